@@ -1,0 +1,201 @@
+//! Shared types of the veille pipeline.
+//!
+//! Every stage crate depends on this one and on nothing else of ours
+//! except the stages before it. The JSON shape of [`ExtractOutput`] is the
+//! project's output contract (see ARCHITECTURE.md): fields may be added,
+//! never renamed.
+
+pub mod taxonomy;
+pub mod text;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use taxonomy::{EventType, SubEventType};
+pub use text::{char_offsets, Span};
+
+/// Error type shared by the pure stages.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input has no usable article text.
+    #[error("no article text: {0}")]
+    Empty(String),
+    /// The input could not be decoded or parsed.
+    #[error("unreadable input: {0}")]
+    Unreadable(String),
+    /// A data file shipped with veille is malformed.
+    #[error("bad data file {file}: {why}")]
+    Data { file: String, why: String },
+}
+
+/// What the caller knows about a document before extraction.
+#[derive(Debug, Clone, Default)]
+pub struct RawDocument {
+    /// Raw bytes as read from disk, HTTP or an archive.
+    pub bytes: Vec<u8>,
+    /// Where it came from, if known.
+    pub url: Option<String>,
+    /// Publication date supplied by the caller (feed metadata, `--pub-date`).
+    /// Takes precedence over dates found in the page.
+    pub publication_date: Option<NaiveDate>,
+    /// Hint of the content type ("html", "text"); detected when `None`.
+    pub kind: Option<DocKind>,
+    /// Outlet name supplied by the caller.
+    pub outlet: Option<String>,
+}
+
+/// The two document kinds the extractor understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Html,
+    Text,
+}
+
+/// A line or block dropped from the article as page noise, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemovedNoise {
+    pub text: String,
+    pub reason: String,
+}
+
+/// The clean article: output of `veille-extract`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: hex SHA-256 of the clean text (the content hash).
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub publication_date: Option<NaiveDate>,
+    /// Where the publication date came from ("caller", "meta:article:published_time", ...).
+    pub publication_date_source: Option<String>,
+    /// ISO 639-1 code ("en", "fr") or "und".
+    pub language: String,
+    /// Clean text; every span in the output indexes into it in code points.
+    pub text: String,
+    pub removed_noise: Vec<RemovedNoise>,
+}
+
+/// A sentence of the clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Index of the paragraph (blank-line separated block) it belongs to.
+    pub paragraph: usize,
+}
+
+/// ACLED time precision: 1 day, 2 week or approximate, 3 month or longer.
+pub type TimePrecision = u8;
+
+/// A date expression resolved against the publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub span: Span,
+    /// First day of the period.
+    pub start: NaiveDate,
+    /// Last day of the period.
+    pub end: NaiveDate,
+    pub precision: TimePrecision,
+    /// The expression only names a year, a duration or a "since" anchor:
+    /// background, never an event date on its own.
+    pub background: bool,
+}
+
+/// A number expression ("eleven", "60,000", "dozens", "a couple").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub span: Span,
+    /// Best single value (ACLED convention for vague amounts).
+    pub value: u64,
+    pub low: u64,
+    pub high: u64,
+    /// The expression is an age, a year, a duration or money: never a count of people.
+    pub not_a_count: bool,
+    /// Lower-cased noun the number counts, when found right after it.
+    pub head: Option<String>,
+}
+
+/// A place mention resolved (or not) against the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    pub span: Span,
+    /// Surface form as written.
+    pub text: String,
+    pub location: Option<Location>,
+    /// Context cue that made this a place ("in", "near", "region", "village of" ...).
+    pub cue: Option<String>,
+    /// The mention is a demonym or an adjective ("Malian"): tells the country, not a place.
+    pub adjectival: bool,
+}
+
+/// Where an event happened, as in ACLED.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Location {
+    pub name: String,
+    pub country: String,
+    pub country_code: String,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub admin3: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// 1 town, 2 near a town or in a district, 3 region.
+    pub geo_precision: u8,
+    pub geonames_id: Option<u64>,
+    /// Name written in the article when the event was placed at a larger unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_name: Option<String>,
+    /// Kind of gazetteer entry: "country", "admin1", "admin2", "place".
+    #[serde(default)]
+    pub feature: String,
+}
+
+/// An actor of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub name: String,
+    /// actor1, actor2, assoc_actor_1, assoc_actor_2.
+    pub role: String,
+    /// ACLED inter code 0-8.
+    pub inter: u8,
+}
+
+/// The words behind one field of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub field: String,
+    /// Offset in code points into `article.text`.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A coded event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub event_type: EventType,
+    pub sub_event_type: SubEventType,
+    /// First day of the period when imprecise.
+    pub event_date: NaiveDate,
+    pub time_precision: TimePrecision,
+    pub date_text: String,
+    pub location: Option<Location>,
+    pub actors: Vec<Actor>,
+    pub fatalities: Option<u64>,
+    pub fatalities_text: Option<String>,
+    pub source_attribution: Option<String>,
+    pub notes: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The output contract of `veille extract` and of the API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtractOutput {
+    pub article: Article,
+    pub events: Vec<Event>,
+    pub places: Vec<PlaceMention>,
+    pub warnings: Vec<String>,
+}

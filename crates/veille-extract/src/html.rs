@@ -1,0 +1,405 @@
+//! HTML pages: main-content blocks and metadata.
+//!
+//! The main content is found without per-site rules: paragraphs score their
+//! parent (and half their grandparent) by text length, link-heavy blocks do
+//! not count; the best-scoring element (widened to its enclosing `<article>`)
+//! is the body. Navigation, share bars, related lists, comments, cookie and
+//! newsletter boxes are dropped by tag and by class/id words.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use scraper::node::Node;
+use scraper::{ElementRef, Html, Selector};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use veille_core::RemovedNoise;
+
+/// What the extractor found in a page before line-level cleaning.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub title: Option<String>,
+    pub date: Option<(NaiveDate, String)>,
+    pub canonical_url: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    /// Text blocks (paragraphs) in reading order.
+    pub blocks: Vec<String>,
+    pub removed: Vec<RemovedNoise>,
+}
+
+impl Page {
+    /// A plain-text article: blank lines separate paragraphs, the first line
+    /// is the title when it looks like one.
+    pub fn from_text(text: &str) -> Page {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut blocks = Vec::new();
+        let mut current = String::new();
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    blocks.push(std::mem::take(&mut current));
+                }
+            } else {
+                if !current.is_empty() {
+                    current.push('\n');
+                }
+                current.push_str(line.trim());
+            }
+        }
+        if !current.is_empty() {
+            blocks.push(current);
+        }
+        let title = blocks
+            .first()
+            .and_then(|b| b.lines().next())
+            .filter(|l| {
+                let n = l.chars().count();
+                (8..=200).contains(&n) && !l.ends_with('.') && crate::noise::noise_reason(l).is_none()
+            })
+            .map(str::to_string);
+        Page { title, blocks, ..Default::default() }
+    }
+}
+
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",
+    "select", "template", "figure", "figcaption", "object", "video", "audio", "canvas", "head",
+];
+const BLOCK_TAGS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th", "caption"];
+const INLINE_TAGS: &[&str] = &[
+    "a", "span", "strong", "em", "b", "i", "u", "font", "small", "big", "abbr", "cite", "q",
+    "sub", "sup", "time", "mark", "br", "label", "code",
+];
+
+fn noisy_attr() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(^|[-_\s])(share|sharing|social|sociaux|related|recommend(ed)?|comments?|commentaires?|cookies?|consent|gdpr|newsletter|subscribe|subscription|abonnement|promo|advert(isement)?|ads?|pub|banner|sidebar|widget|breadcrumbs?|menu|nav|navbar|navigation|footer|popup|modal|author-bio|tags|outbrain|taboola|also-read|read-more|lire-aussi|more-stories|trending)([-_\s]|$)",
+        )
+        .expect("attr pattern")
+    })
+}
+
+fn is_noise_element(el: &ElementRef) -> bool {
+    let v = el.value();
+    let name = v.name();
+    if SKIP_TAGS.contains(&name) {
+        return true;
+    }
+    if name == "header" && el.select(&sel("h1")).next().is_none() {
+        return true;
+    }
+    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(v.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
+        return true;
+    }
+    if name == "body" || name == "html" || name == "main" || name == "article" {
+        return false;
+    }
+    let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""));
+    noisy_attr().is_match(&attrs)
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+struct Block {
+    text: String,
+    link_chars: usize,
+    /// Element ancestors, innermost first.
+    ancestors: Vec<ego_tree::NodeId>,
+}
+
+#[derive(Default)]
+struct Collector {
+    blocks: Vec<Block>,
+    pending: String,
+    pending_links: usize,
+}
+
+impl Collector {
+    fn flush(&mut self, ancestors: &[ego_tree::NodeId]) {
+        let text = normalize(&self.pending);
+        if !text.is_empty() {
+            self.blocks.push(Block { text, link_chars: self.pending_links, ancestors: ancestors.to_vec() });
+        }
+        self.pending.clear();
+        self.pending_links = 0;
+    }
+
+    fn walk(&mut self, el: ElementRef, ancestors: &mut Vec<ego_tree::NodeId>) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.pending.push_str(t),
+                Node::Element(e) => {
+                    let Some(child_el) = ElementRef::wrap(child) else { continue };
+                    if is_noise_element(&child_el) {
+                        continue;
+                    }
+                    let name = e.name();
+                    if name == "br" {
+                        self.pending.push('\n');
+                    } else if INLINE_TAGS.contains(&name) {
+                        let before = self.pending.chars().count();
+                        inline_text(child_el, &mut self.pending);
+                        if name == "a" {
+                            self.pending_links += self.pending.chars().count() - before;
+                        }
+                    } else if BLOCK_TAGS.contains(&name) {
+                        self.flush(ancestors);
+                        ancestors.insert(0, el.id());
+                        let mut inner = Collector::default();
+                        inner.walk(child_el, ancestors);
+                        inner.flush(ancestors);
+                        ancestors.remove(0);
+                        // A block's nested blocks (li > p) become one block.
+                        if !inner.blocks.is_empty() {
+                            let text = inner.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+                            let link_chars = inner.blocks.iter().map(|b| b.link_chars).sum();
+                            let mut anc = ancestors.clone();
+                            anc.insert(0, el.id());
+                            self.blocks.push(Block { text, link_chars, ancestors: anc });
+                        }
+                    } else {
+                        self.flush(&with(ancestors, el.id()));
+                        ancestors.insert(0, el.id());
+                        self.walk(child_el, ancestors);
+                        self.flush(ancestors);
+                        ancestors.remove(0);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn with(ancestors: &[ego_tree::NodeId], id: ego_tree::NodeId) -> Vec<ego_tree::NodeId> {
+    let mut v = Vec::with_capacity(ancestors.len() + 1);
+    v.push(id);
+    v.extend_from_slice(ancestors);
+    v
+}
+
+fn inline_text(el: ElementRef, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if e.name() == "br" => out.push('\n'),
+            Node::Element(_) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    if !is_noise_element(&c) {
+                        inline_text(c, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapses runs of spaces inside lines; keeps single line breaks.
+fn normalize(s: &str) -> String {
+    s.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Extracts blocks and metadata from an HTML page.
+pub fn extract_html(source: &str) -> Page {
+    let doc = Html::parse_document(source);
+    let mut page = Page {
+        lang: doc
+            .select(&sel("html"))
+            .next()
+            .and_then(|h| h.value().attr("lang"))
+            .map(|l| l.chars().take(2).collect::<String>().to_lowercase()),
+        site_name: meta(&doc, &["og:site_name", "application-name"]),
+        canonical_url: doc
+            .select(&sel("link[rel=canonical]"))
+            .next()
+            .and_then(|l| l.value().attr("href"))
+            .map(str::to_string)
+            .or_else(|| meta(&doc, &["og:url"])),
+        date: publication_date(&doc),
+        ..Default::default()
+    };
+    page.title = title(&doc, page.site_name.as_deref());
+
+    let root = doc.root_element();
+    let body = doc.select(&sel("body")).next().unwrap_or(root);
+    let mut collector = Collector::default();
+    let mut ancestors = vec![body.id()];
+    collector.walk(body, &mut ancestors);
+    collector.flush(&ancestors);
+
+    let container = main_container(&doc, &collector.blocks);
+    for block in collector.blocks {
+        if let Some(c) = container {
+            if !block.ancestors.contains(&c) {
+                continue;
+            }
+        }
+        let chars = block.text.chars().count();
+        if block.link_chars * 2 > chars && chars < 300 {
+            page.removed.push(RemovedNoise { text: block.text, reason: "link block".into() });
+            continue;
+        }
+        page.blocks.push(block.text);
+    }
+    page
+}
+
+/// The element holding the article body, when one stands out.
+fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
+    let mut score: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for b in blocks {
+        let chars = b.text.chars().count();
+        if chars < 25 || b.link_chars * 2 > chars {
+            continue;
+        }
+        // ancestors[0] is the block element itself.
+        if let Some(parent) = b.ancestors.get(1) {
+            *score.entry(*parent).or_default() += chars as f64;
+        }
+        if let Some(grand) = b.ancestors.get(2) {
+            *score.entry(*grand).or_default() += chars as f64 / 2.0;
+        }
+    }
+    let best = score.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?.0;
+    // Widen to the enclosing <article> or articleBody, which holds the headline too.
+    let node = doc.tree.get(best)?;
+    for anc in node.ancestors() {
+        if let Some(el) = ElementRef::wrap(anc) {
+            if el.value().name() == "article" || el.value().attr("itemprop") == Some("articleBody") {
+                return Some(anc.id());
+            }
+        }
+    }
+    Some(best)
+}
+
+fn meta(doc: &Html, names: &[&str]) -> Option<String> {
+    for name in names {
+        for attr in ["property", "name", "itemprop"] {
+            let s = format!("meta[{attr}=\"{name}\"]");
+            if let Some(c) = doc.select(&sel(&s)).next().and_then(|m| m.value().attr("content")) {
+                let c = c.trim();
+                if !c.is_empty() {
+                    return Some(c.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+fn title(doc: &Html, site: Option<&str>) -> Option<String> {
+    let h1 = doc.select(&sel("h1")).next().map(|h| normalize(&h.text().collect::<String>()));
+    let raw = meta(doc, &["og:title", "twitter:title"])
+        .or_else(|| doc.select(&sel("title")).next().map(|t| t.text().collect::<String>()))
+        .map(|t| normalize(&t))
+        .filter(|t| !t.is_empty());
+    let stripped = raw.map(|t| strip_site_suffix(&t, site));
+    match (h1, stripped) {
+        (Some(h), Some(t)) if !h.is_empty() && (t.contains(&h) || h.contains(&t)) => Some(h),
+        (_, Some(t)) => Some(t),
+        (Some(h), None) if !h.is_empty() => Some(h),
+        _ => None,
+    }
+}
+
+/// "Headline - Outlet" to "Headline".
+fn strip_site_suffix(t: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(pos) = t.rfind(sep) {
+            let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+            let tail_is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()))
+                || tail.split_whitespace().count() <= 4 && head.chars().count() > tail.chars().count();
+            if tail_is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").expect("date pattern"));
+    let c = re.captures(s)?;
+    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// A `/2025/04/14/` or `/2025-04-14/` date in a URL.
+pub fn date_from_url(url: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").expect("url date"));
+    let c = re.captures(url)?;
+    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+fn publication_date(doc: &Html) -> Option<(NaiveDate, String)> {
+    const META: &[&str] = &[
+        "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+        "publish-date", "date", "dc.date", "dc.date.issued", "DC.date.issued", "sailthru.date", "parsely-pub-date",
+    ];
+    for name in META {
+        if let Some(d) = meta(doc, &[name]).as_deref().and_then(iso_date) {
+            return Some((d, format!("meta:{name}")));
+        }
+    }
+    for script in doc.select(&sel("script[type=\"application/ld+json\"]")) {
+        let text: String = script.text().collect();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+            if let Some(d) = find_json_date(&v) {
+                return Some((d, "json-ld:datePublished".into()));
+            }
+        }
+    }
+    for t in doc.select(&sel("[itemprop=datePublished], time[datetime]")) {
+        let v = t.value();
+        if let Some(d) = v.attr("datetime").or(v.attr("content")).and_then(iso_date) {
+            return Some((d, format!("<{}>", v.name())));
+        }
+    }
+    None
+}
+
+fn find_json_date(v: &serde_json::Value) -> Option<NaiveDate> {
+    match v {
+        serde_json::Value::Object(map) => map
+            .get("datePublished")
+            .and_then(|d| d.as_str())
+            .and_then(iso_date)
+            .or_else(|| map.values().find_map(find_json_date)),
+        serde_json::Value::Array(items) => items.iter().find_map(find_json_date),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_date_and_site_suffix() {
+        let page = extract_html(
+            r#"<html><head><title>Drone strike hits market | Sahel Daily</title>
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2025-05-02T10:00:00+01:00"}]}</script>
+            </head><body><div class="content"><p>A drone strike hit a market in the town of Kidal on Thursday, residents said.</p>
+            <p>Officials did not comment on the strike, which witnesses said killed several people.</p></div>
+            <div class="related-posts"><p>Floods hit the capital, dozens dead, reports said on Monday.</p></div></body></html>"#,
+        );
+        assert_eq!(page.title.as_deref(), Some("Drone strike hits market"));
+        assert_eq!(page.date.unwrap().0.to_string(), "2025-05-02");
+        assert_eq!(page.blocks.len(), 2, "{:?}", page.blocks);
+        assert_eq!(date_from_url("https://x.example/2024/11/03/story"), NaiveDate::from_ymd_opt(2024, 11, 3));
+    }
+}

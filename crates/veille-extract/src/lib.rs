@@ -1,0 +1,155 @@
+//! Extraction: raw bytes (HTML or plain text) to a clean [`Article`].
+//!
+//! Pure: bytes in, article out. Steps: [`decode`] (gzip, BOM, charset),
+//! kind detection, [`html`] (main-content blocks and metadata) or plain
+//! text lines, then [`noise`] (line-level page noise and a duplicated title),
+//! [`lang`] (English / French) and the content hash.
+
+pub mod decode;
+pub mod html;
+pub mod lang;
+pub mod noise;
+
+use sha2::{Digest, Sha256};
+use veille_core::{Article, DocKind, Error, RawDocument, RemovedNoise};
+
+/// Extracts the clean article from a raw document.
+///
+/// Errors when the document holds no article text at all (an empty or
+/// broken page): the caller records it and moves on.
+pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
+    let decoded = decode::decode(&doc.bytes)?;
+    let kind = doc.kind.unwrap_or_else(|| detect_kind(&decoded));
+    let page = match kind {
+        DocKind::Html => html::extract_html(&decoded),
+        DocKind::Text => html::Page::from_text(&decoded),
+    };
+    let url = doc.url.clone().or(page.canonical_url.clone());
+    let (publication_date, publication_date_source) = match doc.publication_date {
+        Some(d) => (Some(d), Some("caller".to_string())),
+        None => match page.date {
+            Some((d, src)) => (Some(d), Some(src)),
+            None => match url.as_deref().and_then(html::date_from_url) {
+                Some(d) => (Some(d), Some("url".to_string())),
+                None => (None, None),
+            },
+        },
+    };
+    let mut removed: Vec<RemovedNoise> = page.removed;
+    let cleaned = noise::clean_blocks(&page.blocks, page.title.as_deref(), &mut removed);
+    let title = page
+        .title
+        .clone()
+        .or_else(|| cleaned.first().filter(|b| looks_like_title(b)).cloned());
+    // The title opens the text exactly once, so that evidence in a headline
+    // has offsets like any other sentence.
+    let mut paragraphs: Vec<String> = Vec::with_capacity(cleaned.len() + 1);
+    if let Some(t) = &title {
+        if cleaned.first().and_then(|b| b.lines().next()).map(|l| noise::same_line(l, t)) != Some(true) {
+            paragraphs.push(t.clone());
+        }
+    }
+    paragraphs.extend(cleaned);
+    let text = paragraphs.join("\n\n");
+    let body_words = text.split_whitespace().count();
+    if body_words < 5 {
+        return Err(Error::Empty(format!(
+            "{} words of text after extraction ({} input bytes)",
+            body_words,
+            doc.bytes.len()
+        )));
+    }
+    let language = page
+        .lang
+        .filter(|l| l == "en" || l == "fr")
+        .unwrap_or_else(|| lang::detect(&text).to_string());
+    let id = content_hash(&text);
+    Ok(Article {
+        id,
+        url,
+        title,
+        outlet: doc.outlet.clone().or(page.site_name),
+        publication_date,
+        publication_date_source,
+        language,
+        text,
+        removed_noise: removed,
+    })
+}
+
+/// Hex SHA-256 of the clean text: the article's identity in the store.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// HTML when markup tags are found near the start, else text.
+pub fn detect_kind(s: &str) -> DocKind {
+    let head: String = s.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let tags = ["<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<meta", "<title"];
+    if head.starts_with('<') || tags.iter().any(|t| head.contains(t)) {
+        DocKind::Html
+    } else {
+        DocKind::Text
+    }
+}
+
+fn looks_like_title(line: &str) -> bool {
+    let n = line.chars().count();
+    (10..=200).contains(&n) && !line.ends_with('.') && !line.contains('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> RawDocument {
+        RawDocument { bytes: s.as_bytes().to_vec(), ..Default::default() }
+    }
+
+    #[test]
+    fn plain_text_drops_noise_and_duplicated_title() {
+        let text = "Gunmen kill five in Mopti\nGunmen kill five in Mopti\nShare:\n\nGunmen killed five people in Mopti on Monday, officials said.\n\nAlso Read: Floods in Jakarta leave 3 dead\n\nRelated News";
+        let a = extract(&doc(text)).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Gunmen kill five in Mopti"));
+        assert_eq!(a.text.matches("Gunmen kill five in Mopti").count(), 1);
+        assert!(!a.text.contains("Jakarta"));
+        assert!(!a.text.contains("Share:"));
+        assert!(!a.text.contains("Related News"));
+        assert_eq!(a.removed_noise.len(), 4, "{:?}", a.removed_noise);
+        assert_eq!(a.language, "en");
+    }
+
+    #[test]
+    fn html_keeps_body_and_metadata() {
+        let html = r#"<!doctype html><html lang="fr"><head><title>Attaque à Djibo - Le Sahel Info</title>
+        <meta property="article:published_time" content="2025-04-14T08:00:00Z">
+        <meta property="og:site_name" content="Le Sahel Info">
+        <link rel="canonical" href="https://sahel.example/2025/04/attaque"></head>
+        <body><nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
+        <article><h1>Attaque à Djibo</h1>
+        <p>Des hommes armés ont attaqué lundi un poste militaire à Djibo, tuant douze soldats.</p>
+        <p>Lire aussi : <a href="/x">Inondations au Niger</a></p>
+        <div class="share">Partager : Facebook Twitter</div>
+        <p>L'armée a lancé une opération de ratissage dans la zone, selon une source sécuritaire.</p></article>
+        <footer>© 2025 Le Sahel Info</footer></body></html>"#;
+        let a = extract(&doc(html)).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Attaque à Djibo"));
+        assert_eq!(a.language, "fr");
+        assert_eq!(a.outlet.as_deref(), Some("Le Sahel Info"));
+        assert_eq!(a.publication_date.unwrap().to_string(), "2025-04-14");
+        assert!(a.text.starts_with("Attaque à Djibo\n\nDes hommes armés"), "{}", a.text);
+        assert!(!a.text.contains("Inondations"));
+        assert!(!a.text.contains("Accueil"));
+        assert!(!a.text.contains("Facebook"));
+        assert!(!a.text.contains("2025 Le Sahel"));
+        assert_eq!(a.url.as_deref(), Some("https://sahel.example/2025/04/attaque"));
+    }
+
+    #[test]
+    fn broken_page_is_an_error() {
+        let err = extract(&doc("<html><head><title></title></head><body><div class=\"")).unwrap_err();
+        assert!(matches!(err, Error::Empty(_)));
+        assert!(extract(&RawDocument { bytes: vec![0xff, 0xfe, 0x00, 0x01, 0x9f], ..Default::default() }).is_err());
+    }
+}

@@ -1,0 +1,133 @@
+//! Line-level page noise: share bars, "Also Read" links to other stories,
+//! newsletter and cookie prompts, copyright lines, a repeated title.
+//!
+//! Applied to HTML blocks and to plain text alike, so a scraped text dump
+//! gets the same treatment as a page.
+
+use regex::Regex;
+use std::sync::OnceLock;
+use veille_core::RemovedNoise;
+
+struct Rule {
+    reason: &'static str,
+    re: Regex,
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let r = |reason, pat: &str| Rule {
+            reason,
+            re: Regex::new(&format!("(?i){pat}")).expect("noise pattern"),
+        };
+        vec![
+            r(
+                "share bar",
+                r"^(share|partager|partagez|share this( article| story| post)?|partagez cet article)\s*:?\s*((on|sur)\s+)?((facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|print|imprimer|copy link|copier le lien)[\s,|/]*)*$",
+            ),
+            r(
+                "link to another story",
+                r"^(also read|read also|read more|see also|more from|recommended|you may also like|don'?t miss|lire aussi|à lire aussi|a lire aussi|à lire également|voir aussi|lire la suite|sur le même sujet)\b\s*[:\-–—]?",
+            ),
+            r("related links", r"^(related|latest|trending|popular|most read)\s+(news|articles|stories|posts|content|videos)\b"),
+            r("related links", r"^(articles similaires|à la une|les plus lus)\b"),
+            r(
+                "social or newsletter prompt",
+                r"^(join|follow|subscribe|sign up|abonnez-vous|suivez-nous|rejoignez|inscrivez-vous)\b.{0,80}\b(whatsapp|telegram|group|groupe|channel|chaîne|newsletter|facebook|twitter|instagram|youtube|google news|updates)\b",
+            ),
+            r("advertisement", r"^(advertisement|publicité|sponsored|click here|cliquez ici)\b"),
+            r("cookie banner", r"\bcookies?\b.{0,120}\b(accept|agree|consent|accepter|consentement)|(accept|accepter).{0,40}\bcookies?\b"),
+            r("copyright", r"^(©|copyright\b|\(c\)\s*\d{4})|all rights reserved|tous droits réservés"),
+            r("navigation", r"^([\p{L}&' ]{1,20}\s*[|•»›]\s*){3,}[\p{L}&' ]{0,20}$"),
+        ]
+    })
+}
+
+/// Why a line is page noise, or `None` when it is article text.
+pub fn noise_reason(line: &str) -> Option<&'static str> {
+    let line = line.trim();
+    if line.is_empty() {
+        return None;
+    }
+    rules().iter().find(|r| r.re.is_match(line)).map(|r| r.reason)
+}
+
+/// Lines equal up to case, spacing and trailing punctuation.
+pub fn same_line(a: &str, b: &str) -> bool {
+    fn norm(s: &str) -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches(['.', ':', ' '])
+            .to_lowercase()
+    }
+    norm(a) == norm(b)
+}
+
+/// Cleans blocks (paragraphs): drops noise lines and repeats of the title or
+/// of the previous line, collapses spaces, drops emptied blocks. Every drop is
+/// recorded in `removed`.
+pub fn clean_blocks(blocks: &[String], title: Option<&str>, removed: &mut Vec<RemovedNoise>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(blocks.len());
+    let mut title_seen = false;
+    let mut title = title.map(str::to_string);
+    let mut previous: Option<String> = None;
+    for block in blocks {
+        let mut kept: Vec<String> = Vec::new();
+        for raw in block.lines() {
+            let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(reason) = noise_reason(&line) {
+                removed.push(RemovedNoise { text: line, reason: reason.to_string() });
+                continue;
+            }
+            if title.is_none() && out.is_empty() && kept.is_empty() && line.chars().count() <= 200 && !line.ends_with('.') {
+                title = Some(line.clone());
+            }
+            let is_title = title.as_deref().is_some_and(|t| same_line(&line, t));
+            if is_title && title_seen || previous.as_deref().is_some_and(|p| p == line) {
+                removed.push(RemovedNoise { text: line, reason: "repeated line".to_string() });
+                continue;
+            }
+            title_seen |= is_title;
+            previous = Some(line.clone());
+            kept.push(line);
+        }
+        if !kept.is_empty() {
+            out.push(kept.join("\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::noise_reason;
+
+    #[test]
+    fn noise_lines() {
+        for line in [
+            "Share:",
+            "Also Read:1 fatality and at least 15 injuries from two bomb attacks in Jerusalem",
+            "À lire aussi : Burkina: le président limoge son gouvernement",
+            "Lire aussi - Niger : la junte suspend un média",
+            "Related News",
+            "Join NewsTrack Whatsapp group",
+            "We use cookies to improve your experience. Accept all",
+            "© 2025 Sahel Media. All rights reserved.",
+            "Home | World | Africa | Sport",
+        ] {
+            assert!(noise_reason(line).is_some(), "{line}");
+        }
+        for line in [
+            "Gunmen shared the loot among themselves, witnesses said.",
+            "A camp for the displaced near Gao was raided on Monday by motorcycle-borne gunmen.",
+            "Related fighting spread to the north, officials said.",
+            "Des manifestants ont rejoint le cortège à Niamey.",
+        ] {
+            assert_eq!(noise_reason(line), None, "{line}");
+        }
+    }
+}
