@@ -1,0 +1,31 @@
+//! Language-level normalisation of clean article text, English and French:
+//! [`sentences`], [`dates`] resolved against the publication date, and
+//! [`numbers`] (quantities with bounds). Pure functions of the text.
+
+pub mod dates;
+pub mod numbers;
+pub mod sentences;
+
+pub use dates::find_dates;
+pub use numbers::find_quantities;
+pub use sentences::split_sentences;
+
+use chrono::NaiveDate;
+use veille_core::{DateMention, Quantity, Sentence};
+
+/// Everything this stage finds in one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub sentences: Vec<Sentence>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+}
+
+/// Runs the whole stage on a clean text.
+pub fn analyze(text: &str, publication_date: Option<NaiveDate>) -> Analysis {
+    Analysis {
+        sentences: split_sentences(text),
+        dates: find_dates(text, publication_date),
+        quantities: find_quantities(text),
+    }
+}
