@@ -1,0 +1,284 @@
+//! The gazetteer: countries, admin1 and admin2 units and populated places,
+//! with a name index (folded names and aliases to entries).
+
+use crate::fold::fold;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+use veille_core::{Error, Location};
+
+const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
+const ADMIN1: &str = include_str!("../../../data/gazetteer/admin1.tsv");
+const ADMIN2: &str = include_str!("../../../data/gazetteer/admin2.tsv");
+const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
+const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
+
+/// What a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Country,
+    Admin1,
+    Admin2,
+    Place,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Admin1 => "admin1",
+            Kind::Admin2 => "admin2",
+            Kind::Place => "place",
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    /// Name as users know it ("Ansongo" for "Ansongo Cercle").
+    pub name: String,
+    pub iso2: String,
+    /// Index of the admin1 entry the entry lies in (itself for an admin1).
+    pub admin1: Option<u32>,
+    /// Index of the admin2 entry the entry lies in (itself for an admin2).
+    pub admin2: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub geonameid: Option<u64>,
+}
+
+/// The loaded gazetteer.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    names: HashMap<String, Vec<u32>>,
+    demonyms: HashMap<String, u32>,
+    country_by_iso: HashMap<String, u32>,
+    common_words: std::collections::HashSet<String>,
+    /// Longest name in tokens.
+    pub max_tokens: usize,
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn num<T: std::str::FromStr>(s: Option<&&str>) -> Option<T> {
+    s.and_then(|x| x.trim().parse().ok())
+}
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary, loaded on first use.
+    pub fn global() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer is valid"))
+    }
+
+    /// Loads the embedded data files.
+    pub fn embedded() -> Result<Gazetteer, Error> {
+        let mut places = String::new();
+        flate2::read::GzDecoder::new(PLACES_GZ)
+            .read_to_string(&mut places)
+            .map_err(|e| Error::Data { file: "places.tsv.gz".into(), why: e.to_string() })?;
+        Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)
+    }
+
+    /// Builds a gazetteer from the four TSV files (see data/gazetteer/README.md).
+    pub fn from_tsv(countries: &str, admin1: &str, admin2: &str, places: &str) -> Result<Gazetteer, Error> {
+        let mut g = Gazetteer {
+            entries: Vec::with_capacity(300_000),
+            names: HashMap::with_capacity(800_000),
+            demonyms: HashMap::new(),
+            country_by_iso: HashMap::new(),
+            common_words: COMMON_WORDS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(fold)
+                .collect(),
+            max_tokens: 1,
+        };
+        let bad = |file: &str, why: String| Error::Data { file: file.into(), why };
+        for r in rows(countries) {
+            if r.len() < 10 {
+                return Err(bad("countries.tsv", format!("{} columns", r.len())));
+            }
+            let idx = g.push(Entry {
+                kind: Kind::Country,
+                name: r[3].to_string(),
+                iso2: r[0].to_string(),
+                admin1: None,
+                admin2: None,
+                lat: num(r.get(7)),
+                lon: num(r.get(8)),
+                population: num(r.get(9)).unwrap_or(0),
+                geonameid: num(r.get(2)),
+            });
+            g.country_by_iso.insert(r[0].to_string(), idx);
+            for n in [r[3], r[4]].into_iter().chain(list(r[5])) {
+                g.index(n, idx);
+            }
+            for d in list(r[6]) {
+                g.demonyms.insert(fold(d), idx);
+            }
+        }
+        let mut admin1_by_code: HashMap<&str, u32> = HashMap::new();
+        for r in rows(admin1) {
+            if r.len() < 8 {
+                return Err(bad("admin1.tsv", format!("{} columns", r.len())));
+            }
+            let idx = g.entries.len() as u32;
+            g.push(Entry {
+                kind: Kind::Admin1,
+                name: r[3].to_string(),
+                iso2: r[1].to_string(),
+                admin1: Some(idx),
+                admin2: None,
+                lat: num(r.get(5)),
+                lon: num(r.get(6)),
+                population: num(r.get(7)).unwrap_or(0),
+                geonameid: num(r.get(2)),
+            });
+            admin1_by_code.insert(r[0], idx);
+            for n in std::iter::once(r[3]).chain(list(r[4])) {
+                g.index(n, idx);
+            }
+        }
+        let mut admin2_by_code: HashMap<&str, u32> = HashMap::new();
+        for r in rows(admin2) {
+            if r.len() < 9 {
+                return Err(bad("admin2.tsv", format!("{} columns", r.len())));
+            }
+            let idx = g.entries.len() as u32;
+            // The first alias is the name without "Cercle", "District"...
+            let short = list(r[5]).next().filter(|a| r[4].contains(a)).unwrap_or(r[4]);
+            g.push(Entry {
+                kind: Kind::Admin2,
+                name: short.to_string(),
+                iso2: r[1].to_string(),
+                admin1: admin1_by_code.get(r[2]).copied(),
+                admin2: Some(idx),
+                lat: num(r.get(6)),
+                lon: num(r.get(7)),
+                population: num(r.get(8)).unwrap_or(0),
+                geonameid: num(r.get(3)),
+            });
+            admin2_by_code.insert(r[0], idx);
+            for n in std::iter::once(r[4]).chain(list(r[5])) {
+                g.index(n, idx);
+            }
+        }
+        for r in rows(places) {
+            if r.len() < 10 {
+                return Err(bad("places.tsv.gz", format!("{} columns", r.len())));
+            }
+            let idx = g.push(Entry {
+                kind: Kind::Place,
+                name: r[1].to_string(),
+                iso2: r[5].to_string(),
+                admin1: admin1_by_code.get(r[6]).copied(),
+                admin2: admin2_by_code.get(r[7]).copied(),
+                lat: num(r.get(3)),
+                lon: num(r.get(4)),
+                population: num(r.get(8)).unwrap_or(0),
+                geonameid: num(r.get(0)),
+            });
+            for n in std::iter::once(r[1]).chain(list(r[2])) {
+                g.index(n, idx);
+            }
+        }
+        Ok(g)
+    }
+
+    fn push(&mut self, e: Entry) -> u32 {
+        self.entries.push(e);
+        (self.entries.len() - 1) as u32
+    }
+
+    fn index(&mut self, name: &str, idx: u32) {
+        let key = fold(name);
+        if key.is_empty() {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(key.split(' ').count().min(6));
+        let ids = self.names.entry(key).or_default();
+        if !ids.contains(&idx) {
+            ids.push(idx);
+        }
+    }
+
+    /// Entries whose name or alias folds to `folded`.
+    pub fn lookup(&self, folded: &str) -> &[u32] {
+        self.names.get(folded).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The country a demonym ("Malian", "nigérien") refers to.
+    pub fn demonym(&self, folded: &str) -> Option<u32> {
+        self.demonyms.get(folded).copied()
+    }
+
+    pub fn country(&self, iso2: &str) -> Option<&Entry> {
+        self.country_by_iso.get(iso2).map(|&i| &self.entries[i as usize])
+    }
+
+    /// A word that is a place only by accident when alone and without a cue.
+    pub fn is_common_word(&self, folded: &str) -> bool {
+        self.common_words.contains(folded)
+    }
+
+    /// Admin1 units of a country (for fuzzy matching of region names).
+    pub fn admin1_of(&self, iso2: &str) -> impl Iterator<Item = (u32, &Entry)> + '_ {
+        let iso2 = iso2.to_string();
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind == Kind::Admin1 && e.iso2 == iso2)
+            .map(|(i, e)| (i as u32, e))
+    }
+
+    /// The ACLED-style location of an entry.
+    pub fn location(&self, idx: u32, geo_precision: u8) -> Location {
+        let e = &self.entries[idx as usize];
+        let country = self.country(&e.iso2);
+        let name_of = |i: Option<u32>| i.map(|i| self.entries[i as usize].name.clone());
+        Location {
+            name: e.name.clone(),
+            country: country.map(|c| c.name.clone()).unwrap_or_else(|| e.iso2.clone()),
+            country_code: e.iso2.clone(),
+            admin1: name_of(e.admin1),
+            admin2: name_of(e.admin2),
+            admin3: None,
+            latitude: e.lat,
+            longitude: e.lon,
+            geo_precision,
+            geonames_id: e.geonameid,
+            raw_name: None,
+            feature: e.kind.as_str().to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_embedded_data_with_mali_regions() {
+        let g = Gazetteer::global();
+        assert!(g.entries.len() > 200_000);
+        let menaka: Vec<&Entry> = g.lookup("menaka").iter().map(|&i| &g.entries[i as usize]).collect();
+        assert!(menaka.iter().any(|e| e.kind == Kind::Admin1 && e.iso2 == "ML"), "{menaka:?}");
+        assert!(g.admin1_of("ML").any(|(_, e)| e.name == "Taoudénit"));
+        let ansongo = g.lookup("ansongo").iter().map(|&i| g.location(i, 2)).find(|l| l.feature == "admin2").unwrap();
+        assert_eq!((ansongo.name.as_str(), ansongo.admin1.as_deref()), ("Ansongo", Some("Gao")));
+        assert_eq!(g.demonym("malian").map(|i| g.entries[i as usize].iso2.as_str()), Some("ML"));
+        assert_eq!(g.demonym("nigerian").map(|i| g.entries[i as usize].iso2.as_str()), Some("NG"));
+        assert_eq!(g.country("NE").unwrap().name, "Niger");
+    }
+}

@@ -1,0 +1,394 @@
+//! Toponym recognition and resolution.
+//!
+//! Recognition: capitalised word runs (with lower-case connectors such as
+//! "de", "el", "of" inside) looked up in the gazetteer, longest first, with
+//! demonyms ("Malian") as adjectival country mentions. A run that is part of
+//! a longer proper name ("Moussa Ag Achertoumen") or a common word alone
+//! without a place cue is dropped. Unknown names with a settlement cue
+//! ("Tin-Hama village", "village de X") are kept unresolved for the coder to
+//! fall back on a larger unit. Region names with a one- or two-letter typo
+//! are matched only when a region cue follows ("Menka regions").
+//!
+//! Resolution: the article's focus country (country names, demonyms and
+//! place candidates), the cue (region -> admin1, district -> admin2), the
+//! admin hierarchy the text supports, then population.
+
+use crate::fold::{edit_distance, fold};
+use crate::gazetteer::{Gazetteer, Kind};
+use std::collections::HashMap;
+use veille_core::{PlaceMention, Sentence, Span};
+
+/// A recognised toponym with its gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct Toponym {
+    pub mention: PlaceMention,
+    /// Chosen gazetteer entry; `None` for an unknown settlement.
+    pub entry: Option<u32>,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+}
+
+/// What the geo stage finds in one article.
+#[derive(Debug, Clone, Default)]
+pub struct GeoAnalysis {
+    pub toponyms: Vec<Toponym>,
+    /// ISO alpha-2 of the country the article is mostly about.
+    pub focus_country: Option<String>,
+}
+
+const CONNECTORS: &[&str] = &["de", "du", "des", "la", "le", "les", "d'", "el", "al", "of", "the", "sur", "en", "n'", "ad", "ag", "ould", "ben"];
+const ADMIN_WORDS: &[&str] = &[
+    "region", "regions", "région", "régions", "province", "provinces", "state", "states", "governorate", "administrative",
+];
+const DISTRICT_WORDS: &[&str] = &["district", "districts", "cercle", "cercles", "department", "département", "county", "prefecture", "préfecture", "commune", "lga", "municipality"];
+const SETTLEMENT_WORDS: &[&str] = &["village", "villages", "town", "city", "locality", "localité", "hamlet", "camp", "ville"];
+
+#[derive(Debug, Clone)]
+struct Token {
+    span: Span,
+    /// Surface without a possessive "'s".
+    word_end: usize,
+    sentence: usize,
+}
+
+fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let body = s.span.of(text);
+        let mut start: Option<usize> = None;
+        for (i, c) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
+            let inner = c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && start.is_some());
+            match (start, inner) {
+                (None, true) => start = Some(i),
+                (Some(st), false) => {
+                    let mut w = &body[st..i];
+                    w = w.trim_end_matches(['\'', '’', '-']);
+                    let full = st + w.len();
+                    let word_end = st + w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::len).unwrap_or(w.len());
+                    if !w.is_empty() {
+                        out.push(Token { span: Span::new(s.span.start + st, s.span.start + full), word_end: s.span.start + word_end, sentence: si });
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn lower_word(text: &str, t: &Token) -> String {
+    t.span.of(text).to_lowercase()
+}
+
+struct Candidate {
+    first: usize,
+    last: usize,
+    entries: Vec<u32>,
+    adjectival: bool,
+    cue: Option<String>,
+    fuzzy: bool,
+}
+
+/// Recognises and resolves the toponyms of an article.
+pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAnalysis {
+    let tokens = tokenize(text, sentences);
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut unknown: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = &text[tokens[i].span.start..tokens[i].word_end];
+        if !capitalised(w) {
+            i += 1;
+            continue;
+        }
+        let mut matched = false;
+        for n in (1..=gaz.max_tokens).rev() {
+            let last = i + n - 1;
+            if last >= tokens.len() || !run_ok(text, &tokens, i, last) {
+                continue;
+            }
+            let surface = &text[tokens[i].span.start..tokens[last].word_end];
+            let key = fold(surface);
+            let entries = gaz.lookup(&key);
+            if !entries.is_empty() {
+                cands.push(Candidate { first: i, last, entries: entries.to_vec(), adjectival: false, cue: cue(text, &tokens, i, last), fuzzy: false });
+                i = last + 1;
+                matched = true;
+                break;
+            }
+            if n == 1 {
+                if let Some(c) = gaz.demonym(&key) {
+                    cands.push(Candidate { first: i, last, entries: vec![c], adjectival: true, cue: None, fuzzy: false });
+                    i = last + 1;
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if !matched {
+            let c = cue(text, &tokens, i, i);
+            match c.as_deref() {
+                Some("village" | "town") if w.chars().count() >= 3 => unknown.push((i, c.unwrap_or_default())),
+                Some("region") if w.chars().count() >= 5 => {
+                    cands.push(Candidate { first: i, last: i, entries: vec![], adjectival: false, cue: c, fuzzy: true })
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    // Filters: part of a longer proper name, common word without a cue.
+    cands.retain(|c| {
+        if c.fuzzy || c.adjectival {
+            return true;
+        }
+        let single = c.first == c.last;
+        let key = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        if single && c.cue.is_none() && gaz.is_common_word(&key) {
+            return false;
+        }
+        c.cue.is_some() || !glued_to_name(text, &tokens, c.first, c.last)
+    });
+
+    // Focus country.
+    let mut weight: HashMap<String, f64> = HashMap::new();
+    for c in &cands {
+        // A country name counts twice for that country only; a demonym once;
+        // an ambiguous place name splits one vote among its countries.
+        if let Some(&country) = c.entries.iter().find(|&&e| gaz.entries[e as usize].kind == Kind::Country) {
+            let w = if c.adjectival { 1.0 } else { 2.0 };
+            *weight.entry(gaz.entries[country as usize].iso2.clone()).or_default() += w;
+            continue;
+        }
+        let mut countries: Vec<&str> = c.entries.iter().map(|&e| gaz.entries[e as usize].iso2.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        for iso in &countries {
+            *weight.entry(iso.to_string()).or_default() += 1.0 / countries.len() as f64;
+        }
+    }
+    let focus = weight.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|x| x.0);
+
+    // Fuzzy region names, only within the focus country.
+    if let Some(f) = &focus {
+        for c in cands.iter_mut().filter(|c| c.fuzzy) {
+            let key = fold(&text[tokens[c.first].span.start..tokens[c.first].word_end]);
+            let max = if key.chars().count() >= 8 { 2 } else { 1 };
+            let best = gaz
+                .admin1_of(f)
+                .map(|(i, e)| (i, edit_distance(&key, &fold(&e.name))))
+                .filter(|(_, d)| *d <= max)
+                .min_by_key(|(_, d)| *d);
+            if let Some((idx, _)) = best {
+                c.entries = vec![idx];
+            }
+        }
+    }
+    cands.retain(|c| !c.entries.is_empty());
+
+    // Admin1 units the text names: support for the hierarchy.
+    let named_admin1: Vec<u32> = cands
+        .iter()
+        .flat_map(|c| c.entries.iter().filter_map(|&e| gaz.entries[e as usize].admin1))
+        .collect();
+
+    let mut out = GeoAnalysis { focus_country: focus.clone(), toponyms: Vec::new() };
+    for c in cands {
+        let best = c
+            .entries
+            .iter()
+            .copied()
+            .max_by(|&a, &b| score(gaz, a, &c, focus.as_deref(), &named_admin1).total_cmp(&score(gaz, b, &c, focus.as_deref(), &named_admin1)))
+            .expect("non-empty");
+        let e = &gaz.entries[best as usize];
+        let precision = match e.kind {
+            Kind::Place if matches!(c.cue.as_deref(), Some("near")) => 2,
+            Kind::Place => 1,
+            Kind::Admin2 => 2,
+            Kind::Admin1 | Kind::Country => 3,
+        };
+        let span = Span::new(tokens[c.first].span.start, tokens[c.last].word_end);
+        out.toponyms.push(Toponym {
+            mention: PlaceMention {
+                span,
+                text: span.of(text).to_string(),
+                location: Some(gaz.location(best, precision)),
+                cue: c.cue.clone(),
+                adjectival: c.adjectival,
+            },
+            entry: Some(best),
+            sentence: tokens[c.first].sentence,
+        });
+    }
+    for (i, cue) in unknown {
+        let span = Span::new(tokens[i].span.start, tokens[i].word_end);
+        out.toponyms.push(Toponym {
+            mention: PlaceMention { span, text: span.of(text).to_string(), location: None, cue: Some(cue), adjectival: false },
+            entry: None,
+            sentence: tokens[i].sentence,
+        });
+    }
+    out.toponyms.sort_by_key(|t| t.mention.span.start);
+    out
+}
+
+fn score(gaz: &Gazetteer, idx: u32, c: &Candidate, focus: Option<&str>, named_admin1: &[u32]) -> f64 {
+    let e = &gaz.entries[idx as usize];
+    let mut s = 0.0;
+    if Some(e.iso2.as_str()) == focus {
+        s += 100.0;
+    }
+    s += match (e.kind, c.cue.as_deref()) {
+        (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if c.entries.iter().any(|&x| gaz.entries[x as usize].kind == Kind::Country) => 250.0,
+        (Kind::Country, _) => 200.0,
+        (Kind::Admin1, Some("region")) => 60.0,
+        (Kind::Admin2, Some("district")) => 60.0,
+        (Kind::Place, Some("village" | "town" | "near" | "in")) => 30.0,
+        (Kind::Place, _) => 20.0,
+        (Kind::Admin1, _) => 10.0,
+        (Kind::Admin2, _) => 5.0,
+    };
+    if let Some(a1) = e.admin1 {
+        if e.kind != Kind::Admin1 && named_admin1.iter().filter(|&&x| x == a1).count() > 1 {
+            s += 30.0;
+        }
+    }
+    s + ((e.population + 1) as f64).log10()
+}
+
+/// Tokens first..=last form one name: same sentence, separated by single
+/// spaces or hyphens, capitalised except inner connectors.
+fn run_ok(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    for k in first..=last {
+        let t = &tokens[k];
+        if t.sentence != tokens[first].sentence {
+            return false;
+        }
+        if k > first {
+            let gap = &text[tokens[k - 1].span.end..t.span.start];
+            if gap != " " || tokens[k - 1].word_end != tokens[k - 1].span.end {
+                return false;
+            }
+        }
+        let w = t.span.of(text);
+        let connector = k > first && k < last && CONNECTORS.contains(&w.to_lowercase().as_str());
+        if !capitalised(w) && !connector {
+            return false;
+        }
+    }
+    true
+}
+
+/// A capitalised word right before or after the run: the run is part of a
+/// longer name (a person, an organisation), unless that word is a generic
+/// place word ("Region") or the sentence starts right before.
+fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let generic = |t: &Token| {
+        let l = lower_word(text, t);
+        ADMIN_WORDS.contains(&l.as_str()) || DISTRICT_WORDS.contains(&l.as_str()) || SETTLEMENT_WORDS.contains(&l.as_str())
+    };
+    let adjacent = |a: &Token, b: &Token| a.sentence == b.sentence && &text[a.span.end..b.span.start] == " ";
+    if first > 0 {
+        let p = &tokens[first - 1];
+        let sentence_start = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;
+        if !sentence_start && adjacent(p, &tokens[first]) && capitalised(p.span.of(text)) && !generic(p) {
+            // "Also Read", "Mr", a title: only a preceding sentence-initial word is harmless.
+            let p_is_first_of_sentence = first < 2 || tokens[first - 2].sentence != p.sentence;
+            if !p_is_first_of_sentence {
+                return true;
+            }
+        }
+    }
+    if let Some(n) = tokens.get(last + 1) {
+        if adjacent(&tokens[last], n) && capitalised(n.span.of(text)) && !generic(n) && tokens[last].word_end == tokens[last].span.end {
+            return true;
+        }
+    }
+    false
+}
+
+/// The place cue around tokens first..=last, if any.
+fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String> {
+    let sentence = tokens[first].sentence;
+    let word = |k: usize| tokens.get(k).filter(|t| t.sentence == sentence).map(|t| lower_word(text, t));
+    // After: "Gao region", "Gao and Menka regions", "Tin-Hama village".
+    let mut k = last + 1;
+    // Skip "and X" / "et X" coordinations.
+    while word(k).as_deref().is_some_and(|w| w == "and" || w == "et") && tokens.get(k + 1).is_some_and(|t| capitalised(t.span.of(text))) {
+        k += 2;
+    }
+    if let Some(w) = word(k) {
+        if ADMIN_WORDS.contains(&w.as_str()) {
+            return Some("region".into());
+        }
+        if DISTRICT_WORDS.contains(&w.as_str()) {
+            return Some("district".into());
+        }
+        if matches!(w.as_str(), "village" | "villages" | "hamlet" | "locality") {
+            return Some("village".into());
+        }
+    }
+    // Before: "village of X", "région de X", "near X", "in X", "à X".
+    let before = |back: usize| first.checked_sub(back).and_then(word);
+    let b1 = before(1);
+    let b2 = before(2);
+    match (b2.as_deref(), b1.as_deref()) {
+        (Some("region" | "région" | "province"), Some("of" | "de" | "du")) => Some("region".into()),
+        (Some("cercle" | "district" | "department" | "département" | "commune"), Some("of" | "de" | "d")) => Some("district".into()),
+        (Some("village" | "localité" | "hamlet"), Some("of" | "de" | "d")) => Some("village".into()),
+        (Some("town" | "city" | "ville"), Some("of" | "de" | "d")) => Some("town".into()),
+        (_, Some("near" | "outside" | "around" | "près" | "autour" | "environs")) => Some("near".into()),
+        (Some("près"), Some("de" | "d")) => Some("near".into()),
+        (_, Some("in" | "at" | "à" | "dans" | "en" | "into" | "from")) => Some("in".into()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> GeoAnalysis {
+        let sentences = vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }];
+        find_places(text, &sentences, Gazetteer::global())
+    }
+
+    #[test]
+    fn region_typo_and_focus() {
+        let g = places("In March, ISGS launched an offensive in the Gao and Menka regions of Mali.");
+        assert_eq!(g.focus_country.as_deref(), Some("ML"));
+        let names: Vec<(String, String)> = g
+            .toponyms
+            .iter()
+            .map(|t| (t.mention.text.clone(), t.mention.location.as_ref().unwrap().feature.clone()))
+            .collect();
+        assert!(names.contains(&("Gao".into(), "admin1".into())), "{names:?}");
+        assert!(names.contains(&("Menka".into(), "admin1".into())), "{names:?}");
+    }
+
+    #[test]
+    fn unknown_village_and_names() {
+        let g = places("A couple was stoned to death in Tin-Hama village, according to Moussa Ag Achertoumen, a worker in Ansongo, Mali.");
+        let tin = g.toponyms.iter().find(|t| t.mention.text == "Tin-Hama").expect("unknown village kept");
+        assert!(tin.mention.location.is_none());
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Moussa"));
+        let ansongo = g.toponyms.iter().find(|t| t.mention.text == "Ansongo").unwrap();
+        assert_eq!(ansongo.mention.location.as_ref().unwrap().admin1.as_deref(), Some("Gao"));
+    }
+
+    #[test]
+    fn demonyms_are_adjectival() {
+        let g = places("The Nigerian Army said Malian troops were in Niger.");
+        let nig = g.toponyms.iter().find(|t| t.mention.text == "Nigerian").unwrap();
+        assert!(nig.mention.adjectival);
+        assert_eq!(nig.mention.location.as_ref().unwrap().country_code, "NG");
+        let niger = g.toponyms.iter().find(|t| t.mention.text == "Niger").unwrap();
+        assert_eq!(niger.mention.location.as_ref().unwrap().feature, "country");
+    }
+}

