@@ -12,6 +12,7 @@ const ADMIN1: &str = include_str!("../../../data/gazetteer/admin1.tsv");
 const ADMIN2: &str = include_str!("../../../data/gazetteer/admin2.tsv");
 const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
 const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
+const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
 
 /// What a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,6 +58,7 @@ pub struct Gazetteer {
     demonyms: HashMap<String, u32>,
     country_by_iso: HashMap<String, u32>,
     common_words: std::collections::HashSet<String>,
+    never_places: std::collections::HashSet<String>,
     /// Longest name in tokens.
     pub max_tokens: usize,
 }
@@ -67,6 +69,10 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn word_list(file: &str) -> std::collections::HashSet<String> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
 }
 
 fn num<T: std::str::FromStr>(s: Option<&&str>) -> Option<T> {
@@ -96,12 +102,8 @@ impl Gazetteer {
             names: HashMap::with_capacity(800_000),
             demonyms: HashMap::new(),
             country_by_iso: HashMap::new(),
-            common_words: COMMON_WORDS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(fold)
-                .collect(),
+            common_words: word_list(COMMON_WORDS),
+            never_places: word_list(NEVER_PLACES),
             max_tokens: 1,
         };
         let bad = |file: &str, why: String| Error::Data { file: file.into(), why };
@@ -230,6 +232,11 @@ impl Gazetteer {
     /// A word that is a place only by accident when alone and without a cue.
     pub fn is_common_word(&self, folded: &str) -> bool {
         self.common_words.contains(folded)
+    }
+
+    /// A word that is never a one-word place name (months, weekdays).
+    pub fn is_never_place(&self, folded: &str) -> bool {
+        self.never_places.contains(folded)
     }
 
     /// Admin1 units of a country (for fuzzy matching of region names).

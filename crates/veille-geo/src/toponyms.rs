@@ -114,13 +114,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             }
             let surface = &text[tokens[i].span.start..tokens[last].word_end];
             let key = fold(surface);
-            let entries = gaz.lookup(&key);
-            if !entries.is_empty() {
-                cands.push(Candidate { first: i, last, entries: entries.to_vec(), adjectival: false, cue: cue(text, &tokens, i, last), fuzzy: false });
-                i = last + 1;
-                matched = true;
-                break;
-            }
+            // A demonym ("Malian", "French") is an adjective before it is a place.
             if n == 1 {
                 if let Some(c) = gaz.demonym(&key) {
                     cands.push(Candidate { first: i, last, entries: vec![c], adjectival: true, cue: None, fuzzy: false });
@@ -128,6 +122,18 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                     matched = true;
                     break;
                 }
+            }
+            let mut entries = gaz.lookup(&key).to_vec();
+            // Short all-capital words ("IS", "UN", "AFP") are acronyms; only
+            // country codes such as "DRC" or "USA" stand for places.
+            if surface.chars().count() <= 3 && surface.chars().all(|c| c.is_uppercase()) {
+                entries.retain(|&e| gaz.entries[e as usize].kind == Kind::Country);
+            }
+            if !entries.is_empty() {
+                cands.push(Candidate { first: i, last, entries, adjectival: false, cue: cue(text, &tokens, i, last), fuzzy: false });
+                i = last + 1;
+                matched = true;
+                break;
             }
         }
         if !matched {
@@ -145,12 +151,12 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
 
     // Filters: part of a longer proper name, common word without a cue.
     cands.retain(|c| {
-        if c.fuzzy || c.adjectival {
+        if c.adjectival {
             return true;
         }
         let single = c.first == c.last;
         let key = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
-        if single && c.cue.is_none() && gaz.is_common_word(&key) {
+        if single && (gaz.is_never_place(&key) || c.cue.is_none() && gaz.is_common_word(&key)) {
             return false;
         }
         c.cue.is_some() || !glued_to_name(text, &tokens, c.first, c.last)

@@ -1,0 +1,200 @@
+//! The coder's knowledge, loaded from `data/lexicon/triggers.toml` and
+//! `data/actors.toml` (embedded at build time).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use veille_core::{Error, Span};
+
+const TRIGGERS_TOML: &str = include_str!("../../../data/lexicon/triggers.toml");
+const ACTORS_TOML: &str = include_str!("../../../data/actors.toml");
+
+#[derive(Deserialize)]
+struct TriggerFile {
+    class: Vec<ClassDef>,
+    modality: Terms,
+    death: Terms,
+    not_dead: Terms,
+    people: Terms,
+    singular: SingularDef,
+}
+
+#[derive(Deserialize)]
+struct ClassDef {
+    name: String,
+    priority: u32,
+    terms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Terms {
+    terms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SingularDef {
+    terms: HashMap<String, u64>,
+}
+
+#[derive(Deserialize)]
+struct ActorFile {
+    actor: Vec<ActorDef>,
+}
+
+/// One actor of `data/actors.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActorDef {
+    pub name: String,
+    pub inter: u8,
+    pub kind: String,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// A phrase list matched on word boundaries.
+pub struct PhraseSet {
+    /// Matches lower-cased text (case-insensitive phrases).
+    folded: AhoCorasick,
+    folded_ids: Vec<usize>,
+    /// Matches the original text (acronyms).
+    exact: AhoCorasick,
+    exact_ids: Vec<usize>,
+}
+
+/// A phrase found in a text: which entry, where.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub id: usize,
+    pub span: Span,
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Lower-cases without changing byte offsets (characters whose lower case
+/// has another UTF-8 length are kept as they are).
+pub fn lower_same_len(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+impl PhraseSet {
+    /// `phrases[i]` belongs to entry `ids[i]`. With `case_by_acronym`, phrases
+    /// with two or more capitals match exactly, the others case-insensitively;
+    /// without, all match case-insensitively.
+    pub fn new(phrases: &[(String, usize)], case_by_acronym: bool) -> Result<PhraseSet, Error> {
+        let (mut fp, mut fi, mut ep, mut ei) = (vec![], vec![], vec![], vec![]);
+        for (p, id) in phrases {
+            if case_by_acronym && is_acronym(p) {
+                ep.push(p.clone());
+                ei.push(*id);
+            } else {
+                fp.push(lower_same_len(p));
+                fi.push(*id);
+            }
+        }
+        let build = |pats: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pats)
+                .map_err(|e| Error::Data { file: "lexicon".into(), why: e.to_string() })
+        };
+        Ok(PhraseSet { folded: build(&fp)?, folded_ids: fi, exact: build(&ep)?, exact_ids: ei })
+    }
+
+    /// Whole-word hits in `text` (with `lower` its [`lower_same_len`]).
+    pub fn find(&self, text: &str, lower: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let boundary = |s: usize, e: usize| {
+            let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        };
+        for m in self.folded.find_iter(lower) {
+            if boundary(m.start(), m.end()) {
+                hits.push(Hit { id: self.folded_ids[m.pattern().as_usize()], span: Span::new(m.start(), m.end()) });
+            }
+        }
+        for m in self.exact.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if boundary(m.start(), m.end()) {
+                hits.push(Hit { id: self.exact_ids[m.pattern().as_usize()], span });
+            }
+        }
+        // Longer hits win over overlapping shorter ones.
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.len())));
+        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if !out.iter().any(|o| o.span.overlaps(h.span)) {
+                out.push(h);
+            }
+        }
+        out
+    }
+}
+
+/// An event-trigger class.
+#[derive(Debug, Clone)]
+pub struct TriggerClass {
+    pub name: String,
+    pub priority: u32,
+}
+
+/// All of the coder's lexicons.
+pub struct Lexicon {
+    pub classes: Vec<TriggerClass>,
+    pub triggers: PhraseSet,
+    pub modality: PhraseSet,
+    pub death: PhraseSet,
+    pub not_dead: Vec<String>,
+    pub people: Vec<String>,
+    pub singular: HashMap<String, u64>,
+    pub actors: Vec<ActorDef>,
+    pub actor_phrases: PhraseSet,
+}
+
+fn terms(list: &[String]) -> Vec<(String, usize)> {
+    list.iter().map(|t| (t.clone(), 0)).collect()
+}
+
+impl Lexicon {
+    /// Loads the embedded data files.
+    pub fn embedded() -> Result<Lexicon, Error> {
+        Lexicon::from_toml(TRIGGERS_TOML, ACTORS_TOML)
+    }
+
+    pub fn from_toml(triggers: &str, actors: &str) -> Result<Lexicon, Error> {
+        let bad = |file: &str, e: toml::de::Error| Error::Data { file: file.into(), why: e.to_string() };
+        let t: TriggerFile = toml::from_str(triggers).map_err(|e| bad("data/lexicon/triggers.toml", e))?;
+        let a: ActorFile = toml::from_str(actors).map_err(|e| bad("data/actors.toml", e))?;
+        let mut trig = Vec::new();
+        for (i, c) in t.class.iter().enumerate() {
+            trig.extend(c.terms.iter().map(|x| (x.clone(), i)));
+        }
+        let mut act = Vec::new();
+        for (i, d) in a.actor.iter().enumerate() {
+            act.extend(d.aliases.iter().map(|x| (x.clone(), i)));
+        }
+        Ok(Lexicon {
+            classes: t.class.iter().map(|c| TriggerClass { name: c.name.clone(), priority: c.priority }).collect(),
+            triggers: PhraseSet::new(&trig, true)?,
+            // Modality words are matched exactly as written (lower case), so
+            // that the month "May" is not the verb "may".
+            modality: PhraseSet::new(&terms(&t.modality.terms), false)?,
+            death: PhraseSet::new(&terms(&t.death.terms), false)?,
+            not_dead: t.not_dead.terms,
+            people: t.people.terms,
+            singular: t.singular.terms,
+            actors: a.actor,
+            actor_phrases: PhraseSet::new(&act, true)?,
+        })
+    }
+}

@@ -1,0 +1,518 @@
+//! The coding rules. See the crate documentation for the outline; each
+//! decision below says which ACLED codebook convention it follows.
+
+use crate::lexicon::{lower_same_len, Hit, Lexicon};
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::OnceLock;
+use veille_core::{
+    char_offsets, Actor, Article, DateMention, Event, Evidence, Location, Span, SubEventType,
+};
+use veille_geo::{Gazetteer, GeoAnalysis, Kind};
+use veille_nlp::Analysis;
+
+/// Events of one article and what the coder wants a reader to know.
+#[derive(Debug, Default)]
+pub struct Coded {
+    pub events: Vec<Event>,
+    pub warnings: Vec<String>,
+}
+
+/// An event under construction, with what merging needs.
+struct Draft {
+    event: Event,
+    priority: u32,
+    sentence: usize,
+}
+
+/// How many opening sentences (title included) share the lead's date.
+const LEAD_SENTENCES: usize = 3;
+
+/// Codes the events of an article.
+pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &Gazetteer, lex: &Lexicon) -> Coded {
+    let text = article.text.as_str();
+    let lower = lower_same_len(text);
+    let triggers = lex.triggers.find(text, &lower);
+    let modality = lex.modality.find(text, text);
+    let actors = lex.actor_phrases.find(text, &lower);
+    let deaths = lex.death.find(text, &lower);
+    let mut out = Coded::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+
+    for (si, sentence) in nlp.sentences.iter().enumerate() {
+        let sspan = sentence.span;
+        let inside = |s: Span| sspan.contains(s);
+        let sentence_triggers: Vec<Hit> = triggers
+            .iter()
+            .copied()
+            .filter(|t| inside(t.span))
+            .filter(|t| {
+                let modal = modality.iter().any(|m| {
+                    inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
+                });
+                if modal {
+                    out.warnings.push(format!("not coded (modal or negated): {:?}", sspan.of(text)));
+                }
+                !modal
+            })
+            .collect();
+        let Some(top) = sentence_triggers.iter().max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start))) else {
+            continue;
+        };
+        let classes: Vec<&str> = sentence_triggers.iter().map(|t| lex.classes[t.id].name.as_str()).collect();
+        let top_class = lex.classes[top.id].name.as_str();
+        let mut sentence_actors: Vec<Hit> = actors.iter().copied().filter(|a| inside(a.span)).collect();
+        // One mention per actor.
+        let mut seen = Vec::new();
+        sentence_actors.retain(|a| {
+            let new = !seen.contains(&a.id);
+            seen.push(a.id);
+            new
+        });
+        let kinds: Vec<&str> = sentence_actors.iter().map(|h| lex.actors[h.id].kind.as_str()).collect();
+        let quantities: Vec<&veille_core::Quantity> = nlp.quantities.iter().filter(|q| inside(q.span) && !q.not_a_count).collect();
+        let armed_victims = quantities.iter().any(|q| {
+            q.head.as_deref().and_then(|h| h.split(' ').next()).is_some_and(|h| ARMED_NOUNS.contains(&h))
+        });
+
+        let Some(sub) = sub_event_type(top_class, &classes, &sentence_actors, &kinds, armed_victims) else { continue };
+
+        // Date.
+        let Some(pub_date) = article.publication_date.or_else(|| nlp.dates.iter().find(|d| !d.background).map(|d| d.end)) else {
+            out.warnings.push(format!("no publication date, event not dated: {:?}", sspan.of(text)));
+            continue;
+        };
+        let in_sentence: Vec<&DateMention> = nlp.dates.iter().filter(|d| inside(d.span)).collect();
+        let history = |d: &DateMention| d.end.year() < pub_date.year() - 1;
+        let usable: Vec<&DateMention> = in_sentence.iter().copied().filter(|d| !d.background && !history(d) && d.start <= pub_date).collect();
+        let date = if let Some(d) = usable.iter().min_by_key(|d| d.span.start.abs_diff(top.span.start)) {
+            Some(*d)
+        } else if !in_sentence.is_empty() {
+            // Dated only by a year or in past years: background, not an event.
+            continue;
+        } else if si < LEAD_SENTENCES {
+            nlp.sentences
+                .iter()
+                .take(LEAD_SENTENCES)
+                .find_map(|s| nlp.dates.iter().find(|d| s.span.contains(d.span) && !d.background && !history(d)))
+        } else {
+            None
+        };
+        let Some(date) = date else {
+            out.warnings.push(format!("not coded (no date in the clause): {:?}", sspan.of(text)));
+            continue;
+        };
+
+        // Place.
+        let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp);
+
+        // Actors.
+        let country = location
+            .as_ref()
+            .map(|l| l.country.clone())
+            .or_else(|| geo.focus_country.as_deref().and_then(|c| gaz.country(c)).map(|c| c.name.clone()))
+            .unwrap_or_else(|| "Unknown".into());
+        let (actor_list, actor_spans) = assign_actors(sub, &sentence_actors, lex, &country);
+
+        // Fatalities.
+        let death_here = deaths.iter().any(|d| inside(d.span));
+        let (fatalities, fatalities_span, fat_spans) = fatalities(text, sspan, &quantities, death_here, is_violent(sub.event_type()), lex);
+
+        // Source.
+        let attribution = attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
+
+        let mut evidence: Vec<(String, Span)> = vec![("event_type".into(), top.span), ("event_date".into(), date.span)];
+        evidence.extend(place_spans.into_iter().map(|s| ("location".to_string(), s)));
+        evidence.extend(actor_spans);
+        evidence.extend(fat_spans.into_iter().map(|s| ("fatalities".to_string(), s)));
+        if let Some(a) = attribution {
+            evidence.push(("source_attribution".into(), a));
+        }
+        evidence.push(("notes".into(), sspan));
+
+        let event_date = date.start;
+        let time_precision = date.precision;
+        let notes = notes(sspan.of(text), event_date, time_precision, location.as_ref());
+        let id = event_id(&article.id, sspan.start, sub.as_str());
+        drafts.push(Draft {
+            priority: lex.classes[top.id].priority,
+            sentence: si,
+            event: Event {
+                id,
+                event_type: sub.event_type(),
+                sub_event_type: sub,
+                event_date,
+                time_precision,
+                date_text: date.span.of(text).to_string(),
+                location,
+                actors: actor_list,
+                fatalities,
+                fatalities_text: fatalities_span.map(|f| f.of(text).to_string()),
+                source_attribution: attribution.map(|a| a.of(text).to_string()),
+                notes,
+                evidence: evidence
+                    .into_iter()
+                    .map(|(field, span)| {
+                        let (start, end) = char_offsets(text, span);
+                        Evidence { field, start, end, text: span.of(text).to_string() }
+                    })
+                    .collect(),
+            },
+        });
+    }
+    out.events = merge_same_incident(drafts);
+    out
+}
+
+fn is_violent(t: veille_core::EventType) -> bool {
+    use veille_core::EventType::*;
+    matches!(t, Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence)
+}
+
+const ARMED_NOUNS: &[&str] = &[
+    "soldiers", "soldier", "troops", "militants", "fighters", "policemen", "police", "gendarmes", "jihadists",
+    "assailants", "attackers", "terrorists", "insurgents", "bandits", "militiamen", "volunteers", "members",
+    "militaires", "soldats", "combattants", "policiers", "terroristes", "djihadistes", "jihadistes", "assaillants",
+    "supplétifs", "volontaires", "membres",
+];
+
+/// The ACLED sub-event type for a clause's trigger classes and actors.
+fn sub_event_type(
+    top: &str,
+    classes: &[&str],
+    actors: &[Hit],
+    kinds: &[&str],
+    armed_victims: bool,
+) -> Option<SubEventType> {
+    use SubEventType::*;
+    let kind_of = |h: &Hit| actors.iter().position(|a| a.span == h.span).map(|i| kinds[i]).unwrap_or("");
+    let has = |c: &str| classes.contains(&c);
+    let any_kind = |k: &str| kinds.contains(&k);
+    let crowd = any_kind("rioters") || any_kind("protesters");
+    let civilians = any_kind("civilians");
+    let fighters: Vec<&Hit> = actors.iter().filter(|a| matches!(kind_of(a), "state" | "armed" | "external")).collect();
+    Some(match top {
+        "suicide" => SuicideBomb,
+        "airstrike" => AirDroneStrike,
+        "ied" => RemoteExplosiveLandmineIed,
+        "shelling" => ShellingArtilleryMissileAttack,
+        "grenade" => Grenade,
+        "sexual" => SexualViolence,
+        "abduct" => AbductionForcedDisappearance,
+        "retake" => GovernmentRegainsTerritory,
+        "takeover" => {
+            // Codebook: territory taken by state forces is "Government regains territory".
+            if fighters.first().is_some_and(|a| kind_of(a) == "state") {
+                GovernmentRegainsTerritory
+            } else {
+                NonStateActorOvertakesTerritory
+            }
+        }
+        "excessive" => ExcessiveForceAgainstProtesters,
+        "mob" => MobViolence,
+        "intervention" if has("riot") => ViolentDemonstration,
+        "intervention" => ProtestWithIntervention,
+        "riot" => ViolentDemonstration,
+        "protest" if has("kill") => ExcessiveForceAgainstProtesters,
+        "protest" if has("arrest") || has("intervention") => ProtestWithIntervention,
+        "protest" => PeacefulProtest,
+        "clash" => ArmedClash,
+        "ambush" | "kill" | "attack" => {
+            // Codebook: violence by an armed group on unarmed people is
+            // Violence against civilians; between two armed, organised sides
+            // it is a Battle.
+            let distinct_fighters = {
+                let mut ids: Vec<usize> = fighters.iter().map(|a| a.id).collect();
+                ids.dedup();
+                ids.len()
+            };
+            if crowd && !civilians && distinct_fighters == 0 {
+                ViolentDemonstration
+            } else if distinct_fighters >= 2 || armed_victims || (top == "ambush" && !civilians) {
+                ArmedClash
+            } else {
+                Attack
+            }
+        }
+        "loot" if crowd => ViolentDemonstration,
+        "loot" => LootingPropertyDestruction,
+        "arrest" => Arrests,
+        "base" => HeadquartersOrBaseEstablished,
+        "agreement" => Agreement,
+        _ => return None,
+    })
+}
+
+/// Actors and their roles for a sub-event type.
+fn assign_actors(sub: SubEventType, hits: &[Hit], lex: &Lexicon, country: &str) -> (Vec<Actor>, Vec<(String, Span)>) {
+    use veille_core::EventType::*;
+    let def = |h: &Hit| &lex.actors[h.id];
+    let generic = |kind: &str| lex.actors.iter().position(|a| a.kind == kind && a.name.contains("{country}"));
+    let police = lex.actors.iter().position(|a| a.name.starts_with("Police Forces of"));
+    let named = |i: usize| lex.actors[i].name.replace("{country}", country);
+    let of_kind = |kinds: &[&str]| hits.iter().filter(|h| kinds.contains(&def(h).kind.as_str())).copied().collect::<Vec<Hit>>();
+    let fighters = of_kind(&["state", "armed", "external"]);
+    let civilians = of_kind(&["civilians"]);
+    let crowd = of_kind(&["protesters", "rioters"]);
+    let state = of_kind(&["state", "external"]);
+
+    // (actor index, span if mentioned)
+    let (a1, a2): (Option<(usize, Option<Span>)>, Option<(usize, Option<Span>)>) = match sub.event_type() {
+        ViolenceAgainstCivilians => (
+            fighters.first().map(|h| (h.id, Some(h.span))).or(generic("armed").map(|g| (g, None))),
+            civilians.first().map(|h| (h.id, Some(h.span))).or(generic("civilians").map(|g| (g, None))),
+        ),
+        Battles => (fighters.first().map(|h| (h.id, Some(h.span))), fighters.get(1).map(|h| (h.id, Some(h.span)))),
+        ExplosionsRemoteViolence => {
+            let perpetrator = if sub == SubEventType::AirDroneStrike { state.first().or(fighters.first()) } else { fighters.iter().find(|h| def(h).kind == "armed").or(fighters.first()) };
+            let target = hits.iter().find(|h| Some(h.span) != perpetrator.map(|p| p.span) && def(h).kind != "protesters");
+            (
+                perpetrator.map(|h| (h.id, Some(h.span))).or(generic("armed").map(|g| (g, None))),
+                target.map(|h| (h.id, Some(h.span))),
+            )
+        }
+        Protests => (
+            crowd.first().map(|h| (h.id, Some(h.span))).or(generic("protesters").map(|g| (g, None))),
+            if sub == SubEventType::PeacefulProtest { None } else { state.first().map(|h| (h.id, Some(h.span))).or(police.map(|g| (g, None))) },
+        ),
+        Riots => (
+            generic("rioters").map(|g| (g, crowd.iter().find(|h| def(h).kind == "rioters").map(|h| h.span))),
+            state.first().or(civilians.first()).map(|h| (h.id, Some(h.span))).or(if sub == SubEventType::MobViolence { generic("civilians").map(|g| (g, None)) } else { None }),
+        ),
+        StrategicDevelopments => {
+            if sub == SubEventType::Arrests {
+                let other = hits.iter().find(|h| !matches!(def(h).kind.as_str(), "state"));
+                (state.first().map(|h| (h.id, Some(h.span))).or(police.map(|g| (g, None))), other.map(|h| (h.id, Some(h.span))))
+            } else {
+                let first = fighters.first().or(hits.first());
+                let second = hits.iter().find(|h| Some(h.id) != first.map(|f| f.id));
+                (first.map(|h| (h.id, Some(h.span))), second.map(|h| (h.id, Some(h.span))))
+            }
+        }
+    };
+    let mut actors = Vec::new();
+    let mut spans = Vec::new();
+    for (role, a) in [("actor1", a1), ("actor2", a2)] {
+        if let Some((i, span)) = a {
+            actors.push(Actor { name: named(i), role: role.into(), inter: lex.actors[i].inter });
+            if let Some(s) = span {
+                spans.push((role.to_string(), s));
+            }
+        }
+    }
+    (actors, spans)
+}
+
+/// Fatalities of the clause: the sum of counts of people next to a death
+/// word; an indefinite singular ("a soldier", "an unmarried couple")
+/// otherwise; `None` when deaths are reported without a number; 0 when the
+/// clause reports no death (ACLED codes 0 then).
+fn fatalities(
+    text: &str,
+    sspan: Span,
+    quantities: &[&veille_core::Quantity],
+    death_here: bool,
+    violent: bool,
+    lex: &Lexicon,
+) -> (Option<u64>, Option<Span>, Vec<Span>) {
+    if !death_here {
+        // A violent event's toll is unknown unless reported; a protest,
+        // riot or strategic development without a death has none (ACLED 0).
+        return (if violent { None } else { Some(0) }, None, vec![]);
+    }
+    let mut total = 0u64;
+    let mut spans = Vec::new();
+    for q in quantities {
+        let Some(head) = q.head.as_deref() else { continue };
+        let words: Vec<&str> = head.split(' ').collect();
+        let first = words[0];
+        if !lex.people.iter().any(|p| p == first) {
+            continue;
+        }
+        let head3 = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+        if lex.not_dead.iter().any(|n| head3.split(' ').any(|w| w == n) || head3.starts_with(n.as_str())) {
+            continue;
+        }
+        total += q.value;
+        spans.push(q.span);
+    }
+    if !spans.is_empty() {
+        let whole = Span::new(spans[0].start, spans[spans.len() - 1].end);
+        return (Some(total), Some(whole), spans);
+    }
+    // "a soldier was killed", "an unmarried couple ... stoned to death"
+    static SINGULAR: OnceLock<Regex> = OnceLock::new();
+    let re = SINGULAR.get_or_init(|| Regex::new(r"(?i)\b(a|an|one|un|une)\s+(?:[\p{L}-]+\s+)?([\p{L}]+)\b").expect("singular"));
+    let sentence = sspan.of(text);
+    for c in re.captures_iter(sentence) {
+        let noun = c[2].to_lowercase();
+        if let Some(&n) = lex.singular.get(&noun) {
+            let m = c.get(0).expect("match");
+            let span = Span::new(sspan.start + m.start(), sspan.start + m.end());
+            return (Some(n), Some(span), vec![span]);
+        }
+    }
+    (None, None, vec![])
+}
+
+/// Where the clause's event happened, and the spans that say so.
+fn locate(text: &str, si: usize, sspan: Span, geo: &GeoAnalysis, gaz: &Gazetteer, nlp: &Analysis) -> (Option<Location>, Vec<Span>) {
+    let attribution_start = attribution(sspan.of(text)).map(|(s, _)| sspan.start + s).unwrap_or(usize::MAX);
+    let here: Vec<&veille_geo::toponyms::Toponym> = geo.toponyms.iter().filter(|t| t.sentence == si && !t.mention.adjectival).collect();
+    let resolved = |t: &&veille_geo::toponyms::Toponym| t.entry.is_some();
+    let main: Vec<&veille_geo::toponyms::Toponym> = here.iter().copied().filter(resolved).filter(|t| t.mention.span.start < attribution_start).collect();
+    let source_side: Vec<&veille_geo::toponyms::Toponym> = here.iter().copied().filter(resolved).filter(|t| t.mention.span.start >= attribution_start).collect();
+    let unknown = here.iter().find(|t| t.entry.is_none());
+    let rank = |t: &&veille_geo::toponyms::Toponym| match gaz.entries[t.entry.expect("resolved") as usize].kind {
+        Kind::Place => 0,
+        Kind::Admin2 => 1,
+        Kind::Admin1 => 2,
+        Kind::Country => 3,
+    };
+    if let Some(village) = unknown {
+        // Codebook: an unknown village is coded at the nearest known larger
+        // unit, with geo_precision 2; the written name is kept.
+        let base = main.iter().chain(source_side.iter()).filter(|t| rank(t) <= 1).min_by_key(|t| rank(t));
+        if let Some(b) = base {
+            let entry = &gaz.entries[b.entry.expect("resolved") as usize];
+            let idx = entry.admin2.unwrap_or(b.entry.expect("resolved"));
+            let mut loc = gaz.location(idx, 2);
+            loc.raw_name = Some(village.mention.text.clone());
+            return (Some(loc), vec![village.mention.span, b.mention.span]);
+        }
+    }
+    if let Some(best) = main.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {
+        return (best.mention.location.clone(), vec![best.mention.span]);
+    }
+    // Earlier sentences of the same paragraph, nearest first.
+    let paragraph = nlp.sentences[si].paragraph;
+    for prev in (0..si).rev().take_while(|&p| nlp.sentences[p].paragraph == paragraph) {
+        let cands: Vec<&veille_geo::toponyms::Toponym> = geo.toponyms.iter().filter(|t| t.sentence == prev && !t.mention.adjectival && t.entry.is_some()).collect();
+        if let Some(best) = cands.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {
+            return (best.mention.location.clone(), vec![best.mention.span]);
+        }
+    }
+    (focus_location(geo, gaz), vec![])
+}
+
+/// The article's focus region, then its focus country (geo_precision 3).
+fn focus_location(geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Location> {
+    let focus = geo.focus_country.as_deref()?;
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for t in &geo.toponyms {
+        let Some(e) = t.entry else { continue };
+        let e = &gaz.entries[e as usize];
+        if e.iso2 != focus {
+            continue;
+        }
+        if let Some(a1) = e.admin1 {
+            match counts.iter_mut().find(|c| c.0 == a1) {
+                Some(c) => c.1 += 1,
+                None => counts.push((a1, 1)),
+            }
+        }
+    }
+    if let Some((a1, _)) = counts.iter().max_by_key(|c| c.1) {
+        return Some(gaz.location(*a1, 3));
+    }
+    let country = geo.toponyms.iter().find(|t| t.entry.is_some_and(|e| gaz.entries[e as usize].kind == Kind::Country && gaz.entries[e as usize].iso2 == focus))?;
+    Some(gaz.location(country.entry.expect("resolved"), 3))
+}
+
+/// Byte range (in the sentence) of who the information is attributed to.
+fn attribution(sentence: &str) -> Option<(usize, usize)> {
+    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [according, said] = RE.get_or_init(|| {
+        [
+            Regex::new(r"(?i)\b(?:according to|selon|citing|d'après)\s+([^,.;:\x22“”]+)").expect("attribution"),
+            Regex::new(r",\s*([^,]{3,80}?)\s+(?:said|told|reported|say|says|claimed|confirmed|a déclaré|ont déclaré|a indiqué|ont indiqué|a annoncé|ont annoncé|a affirmé|ont affirmé|a confirmé)\b").expect("said"),
+        ]
+    });
+    let c = according.captures(sentence).or_else(|| said.captures(sentence))?;
+    let m = c.get(1)?;
+    let end = m.start() + m.as_str().trim_end().len();
+    Some((m.start(), end))
+}
+
+fn notes(sentence: &str, date: NaiveDate, precision: u8, location: Option<&Location>) -> String {
+    let when = match precision {
+        1 => format!("On {}", date.format("%-d %B %Y")),
+        2 => format!("In the week of {}", date.format("%-d %B %Y")),
+        _ => format!("In {}", date.format("%B %Y")),
+    };
+    let place = location
+        .map(|l| {
+            let mut parts = vec![l.name.clone()];
+            if let Some(a) = &l.admin1 {
+                if a != &l.name {
+                    parts.push(a.clone());
+                }
+            }
+            if l.country != l.name {
+                parts.push(l.country.clone());
+            }
+            format!(", in {}", parts.join(", "))
+        })
+        .unwrap_or_default();
+    format!("{when}{place}: {}", sentence.trim())
+}
+
+/// Stable id from the article and the clause (FNV-1a, 64 bits).
+fn event_id(article_id: &str, start: usize, sub: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in article_id.bytes().chain(start.to_le_bytes()).chain(sub.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("ev-{h:016x}")
+}
+
+/// Merges drafts of one article that describe one incident: same date, and
+/// the same place (or one of them unplaced), and compatible types (the same
+/// type, or two kinds of political violence). The most specific trigger's
+/// draft is kept; fatalities take the highest count; evidence is pooled.
+fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
+    let violent = is_violent;
+    let mut kept: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let same = kept.iter_mut().find(|k| {
+            let (a, b) = (&k.event, &d.event);
+            let place = |e: &Event| e.location.as_ref().map(|l| (l.name.clone(), l.admin1.clone()));
+            a.event_date == b.event_date
+                && (place(a) == place(b) || place(a).is_none() || place(b).is_none())
+                && (a.event_type == b.event_type || violent(a.event_type) && violent(b.event_type))
+        });
+        match same {
+            Some(k) => {
+                let (mut base, other) = if d.priority > k.priority { (d.event, k.event.clone()) } else { (k.event.clone(), d.event) };
+                base.fatalities = match (base.fatalities, other.fatalities) {
+                    (Some(a), Some(b)) if b > a => {
+                        base.fatalities_text = other.fatalities_text.clone();
+                        Some(b)
+                    }
+                    (None, Some(b)) => {
+                        base.fatalities_text = other.fatalities_text.clone();
+                        Some(b)
+                    }
+                    (a, _) => a,
+                };
+                if base.location.is_none() {
+                    base.location = other.location.clone();
+                }
+                if base.actors.is_empty() {
+                    base.actors = other.actors.clone();
+                }
+                for e in other.evidence {
+                    if !base.evidence.contains(&e) {
+                        base.evidence.push(e);
+                    }
+                }
+                k.priority = k.priority.max(d.priority);
+                k.sentence = k.sentence.min(d.sentence);
+                k.event = base;
+            }
+            None => kept.push(d),
+        }
+    }
+    kept.into_iter().map(|k| k.event).collect()
+}
