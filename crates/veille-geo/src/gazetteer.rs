@@ -126,8 +126,13 @@ impl Gazetteer {
             for n in [r[3], r[4]].into_iter().chain(list(r[5])) {
                 g.index(n, idx);
             }
+            // A demonym shared by several countries ("French") goes to the most populous.
             for d in list(r[6]) {
-                g.demonyms.insert(fold(d), idx);
+                let pop = g.entries[idx as usize].population;
+                let slot = g.demonyms.entry(fold(d)).or_insert(idx);
+                if g.entries[*slot as usize].population < pop {
+                    *slot = idx;
+                }
             }
         }
         let mut admin1_by_code: HashMap<&str, u32> = HashMap::new();
@@ -285,6 +290,7 @@ mod tests {
         let ansongo = g.lookup("ansongo").iter().map(|&i| g.location(i, 2)).find(|l| l.feature == "admin2").unwrap();
         assert_eq!((ansongo.name.as_str(), ansongo.admin1.as_deref()), ("Ansongo", Some("Gao")));
         assert_eq!(g.demonym("malian").map(|i| g.entries[i as usize].iso2.as_str()), Some("ML"));
+        assert_eq!(g.demonym("french").map(|i| g.entries[i as usize].iso2.as_str()), Some("FR"));
         assert_eq!(g.demonym("nigerian").map(|i| g.entries[i as usize].iso2.as_str()), Some("NG"));
         assert_eq!(g.country("NE").unwrap().name, "Niger");
     }

@@ -1,0 +1,389 @@
+//! The event store. Only this crate writes to the database.
+//!
+//! SQLite (embedded, WAL) with versioned migrations embedded in the binary.
+//! Ingest is idempotent (an article's id is the hash of its clean text) and
+//! transactional (an article and its events land together or not at all).
+//! Events from different articles that describe one incident are merged
+//! (rules in `veille-dedup`); the merged event lists every source.
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::path::Path;
+use veille_core::{Event, ExtractOutput};
+
+/// Store errors.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("database {path} has schema version {found}, newer than this veille ({known}); upgrade veille")]
+    TooNew { path: String, found: i64, known: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` counts them.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE articles (
+    id               TEXT PRIMARY KEY,          -- SHA-256 of the clean text
+    url              TEXT,
+    outlet           TEXT,
+    title            TEXT,
+    publication_date TEXT,
+    language         TEXT NOT NULL,
+    text             TEXT NOT NULL,
+    source           TEXT NOT NULL,             -- file path or feed the article came from
+    warnings         TEXT NOT NULL DEFAULT '[]',
+    ingested_at      TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles(url);
+CREATE TABLE events (
+    id             TEXT PRIMARY KEY,
+    event_type     TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    event_date     TEXT NOT NULL,
+    time_precision INTEGER NOT NULL,
+    country_code   TEXT,
+    country        TEXT,
+    admin1         TEXT,
+    fatalities     INTEGER,
+    json           TEXT NOT NULL,               -- the event as in the output contract
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+CREATE INDEX events_date ON events(country_code, event_date);
+CREATE TABLE event_sources (
+    event_id   TEXT NOT NULL REFERENCES events(id),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    json       TEXT NOT NULL,                   -- this article's version of the event, with its evidence
+    reason     TEXT NOT NULL,                   -- why the article was linked: 'new event' or the merge rule
+    PRIMARY KEY (event_id, article_id)
+);
+CREATE TABLE failures (
+    source   TEXT NOT NULL,
+    error    TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    PRIMARY KEY (source, error)
+);
+CREATE TABLE changes (
+    cursor   INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL,
+    kind     TEXT NOT NULL,                     -- insert, merge
+    at       TEXT NOT NULL
+);
+"#];
+
+/// The outcome of ingesting one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IngestOutcome {
+    /// False when the article was already stored (nothing was written).
+    pub new_article: bool,
+    pub events_new: usize,
+    pub events_merged: usize,
+}
+
+/// An article an event was reported in.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    pub article_id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub publication_date: Option<String>,
+}
+
+/// An event with its sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredEvent {
+    #[serde(flatten)]
+    pub event: Event,
+    pub sources: Vec<SourceRef>,
+    /// Number of distinct outlets among the sources.
+    pub outlets: usize,
+}
+
+/// A source article with its own evidence for an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleEvidence {
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub publication_date: Option<String>,
+    pub text: String,
+    pub evidence: Vec<veille_core::Evidence>,
+    /// Why this article is linked to the event.
+    pub reason: String,
+}
+
+/// Filters for listing events.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub event_type: Option<String>,
+    pub date_from: Option<NaiveDate>,
+    pub date_to: Option<NaiveDate>,
+    pub limit: Option<usize>,
+}
+
+/// Counts for the summary printed by `veille demo`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub articles: usize,
+    pub failures: usize,
+    pub events: usize,
+    pub fatalities: u64,
+    pub by_type: Vec<(String, usize)>,
+    pub by_admin1: Vec<(String, usize)>,
+}
+
+/// A connection to the store.
+pub struct Store {
+    conn: Connection,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339()
+}
+
+impl Store {
+    /// Opens (creating if needed) a SQLite store and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Store::init(conn, &path.display().to_string())
+    }
+
+    /// An in-memory store (tests).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn init(conn: Connection, path: &str) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew { path: path.into(), found: version, known });
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(m)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(Store { conn })
+    }
+
+    pub fn has_article(&self, id: &str) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// Stores an article and its events in one transaction, merging events
+    /// into stored ones that describe the same incident.
+    pub fn ingest(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
+        let a = &out.article;
+        if self.has_article(&a.id)? {
+            return Ok(IngestOutcome::default());
+        }
+        let tx = self.conn.transaction()?;
+        let at = now();
+        tx.execute(
+            "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                a.id,
+                a.url,
+                a.outlet,
+                a.title,
+                a.publication_date.map(|d| d.to_string()),
+                a.language,
+                a.text,
+                source,
+                serde_json::to_string(&out.warnings)?,
+                at
+            ],
+        )?;
+        let mut outcome = IngestOutcome { new_article: true, ..Default::default() };
+        for e in &out.events {
+            let json = serde_json::to_string(e)?;
+            let (from, to) = veille_dedup::date_window(e);
+            let country = e.location.as_ref().map(|l| l.country_code.clone());
+            let mut candidates: Vec<Event> = Vec::new();
+            {
+                let mut stmt = tx.prepare(
+                    "SELECT json FROM events WHERE country_code IS ?1 AND event_date BETWEEN ?2 AND ?3 ORDER BY event_date",
+                )?;
+                let rows = stmt.query_map(params![country, (from - chrono::Duration::days(31)).to_string(), to.to_string()], |r| r.get::<_, String>(0))?;
+                for r in rows {
+                    candidates.push(serde_json::from_str(&r?)?);
+                }
+            }
+            let matched = candidates.into_iter().find_map(|c| veille_dedup::same_incident(&c, e).map(|why| (c, why)));
+            match matched {
+                Some((mut stored, why)) => {
+                    if e.fatalities > stored.fatalities {
+                        stored.fatalities = e.fatalities;
+                        stored.fatalities_text = e.fatalities_text.clone();
+                    }
+                    tx.execute(
+                        "UPDATE events SET fatalities = ?2, json = ?3, updated_at = ?4 WHERE id = ?1",
+                        params![stored.id, stored.fatalities.map(|f| f as i64), serde_json::to_string(&stored)?, at],
+                    )?;
+                    tx.execute(
+                        "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, ?4)",
+                        params![stored.id, a.id, json, format!("merged: {why}")],
+                    )?;
+                    tx.execute("INSERT INTO changes (event_id, kind, at) VALUES (?1, 'merge', ?2)", params![stored.id, at])?;
+                    outcome.events_merged += 1;
+                }
+                None => {
+                    let l = e.location.as_ref();
+                    tx.execute(
+                        "INSERT OR IGNORE INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                        params![
+                            e.id,
+                            e.event_type.as_str(),
+                            e.sub_event_type.as_str(),
+                            e.event_date.to_string(),
+                            e.time_precision,
+                            country,
+                            l.map(|l| l.country.clone()),
+                            l.and_then(|l| l.admin1.clone()),
+                            e.fatalities.map(|f| f as i64),
+                            json,
+                            at
+                        ],
+                    )?;
+                    tx.execute(
+                        "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
+                        params![e.id, a.id, json],
+                    )?;
+                    tx.execute("INSERT INTO changes (event_id, kind, at) VALUES (?1, 'insert', ?2)", params![e.id, at])?;
+                    outcome.events_new += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Records an input that could not be processed, with why.
+    pub fn record_failure(&mut self, source: &str, error: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO failures (source, error, at) VALUES (?1, ?2, ?3)",
+            params![source, error, now()],
+        )?;
+        Ok(())
+    }
+
+    /// Recorded failures: (source, error).
+    pub fn failures(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT source, error FROM failures ORDER BY source")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn sources(&self, event_id: &str) -> Result<Vec<SourceRef>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.url, a.title, a.outlet, a.publication_date FROM event_sources s JOIN articles a ON a.id = s.article_id
+             WHERE s.event_id = ?1 ORDER BY a.publication_date, a.id",
+        )?;
+        let rows = stmt.query_map([event_id], |r| {
+            Ok(SourceRef { article_id: r.get(0)?, url: r.get(1)?, title: r.get(2)?, outlet: r.get(3)?, publication_date: r.get(4)? })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn stored(&self, event: Event) -> Result<StoredEvent> {
+        let sources = self.sources(&event.id)?;
+        let mut outlets: Vec<&str> = sources.iter().map(|s| s.outlet.as_deref().or(s.url.as_deref()).unwrap_or(&s.article_id)).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        let outlets = outlets.len();
+        Ok(StoredEvent { event, sources, outlets })
+    }
+
+    /// Events matching a filter, newest first.
+    pub fn events(&self, f: &EventFilter) -> Result<Vec<StoredEvent>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT json FROM events
+             WHERE (?1 IS NULL OR country = ?1 OR country_code = ?1)
+               AND (?2 IS NULL OR admin1 = ?2)
+               AND (?3 IS NULL OR event_type = ?3)
+               AND (?4 IS NULL OR event_date >= ?4)
+               AND (?5 IS NULL OR event_date <= ?5)
+             ORDER BY event_date DESC, id LIMIT ?6",
+        )?;
+        let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
+        let rows = stmt.query_map(
+            params![f.country, f.admin1, f.event_type, f.date_from.map(|d| d.to_string()), f.date_to.map(|d| d.to_string()), limit],
+            |r| r.get::<_, String>(0),
+        )?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(self.stored(serde_json::from_str(&r?)?)?);
+        }
+        Ok(out)
+    }
+
+    /// One event with the text of each source article and its evidence.
+    pub fn event(&self, id: &str) -> Result<Option<(StoredEvent, Vec<ArticleEvidence>)>> {
+        let json: Option<String> = self.conn.query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let Some(json) = json else { return Ok(None) };
+        let event = self.stored(serde_json::from_str(&json)?)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.url, a.title, a.outlet, a.publication_date, a.text, s.json, s.reason
+             FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY a.publication_date, a.id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ))
+        })?;
+        let mut articles = Vec::new();
+        for r in rows {
+            let (aid, url, title, outlet, publication_date, text, ejson, reason) = r?;
+            let version: Event = serde_json::from_str(&ejson)?;
+            articles.push(ArticleEvidence { id: aid, url, title, outlet, publication_date, text, evidence: version.evidence, reason });
+        }
+        Ok(Some((event, articles)))
+    }
+
+    /// Counts by type and by admin1.
+    pub fn summary(&self) -> Result<Summary> {
+        let count = |sql: &str| -> Result<usize> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize) };
+        let group = |sql: &str| -> Result<Vec<(String, usize)>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)))?;
+            Ok(rows.collect::<std::result::Result<_, _>>()?)
+        };
+        Ok(Summary {
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            failures: count("SELECT COUNT(*) FROM failures")?,
+            events: count("SELECT COUNT(*) FROM events")?,
+            fatalities: count("SELECT COALESCE(SUM(fatalities), 0) FROM events")? as u64,
+            by_type: group("SELECT event_type, COUNT(*) FROM events GROUP BY event_type ORDER BY COUNT(*) DESC, event_type")?,
+            by_admin1: group(
+                "SELECT COALESCE(admin1, '(unknown)') || ', ' || COALESCE(country, '?'), COUNT(*) FROM events GROUP BY 1 ORDER BY COUNT(*) DESC, 1",
+            )?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
