@@ -4,9 +4,13 @@ use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read;
-use std::path::Path;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use veille_core::{ExtractOutput, RawDocument};
 use veille_pipeline::Pipeline;
+use veille_store::{EventFilter, Store};
+
+use crate::ingest::{ingest_inputs, Report};
 
 #[derive(Parser)]
 #[command(name = "veille", version, about = "Turns news articles into a geolocated, de-duplicated database of political-violence events (ACLED-style).")]
@@ -38,6 +42,77 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: OutFormat,
     },
+    /// Run the pipeline on files and folders and write articles and events to the store.
+    ///
+    /// Folders are read recursively (.html, .htm, .txt, .md). A folder may hold a
+    /// manifest.tsv (columns file, url, outlet, published, language) giving metadata.
+    /// The same article ingested twice adds nothing.
+    ///
+    /// Example: veille ingest ./pages --db events.db
+    Ingest {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+        /// Print only the final summary line.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Write the stored events (csv: ACLED columns then veille's; geojson; jsonl).
+    ///
+    /// Example: veille export --format csv --out events.csv --country Mali
+    Export {
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// Output file (standard output when absent).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+        /// Country name or ISO alpha-2 code.
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        admin1: Option<String>,
+        /// ACLED event type, e.g. "Battles".
+        #[arg(long)]
+        event_type: Option<String>,
+        #[arg(long)]
+        date_from: Option<NaiveDate>,
+        #[arg(long)]
+        date_to: Option<NaiveDate>,
+    },
+    /// Serve the API and the dashboard.
+    ///
+    /// Example: veille serve --db events.db --bind 127.0.0.1:8080
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: SocketAddr,
+    },
+    /// Build a fresh database from the bundled demo corpus, print a summary and serve the dashboard.
+    ///
+    /// Example: veille demo --port 8080   (or --no-serve to stop after the summary)
+    Demo {
+        /// Database file to (re)create.
+        #[arg(long, default_value = "veille-demo.db")]
+        db: PathBuf,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Exit after the summary instead of serving the dashboard.
+        #[arg(long)]
+        no_serve: bool,
+    },
+}
+
+/// The database option shared by subcommands.
+#[derive(clap::Args)]
+pub struct DbArg {
+    /// SQLite database file.
+    #[arg(long = "db", env = "VEILLE_DB", default_value = "veille.db")]
+    pub path: PathBuf,
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
@@ -52,8 +127,60 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
+        Command::Ingest { paths, db, quiet } => {
+            let mut store = Store::open(&db.path).with_context(|| format!("opening {}", db.path.display()))?;
+            let inputs = crate::ingest::collect(&paths)?;
+            let report = ingest_inputs(&Pipeline::new(), &mut store, inputs, quiet);
+            println!("{}", report.line());
+            Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
+        Command::Export { format, out, db, country, admin1, event_type, date_from, date_to } => {
+            let format: veille_server::export::Format = format.parse().map_err(anyhow::Error::msg)?;
+            if !db.path.exists() {
+                bail!("no database at {} (run veille ingest first, or pass --db)", db.path.display());
+            }
+            let store = Store::open(&db.path)?;
+            let filter = EventFilter { country, admin1, event_type, date_from, date_to, limit: None };
+            let events = store.events(&filter)?;
+            match out {
+                Some(p) => {
+                    let mut f = std::io::BufWriter::new(std::fs::File::create(&p).with_context(|| format!("creating {}", p.display()))?);
+                    veille_server::export::write(format, &events, &mut f)?;
+                    std::io::Write::flush(&mut f)?;
+                    eprintln!("wrote {} events to {}", events.len(), p.display());
+                }
+                None => veille_server::export::write(format, &events, &mut std::io::stdout().lock())?,
+            }
+            Ok(0)
+        }
+        Command::Serve { db, bind } => {
+            if !db.path.exists() {
+                bail!("no database at {} (run veille ingest or veille demo first)", db.path.display());
+            }
+            runtime()?.block_on(veille_server::serve(db.path, bind))?;
+            Ok(0)
+        }
+        Command::Demo { db, port, no_serve } => {
+            crate::demo::run(&db)?;
+            if !no_serve {
+                runtime()?.block_on(veille_server::serve(db, SocketAddr::from(([127, 0, 0, 1], port))))?;
+            }
+            Ok(0)
+        }
     }
 }
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+}
+
+/// Prints a report's failures and summary (shared by ingest and demo).
+pub fn print_report(report: &Report) {
+    for (source, why) in &report.failed {
+        println!("skipped {source}: {why}");
+    }
+}
+
 
 fn read_input(path: &str) -> Result<Vec<u8>> {
     if path == "-" {
@@ -79,10 +206,14 @@ pub fn render_text(out: &ExtractOutput) -> String {
     let _ = writeln!(s, "noise removed: {}", out.article.removed_noise.len());
     let _ = writeln!(s, "events:    {}", out.events.len());
     for e in &out.events {
-        let loc = e.location.as_ref().map(|l| format!("{} ({}, {})", l.name, l.admin1.as_deref().unwrap_or("-"), l.country)).unwrap_or("-".into());
+        let loc = e
+            .location
+            .as_ref()
+            .map(|l| format!("{} ({}, {}), precision {}", l.name, l.admin1.as_deref().unwrap_or("-"), l.country, l.geo_precision))
+            .unwrap_or("-".into());
         let _ = writeln!(
             s,
-            "\n  {} | {} / {}\n  date: {} (precision {}, \"{}\")\n  place: {}\n  fatalities: {}\n  actors: {}\n  {}",
+            "\n  {} | {} / {}\n  date: {} (precision {}, \"{}\")\n  place: {}\n  fatalities: {}\n  actors: {}\n  notes: {}",
             e.id,
             e.event_type,
             e.sub_event_type,
@@ -100,4 +231,3 @@ pub fn render_text(out: &ExtractOutput) -> String {
     }
     s
 }
-

@@ -2,6 +2,8 @@
 //! pure pipeline to the edges (files, the store, the server).
 
 mod cli;
+mod demo;
+mod ingest;
 
 use clap::Parser;
 

@@ -1,0 +1,143 @@
+//! Export formats: ACLED-style CSV, GeoJSON, JSON lines.
+
+use serde_json::json;
+use std::io::Write;
+use std::str::FromStr;
+use veille_store::StoredEvent;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Geojson,
+    Jsonl,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Ok(Format::Csv),
+            "geojson" => Ok(Format::Geojson),
+            "jsonl" => Ok(Format::Jsonl),
+            other => Err(format!("unknown format {other:?} (csv, geojson or jsonl)")),
+        }
+    }
+}
+
+impl Format {
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Geojson => "geojson",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Geojson => "application/geo+json",
+            Format::Jsonl => "application/x-ndjson",
+        }
+    }
+}
+
+/// ACLED's published columns, in ACLED's order, then veille's own.
+pub const CSV_COLUMNS: &[&str] = &[
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
+    "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
+    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp", "sources_count", "outlets_count", "evidence", "veille_id",
+];
+
+/// Writes events in a format.
+pub fn write(format: Format, events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Jsonl => {
+            for e in events {
+                serde_json::to_writer(&mut *out, e)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        Format::Geojson => {
+            let features: Vec<serde_json::Value> = events
+                .iter()
+                .map(|e| {
+                    let l = e.event.location.as_ref();
+                    let geometry = match (l.and_then(|l| l.longitude), l.and_then(|l| l.latitude)) {
+                        (Some(x), Some(y)) => json!({ "type": "Point", "coordinates": [x, y] }),
+                        _ => serde_json::Value::Null,
+                    };
+                    json!({ "type": "Feature", "id": e.event.id, "geometry": geometry, "properties": e })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &json!({ "type": "FeatureCollection", "features": features }))?;
+            out.write_all(b"\n")
+        }
+        Format::Csv => write_csv(events, out),
+    }
+}
+
+fn write_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_COLUMNS)?;
+    let timestamp = chrono::Utc::now().timestamp().to_string();
+    for s in events {
+        let e = &s.event;
+        let l = e.location.clone().unwrap_or_default();
+        let actor = |role: &str| e.actors.iter().find(|a| a.role == role);
+        let name = |role: &str| actor(role).map(|a| a.name.clone()).unwrap_or_default();
+        let inter = |role: &str| actor(role).map(|a| a.inter).unwrap_or(0);
+        let (i1, i2) = (inter("actor1"), inter("actor2"));
+        // ACLED's numeric interaction: the two inter codes, smaller first
+        // (a one-sided event pairs its code with 0).
+        let interaction = match (i1, i2) {
+            (0, _) => String::new(),
+            (a, 0) => format!("{a}0"),
+            (a, b) => format!("{}{}", a.min(b), a.max(b)),
+        };
+        let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        let outlets: Vec<String> = s.sources.iter().filter_map(|x| x.outlet.clone().or(x.url.clone())).collect();
+        let evidence: Vec<String> = e.evidence.iter().map(|v| format!("{}@{}-{}", v.field, v.start, v.end)).collect();
+        w.write_record([
+            format!("{}-{}", l.country_code, e.id),
+            e.event_date.to_string(),
+            e.event_date.format("%Y").to_string(),
+            e.time_precision.to_string(),
+            e.event_type.disorder_type().to_string(),
+            e.event_type.to_string(),
+            e.sub_event_type.to_string(),
+            name("actor1"),
+            name("assoc_actor_1"),
+            if i1 == 0 { String::new() } else { i1.to_string() },
+            name("actor2"),
+            name("assoc_actor_2"),
+            if i2 == 0 { String::new() } else { i2.to_string() },
+            interaction,
+            if i2 == 7 { "Civilian targeting".into() } else { String::new() },
+            l.country_code.clone(),
+            String::new(),
+            l.country.clone(),
+            l.admin1.clone().unwrap_or_default(),
+            l.admin2.clone().unwrap_or_default(),
+            l.admin3.clone().unwrap_or_default(),
+            l.raw_name.clone().map(|r| format!("{} ({r})", l.name)).unwrap_or(l.name.clone()),
+            opt(l.latitude),
+            opt(l.longitude),
+            if l.geo_precision == 0 { String::new() } else { l.geo_precision.to_string() },
+            outlets.join("; "),
+            String::new(),
+            e.notes.clone(),
+            e.fatalities.map(|f| f.to_string()).unwrap_or_default(),
+            String::new(),
+            timestamp.clone(),
+            s.sources.len().to_string(),
+            s.outlets.to_string(),
+            evidence.join(" "),
+            e.id.clone(),
+        ])?;
+    }
+    w.flush()
+}
