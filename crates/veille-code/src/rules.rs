@@ -358,7 +358,12 @@ fn fatalities(
 /// Where the clause's event happened, and the spans that say so.
 fn locate(text: &str, si: usize, sspan: Span, geo: &GeoAnalysis, gaz: &Gazetteer, nlp: &Analysis) -> (Option<Location>, Vec<Span>) {
     let attribution_start = attribution(sspan.of(text)).map(|(s, _)| sspan.start + s).unwrap_or(usize::MAX);
-    let here: Vec<&veille_geo::toponyms::Toponym> = geo.toponyms.iter().filter(|t| t.sentence == si && !t.mention.adjectival).collect();
+    // Demonyms name a country, not a place; a dateline is where the reporter was.
+    let here: Vec<&veille_geo::toponyms::Toponym> = geo
+        .toponyms
+        .iter()
+        .filter(|t| t.sentence == si && !t.mention.adjectival && t.mention.cue.as_deref() != Some("dateline"))
+        .collect();
     let resolved = |t: &&veille_geo::toponyms::Toponym| t.entry.is_some();
     let main: Vec<&veille_geo::toponyms::Toponym> = here.iter().copied().filter(resolved).filter(|t| t.mention.span.start < attribution_start).collect();
     let source_side: Vec<&veille_geo::toponyms::Toponym> = here.iter().copied().filter(resolved).filter(|t| t.mention.span.start >= attribution_start).collect();
@@ -467,20 +472,48 @@ fn event_id(article_id: &str, start: usize, sub: &str) -> String {
     format!("ev-{h:016x}")
 }
 
-/// Merges drafts of one article that describe one incident: same date, and
-/// the same place (or one of them unplaced), and compatible types (the same
-/// type, or two kinds of political violence). The most specific trigger's
-/// draft is kept; fatalities take the highest count; evidence is pooled.
+/// How fine a location is: 0 a place, 1 admin2, 2 admin1, 3 country.
+fn coarseness(l: &Location) -> u8 {
+    match l.feature.as_str() {
+        "place" => 0,
+        "admin2" => 1,
+        "admin1" => 2,
+        _ => 3,
+    }
+}
+
+/// Two locations of one article can be one incident's: equal, or one
+/// contains the other (a town and its region or country).
+fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    if a.country_code != b.country_code {
+        return false;
+    }
+    if a.name == b.name && a.admin1 == b.admin1 {
+        return true;
+    }
+    let (fine, coarse) = if coarseness(a) <= coarseness(b) { (a, b) } else { (b, a) };
+    match coarseness(coarse) {
+        3 => true,
+        2 => fine.admin1 == coarse.admin1,
+        1 => coarseness(fine) == 0 && fine.admin2 == coarse.admin2,
+        _ => false,
+    }
+}
+
+/// Merges drafts of one article that describe one incident: same date,
+/// compatible places (see [`compatible_places`]) and compatible types (the
+/// same type, two kinds of political violence, or a protest and the riot it
+/// turned into). The most specific trigger's draft is kept, with the finest
+/// place; fatalities take the highest count; evidence is pooled.
 fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
-    let violent = is_violent;
+    use veille_core::EventType::*;
+    let compatible = |a, b| a == b || is_violent(a) && is_violent(b) || matches!((a, b), (Protests, Riots) | (Riots, Protests));
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         let same = kept.iter_mut().find(|k| {
             let (a, b) = (&k.event, &d.event);
-            let place = |e: &Event| e.location.as_ref().map(|l| (l.name.clone(), l.admin1.clone()));
-            a.event_date == b.event_date
-                && (place(a) == place(b) || place(a).is_none() || place(b).is_none())
-                && (a.event_type == b.event_type || violent(a.event_type) && violent(b.event_type))
+            a.event_date == b.event_date && compatible_places(a.location.as_ref(), b.location.as_ref()) && compatible(a.event_type, b.event_type)
         });
         match same {
             Some(k) => {
@@ -496,14 +529,21 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                     }
                     (a, _) => a,
                 };
-                if base.location.is_none() {
+                let finer = match (&base.location, &other.location) {
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => coarseness(b) < coarseness(a),
+                    _ => false,
+                };
+                if finer {
                     base.location = other.location.clone();
+                    base.evidence.retain(|e| e.field != "location");
                 }
                 if base.actors.is_empty() {
                     base.actors = other.actors.clone();
                 }
                 for e in other.evidence {
-                    if !base.evidence.contains(&e) {
+                    let location_kept = e.field == "location" && !finer && base.evidence.iter().any(|x| x.field == "location");
+                    if !location_kept && !base.evidence.contains(&e) {
                         base.evidence.push(e);
                     }
                 }

@@ -39,6 +39,10 @@ fn rules() -> &'static [Rule] {
             r("cookie banner", r"\bcookies?\b.{0,120}\b(accept|agree|consent|accepter|consentement)|(accept|accepter).{0,40}\bcookies?\b"),
             r("copyright", r"^(©|copyright\b|\(c\)\s*\d{4})|all rights reserved|tous droits réservés"),
             r("navigation", r"^([\p{L}&' ]{1,20}\s*[|•»›]\s*){3,}[\p{L}&' ]{0,20}$"),
+            r(
+                "byline or dateline",
+                r"^(by|par|published|publié|updated|mis à jour|posted)\b[^.!?]{0,80}$|^[^.!?]{0,60}\b(correspondent|reporter|staff|rédaction|correspondant|envoyé spécial)\b[^.!?]{0,40}$|^[^.!?]{0,40}\b\d{1,2}(er)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\p{L}*\.? \d{4}\b[^.!?]{0,20}$",
+            ),
         ]
     })
 }
@@ -118,6 +122,10 @@ mod tests {
             "We use cookies to improve your experience. Accept all",
             "© 2025 Sahel Media. All rights reserved.",
             "Home | World | Africa | Sport",
+            "By Staff Reporter | 15 April 2025",
+            "Publié le 21 mai 2025",
+            "West Africa Monitor correspondent · 18 March 2025",
+            "13 May 2025",
         ] {
             assert!(noise_reason(line).is_some(), "{line}");
         }
@@ -126,6 +134,8 @@ mod tests {
             "A camp for the displaced near Gao was raided on Monday by motorcycle-borne gunmen.",
             "Related fighting spread to the north, officials said.",
             "Des manifestants ont rejoint le cortège à Niamey.",
+            "By Monday, the army had retaken the town, residents said.",
+            "Par ailleurs, l'armée a repris le contrôle de la ville le 3 avril 2025.",
         ] {
             assert_eq!(noise_reason(line), None, "{line}");
         }

@@ -123,6 +123,13 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                     break;
                 }
             }
+            // "FAMa": capitals inside a word part make an acronym, not a place.
+            let inner_capitals = surface
+                .split([' ', '-', '\'', '’'])
+                .any(|part| part.chars().skip(1).any(char::is_uppercase) && !part.chars().all(|c| !c.is_lowercase()));
+            if inner_capitals {
+                continue;
+            }
             let mut entries = gaz.lookup(&key).to_vec();
             // Short all-capital words ("IS", "UN", "AFP") are acronyms; only
             // country codes such as "DRC" or "USA" stand for places.
@@ -197,6 +204,28 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         }
     }
     cands.retain(|c| !c.entries.is_empty());
+
+    // Small places abroad: a place outside the focus country is kept only
+    // when it is a large city or its country is named in the same sentence
+    // ("Ber" in an article on Mali is not the Greek town).
+    if let Some(f) = &focus {
+        let named_countries: Vec<(usize, String)> = cands
+            .iter()
+            .filter(|c| c.entries.len() == 1 && gaz.entries[c.entries[0] as usize].kind == Kind::Country)
+            .map(|c| (tokens[c.first].sentence, gaz.entries[c.entries[0] as usize].iso2.clone()))
+            .collect();
+        for c in cands.iter_mut().filter(|c| !c.adjectival) {
+            let sentence = tokens[c.first].sentence;
+            c.entries.retain(|&e| {
+                let e = &gaz.entries[e as usize];
+                e.iso2 == *f
+                    || e.kind == Kind::Country
+                    || e.population >= 100_000
+                    || named_countries.iter().any(|(s, iso)| *s == sentence && *iso == e.iso2)
+            });
+        }
+        cands.retain(|c| !c.entries.is_empty());
+    }
 
     // Admin1 units the text names: support for the hierarchy.
     let named_admin1: Vec<u32> = cands
@@ -338,6 +367,15 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
         }
         if matches!(w.as_str(), "village" | "villages" | "hamlet" | "locality") {
             return Some("village".into());
+        }
+    }
+    // A dateline: "OUAGADOUGOU —", "BAMAKO (AFP) -" at the start of a sentence.
+    let at_sentence_start = first == 0 || tokens[first - 1].sentence != sentence;
+    let surface = &text[tokens[first].span.start..tokens[last].span.end];
+    if at_sentence_start && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        let rest = text[tokens[last].span.end..].trim_start();
+        if rest.starts_with(['—', '–', '-', '(', ',', ':']) {
+            return Some("dateline".into());
         }
     }
     // Before: "village of X", "région de X", "near X", "in X", "à X".

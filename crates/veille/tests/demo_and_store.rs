@@ -1,0 +1,145 @@
+//! The demo corpus end to end: ingest, de-duplication, exports, the API.
+
+mod common;
+
+use serde_json::Value;
+use std::io::{Read, Write};
+
+#[test]
+fn demo_builds_summary_and_skips_broken_page() {
+    let dir = common::temp_dir("demo");
+    let db = dir.join("demo.db");
+    let out = common::veille(&["demo", "--no-serve", "--db", db.to_str().unwrap()]);
+    let s = common::stdout(&out);
+    assert!(out.status.success(), "{s}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(s.contains("skipped 24-broken-truncated.html"), "{s}");
+    for t in ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"] {
+        assert!(s.contains(t), "no {t} in the summary:\n{s}");
+    }
+    assert!(s.contains("Events by admin1:"));
+
+    // The two outlets' reports of the Djibo attack are one event with two sources.
+    let json = common::veille(&["export", "--format", "jsonl", "--db", db.to_str().unwrap()]);
+    assert!(json.status.success());
+    let events: Vec<Value> = common::stdout(&json).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let djibo: Vec<&Value> = events.iter().filter(|e| e["location"]["name"] == "Djibo").collect();
+    assert_eq!(djibo.len(), 1, "{djibo:#?}");
+    assert_eq!(djibo[0]["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(djibo[0]["outlets"], 2);
+    assert_eq!(djibo[0]["event_date"], "2025-04-14");
+
+    // Exports.
+    let csv = common::veille(&["export", "--format", "csv", "--db", db.to_str().unwrap()]);
+    let csv = common::stdout(&csv);
+    assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"));
+    assert_eq!(csv.lines().count(), events.len() + 1);
+    let geo_path = dir.join("events.geojson");
+    let g = common::veille(&["export", "--format", "geojson", "--out", geo_path.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert!(g.status.success());
+    let geo: Value = serde_json::from_str(&std::fs::read_to_string(&geo_path).unwrap()).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    assert_eq!(geo["features"].as_array().unwrap().len(), events.len());
+    let bad = common::veille(&["export", "--format", "xml", "--db", db.to_str().unwrap()]);
+    assert!(!bad.status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ingest_twice_adds_nothing_and_broken_files_do_not_stop_the_batch() {
+    let dir = common::temp_dir("ingest");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Gunmen kill five in Mopti\n\nGunmen killed five villagers in the town of Mopti, Mali, on Monday, local officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("manifest.tsv"), "file\turl\toutlet\tpublished\na.txt\thttps://x.example/a\tX News\t2025-05-07\n").unwrap();
+    std::fs::write(input.join("b.html"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    let db = dir.join("t.db");
+    let first = common::veille(&["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let s = common::stdout(&first);
+    assert_eq!(first.status.code(), Some(1), "some inputs failed: exit 1\n{s}");
+    assert!(s.contains("read 2, new 1, duplicates 0, failed 1, events new 1"), "{s}");
+    let second = common::veille(&["ingest", input.join("a.txt").to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let s = common::stdout(&second);
+    assert_eq!(second.status.code(), Some(0));
+    assert!(s.contains("read 1, new 0, duplicates 1"), "{s}");
+    let json = common::veille(&["export", "--format", "jsonl", "--db", db.to_str().unwrap()]);
+    let e: Value = serde_json::from_str(common::stdout(&json).lines().next().unwrap()).unwrap();
+    assert_eq!(e["event_date"], "2025-05-05");
+    assert_eq!(e["fatalities"], 5);
+    assert_eq!(e["location"]["name"], "Mopti");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A minimal HTTP/1.1 GET over loopback.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).to_string();
+    let status = text[9..12].parse().unwrap();
+    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+fn dechunk(body: &str) -> String {
+    // Bodies may be chunked: keep the JSON between the first '{' and the last '}'.
+    match (body.find(['{', '[']), body.rfind(['}', ']'])) {
+        (Some(a), Some(b)) => body[a..=b].to_string(),
+        _ => body.to_string(),
+    }
+}
+
+#[test]
+fn serve_api_and_dashboard() {
+    let dir = common::temp_dir("serve");
+    let db = dir.join("demo.db");
+    assert!(common::veille(&["demo", "--no-serve", "--db", db.to_str().unwrap()]).status.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_veille"))
+        .args(["serve", "--db", db.to_str().unwrap(), "--bind", &format!("127.0.0.1:{port}")])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(up, "server did not start");
+    let (status, body) = get(port, "/");
+    assert_eq!(status, 200);
+    assert!(body.contains("id=\"map\""), "dashboard page");
+    assert_eq!(get(port, "/vendor/leaflet.js").0, 200);
+    let (status, body) = get(port, "/api/events?limit=1000");
+    assert_eq!(status, 200);
+    let v: Value = serde_json::from_str(&dechunk(&body)).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert!(events.len() >= 15);
+    let id = events[0]["id"].as_str().unwrap();
+    let (status, body) = get(port, &format!("/api/events/{id}"));
+    assert_eq!(status, 200);
+    let v: Value = serde_json::from_str(&dechunk(&body)).unwrap();
+    let article = &v["articles"][0];
+    let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
+    for ev in article["evidence"].as_array().unwrap() {
+        let (s, e) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+        assert_eq!(text[s..e].iter().collect::<String>(), ev["text"].as_str().unwrap());
+    }
+    let (status, body) = get(port, "/api/events?date_from=yesterday");
+    assert_eq!(status, 400);
+    assert!(body.contains("date_from"), "{body}");
+    assert_eq!(get(port, "/api/events/ev-nope").0, 404);
+    let (status, body) = get(port, "/api/export?format=csv");
+    assert_eq!(status, 200);
+    assert!(body.contains("event_id_cnty"));
+    child.kill().unwrap();
+    let _ = child.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
