@@ -105,28 +105,48 @@ impl PhraseSet {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(pats)
-                .map_err(|e| Error::Data { file: "lexicon".into(), why: e.to_string() })
+                .map_err(|e| Error::Data {
+                    file: "lexicon".into(),
+                    why: e.to_string(),
+                })
         };
-        Ok(PhraseSet { folded: build(&fp)?, folded_ids: fi, exact: build(&ep)?, exact_ids: ei })
+        Ok(PhraseSet {
+            folded: build(&fp)?,
+            folded_ids: fi,
+            exact: build(&ep)?,
+            exact_ids: ei,
+        })
     }
 
     /// Whole-word hits in `text` (with `lower` its [`lower_same_len`]).
     pub fn find(&self, text: &str, lower: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let boundary = |s: usize, e: usize| {
-            let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             before && after
         };
         for m in self.folded.find_iter(lower) {
             if boundary(m.start(), m.end()) {
-                hits.push(Hit { id: self.folded_ids[m.pattern().as_usize()], span: Span::new(m.start(), m.end()) });
+                hits.push(Hit {
+                    id: self.folded_ids[m.pattern().as_usize()],
+                    span: Span::new(m.start(), m.end()),
+                });
             }
         }
         for m in self.exact.find_iter(text) {
             let span = Span::new(m.start(), m.end());
             if boundary(m.start(), m.end()) {
-                hits.push(Hit { id: self.exact_ids[m.pattern().as_usize()], span });
+                hits.push(Hit {
+                    id: self.exact_ids[m.pattern().as_usize()],
+                    span,
+                });
             }
         }
         // Longer hits win over overlapping shorter ones.
@@ -172,8 +192,12 @@ impl Lexicon {
     }
 
     pub fn from_toml(triggers: &str, actors: &str) -> Result<Lexicon, Error> {
-        let bad = |file: &str, e: toml::de::Error| Error::Data { file: file.into(), why: e.to_string() };
-        let t: TriggerFile = toml::from_str(triggers).map_err(|e| bad("data/lexicon/triggers.toml", e))?;
+        let bad = |file: &str, e: toml::de::Error| Error::Data {
+            file: file.into(),
+            why: e.to_string(),
+        };
+        let t: TriggerFile =
+            toml::from_str(triggers).map_err(|e| bad("data/lexicon/triggers.toml", e))?;
         let a: ActorFile = toml::from_str(actors).map_err(|e| bad("data/actors.toml", e))?;
         let mut trig = Vec::new();
         for (i, c) in t.class.iter().enumerate() {
@@ -184,7 +208,14 @@ impl Lexicon {
             act.extend(d.aliases.iter().map(|x| (x.clone(), i)));
         }
         Ok(Lexicon {
-            classes: t.class.iter().map(|c| TriggerClass { name: c.name.clone(), priority: c.priority }).collect(),
+            classes: t
+                .class
+                .iter()
+                .map(|c| TriggerClass {
+                    name: c.name.clone(),
+                    priority: c.priority,
+                })
+                .collect(),
             triggers: PhraseSet::new(&trig, true)?,
             // Modality words are matched exactly as written (lower case), so
             // that the month "May" is not the verb "may".

@@ -29,7 +29,13 @@ struct Draft {
 const LEAD_SENTENCES: usize = 3;
 
 /// Codes the events of an article.
-pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &Gazetteer, lex: &Lexicon) -> Coded {
+pub fn code_article(
+    article: &Article,
+    nlp: &Analysis,
+    geo: &GeoAnalysis,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) -> Coded {
     let text = article.text.as_str();
     let lower = lower_same_len(text);
     let triggers = lex.triggers.find(text, &lower);
@@ -51,17 +57,27 @@ pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &
                     inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
                 });
                 if modal {
-                    out.warnings.push(format!("not coded (modal or negated): {:?}", sspan.of(text)));
+                    out.warnings.push(format!(
+                        "not coded (modal or negated): {:?}",
+                        sspan.of(text)
+                    ));
                 }
                 !modal
             })
             .collect();
-        let Some(top) = sentence_triggers.iter().max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start))) else {
+        let Some(top) = sentence_triggers
+            .iter()
+            .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))
+        else {
             continue;
         };
-        let classes: Vec<&str> = sentence_triggers.iter().map(|t| lex.classes[t.id].name.as_str()).collect();
+        let classes: Vec<&str> = sentence_triggers
+            .iter()
+            .map(|t| lex.classes[t.id].name.as_str())
+            .collect();
         let top_class = lex.classes[top.id].name.as_str();
-        let mut sentence_actors: Vec<Hit> = actors.iter().copied().filter(|a| inside(a.span)).collect();
+        let mut sentence_actors: Vec<Hit> =
+            actors.iter().copied().filter(|a| inside(a.span)).collect();
         // One mention per actor.
         let mut seen = Vec::new();
         sentence_actors.retain(|a| {
@@ -69,37 +85,68 @@ pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &
             seen.push(a.id);
             new
         });
-        let kinds: Vec<&str> = sentence_actors.iter().map(|h| lex.actors[h.id].kind.as_str()).collect();
-        let quantities: Vec<&veille_core::Quantity> = nlp.quantities.iter().filter(|q| inside(q.span) && !q.not_a_count).collect();
+        let kinds: Vec<&str> = sentence_actors
+            .iter()
+            .map(|h| lex.actors[h.id].kind.as_str())
+            .collect();
+        let quantities: Vec<&veille_core::Quantity> = nlp
+            .quantities
+            .iter()
+            .filter(|q| inside(q.span) && !q.not_a_count)
+            .collect();
         let armed_victims = quantities.iter().any(|q| {
-            q.head.as_deref().and_then(|h| h.split(' ').next()).is_some_and(|h| ARMED_NOUNS.contains(&h))
+            q.head
+                .as_deref()
+                .and_then(|h| h.split(' ').next())
+                .is_some_and(|h| ARMED_NOUNS.contains(&h))
         });
 
-        let Some(sub) = sub_event_type(top_class, &classes, &sentence_actors, &kinds, armed_victims) else { continue };
+        let Some(sub) =
+            sub_event_type(top_class, &classes, &sentence_actors, &kinds, armed_victims)
+        else {
+            continue;
+        };
 
         // Date.
-        let Some(pub_date) = article.publication_date.or_else(|| nlp.dates.iter().find(|d| !d.background).map(|d| d.end)) else {
-            out.warnings.push(format!("no publication date, event not dated: {:?}", sspan.of(text)));
+        let Some(pub_date) = article
+            .publication_date
+            .or_else(|| nlp.dates.iter().find(|d| !d.background).map(|d| d.end))
+        else {
+            out.warnings.push(format!(
+                "no publication date, event not dated: {:?}",
+                sspan.of(text)
+            ));
             continue;
         };
         let in_sentence: Vec<&DateMention> = nlp.dates.iter().filter(|d| inside(d.span)).collect();
         let history = |d: &DateMention| d.end.year() < pub_date.year() - 1;
-        let usable: Vec<&DateMention> = in_sentence.iter().copied().filter(|d| !d.background && !history(d) && d.start <= pub_date).collect();
-        let date = if let Some(d) = usable.iter().min_by_key(|d| d.span.start.abs_diff(top.span.start)) {
+        let usable: Vec<&DateMention> = in_sentence
+            .iter()
+            .copied()
+            .filter(|d| !d.background && !history(d) && d.start <= pub_date)
+            .collect();
+        let date = if let Some(d) = usable
+            .iter()
+            .min_by_key(|d| d.span.start.abs_diff(top.span.start))
+        {
             Some(*d)
         } else if !in_sentence.is_empty() {
             // Dated only by a year or in past years: background, not an event.
             continue;
         } else if si < LEAD_SENTENCES {
-            nlp.sentences
-                .iter()
-                .take(LEAD_SENTENCES)
-                .find_map(|s| nlp.dates.iter().find(|d| s.span.contains(d.span) && !d.background && !history(d)))
+            nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
+                nlp.dates
+                    .iter()
+                    .find(|d| s.span.contains(d.span) && !d.background && !history(d))
+            })
         } else {
             None
         };
         let Some(date) = date else {
-            out.warnings.push(format!("not coded (no date in the clause): {:?}", sspan.of(text)));
+            out.warnings.push(format!(
+                "not coded (no date in the clause): {:?}",
+                sspan.of(text)
+            ));
             continue;
         };
 
@@ -110,18 +157,34 @@ pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &
         let country = location
             .as_ref()
             .map(|l| l.country.clone())
-            .or_else(|| geo.focus_country.as_deref().and_then(|c| gaz.country(c)).map(|c| c.name.clone()))
+            .or_else(|| {
+                geo.focus_country
+                    .as_deref()
+                    .and_then(|c| gaz.country(c))
+                    .map(|c| c.name.clone())
+            })
             .unwrap_or_else(|| "Unknown".into());
         let (actor_list, actor_spans) = assign_actors(sub, &sentence_actors, lex, &country);
 
         // Fatalities.
         let death_here = deaths.iter().any(|d| inside(d.span));
-        let (fatalities, fatalities_span, fat_spans) = fatalities(text, sspan, &quantities, death_here, is_violent(sub.event_type()), lex);
+        let (fatalities, fatalities_span, fat_spans) = fatalities(
+            text,
+            sspan,
+            &quantities,
+            death_here,
+            is_violent(sub.event_type()),
+            lex,
+        );
 
         // Source.
-        let attribution = attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
+        let attribution =
+            attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
 
-        let mut evidence: Vec<(String, Span)> = vec![("event_type".into(), top.span), ("event_date".into(), date.span)];
+        let mut evidence: Vec<(String, Span)> = vec![
+            ("event_type".into(), top.span),
+            ("event_date".into(), date.span),
+        ];
         evidence.extend(place_spans.into_iter().map(|s| ("location".to_string(), s)));
         evidence.extend(actor_spans);
         evidence.extend(fat_spans.into_iter().map(|s| ("fatalities".to_string(), s)));
@@ -132,7 +195,12 @@ pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &
 
         let event_date = date.start;
         let time_precision = date.precision;
-        let notes = notes(sspan.of(text), event_date, time_precision, location.as_ref());
+        let notes = notes(
+            sspan.of(text),
+            event_date,
+            time_precision,
+            location.as_ref(),
+        );
         let id = event_id(&article.id, sspan.start, sub.as_str());
         drafts.push(Draft {
             priority: lex.classes[top.id].priority,
@@ -154,7 +222,12 @@ pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &
                     .into_iter()
                     .map(|(field, span)| {
                         let (start, end) = char_offsets(text, span);
-                        Evidence { field, start, end, text: span.of(text).to_string() }
+                        Evidence {
+                            field,
+                            start,
+                            end,
+                            text: span.of(text).to_string(),
+                        }
                     })
                     .collect(),
             },
@@ -166,14 +239,41 @@ pub fn code_article(article: &Article, nlp: &Analysis, geo: &GeoAnalysis, gaz: &
 
 fn is_violent(t: veille_core::EventType) -> bool {
     use veille_core::EventType::*;
-    matches!(t, Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence)
+    matches!(
+        t,
+        Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence
+    )
 }
 
 const ARMED_NOUNS: &[&str] = &[
-    "soldiers", "soldier", "troops", "militants", "fighters", "policemen", "police", "gendarmes", "jihadists",
-    "assailants", "attackers", "terrorists", "insurgents", "bandits", "militiamen", "volunteers", "members",
-    "militaires", "soldats", "combattants", "policiers", "terroristes", "djihadistes", "jihadistes", "assaillants",
-    "supplétifs", "volontaires", "membres",
+    "soldiers",
+    "soldier",
+    "troops",
+    "militants",
+    "fighters",
+    "policemen",
+    "police",
+    "gendarmes",
+    "jihadists",
+    "assailants",
+    "attackers",
+    "terrorists",
+    "insurgents",
+    "bandits",
+    "militiamen",
+    "volunteers",
+    "members",
+    "militaires",
+    "soldats",
+    "combattants",
+    "policiers",
+    "terroristes",
+    "djihadistes",
+    "jihadistes",
+    "assaillants",
+    "supplétifs",
+    "volontaires",
+    "membres",
 ];
 
 /// The ACLED sub-event type for a clause's trigger classes and actors.
@@ -185,12 +285,21 @@ fn sub_event_type(
     armed_victims: bool,
 ) -> Option<SubEventType> {
     use SubEventType::*;
-    let kind_of = |h: &Hit| actors.iter().position(|a| a.span == h.span).map(|i| kinds[i]).unwrap_or("");
+    let kind_of = |h: &Hit| {
+        actors
+            .iter()
+            .position(|a| a.span == h.span)
+            .map(|i| kinds[i])
+            .unwrap_or("")
+    };
     let has = |c: &str| classes.contains(&c);
     let any_kind = |k: &str| kinds.contains(&k);
     let crowd = any_kind("rioters") || any_kind("protesters");
     let civilians = any_kind("civilians");
-    let fighters: Vec<&Hit> = actors.iter().filter(|a| matches!(kind_of(a), "state" | "armed" | "external")).collect();
+    let fighters: Vec<&Hit> = actors
+        .iter()
+        .filter(|a| matches!(kind_of(a), "state" | "armed" | "external"))
+        .collect();
     Some(match top {
         "suicide" => SuicideBomb,
         "airstrike" => AirDroneStrike,
@@ -243,50 +352,127 @@ fn sub_event_type(
     })
 }
 
+/// An actor (index in the lexicon) and the span naming it, if it is named.
+type Role = (usize, Option<Span>);
+
 /// Actors and their roles for a sub-event type.
-fn assign_actors(sub: SubEventType, hits: &[Hit], lex: &Lexicon, country: &str) -> (Vec<Actor>, Vec<(String, Span)>) {
+fn assign_actors(
+    sub: SubEventType,
+    hits: &[Hit],
+    lex: &Lexicon,
+    country: &str,
+) -> (Vec<Actor>, Vec<(String, Span)>) {
     use veille_core::EventType::*;
     let def = |h: &Hit| &lex.actors[h.id];
-    let generic = |kind: &str| lex.actors.iter().position(|a| a.kind == kind && a.name.contains("{country}"));
-    let police = lex.actors.iter().position(|a| a.name.starts_with("Police Forces of"));
+    let generic = |kind: &str| {
+        lex.actors
+            .iter()
+            .position(|a| a.kind == kind && a.name.contains("{country}"))
+    };
+    let police = lex
+        .actors
+        .iter()
+        .position(|a| a.name.starts_with("Police Forces of"));
     let named = |i: usize| lex.actors[i].name.replace("{country}", country);
-    let of_kind = |kinds: &[&str]| hits.iter().filter(|h| kinds.contains(&def(h).kind.as_str())).copied().collect::<Vec<Hit>>();
+    let of_kind = |kinds: &[&str]| {
+        hits.iter()
+            .filter(|h| kinds.contains(&def(h).kind.as_str()))
+            .copied()
+            .collect::<Vec<Hit>>()
+    };
     let fighters = of_kind(&["state", "armed", "external"]);
     let civilians = of_kind(&["civilians"]);
     let crowd = of_kind(&["protesters", "rioters"]);
     let state = of_kind(&["state", "external"]);
 
     // (actor index, span if mentioned)
-    let (a1, a2): (Option<(usize, Option<Span>)>, Option<(usize, Option<Span>)>) = match sub.event_type() {
+    let (a1, a2): (Option<Role>, Option<Role>) = match sub.event_type() {
         ViolenceAgainstCivilians => (
-            fighters.first().map(|h| (h.id, Some(h.span))).or(generic("armed").map(|g| (g, None))),
-            civilians.first().map(|h| (h.id, Some(h.span))).or(generic("civilians").map(|g| (g, None))),
+            fighters
+                .first()
+                .map(|h| (h.id, Some(h.span)))
+                .or(generic("armed").map(|g| (g, None))),
+            civilians
+                .first()
+                .map(|h| (h.id, Some(h.span)))
+                .or(generic("civilians").map(|g| (g, None))),
         ),
-        Battles => (fighters.first().map(|h| (h.id, Some(h.span))), fighters.get(1).map(|h| (h.id, Some(h.span)))),
+        Battles => (
+            fighters.first().map(|h| (h.id, Some(h.span))),
+            fighters.get(1).map(|h| (h.id, Some(h.span))),
+        ),
         ExplosionsRemoteViolence => {
-            let perpetrator = if sub == SubEventType::AirDroneStrike { state.first().or(fighters.first()) } else { fighters.iter().find(|h| def(h).kind == "armed").or(fighters.first()) };
-            let target = hits.iter().find(|h| Some(h.span) != perpetrator.map(|p| p.span) && def(h).kind != "protesters");
+            let perpetrator = if sub == SubEventType::AirDroneStrike {
+                state.first().or(fighters.first())
+            } else {
+                fighters
+                    .iter()
+                    .find(|h| def(h).kind == "armed")
+                    .or(fighters.first())
+            };
+            let target = hits.iter().find(|h| {
+                Some(h.span) != perpetrator.map(|p| p.span) && def(h).kind != "protesters"
+            });
             (
-                perpetrator.map(|h| (h.id, Some(h.span))).or(generic("armed").map(|g| (g, None))),
+                perpetrator
+                    .map(|h| (h.id, Some(h.span)))
+                    .or(generic("armed").map(|g| (g, None))),
                 target.map(|h| (h.id, Some(h.span))),
             )
         }
         Protests => (
-            crowd.first().map(|h| (h.id, Some(h.span))).or(generic("protesters").map(|g| (g, None))),
-            if sub == SubEventType::PeacefulProtest { None } else { state.first().map(|h| (h.id, Some(h.span))).or(police.map(|g| (g, None))) },
+            crowd
+                .first()
+                .map(|h| (h.id, Some(h.span)))
+                .or(generic("protesters").map(|g| (g, None))),
+            if sub == SubEventType::PeacefulProtest {
+                None
+            } else {
+                state
+                    .first()
+                    .map(|h| (h.id, Some(h.span)))
+                    .or(police.map(|g| (g, None)))
+            },
         ),
         Riots => (
-            generic("rioters").map(|g| (g, crowd.iter().find(|h| def(h).kind == "rioters").map(|h| h.span))),
-            state.first().or(civilians.first()).map(|h| (h.id, Some(h.span))).or(if sub == SubEventType::MobViolence { generic("civilians").map(|g| (g, None)) } else { None }),
+            generic("rioters").map(|g| {
+                (
+                    g,
+                    crowd
+                        .iter()
+                        .find(|h| def(h).kind == "rioters")
+                        .map(|h| h.span),
+                )
+            }),
+            state
+                .first()
+                .or(civilians.first())
+                .map(|h| (h.id, Some(h.span)))
+                .or(if sub == SubEventType::MobViolence {
+                    generic("civilians").map(|g| (g, None))
+                } else {
+                    None
+                }),
         ),
         StrategicDevelopments => {
             if sub == SubEventType::Arrests {
-                let other = hits.iter().find(|h| !matches!(def(h).kind.as_str(), "state"));
-                (state.first().map(|h| (h.id, Some(h.span))).or(police.map(|g| (g, None))), other.map(|h| (h.id, Some(h.span))))
+                let other = hits
+                    .iter()
+                    .find(|h| !matches!(def(h).kind.as_str(), "state"));
+                (
+                    state
+                        .first()
+                        .map(|h| (h.id, Some(h.span)))
+                        .or(police.map(|g| (g, None))),
+                    other.map(|h| (h.id, Some(h.span))),
+                )
             } else {
                 let first = fighters.first().or(hits.first());
                 let second = hits.iter().find(|h| Some(h.id) != first.map(|f| f.id));
-                (first.map(|h| (h.id, Some(h.span))), second.map(|h| (h.id, Some(h.span))))
+                (
+                    first.map(|h| (h.id, Some(h.span))),
+                    second.map(|h| (h.id, Some(h.span))),
+                )
             }
         }
     };
@@ -294,7 +480,11 @@ fn assign_actors(sub: SubEventType, hits: &[Hit], lex: &Lexicon, country: &str) 
     let mut spans = Vec::new();
     for (role, a) in [("actor1", a1), ("actor2", a2)] {
         if let Some((i, span)) = a {
-            actors.push(Actor { name: named(i), role: role.into(), inter: lex.actors[i].inter });
+            actors.push(Actor {
+                name: named(i),
+                role: role.into(),
+                inter: lex.actors[i].inter,
+            });
             if let Some(s) = span {
                 spans.push((role.to_string(), s));
             }
@@ -323,14 +513,20 @@ fn fatalities(
     let mut total = 0u64;
     let mut spans = Vec::new();
     for q in quantities {
-        let Some(head) = q.head.as_deref() else { continue };
+        let Some(head) = q.head.as_deref() else {
+            continue;
+        };
         let words: Vec<&str> = head.split(' ').collect();
         let first = words[0];
         if !lex.people.iter().any(|p| p == first) {
             continue;
         }
         let head3 = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
-        if lex.not_dead.iter().any(|n| head3.split(' ').any(|w| w == n) || head3.starts_with(n.as_str())) {
+        if lex
+            .not_dead
+            .iter()
+            .any(|n| head3.split(' ').any(|w| w == n) || head3.starts_with(n.as_str()))
+        {
             continue;
         }
         total += q.value;
@@ -342,7 +538,9 @@ fn fatalities(
     }
     // "a soldier was killed", "an unmarried couple ... stoned to death"
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
-    let re = SINGULAR.get_or_init(|| Regex::new(r"(?i)\b(a|an|one|un|une)\s+(?:[\p{L}-]+\s+)?([\p{L}]+)\b").expect("singular"));
+    let re = SINGULAR.get_or_init(|| {
+        Regex::new(r"(?i)\b(a|an|one|un|une)\s+(?:[\p{L}-]+\s+)?([\p{L}]+)\b").expect("singular")
+    });
     let sentence = sspan.of(text);
     for c in re.captures_iter(sentence) {
         let noun = c[2].to_lowercase();
@@ -356,19 +554,45 @@ fn fatalities(
 }
 
 /// Where the clause's event happened, and the spans that say so.
-fn locate(text: &str, si: usize, sspan: Span, geo: &GeoAnalysis, gaz: &Gazetteer, nlp: &Analysis) -> (Option<Location>, Vec<Span>) {
-    let attribution_start = attribution(sspan.of(text)).map(|(s, _)| sspan.start + s).unwrap_or(usize::MAX);
+fn locate(
+    text: &str,
+    si: usize,
+    sspan: Span,
+    geo: &GeoAnalysis,
+    gaz: &Gazetteer,
+    nlp: &Analysis,
+) -> (Option<Location>, Vec<Span>) {
+    let attribution_start = attribution(sspan.of(text))
+        .map(|(s, _)| sspan.start + s)
+        .unwrap_or(usize::MAX);
     // Demonyms name a country, not a place; a dateline is where the reporter was.
     let here: Vec<&veille_geo::toponyms::Toponym> = geo
         .toponyms
         .iter()
-        .filter(|t| t.sentence == si && !t.mention.adjectival && t.mention.cue.as_deref() != Some("dateline"))
+        .filter(|t| {
+            t.sentence == si
+                && !t.mention.adjectival
+                && t.mention.cue.as_deref() != Some("dateline")
+        })
         .collect();
     let resolved = |t: &&veille_geo::toponyms::Toponym| t.entry.is_some();
-    let main: Vec<&veille_geo::toponyms::Toponym> = here.iter().copied().filter(resolved).filter(|t| t.mention.span.start < attribution_start).collect();
-    let source_side: Vec<&veille_geo::toponyms::Toponym> = here.iter().copied().filter(resolved).filter(|t| t.mention.span.start >= attribution_start).collect();
+    let main: Vec<&veille_geo::toponyms::Toponym> = here
+        .iter()
+        .copied()
+        .filter(resolved)
+        .filter(|t| t.mention.span.start < attribution_start)
+        .collect();
+    let source_side: Vec<&veille_geo::toponyms::Toponym> = here
+        .iter()
+        .copied()
+        .filter(resolved)
+        .filter(|t| t.mention.span.start >= attribution_start)
+        .collect();
     let unknown = here.iter().find(|t| t.entry.is_none());
-    let rank = |t: &&veille_geo::toponyms::Toponym| match gaz.entries[t.entry.expect("resolved") as usize].kind {
+    let rank = |t: &&veille_geo::toponyms::Toponym| match gaz.entries
+        [t.entry.expect("resolved") as usize]
+        .kind
+    {
         Kind::Place => 0,
         Kind::Admin2 => 1,
         Kind::Admin1 => 2,
@@ -377,7 +601,11 @@ fn locate(text: &str, si: usize, sspan: Span, geo: &GeoAnalysis, gaz: &Gazetteer
     if let Some(village) = unknown {
         // Codebook: an unknown village is coded at the nearest known larger
         // unit, with geo_precision 2; the written name is kept.
-        let base = main.iter().chain(source_side.iter()).filter(|t| rank(t) <= 1).min_by_key(|t| rank(t));
+        let base = main
+            .iter()
+            .chain(source_side.iter())
+            .filter(|t| rank(t) <= 1)
+            .min_by_key(|t| rank(t));
         if let Some(b) = base {
             let entry = &gaz.entries[b.entry.expect("resolved") as usize];
             let idx = entry.admin2.unwrap_or(b.entry.expect("resolved"));
@@ -391,8 +619,15 @@ fn locate(text: &str, si: usize, sspan: Span, geo: &GeoAnalysis, gaz: &Gazetteer
     }
     // Earlier sentences of the same paragraph, nearest first.
     let paragraph = nlp.sentences[si].paragraph;
-    for prev in (0..si).rev().take_while(|&p| nlp.sentences[p].paragraph == paragraph) {
-        let cands: Vec<&veille_geo::toponyms::Toponym> = geo.toponyms.iter().filter(|t| t.sentence == prev && !t.mention.adjectival && t.entry.is_some()).collect();
+    for prev in (0..si)
+        .rev()
+        .take_while(|&p| nlp.sentences[p].paragraph == paragraph)
+    {
+        let cands: Vec<&veille_geo::toponyms::Toponym> = geo
+            .toponyms
+            .iter()
+            .filter(|t| t.sentence == prev && !t.mention.adjectival && t.entry.is_some())
+            .collect();
         if let Some(best) = cands.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {
             return (best.mention.location.clone(), vec![best.mention.span]);
         }
@@ -420,7 +655,11 @@ fn focus_location(geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Location> {
     if let Some((a1, _)) = counts.iter().max_by_key(|c| c.1) {
         return Some(gaz.location(*a1, 3));
     }
-    let country = geo.toponyms.iter().find(|t| t.entry.is_some_and(|e| gaz.entries[e as usize].kind == Kind::Country && gaz.entries[e as usize].iso2 == focus))?;
+    let country = geo.toponyms.iter().find(|t| {
+        t.entry.is_some_and(|e| {
+            gaz.entries[e as usize].kind == Kind::Country && gaz.entries[e as usize].iso2 == focus
+        })
+    })?;
     Some(gaz.location(country.entry.expect("resolved"), 3))
 }
 
@@ -433,7 +672,9 @@ fn attribution(sentence: &str) -> Option<(usize, usize)> {
             Regex::new(r",\s*([^,]{3,80}?)\s+(?:said|told|reported|say|says|claimed|confirmed|a déclaré|ont déclaré|a indiqué|ont indiqué|a annoncé|ont annoncé|a affirmé|ont affirmé|a confirmé)\b").expect("said"),
         ]
     });
-    let c = according.captures(sentence).or_else(|| said.captures(sentence))?;
+    let c = according
+        .captures(sentence)
+        .or_else(|| said.captures(sentence))?;
     let m = c.get(1)?;
     let end = m.start() + m.as_str().trim_end().len();
     Some((m.start(), end))
@@ -465,7 +706,11 @@ fn notes(sentence: &str, date: NaiveDate, precision: u8, location: Option<&Locat
 /// Stable id from the article and the clause (FNV-1a, 64 bits).
 fn event_id(article_id: &str, start: usize, sub: &str) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in article_id.bytes().chain(start.to_le_bytes()).chain(sub.bytes()) {
+    for b in article_id
+        .bytes()
+        .chain(start.to_le_bytes())
+        .chain(sub.bytes())
+    {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
@@ -485,14 +730,20 @@ fn coarseness(l: &Location) -> u8 {
 /// Two locations of one article can be one incident's: equal, or one
 /// contains the other (a town and its region or country).
 fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else { return true };
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
     if a.country_code != b.country_code {
         return false;
     }
     if a.name == b.name && a.admin1 == b.admin1 {
         return true;
     }
-    let (fine, coarse) = if coarseness(a) <= coarseness(b) { (a, b) } else { (b, a) };
+    let (fine, coarse) = if coarseness(a) <= coarseness(b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
     match coarseness(coarse) {
         3 => true,
         2 => fine.admin1 == coarse.admin1,
@@ -508,16 +759,26 @@ fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
 /// place; fatalities take the highest count; evidence is pooled.
 fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     use veille_core::EventType::*;
-    let compatible = |a, b| a == b || is_violent(a) && is_violent(b) || matches!((a, b), (Protests, Riots) | (Riots, Protests));
+    let compatible = |a, b| {
+        a == b
+            || is_violent(a) && is_violent(b)
+            || matches!((a, b), (Protests, Riots) | (Riots, Protests))
+    };
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         let same = kept.iter_mut().find(|k| {
             let (a, b) = (&k.event, &d.event);
-            a.event_date == b.event_date && compatible_places(a.location.as_ref(), b.location.as_ref()) && compatible(a.event_type, b.event_type)
+            a.event_date == b.event_date
+                && compatible_places(a.location.as_ref(), b.location.as_ref())
+                && compatible(a.event_type, b.event_type)
         });
         match same {
             Some(k) => {
-                let (mut base, other) = if d.priority > k.priority { (d.event, k.event.clone()) } else { (k.event.clone(), d.event) };
+                let (mut base, other) = if d.priority > k.priority {
+                    (d.event, k.event.clone())
+                } else {
+                    (k.event.clone(), d.event)
+                };
                 base.fatalities = match (base.fatalities, other.fatalities) {
                     (Some(a), Some(b)) if b > a => {
                         base.fatalities_text = other.fatalities_text.clone();
@@ -542,7 +803,9 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                     base.actors = other.actors.clone();
                 }
                 for e in other.evidence {
-                    let location_kept = e.field == "location" && !finer && base.evidence.iter().any(|x| x.field == "location");
+                    let location_kept = e.field == "location"
+                        && !finer
+                        && base.evidence.iter().any(|x| x.field == "location");
                     if !location_kept && !base.evidence.contains(&e) {
                         base.evidence.push(e);
                     }

@@ -26,8 +26,14 @@ pub fn date_window(e: &Event) -> (NaiveDate, NaiveDate) {
 }
 
 fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     6371.0 * 2.0 * h.sqrt().asin()
 }
 
@@ -42,7 +48,12 @@ fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// plus two).
 pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     use EventType::*;
-    let violent = |t| matches!(t, Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence);
+    let violent = |t| {
+        matches!(
+            t,
+            Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence
+        )
+    };
     if a.event_type != b.event_type && !(violent(a.event_type) && violent(b.event_type)) {
         return None;
     }
@@ -65,7 +76,12 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     if !same_place && !near {
         return None;
     }
-    let first = |e: &Event| e.actors.iter().find(|x| x.role == "actor1").map(|x| x.name.clone());
+    let first = |e: &Event| {
+        e.actors
+            .iter()
+            .find(|x| x.role == "actor1")
+            .map(|x| x.name.clone())
+    };
     if let (Some(x), Some(y)) = (first(a), first(b)) {
         let generic = |n: &str| n.starts_with("Unidentified") || n.starts_with("Civilians");
         if x != y && !generic(&x) && !generic(&y) {
@@ -80,7 +96,12 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     let place = if same_place {
         format!("same place ({})", la.name)
     } else {
-        format!("{:.0} km apart ({} / {})", km.unwrap_or(0.0), la.name, lb.name)
+        format!(
+            "{:.0} km apart ({} / {})",
+            km.unwrap_or(0.0),
+            la.name,
+            lb.name
+        )
     };
     Some(format!(
         "compatible types ({} / {}), dates {} day(s) apart, {}, compatible actors and fatalities",
@@ -93,7 +114,12 @@ pub fn sort_events(events: &mut [Event]) {
     events.sort_by(|a, b| {
         a.event_date
             .cmp(&b.event_date)
-            .then_with(|| a.location.as_ref().map(|l| &l.name).cmp(&b.location.as_ref().map(|l| &l.name)))
+            .then_with(|| {
+                a.location
+                    .as_ref()
+                    .map(|l| &l.name)
+                    .cmp(&b.location.as_ref().map(|l| &l.name))
+            })
             .then_with(|| a.id.cmp(&b.id))
     });
 }
@@ -103,7 +129,14 @@ mod tests {
     use super::*;
     use veille_core::{Actor, Location, SubEventType};
 
-    fn event(date: &str, place: &str, lat: f64, fatalities: u64, actor: &str, sub: SubEventType) -> Event {
+    fn event(
+        date: &str,
+        place: &str,
+        lat: f64,
+        fatalities: u64,
+        actor: &str,
+        sub: SubEventType,
+    ) -> Event {
         Event {
             id: format!("{date}{place}"),
             event_type: sub.event_type(),
@@ -121,7 +154,11 @@ mod tests {
                 geo_precision: 1,
                 ..Default::default()
             }),
-            actors: vec![Actor { name: actor.into(), role: "actor1".into(), inter: 2 }],
+            actors: vec![Actor {
+                name: actor.into(),
+                role: "actor1".into(),
+                inter: 2,
+            }],
             fatalities: Some(fatalities),
             fatalities_text: None,
             source_attribution: None,
@@ -132,18 +169,67 @@ mod tests {
 
     #[test]
     fn same_ambush_from_two_outlets() {
-        let a = event("2025-04-14", "Djibo", 14.10, 12, "JNIM: Group for Support of Islam and Muslims", SubEventType::ArmedClash);
-        let b = event("2025-04-15", "Djibo", 14.10, 14, "Unidentified Armed Group (Burkina Faso)", SubEventType::Attack);
+        let a = event(
+            "2025-04-14",
+            "Djibo",
+            14.10,
+            12,
+            "JNIM: Group for Support of Islam and Muslims",
+            SubEventType::ArmedClash,
+        );
+        let b = event(
+            "2025-04-15",
+            "Djibo",
+            14.10,
+            14,
+            "Unidentified Armed Group (Burkina Faso)",
+            SubEventType::Attack,
+        );
         assert!(same_incident(&a, &b).is_some());
     }
 
     #[test]
     fn distinct_incidents_stay_distinct() {
-        let a = event("2025-04-14", "Djibo", 14.10, 12, "JNIM: Group for Support of Islam and Muslims", SubEventType::ArmedClash);
-        let far = event("2025-04-14", "Arbinda", 13.0, 12, "JNIM: Group for Support of Islam and Muslims", SubEventType::ArmedClash);
-        let later = event("2025-04-20", "Djibo", 14.10, 12, "JNIM: Group for Support of Islam and Muslims", SubEventType::ArmedClash);
-        let other_actor = event("2025-04-14", "Djibo", 14.10, 12, "Islamic State (Sahel)", SubEventType::ArmedClash);
-        let protest = event("2025-04-14", "Djibo", 14.10, 0, "Protesters (Burkina Faso)", SubEventType::PeacefulProtest);
+        let a = event(
+            "2025-04-14",
+            "Djibo",
+            14.10,
+            12,
+            "JNIM: Group for Support of Islam and Muslims",
+            SubEventType::ArmedClash,
+        );
+        let far = event(
+            "2025-04-14",
+            "Arbinda",
+            13.0,
+            12,
+            "JNIM: Group for Support of Islam and Muslims",
+            SubEventType::ArmedClash,
+        );
+        let later = event(
+            "2025-04-20",
+            "Djibo",
+            14.10,
+            12,
+            "JNIM: Group for Support of Islam and Muslims",
+            SubEventType::ArmedClash,
+        );
+        let other_actor = event(
+            "2025-04-14",
+            "Djibo",
+            14.10,
+            12,
+            "Islamic State (Sahel)",
+            SubEventType::ArmedClash,
+        );
+        let protest = event(
+            "2025-04-14",
+            "Djibo",
+            14.10,
+            0,
+            "Protesters (Burkina Faso)",
+            SubEventType::PeacefulProtest,
+        );
         for b in [far, later, other_actor, protest] {
             assert!(same_incident(&a, &b).is_none(), "{}", b.id);
         }

@@ -54,21 +54,60 @@ impl Page {
             .and_then(|b| b.lines().next())
             .filter(|l| {
                 let n = l.chars().count();
-                (8..=200).contains(&n) && !l.ends_with('.') && crate::noise::noise_reason(l).is_none()
+                (8..=200).contains(&n)
+                    && !l.ends_with('.')
+                    && crate::noise::noise_reason(l).is_none()
             })
             .map(str::to_string);
-        Page { title, blocks, ..Default::default() }
+        Page {
+            title,
+            blocks,
+            ..Default::default()
+        }
     }
 }
 
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",
-    "select", "template", "figure", "figcaption", "object", "video", "audio", "canvas", "head",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "template",
+    "figure",
+    "figcaption",
+    "object",
+    "video",
+    "audio",
+    "canvas",
+    "head",
 ];
-const BLOCK_TAGS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th", "caption"];
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "caption",
+];
 const INLINE_TAGS: &[&str] = &[
-    "a", "span", "strong", "em", "b", "i", "u", "font", "small", "big", "abbr", "cite", "q",
-    "sub", "sup", "time", "mark", "br", "label", "code",
+    "a", "span", "strong", "em", "b", "i", "u", "font", "small", "big", "abbr", "cite", "q", "sub",
+    "sup", "time", "mark", "br", "label", "code",
 ];
 
 fn noisy_attr() -> &'static Regex {
@@ -93,13 +132,20 @@ fn is_noise_element(el: &ElementRef) -> bool {
     if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(v.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
+    if matches!(
+        v.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary")
+    ) {
         return true;
     }
     if name == "body" || name == "html" || name == "main" || name == "article" {
         return false;
     }
-    let attrs = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""));
+    let attrs = format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    );
     noisy_attr().is_match(&attrs)
 }
 
@@ -125,7 +171,11 @@ impl Collector {
     fn flush(&mut self, ancestors: &[ego_tree::NodeId]) {
         let text = normalize(&self.pending);
         if !text.is_empty() {
-            self.blocks.push(Block { text, link_chars: self.pending_links, ancestors: ancestors.to_vec() });
+            self.blocks.push(Block {
+                text,
+                link_chars: self.pending_links,
+                ancestors: ancestors.to_vec(),
+            });
         }
         self.pending.clear();
         self.pending_links = 0;
@@ -136,7 +186,9 @@ impl Collector {
             match child.value() {
                 Node::Text(t) => self.pending.push_str(t),
                 Node::Element(e) => {
-                    let Some(child_el) = ElementRef::wrap(child) else { continue };
+                    let Some(child_el) = ElementRef::wrap(child) else {
+                        continue;
+                    };
                     if is_noise_element(&child_el) {
                         continue;
                     }
@@ -158,11 +210,20 @@ impl Collector {
                         ancestors.remove(0);
                         // A block's nested blocks (li > p) become one block.
                         if !inner.blocks.is_empty() {
-                            let text = inner.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+                            let text = inner
+                                .blocks
+                                .iter()
+                                .map(|b| b.text.as_str())
+                                .collect::<Vec<_>>()
+                                .join("\n");
                             let link_chars = inner.blocks.iter().map(|b| b.link_chars).sum();
                             let mut anc = ancestors.clone();
                             anc.insert(0, el.id());
-                            self.blocks.push(Block { text, link_chars, ancestors: anc });
+                            self.blocks.push(Block {
+                                text,
+                                link_chars,
+                                ancestors: anc,
+                            });
                         }
                     } else {
                         self.flush(&with(ancestors, el.id()));
@@ -248,7 +309,10 @@ pub fn extract_html(source: &str) -> Page {
         }
         let chars = block.text.chars().count();
         if block.link_chars * 2 > chars && chars < 300 {
-            page.removed.push(RemovedNoise { text: block.text, reason: "link block".into() });
+            page.removed.push(RemovedNoise {
+                text: block.text,
+                reason: "link block".into(),
+            });
             continue;
         }
         page.blocks.push(block.text);
@@ -277,7 +341,8 @@ fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
     let node = doc.tree.get(best)?;
     for anc in node.ancestors() {
         if let Some(el) = ElementRef::wrap(anc) {
-            if el.value().name() == "article" || el.value().attr("itemprop") == Some("articleBody") {
+            if el.value().name() == "article" || el.value().attr("itemprop") == Some("articleBody")
+            {
                 return Some(anc.id());
             }
         }
@@ -289,7 +354,11 @@ fn meta(doc: &Html, names: &[&str]) -> Option<String> {
     for name in names {
         for attr in ["property", "name", "itemprop"] {
             let s = format!("meta[{attr}=\"{name}\"]");
-            if let Some(c) = doc.select(&sel(&s)).next().and_then(|m| m.value().attr("content")) {
+            if let Some(c) = doc
+                .select(&sel(&s))
+                .next()
+                .and_then(|m| m.value().attr("content"))
+            {
                 let c = c.trim();
                 if !c.is_empty() {
                     return Some(c.to_string());
@@ -301,9 +370,16 @@ fn meta(doc: &Html, names: &[&str]) -> Option<String> {
 }
 
 fn title(doc: &Html, site: Option<&str>) -> Option<String> {
-    let h1 = doc.select(&sel("h1")).next().map(|h| normalize(&h.text().collect::<String>()));
+    let h1 = doc
+        .select(&sel("h1"))
+        .next()
+        .map(|h| normalize(&h.text().collect::<String>()));
     let raw = meta(doc, &["og:title", "twitter:title"])
-        .or_else(|| doc.select(&sel("title")).next().map(|t| t.text().collect::<String>()))
+        .or_else(|| {
+            doc.select(&sel("title"))
+                .next()
+                .map(|t| t.text().collect::<String>())
+        })
         .map(|t| normalize(&t))
         .filter(|t| !t.is_empty());
     let stripped = raw.map(|t| strip_site_suffix(&t, site));
@@ -321,7 +397,8 @@ fn strip_site_suffix(t: &str, site: Option<&str>) -> String {
         if let Some(pos) = t.rfind(sep) {
             let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
             let tail_is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()))
-                || tail.split_whitespace().count() <= 4 && head.chars().count() > tail.chars().count();
+                || tail.split_whitespace().count() <= 4
+                    && head.chars().count() > tail.chars().count();
             if tail_is_site && !head.trim().is_empty() {
                 return head.trim().to_string();
             }
@@ -340,15 +417,27 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
 /// A `/2025/04/14/` or `/2025-04-14/` date in a URL.
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").expect("url date"));
+    let re = RE.get_or_init(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").expect("url date")
+    });
     let c = re.captures(url)?;
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
 fn publication_date(doc: &Html) -> Option<(NaiveDate, String)> {
     const META: &[&str] = &[
-        "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
-        "publish-date", "date", "dc.date", "dc.date.issued", "DC.date.issued", "sailthru.date", "parsely-pub-date",
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "DC.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
     ];
     for name in META {
         if let Some(d) = meta(doc, &[name]).as_deref().and_then(iso_date) {
@@ -400,6 +489,9 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Drone strike hits market"));
         assert_eq!(page.date.unwrap().0.to_string(), "2025-05-02");
         assert_eq!(page.blocks.len(), 2, "{:?}", page.blocks);
-        assert_eq!(date_from_url("https://x.example/2024/11/03/story"), NaiveDate::from_ymd_opt(2024, 11, 3));
+        assert_eq!(
+            date_from_url("https://x.example/2024/11/03/story"),
+            NaiveDate::from_ymd_opt(2024, 11, 3)
+        );
     }
 }

@@ -15,7 +15,10 @@ const FR: &[&str] = &[
 /// Returns "en", "fr" or "und".
 pub fn detect(text: &str) -> &'static str {
     let (mut en, mut fr) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'').take(4000) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .take(4000)
+    {
         let w = w.to_lowercase();
         if EN.contains(&w.as_str()) {
             en += 1;
@@ -37,7 +40,10 @@ pub fn detect(text: &str) -> &'static str {
 mod tests {
     #[test]
     fn english_and_french() {
-        assert_eq!(super::detect("Gunmen killed eleven people in the camp on Monday, officials said."), "en");
+        assert_eq!(
+            super::detect("Gunmen killed eleven people in the camp on Monday, officials said."),
+            "en"
+        );
         assert_eq!(super::detect("Des hommes armés ont tué onze personnes dans le camp lundi, selon des sources locales."), "fr");
         assert_eq!(super::detect("Lorem ipsum"), "und");
     }

@@ -45,7 +45,12 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
     // has offsets like any other sentence.
     let mut paragraphs: Vec<String> = Vec::with_capacity(cleaned.len() + 1);
     if let Some(t) = &title {
-        if cleaned.first().and_then(|b| b.lines().next()).map(|l| noise::same_line(l, t)) != Some(true) {
+        if cleaned
+            .first()
+            .and_then(|b| b.lines().next())
+            .map(|l| noise::same_line(l, t))
+            != Some(true)
+        {
             paragraphs.push(t.clone());
         }
     }
@@ -85,8 +90,23 @@ pub fn content_hash(text: &str) -> String {
 
 /// HTML when markup tags are found near the start, else text.
 pub fn detect_kind(s: &str) -> DocKind {
-    let head: String = s.trim_start().chars().take(2048).collect::<String>().to_ascii_lowercase();
-    let tags = ["<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<meta", "<title"];
+    let head: String = s
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let tags = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<p>",
+        "<p ",
+        "<div",
+        "<meta",
+        "<title",
+    ];
     if head.starts_with('<') || tags.iter().any(|t| head.contains(t)) {
         DocKind::Html
     } else {
@@ -104,7 +124,10 @@ mod tests {
     use super::*;
 
     fn doc(s: &str) -> RawDocument {
-        RawDocument { bytes: s.as_bytes().to_vec(), ..Default::default() }
+        RawDocument {
+            bytes: s.as_bytes().to_vec(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -138,18 +161,32 @@ mod tests {
         assert_eq!(a.language, "fr");
         assert_eq!(a.outlet.as_deref(), Some("Le Sahel Info"));
         assert_eq!(a.publication_date.unwrap().to_string(), "2025-04-14");
-        assert!(a.text.starts_with("Attaque à Djibo\n\nDes hommes armés"), "{}", a.text);
+        assert!(
+            a.text.starts_with("Attaque à Djibo\n\nDes hommes armés"),
+            "{}",
+            a.text
+        );
         assert!(!a.text.contains("Inondations"));
         assert!(!a.text.contains("Accueil"));
         assert!(!a.text.contains("Facebook"));
         assert!(!a.text.contains("2025 Le Sahel"));
-        assert_eq!(a.url.as_deref(), Some("https://sahel.example/2025/04/attaque"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://sahel.example/2025/04/attaque")
+        );
     }
 
     #[test]
     fn broken_page_is_an_error() {
-        let err = extract(&doc("<html><head><title></title></head><body><div class=\"")).unwrap_err();
+        let err = extract(&doc(
+            "<html><head><title></title></head><body><div class=\"",
+        ))
+        .unwrap_err();
         assert!(matches!(err, Error::Empty(_)));
-        assert!(extract(&RawDocument { bytes: vec![0xff, 0xfe, 0x00, 0x01, 0x9f], ..Default::default() }).is_err());
+        assert!(extract(&RawDocument {
+            bytes: vec![0xff, 0xfe, 0x00, 0x01, 0x9f],
+            ..Default::default()
+        })
+        .is_err());
     }
 }

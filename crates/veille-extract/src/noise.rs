@@ -53,7 +53,10 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
     if line.is_empty() {
         return None;
     }
-    rules().iter().find(|r| r.re.is_match(line)).map(|r| r.reason)
+    rules()
+        .iter()
+        .find(|r| r.re.is_match(line))
+        .map(|r| r.reason)
 }
 
 /// Lines equal up to case, spacing and trailing punctuation.
@@ -71,7 +74,11 @@ pub fn same_line(a: &str, b: &str) -> bool {
 /// Cleans blocks (paragraphs): drops noise lines and repeats of the title or
 /// of the previous line, collapses spaces, drops emptied blocks. Every drop is
 /// recorded in `removed`.
-pub fn clean_blocks(blocks: &[String], title: Option<&str>, removed: &mut Vec<RemovedNoise>) -> Vec<String> {
+pub fn clean_blocks(
+    blocks: &[String],
+    title: Option<&str>,
+    removed: &mut Vec<RemovedNoise>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(blocks.len());
     let mut title_seen = false;
     let mut title = title.map(str::to_string);
@@ -84,15 +91,26 @@ pub fn clean_blocks(blocks: &[String], title: Option<&str>, removed: &mut Vec<Re
                 continue;
             }
             if let Some(reason) = noise_reason(&line) {
-                removed.push(RemovedNoise { text: line, reason: reason.to_string() });
+                removed.push(RemovedNoise {
+                    text: line,
+                    reason: reason.to_string(),
+                });
                 continue;
             }
-            if title.is_none() && out.is_empty() && kept.is_empty() && line.chars().count() <= 200 && !line.ends_with('.') {
+            if title.is_none()
+                && out.is_empty()
+                && kept.is_empty()
+                && line.chars().count() <= 200
+                && !line.ends_with('.')
+            {
                 title = Some(line.clone());
             }
             let is_title = title.as_deref().is_some_and(|t| same_line(&line, t));
             if is_title && title_seen || previous.as_deref().is_some_and(|p| p == line) {
-                removed.push(RemovedNoise { text: line, reason: "repeated line".to_string() });
+                removed.push(RemovedNoise {
+                    text: line,
+                    reason: "repeated line".to_string(),
+                });
                 continue;
             }
             title_seen |= is_title;

@@ -64,7 +64,10 @@ pub struct Gazetteer {
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+    tsv.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -72,7 +75,11 @@ fn list(field: &str) -> impl Iterator<Item = &str> {
 }
 
 fn word_list(file: &str) -> std::collections::HashSet<String> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold)
+        .collect()
 }
 
 fn num<T: std::str::FromStr>(s: Option<&&str>) -> Option<T> {
@@ -91,12 +98,20 @@ impl Gazetteer {
         let mut places = String::new();
         flate2::read::GzDecoder::new(PLACES_GZ)
             .read_to_string(&mut places)
-            .map_err(|e| Error::Data { file: "places.tsv.gz".into(), why: e.to_string() })?;
+            .map_err(|e| Error::Data {
+                file: "places.tsv.gz".into(),
+                why: e.to_string(),
+            })?;
         Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)
     }
 
     /// Builds a gazetteer from the four TSV files (see data/gazetteer/README.md).
-    pub fn from_tsv(countries: &str, admin1: &str, admin2: &str, places: &str) -> Result<Gazetteer, Error> {
+    pub fn from_tsv(
+        countries: &str,
+        admin1: &str,
+        admin2: &str,
+        places: &str,
+    ) -> Result<Gazetteer, Error> {
         let mut g = Gazetteer {
             entries: Vec::with_capacity(300_000),
             names: HashMap::with_capacity(800_000),
@@ -106,7 +121,10 @@ impl Gazetteer {
             never_places: word_list(NEVER_PLACES),
             max_tokens: 1,
         };
-        let bad = |file: &str, why: String| Error::Data { file: file.into(), why };
+        let bad = |file: &str, why: String| Error::Data {
+            file: file.into(),
+            why,
+        };
         for r in rows(countries) {
             if r.len() < 10 {
                 return Err(bad("countries.tsv", format!("{} columns", r.len())));
@@ -164,7 +182,10 @@ impl Gazetteer {
             }
             let idx = g.entries.len() as u32;
             // The first alias is the name without "Cercle", "District"...
-            let short = list(r[5]).next().filter(|a| r[4].contains(a)).unwrap_or(r[4]);
+            let short = list(r[5])
+                .next()
+                .filter(|a| r[4].contains(a))
+                .unwrap_or(r[4]);
             g.push(Entry {
                 kind: Kind::Admin2,
                 name: short.to_string(),
@@ -194,7 +215,7 @@ impl Gazetteer {
                 lat: num(r.get(3)),
                 lon: num(r.get(4)),
                 population: num(r.get(8)).unwrap_or(0),
-                geonameid: num(r.get(0)),
+                geonameid: num(r.first()),
             });
             for n in std::iter::once(r[1]).chain(list(r[2])) {
                 g.index(n, idx);
@@ -231,7 +252,9 @@ impl Gazetteer {
     }
 
     pub fn country(&self, iso2: &str) -> Option<&Entry> {
-        self.country_by_iso.get(iso2).map(|&i| &self.entries[i as usize])
+        self.country_by_iso
+            .get(iso2)
+            .map(|&i| &self.entries[i as usize])
     }
 
     /// A word that is a place only by accident when alone and without a cue.
@@ -261,7 +284,9 @@ impl Gazetteer {
         let name_of = |i: Option<u32>| i.map(|i| self.entries[i as usize].name.clone());
         Location {
             name: e.name.clone(),
-            country: country.map(|c| c.name.clone()).unwrap_or_else(|| e.iso2.clone()),
+            country: country
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| e.iso2.clone()),
             country_code: e.iso2.clone(),
             admin1: name_of(e.admin1),
             admin2: name_of(e.admin2),
@@ -284,14 +309,43 @@ mod tests {
     fn loads_embedded_data_with_mali_regions() {
         let g = Gazetteer::global();
         assert!(g.entries.len() > 200_000);
-        let menaka: Vec<&Entry> = g.lookup("menaka").iter().map(|&i| &g.entries[i as usize]).collect();
-        assert!(menaka.iter().any(|e| e.kind == Kind::Admin1 && e.iso2 == "ML"), "{menaka:?}");
+        let menaka: Vec<&Entry> = g
+            .lookup("menaka")
+            .iter()
+            .map(|&i| &g.entries[i as usize])
+            .collect();
+        assert!(
+            menaka
+                .iter()
+                .any(|e| e.kind == Kind::Admin1 && e.iso2 == "ML"),
+            "{menaka:?}"
+        );
         assert!(g.admin1_of("ML").any(|(_, e)| e.name == "Taoudénit"));
-        let ansongo = g.lookup("ansongo").iter().map(|&i| g.location(i, 2)).find(|l| l.feature == "admin2").unwrap();
-        assert_eq!((ansongo.name.as_str(), ansongo.admin1.as_deref()), ("Ansongo", Some("Gao")));
-        assert_eq!(g.demonym("malian").map(|i| g.entries[i as usize].iso2.as_str()), Some("ML"));
-        assert_eq!(g.demonym("french").map(|i| g.entries[i as usize].iso2.as_str()), Some("FR"));
-        assert_eq!(g.demonym("nigerian").map(|i| g.entries[i as usize].iso2.as_str()), Some("NG"));
+        let ansongo = g
+            .lookup("ansongo")
+            .iter()
+            .map(|&i| g.location(i, 2))
+            .find(|l| l.feature == "admin2")
+            .unwrap();
+        assert_eq!(
+            (ansongo.name.as_str(), ansongo.admin1.as_deref()),
+            ("Ansongo", Some("Gao"))
+        );
+        assert_eq!(
+            g.demonym("malian")
+                .map(|i| g.entries[i as usize].iso2.as_str()),
+            Some("ML")
+        );
+        assert_eq!(
+            g.demonym("french")
+                .map(|i| g.entries[i as usize].iso2.as_str()),
+            Some("FR")
+        );
+        assert_eq!(
+            g.demonym("nigerian")
+                .map(|i| g.entries[i as usize].iso2.as_str()),
+            Some("NG")
+        );
         assert_eq!(g.country("NE").unwrap().name, "Niger");
     }
 }

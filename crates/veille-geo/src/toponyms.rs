@@ -36,12 +36,47 @@ pub struct GeoAnalysis {
     pub focus_country: Option<String>,
 }
 
-const CONNECTORS: &[&str] = &["de", "du", "des", "la", "le", "les", "d'", "el", "al", "of", "the", "sur", "en", "n'", "ad", "ag", "ould", "ben"];
-const ADMIN_WORDS: &[&str] = &[
-    "region", "regions", "région", "régions", "province", "provinces", "state", "states", "governorate", "administrative",
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "d'", "el", "al", "of", "the", "sur", "en", "n'", "ad",
+    "ag", "ould", "ben",
 ];
-const DISTRICT_WORDS: &[&str] = &["district", "districts", "cercle", "cercles", "department", "département", "county", "prefecture", "préfecture", "commune", "lga", "municipality"];
-const SETTLEMENT_WORDS: &[&str] = &["village", "villages", "town", "city", "locality", "localité", "hamlet", "camp", "ville"];
+const ADMIN_WORDS: &[&str] = &[
+    "region",
+    "regions",
+    "région",
+    "régions",
+    "province",
+    "provinces",
+    "state",
+    "states",
+    "governorate",
+    "administrative",
+];
+const DISTRICT_WORDS: &[&str] = &[
+    "district",
+    "districts",
+    "cercle",
+    "cercles",
+    "department",
+    "département",
+    "county",
+    "prefecture",
+    "préfecture",
+    "commune",
+    "lga",
+    "municipality",
+];
+const SETTLEMENT_WORDS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "city",
+    "locality",
+    "localité",
+    "hamlet",
+    "camp",
+    "ville",
+];
 
 #[derive(Debug, Clone)]
 struct Token {
@@ -56,7 +91,10 @@ fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     for (si, s) in sentences.iter().enumerate() {
         let body = s.span.of(text);
         let mut start: Option<usize> = None;
-        for (i, c) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
+        for (i, c) in body
+            .char_indices()
+            .chain(std::iter::once((body.len(), ' ')))
+        {
             let inner = c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && start.is_some());
             match (start, inner) {
                 (None, true) => start = Some(i),
@@ -64,9 +102,17 @@ fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
                     let mut w = &body[st..i];
                     w = w.trim_end_matches(['\'', '’', '-']);
                     let full = st + w.len();
-                    let word_end = st + w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::len).unwrap_or(w.len());
+                    let word_end = st
+                        + w.strip_suffix("'s")
+                            .or_else(|| w.strip_suffix("’s"))
+                            .map(str::len)
+                            .unwrap_or(w.len());
                     if !w.is_empty() {
-                        out.push(Token { span: Span::new(s.span.start + st, s.span.start + full), word_end: s.span.start + word_end, sentence: si });
+                        out.push(Token {
+                            span: Span::new(s.span.start + st, s.span.start + full),
+                            word_end: s.span.start + word_end,
+                            sentence: si,
+                        });
                     }
                     start = None;
                 }
@@ -117,16 +163,24 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             // A demonym ("Malian", "French") is an adjective before it is a place.
             if n == 1 {
                 if let Some(c) = gaz.demonym(&key) {
-                    cands.push(Candidate { first: i, last, entries: vec![c], adjectival: true, cue: None, fuzzy: false });
+                    cands.push(Candidate {
+                        first: i,
+                        last,
+                        entries: vec![c],
+                        adjectival: true,
+                        cue: None,
+                        fuzzy: false,
+                    });
                     i = last + 1;
                     matched = true;
                     break;
                 }
             }
             // "FAMa": capitals inside a word part make an acronym, not a place.
-            let inner_capitals = surface
-                .split([' ', '-', '\'', '’'])
-                .any(|part| part.chars().skip(1).any(char::is_uppercase) && !part.chars().all(|c| !c.is_lowercase()));
+            let inner_capitals = surface.split([' ', '-', '\'', '’']).any(|part| {
+                part.chars().skip(1).any(char::is_uppercase)
+                    && !part.chars().all(|c| !c.is_lowercase())
+            });
             if inner_capitals {
                 continue;
             }
@@ -137,7 +191,14 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                 entries.retain(|&e| gaz.entries[e as usize].kind == Kind::Country);
             }
             if !entries.is_empty() {
-                cands.push(Candidate { first: i, last, entries, adjectival: false, cue: cue(text, &tokens, i, last), fuzzy: false });
+                cands.push(Candidate {
+                    first: i,
+                    last,
+                    entries,
+                    adjectival: false,
+                    cue: cue(text, &tokens, i, last),
+                    fuzzy: false,
+                });
                 i = last + 1;
                 matched = true;
                 break;
@@ -146,10 +207,17 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         if !matched {
             let c = cue(text, &tokens, i, i);
             match c.as_deref() {
-                Some("village" | "town") if w.chars().count() >= 3 => unknown.push((i, c.unwrap_or_default())),
-                Some("region") if w.chars().count() >= 5 => {
-                    cands.push(Candidate { first: i, last: i, entries: vec![], adjectival: false, cue: c, fuzzy: true })
+                Some("village" | "town") if w.chars().count() >= 3 => {
+                    unknown.push((i, c.unwrap_or_default()))
                 }
+                Some("region") if w.chars().count() >= 5 => cands.push(Candidate {
+                    first: i,
+                    last: i,
+                    entries: vec![],
+                    adjectival: false,
+                    cue: c,
+                    fuzzy: true,
+                }),
                 _ => {}
             }
             i += 1;
@@ -174,19 +242,32 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
     for c in &cands {
         // A country name counts twice for that country only; a demonym once;
         // an ambiguous place name splits one vote among its countries.
-        if let Some(&country) = c.entries.iter().find(|&&e| gaz.entries[e as usize].kind == Kind::Country) {
+        if let Some(&country) = c
+            .entries
+            .iter()
+            .find(|&&e| gaz.entries[e as usize].kind == Kind::Country)
+        {
             let w = if c.adjectival { 1.0 } else { 2.0 };
-            *weight.entry(gaz.entries[country as usize].iso2.clone()).or_default() += w;
+            *weight
+                .entry(gaz.entries[country as usize].iso2.clone())
+                .or_default() += w;
             continue;
         }
-        let mut countries: Vec<&str> = c.entries.iter().map(|&e| gaz.entries[e as usize].iso2.as_str()).collect();
+        let mut countries: Vec<&str> = c
+            .entries
+            .iter()
+            .map(|&e| gaz.entries[e as usize].iso2.as_str())
+            .collect();
         countries.sort_unstable();
         countries.dedup();
         for iso in &countries {
             *weight.entry(iso.to_string()).or_default() += 1.0 / countries.len() as f64;
         }
     }
-    let focus = weight.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|x| x.0);
+    let focus = weight
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|x| x.0);
 
     // Fuzzy region names, only within the focus country.
     if let Some(f) = &focus {
@@ -211,8 +292,15 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
     if let Some(f) = &focus {
         let named_countries: Vec<(usize, String)> = cands
             .iter()
-            .filter(|c| c.entries.len() == 1 && gaz.entries[c.entries[0] as usize].kind == Kind::Country)
-            .map(|c| (tokens[c.first].sentence, gaz.entries[c.entries[0] as usize].iso2.clone()))
+            .filter(|c| {
+                c.entries.len() == 1 && gaz.entries[c.entries[0] as usize].kind == Kind::Country
+            })
+            .map(|c| {
+                (
+                    tokens[c.first].sentence,
+                    gaz.entries[c.entries[0] as usize].iso2.clone(),
+                )
+            })
             .collect();
         for c in cands.iter_mut().filter(|c| !c.adjectival) {
             let sentence = tokens[c.first].sentence;
@@ -221,7 +309,9 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                 e.iso2 == *f
                     || e.kind == Kind::Country
                     || e.population >= 100_000
-                    || named_countries.iter().any(|(s, iso)| *s == sentence && *iso == e.iso2)
+                    || named_countries
+                        .iter()
+                        .any(|(s, iso)| *s == sentence && *iso == e.iso2)
             });
         }
         cands.retain(|c| !c.entries.is_empty());
@@ -230,16 +320,31 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
     // Admin1 units the text names: support for the hierarchy.
     let named_admin1: Vec<u32> = cands
         .iter()
-        .flat_map(|c| c.entries.iter().filter_map(|&e| gaz.entries[e as usize].admin1))
+        .flat_map(|c| {
+            c.entries
+                .iter()
+                .filter_map(|&e| gaz.entries[e as usize].admin1)
+        })
         .collect();
 
-    let mut out = GeoAnalysis { focus_country: focus.clone(), toponyms: Vec::new() };
+    let mut out = GeoAnalysis {
+        focus_country: focus.clone(),
+        toponyms: Vec::new(),
+    };
     for c in cands {
         let best = c
             .entries
             .iter()
             .copied()
-            .max_by(|&a, &b| score(gaz, a, &c, focus.as_deref(), &named_admin1).total_cmp(&score(gaz, b, &c, focus.as_deref(), &named_admin1)))
+            .max_by(|&a, &b| {
+                score(gaz, a, &c, focus.as_deref(), &named_admin1).total_cmp(&score(
+                    gaz,
+                    b,
+                    &c,
+                    focus.as_deref(),
+                    &named_admin1,
+                ))
+            })
             .expect("non-empty");
         let e = &gaz.entries[best as usize];
         let precision = match e.kind {
@@ -264,7 +369,13 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
     for (i, cue) in unknown {
         let span = Span::new(tokens[i].span.start, tokens[i].word_end);
         out.toponyms.push(Toponym {
-            mention: PlaceMention { span, text: span.of(text).to_string(), location: None, cue: Some(cue), adjectival: false },
+            mention: PlaceMention {
+                span,
+                text: span.of(text).to_string(),
+                location: None,
+                cue: Some(cue),
+                adjectival: false,
+            },
             entry: None,
             sentence: tokens[i].sentence,
         });
@@ -273,14 +384,26 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
     out
 }
 
-fn score(gaz: &Gazetteer, idx: u32, c: &Candidate, focus: Option<&str>, named_admin1: &[u32]) -> f64 {
+fn score(
+    gaz: &Gazetteer,
+    idx: u32,
+    c: &Candidate,
+    focus: Option<&str>,
+    named_admin1: &[u32],
+) -> f64 {
     let e = &gaz.entries[idx as usize];
     let mut s = 0.0;
     if Some(e.iso2.as_str()) == focus {
         s += 100.0;
     }
     s += match (e.kind, c.cue.as_deref()) {
-        (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if c.entries.iter().any(|&x| gaz.entries[x as usize].kind == Kind::Country) => 250.0,
+        (Kind::Admin1 | Kind::Admin2, Some("region" | "district"))
+            if c.entries
+                .iter()
+                .any(|&x| gaz.entries[x as usize].kind == Kind::Country) =>
+        {
+            250.0
+        }
         (Kind::Country, _) => 200.0,
         (Kind::Admin1, Some("region")) => 60.0,
         (Kind::Admin2, Some("district")) => 60.0,
@@ -326,13 +449,20 @@ fn run_ok(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
 fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     let generic = |t: &Token| {
         let l = lower_word(text, t);
-        ADMIN_WORDS.contains(&l.as_str()) || DISTRICT_WORDS.contains(&l.as_str()) || SETTLEMENT_WORDS.contains(&l.as_str())
+        ADMIN_WORDS.contains(&l.as_str())
+            || DISTRICT_WORDS.contains(&l.as_str())
+            || SETTLEMENT_WORDS.contains(&l.as_str())
     };
-    let adjacent = |a: &Token, b: &Token| a.sentence == b.sentence && &text[a.span.end..b.span.start] == " ";
+    let adjacent =
+        |a: &Token, b: &Token| a.sentence == b.sentence && &text[a.span.end..b.span.start] == " ";
     if first > 0 {
         let p = &tokens[first - 1];
         let sentence_start = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;
-        if !sentence_start && adjacent(p, &tokens[first]) && capitalised(p.span.of(text)) && !generic(p) {
+        if !sentence_start
+            && adjacent(p, &tokens[first])
+            && capitalised(p.span.of(text))
+            && !generic(p)
+        {
             // "Also Read", "Mr", a title: only a preceding sentence-initial word is harmless.
             let p_is_first_of_sentence = first < 2 || tokens[first - 2].sentence != p.sentence;
             if !p_is_first_of_sentence {
@@ -341,7 +471,11 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
         }
     }
     if let Some(n) = tokens.get(last + 1) {
-        if adjacent(&tokens[last], n) && capitalised(n.span.of(text)) && !generic(n) && tokens[last].word_end == tokens[last].span.end {
+        if adjacent(&tokens[last], n)
+            && capitalised(n.span.of(text))
+            && !generic(n)
+            && tokens[last].word_end == tokens[last].span.end
+        {
             return true;
         }
     }
@@ -351,11 +485,20 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
 /// The place cue around tokens first..=last, if any.
 fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String> {
     let sentence = tokens[first].sentence;
-    let word = |k: usize| tokens.get(k).filter(|t| t.sentence == sentence).map(|t| lower_word(text, t));
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.sentence == sentence)
+            .map(|t| lower_word(text, t))
+    };
     // After: "Gao region", "Gao and Menka regions", "Tin-Hama village".
     let mut k = last + 1;
     // Skip "and X" / "et X" coordinations.
-    while word(k).as_deref().is_some_and(|w| w == "and" || w == "et") && tokens.get(k + 1).is_some_and(|t| capitalised(t.span.of(text))) {
+    while word(k).as_deref().is_some_and(|w| w == "and" || w == "et")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| capitalised(t.span.of(text)))
+    {
         k += 2;
     }
     if let Some(w) = word(k) {
@@ -372,7 +515,12 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
     // A dateline: "OUAGADOUGOU —", "BAMAKO (AFP) -" at the start of a sentence.
     let at_sentence_start = first == 0 || tokens[first - 1].sentence != sentence;
     let surface = &text[tokens[first].span.start..tokens[last].span.end];
-    if at_sentence_start && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+    if at_sentence_start
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
         let rest = text[tokens[last].span.end..].trim_start();
         if rest.starts_with(['—', '–', '-', '(', ',', ':']) {
             return Some("dateline".into());
@@ -383,11 +531,20 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
     let b1 = before(1);
     let b2 = before(2);
     match (b2.as_deref(), b1.as_deref()) {
-        (Some("region" | "région" | "province"), Some("of" | "de" | "du")) => Some("region".into()),
-        (Some("cercle" | "district" | "department" | "département" | "commune"), Some("of" | "de" | "d")) => Some("district".into()),
-        (Some("village" | "localité" | "hamlet"), Some("of" | "de" | "d")) => Some("village".into()),
+        (Some("region" | "région" | "province"), Some("of" | "de" | "du")) => {
+            Some("region".into())
+        }
+        (
+            Some("cercle" | "district" | "department" | "département" | "commune"),
+            Some("of" | "de" | "d"),
+        ) => Some("district".into()),
+        (Some("village" | "localité" | "hamlet"), Some("of" | "de" | "d")) => {
+            Some("village".into())
+        }
         (Some("town" | "city" | "ville"), Some("of" | "de" | "d")) => Some("town".into()),
-        (_, Some("near" | "outside" | "around" | "près" | "autour" | "environs")) => Some("near".into()),
+        (_, Some("near" | "outside" | "around" | "près" | "autour" | "environs")) => {
+            Some("near".into())
+        }
         (Some("près"), Some("de" | "d")) => Some("near".into()),
         (_, Some("in" | "at" | "à" | "dans" | "en" | "into" | "from")) => Some("in".into()),
         _ => None,
@@ -399,40 +556,74 @@ mod tests {
     use super::*;
 
     fn places(text: &str) -> GeoAnalysis {
-        let sentences = vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }];
+        let sentences = vec![Sentence {
+            span: Span::new(0, text.len()),
+            paragraph: 0,
+        }];
         find_places(text, &sentences, Gazetteer::global())
     }
 
     #[test]
     fn region_typo_and_focus() {
-        let g = places("In March, ISGS launched an offensive in the Gao and Menka regions of Mali.");
+        let g =
+            places("In March, ISGS launched an offensive in the Gao and Menka regions of Mali.");
         assert_eq!(g.focus_country.as_deref(), Some("ML"));
         let names: Vec<(String, String)> = g
             .toponyms
             .iter()
-            .map(|t| (t.mention.text.clone(), t.mention.location.as_ref().unwrap().feature.clone()))
+            .map(|t| {
+                (
+                    t.mention.text.clone(),
+                    t.mention.location.as_ref().unwrap().feature.clone(),
+                )
+            })
             .collect();
-        assert!(names.contains(&("Gao".into(), "admin1".into())), "{names:?}");
-        assert!(names.contains(&("Menka".into(), "admin1".into())), "{names:?}");
+        assert!(
+            names.contains(&("Gao".into(), "admin1".into())),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Menka".into(), "admin1".into())),
+            "{names:?}"
+        );
     }
 
     #[test]
     fn unknown_village_and_names() {
         let g = places("A couple was stoned to death in Tin-Hama village, according to Moussa Ag Achertoumen, a worker in Ansongo, Mali.");
-        let tin = g.toponyms.iter().find(|t| t.mention.text == "Tin-Hama").expect("unknown village kept");
+        let tin = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Tin-Hama")
+            .expect("unknown village kept");
         assert!(tin.mention.location.is_none());
         assert!(g.toponyms.iter().all(|t| t.mention.text != "Moussa"));
-        let ansongo = g.toponyms.iter().find(|t| t.mention.text == "Ansongo").unwrap();
-        assert_eq!(ansongo.mention.location.as_ref().unwrap().admin1.as_deref(), Some("Gao"));
+        let ansongo = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Ansongo")
+            .unwrap();
+        assert_eq!(
+            ansongo.mention.location.as_ref().unwrap().admin1.as_deref(),
+            Some("Gao")
+        );
     }
 
     #[test]
     fn demonyms_are_adjectival() {
         let g = places("The Nigerian Army said Malian troops were in Niger.");
-        let nig = g.toponyms.iter().find(|t| t.mention.text == "Nigerian").unwrap();
+        let nig = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Nigerian")
+            .unwrap();
         assert!(nig.mention.adjectival);
         assert_eq!(nig.mention.location.as_ref().unwrap().country_code, "NG");
-        let niger = g.toponyms.iter().find(|t| t.mention.text == "Niger").unwrap();
+        let niger = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Niger")
+            .unwrap();
         assert_eq!(niger.mention.location.as_ref().unwrap().feature, "country");
     }
 }

@@ -12,18 +12,60 @@ use std::sync::OnceLock;
 use veille_core::{DateMention, Span};
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("janvier", 1), ("february", 2), ("feb", 2), ("février", 2), ("fevrier", 2),
-    ("march", 3), ("mar", 3), ("mars", 3), ("april", 4), ("apr", 4), ("avril", 4), ("may", 5), ("mai", 5),
-    ("june", 6), ("juin", 6), ("july", 7), ("juillet", 7), ("august", 8), ("aug", 8), ("août", 8), ("aout", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("septembre", 9), ("october", 10), ("oct", 10), ("octobre", 10),
-    ("november", 11), ("nov", 11), ("novembre", 11), ("december", 12), ("dec", 12), ("décembre", 12), ("decembre", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("juillet", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("décembre", 12),
+    ("decembre", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("lundi", Weekday::Mon), ("tuesday", Weekday::Tue), ("mardi", Weekday::Tue),
-    ("wednesday", Weekday::Wed), ("mercredi", Weekday::Wed), ("thursday", Weekday::Thu), ("jeudi", Weekday::Thu),
-    ("friday", Weekday::Fri), ("vendredi", Weekday::Fri), ("saturday", Weekday::Sat), ("samedi", Weekday::Sat),
-    ("sunday", Weekday::Sun), ("dimanche", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("lundi", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("mardi", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("mercredi", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("jeudi", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("vendredi", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("samedi", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("dimanche", Weekday::Sun),
 ];
 
 fn month_of(w: &str) -> Option<u32> {
@@ -111,23 +153,43 @@ fn past_day(pub_date: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     let p = patterns();
     let mut out: Vec<DateMention> = Vec::new();
-    let add = |out: &mut Vec<DateMention>, s: usize, e: usize, start: NaiveDate, end: NaiveDate, precision: u8, background: bool| {
+    let add = |out: &mut Vec<DateMention>,
+               s: usize,
+               e: usize,
+               start: NaiveDate,
+               end: NaiveDate,
+               precision: u8,
+               background: bool| {
         let span = Span::new(s, e);
         if !out.iter().any(|d| d.span.overlaps(span)) {
-            out.push(DateMention { span, start, end, precision, background });
+            out.push(DateMention {
+                span,
+                start,
+                end,
+                precision,
+                background,
+            });
         }
     };
     let num = |s: &str| s.parse::<u32>().ok();
 
     for c in p.iso.captures_iter(text) {
         let m = c.get(0).expect("match");
-        if let Some(d) = NaiveDate::from_ymd_opt(c[1].parse().unwrap_or(0), num(&c[2]).unwrap_or(0), num(&c[3]).unwrap_or(0)) {
+        if let Some(d) = NaiveDate::from_ymd_opt(
+            c[1].parse().unwrap_or(0),
+            num(&c[2]).unwrap_or(0),
+            num(&c[3]).unwrap_or(0),
+        ) {
             add(&mut out, m.start(), m.end(), d, d, 1, false);
         }
     }
     for c in p.numeric.captures_iter(text) {
         let m = c.get(0).expect("match");
-        let (a, b, y) = (num(&c[1]).unwrap_or(0), num(&c[2]).unwrap_or(0), c[3].parse().unwrap_or(0));
+        let (a, b, y) = (
+            num(&c[1]).unwrap_or(0),
+            num(&c[2]).unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
         // Day first, as in French and most non-US sources, unless impossible.
         let d = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
         if let Some(d) = d {
@@ -137,8 +199,14 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     for (re, day_first) in [(&p.day_month, true), (&p.month_day, false)] {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("match");
-            let (day, month) = if day_first { (num(&c[1]), month_of(&c[2])) } else { (num(&c[2]), month_of(&c[1])) };
-            let (Some(day), Some(month)) = (day, month) else { continue };
+            let (day, month) = if day_first {
+                (num(&c[1]), month_of(&c[2]))
+            } else {
+                (num(&c[2]), month_of(&c[1]))
+            };
+            let (Some(day), Some(month)) = (day, month) else {
+                continue;
+            };
             // "may 5" as a verb is rare but "mar"/"may" need a capital in English.
             let mname = if day_first { &c[2] } else { &c[1] };
             if mname.len() <= 3 && !mname.starts_with(char::is_uppercase) {
@@ -159,14 +227,23 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             if let Some(wd) = weekday_of(&c[1]) {
                 let first = latest_weekday(pd, wd, false);
                 // The night runs into the second day; if that is after publication, go back a week.
-                let first = if first + Duration::days(1) > pd { first - Duration::days(7) } else { first };
+                let first = if first + Duration::days(1) > pd {
+                    first - Duration::days(7)
+                } else {
+                    first
+                };
                 add(&mut out, m.start(), m.end(), first, first, 1, false);
             }
         }
         for c in p.weekday.captures_iter(text) {
             let m = c.get(0).expect("match");
-            let Some(wd) = weekday_of(&c[2]) else { continue };
-            let strict = c.get(1).is_some_and(|x| x.as_str().trim().eq_ignore_ascii_case("last")) || c.get(3).is_some();
+            let Some(wd) = weekday_of(&c[2]) else {
+                continue;
+            };
+            let strict = c
+                .get(1)
+                .is_some_and(|x| x.as_str().trim().eq_ignore_ascii_case("last"))
+                || c.get(3).is_some();
             let d = latest_weekday(pd, wd, strict);
             add(&mut out, m.start(), m.end(), d, d, 1, false);
         }
@@ -175,7 +252,8 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             let w = c[1].to_lowercase();
             let back = match w.as_str() {
                 "the day before yesterday" | "avant-hier" => 2,
-                "yesterday" | "hier" | "last night" | "la nuit dernière" | "cette nuit" | "overnight" => 1,
+                "yesterday" | "hier" | "last night" | "la nuit dernière" | "cette nuit"
+                | "overnight" => 1,
                 _ => 0,
             };
             let d = pd - Duration::days(back);
@@ -193,7 +271,11 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
                 }
             } else if w.contains("month") || w.contains("mois") {
                 if w.starts_with("last") || w.contains("dernier") || w.contains("passé") {
-                    let (y, mo) = if pd.month() == 1 { (pd.year() - 1, 12) } else { (pd.year(), pd.month() - 1) };
+                    let (y, mo) = if pd.month() == 1 {
+                        (pd.year() - 1, 12)
+                    } else {
+                        (pd.year(), pd.month() - 1)
+                    };
                     (month_start(y, mo), month_end(y, mo), 3)
                 } else {
                     (month_start(pd.year(), pd.month()), pd, 3)
@@ -208,18 +290,31 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     for c in p.month.captures_iter(text) {
         let m = c.get(0).expect("match");
         let name = c.get(2).expect("month");
-        let Some(month) = month_of(name.as_str()) else { continue };
+        let Some(month) = month_of(name.as_str()) else {
+            continue;
+        };
         let cue = c.get(1).map(|x| x.as_str().to_lowercase());
         let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
         // English month names double as words ("may", "march"): require a
         // capital and either a cue word or a year.
-        let english_word = matches!(name.as_str().to_lowercase().as_str(), "may" | "march" | "mar" | "jan" | "dec" | "sep" | "oct" | "aug" | "nov" | "feb" | "apr");
-        if english_word && (!name.as_str().starts_with(char::is_uppercase) || cue.is_none() && year.is_none()) {
+        let english_word = matches!(
+            name.as_str().to_lowercase().as_str(),
+            "may" | "march" | "mar" | "jan" | "dec" | "sep" | "oct" | "aug" | "nov" | "feb" | "apr"
+        );
+        if english_word
+            && (!name.as_str().starts_with(char::is_uppercase) || cue.is_none() && year.is_none())
+        {
             continue;
         }
         let y = match (year, pub_date) {
             (Some(y), _) => y,
-            (None, Some(pd)) => if month <= pd.month() { pd.year() } else { pd.year() - 1 },
+            (None, Some(pd)) => {
+                if month <= pd.month() {
+                    pd.year()
+                } else {
+                    pd.year() - 1
+                }
+            }
             (None, None) => continue,
         };
         let (mut start, mut end) = (month_start(y, month), month_end(y, month));
@@ -239,8 +334,19 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         let m = c.get(0).expect("match");
         let y1: i32 = c[2].parse().unwrap_or(0);
         let y2: i32 = c.get(3).and_then(|y| y.as_str().parse().ok()).unwrap_or(y1);
-        let s = c.get(1).map(|x| x.start()).unwrap_or(c.get(2).expect("year").start());
-        add(&mut out, s, m.end(), month_start(y1, 1), month_end(y2.max(y1), 12), 3, true);
+        let s = c
+            .get(1)
+            .map(|x| x.start())
+            .unwrap_or(c.get(2).expect("year").start());
+        add(
+            &mut out,
+            s,
+            m.end(),
+            month_start(y1, 1),
+            month_end(y2.max(y1), 12),
+            3,
+            true,
+        );
     }
     out.sort_by_key(|d| d.span.start);
     out
@@ -255,7 +361,10 @@ mod tests {
     }
 
     fn first(text: &str, pub_date: &str) -> DateMention {
-        find_dates(text, Some(d(pub_date))).into_iter().next().unwrap_or_else(|| panic!("no date in {text:?}"))
+        find_dates(text, Some(d(pub_date)))
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no date in {text:?}"))
     }
 
     #[test]
@@ -263,21 +372,42 @@ mod tests {
         // 2022-11-24 is a Thursday.
         let m = first("A camp was raided on Monday by gunmen", "2022-11-24");
         assert_eq!((m.start, m.precision), (d("2022-11-21"), 1));
-        assert_eq!(first("des hommes armés ont attaqué lundi dernier", "2022-11-21").start, d("2022-11-14"));
+        assert_eq!(
+            first("des hommes armés ont attaqué lundi dernier", "2022-11-21").start,
+            d("2022-11-14")
+        );
         assert_eq!(first("mardi soir", "2022-11-24").start, d("2022-11-22"));
-        assert_eq!(first("overnight Tuesday to Wednesday", "2022-11-24").start, d("2022-11-22"));
-        assert_eq!(first("dans la nuit de mercredi à jeudi", "2022-11-24").start, d("2022-11-23"));
-        assert_eq!(first("dans la nuit de mercredi à jeudi", "2022-11-23").start, d("2022-11-16"));
+        assert_eq!(
+            first("overnight Tuesday to Wednesday", "2022-11-24").start,
+            d("2022-11-22")
+        );
+        assert_eq!(
+            first("dans la nuit de mercredi à jeudi", "2022-11-24").start,
+            d("2022-11-23")
+        );
+        assert_eq!(
+            first("dans la nuit de mercredi à jeudi", "2022-11-23").start,
+            d("2022-11-16")
+        );
     }
 
     #[test]
     fn months_and_periods() {
         let m = first("In September, a couple was stoned", "2022-11-24");
-        assert_eq!((m.start, m.end, m.precision, m.background), (d("2022-09-01"), d("2022-09-30"), 3, false));
+        assert_eq!(
+            (m.start, m.end, m.precision, m.background),
+            (d("2022-09-01"), d("2022-09-30"), 3, false)
+        );
         assert_eq!(first("en décembre", "2022-11-24").start, d("2021-12-01"));
         let m = first("HRW reported last month that", "2022-11-24");
-        assert_eq!((m.start, m.end, m.precision), (d("2022-10-01"), d("2022-10-31"), 3));
-        assert_eq!(first("le mois dernier", "2023-01-10").start, d("2022-12-01"));
+        assert_eq!(
+            (m.start, m.end, m.precision),
+            (d("2022-10-01"), d("2022-10-31"), 3)
+        );
+        assert_eq!(
+            first("le mois dernier", "2023-01-10").start,
+            d("2022-12-01")
+        );
         assert_eq!(first("last week", "2022-11-24").start, d("2022-11-14"));
         assert_eq!(first("yesterday", "2022-11-24").start, d("2022-11-23"));
         assert_eq!(first("early November", "2022-11-24").end, d("2022-11-10"));
@@ -286,8 +416,14 @@ mod tests {
 
     #[test]
     fn explicit_dates() {
-        assert_eq!(first("on 12 March 2022", "2022-11-24").start, d("2022-03-12"));
-        assert_eq!(first("on March 12, 2022", "2022-11-24").start, d("2022-03-12"));
+        assert_eq!(
+            first("on 12 March 2022", "2022-11-24").start,
+            d("2022-03-12")
+        );
+        assert_eq!(
+            first("on March 12, 2022", "2022-11-24").start,
+            d("2022-03-12")
+        );
         assert_eq!(first("le 12/03/2022", "2022-11-24").start, d("2022-03-12"));
         assert_eq!(first("le 3 avril", "2025-04-10").start, d("2025-04-03"));
         assert_eq!(first("on 30 December", "2025-01-04").start, d("2024-12-30"));
@@ -296,10 +432,16 @@ mod tests {
 
     #[test]
     fn years_are_background() {
-        let m = first("Since 2012, an insurgency has killed thousands", "2022-11-24");
+        let m = first(
+            "Since 2012, an insurgency has killed thousands",
+            "2022-11-24",
+        );
         assert!(m.background);
         assert_eq!(m.start, d("2012-01-01"));
         let m = first("Between 2012 and 2015, he bore the brunt", "2022-11-24");
-        assert_eq!((m.start.year(), m.end.year(), m.background), (2012, 2015, true));
+        assert_eq!(
+            (m.start.year(), m.end.year(), m.background),
+            (2012, 2015, true)
+        );
     }
 }

@@ -25,8 +25,17 @@ fn vague_table() -> &'static [Vague] {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| {
                 let f: Vec<&str> = l.split('\t').collect();
-                let n = |i: usize| f.get(i).and_then(|x| x.trim().parse().ok()).expect("vague_amounts.tsv: bad number");
-                Vague { phrase: f[0].to_lowercase(), value: n(1), low: n(2), high: n(3) }
+                let n = |i: usize| {
+                    f.get(i)
+                        .and_then(|x| x.trim().parse().ok())
+                        .expect("vague_amounts.tsv: bad number")
+                };
+                Vague {
+                    phrase: f[0].to_lowercase(),
+                    value: n(1),
+                    low: n(2),
+                    high: n(3),
+                }
             })
             .collect();
         // Longest phrase first, so "dozens of" wins over "dozens".
@@ -117,7 +126,11 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let lower = text.to_lowercase();
     // Lower-casing may change byte lengths (rare letters); fall back to the text.
-    let hay = if lower.len() == text.len() { lower.as_str() } else { text };
+    let hay = if lower.len() == text.len() {
+        lower.as_str()
+    } else {
+        text
+    };
     let mut found: Vec<(Span, u64, u64, u64)> = Vec::new();
 
     // Vague amounts first (they contain number-like words: "une dizaine").
@@ -146,15 +159,21 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         if let Ok(v) = cleaned.parse::<u64>() {
             // "5 million", "2 milliards"
             let rest = &hay[span.end..];
-            let scaled = [("million", 1_000_000u64), ("milliard", 1_000_000_000), ("billion", 1_000_000_000), ("thousand", 1000), ("mille", 1000)]
-                .iter()
-                .find_map(|(w, k)| {
-                    let t = rest.strip_prefix(' ')?;
-                    t.starts_with(w).then(|| {
-                        let len = 1 + t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
-                        (v.saturating_mul(*k), span.end + len)
-                    })
-                });
+            let scaled = [
+                ("million", 1_000_000u64),
+                ("milliard", 1_000_000_000),
+                ("billion", 1_000_000_000),
+                ("thousand", 1000),
+                ("mille", 1000),
+            ]
+            .iter()
+            .find_map(|(w, k)| {
+                let t = rest.strip_prefix(' ')?;
+                t.starts_with(w).then(|| {
+                    let len = 1 + t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+                    (v.saturating_mul(*k), span.end + len)
+                })
+            });
             match scaled {
                 Some((v, end)) => found.push((Span::new(span.start, end), v, v, v)),
                 None => found.push((span, v, v, v)),
@@ -191,7 +210,9 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             }
         }
         while run.last().is_some_and(|w| word_value(w).is_none())
-            && !(run.len() >= 2 && matches!(run[run.len() - 1].as_str(), "un" | "une") && run[run.len() - 2] == "et")
+            && !(run.len() >= 2
+                && matches!(run[run.len() - 1].as_str(), "un" | "une")
+                && run[run.len() - 2] == "et")
         {
             run.pop();
             j -= 1;
@@ -235,8 +256,16 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 }
 
 fn boundary(hay: &str, s: usize, e: usize) -> bool {
-    let before_ok = hay[..s].chars().next_back().map(|c| !c.is_alphanumeric()).unwrap_or(true);
-    let after_ok = hay[e..].chars().next().map(|c| !c.is_alphanumeric()).unwrap_or(true);
+    let before_ok = hay[..s]
+        .chars()
+        .next_back()
+        .map(|c| !c.is_alphanumeric())
+        .unwrap_or(true);
+    let after_ok = hay[e..]
+        .chars()
+        .next()
+        .map(|c| !c.is_alphanumeric())
+        .unwrap_or(true);
     before_ok && after_ok
 }
 
@@ -245,12 +274,38 @@ fn approximate(before: &str, value: u64, low: u64, high: u64) -> (u64, u64) {
     let b = before.trim_end();
     let ends = |w: &[&str]| w.iter().any(|x| b.ends_with(x));
     if ends(&["at least", "au moins", "no fewer than", "pas moins de"]) {
-        (value, high.max(value).saturating_mul(if high == value { 2 } else { 1 }))
+        (
+            value,
+            high.max(value)
+                .saturating_mul(if high == value { 2 } else { 1 }),
+        )
     } else if ends(&["more than", "over", "plus de", "upwards of", "in excess of"]) {
         (value + 1, high.max(value * 2))
-    } else if ends(&["up to", "as many as", "jusqu'à", "at most", "less than", "fewer than", "moins de"]) {
+    } else if ends(&[
+        "up to",
+        "as many as",
+        "jusqu'à",
+        "at most",
+        "less than",
+        "fewer than",
+        "moins de",
+    ]) {
         (low.min(value / 2).max(1).min(value), value)
-    } else if ends(&["some", "about", "around", "nearly", "almost", "approximately", "roughly", "près de", "environ", "quelque", "quelques", "une centaine de", "around"]) {
+    } else if ends(&[
+        "some",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "près de",
+        "environ",
+        "quelque",
+        "quelques",
+        "une centaine de",
+        "around",
+    ]) {
         (value - value / 10, value + value / 10)
     } else {
         (low, high)
@@ -262,24 +317,103 @@ fn not_a_count(before: &str, after: &str, value: u64, raw: &str) -> bool {
     let a = after.trim_start();
     let a_word = |w: &[&str]| w.iter().any(|x| a.starts_with(x));
     let b_word = |w: &[&str]| w.iter().any(|x| b.ends_with(x));
-    let is_year = raw.len() == 4 && (1900..=2099).contains(&value) && raw.chars().all(|c| c.is_ascii_digit());
+    let is_year =
+        raw.len() == 4 && (1900..=2099).contains(&value) && raw.chars().all(|c| c.is_ascii_digit());
     is_year
-        || b_word(&["aged", "age", "âgé de", "âgée de", "âgés de", "âgées de", "$", "€", "£", "us$", "no.", "n°", "number"])
-        || after.starts_with("-year") || after.starts_with("-month") || after.starts_with("-day") || after.starts_with('%')
+        || b_word(&[
+            "aged",
+            "age",
+            "âgé de",
+            "âgée de",
+            "âgés de",
+            "âgées de",
+            "$",
+            "€",
+            "£",
+            "us$",
+            "no.",
+            "n°",
+            "number",
+        ])
+        || after.starts_with("-year")
+        || after.starts_with("-month")
+        || after.starts_with("-day")
+        || after.starts_with('%')
         || a_word(&[
-            "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "decade",
-            "ans", "an ", "mois", "semaine", "jour", "heure", "minutes", "km", "kilomet", "kilomèt", "miles", "percent",
-            "per cent", "pour cent", "dollars", "euros", "francs", "fcfa", "cfa", "naira", "million dollars", "billion",
-            "milliard", "h ", "p.m", "a.m", "o'clock", "january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december", "janvier", "février", "mars", "avril", "mai",
-            "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "times", "fois",
+            "year",
+            "years",
+            "month",
+            "months",
+            "week",
+            "weeks",
+            "day",
+            "days",
+            "hour",
+            "hours",
+            "minute",
+            "decade",
+            "ans",
+            "an ",
+            "mois",
+            "semaine",
+            "jour",
+            "heure",
+            "minutes",
+            "km",
+            "kilomet",
+            "kilomèt",
+            "miles",
+            "percent",
+            "per cent",
+            "pour cent",
+            "dollars",
+            "euros",
+            "francs",
+            "fcfa",
+            "cfa",
+            "naira",
+            "million dollars",
+            "billion",
+            "milliard",
+            "h ",
+            "p.m",
+            "a.m",
+            "o'clock",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+            "times",
+            "fois",
         ])
 }
 
 /// The words right after a number, up to four and within the clause,
 /// lower-cased, skipping "of" / "de".
 fn head_words(after: &str) -> Option<String> {
-    let clause_end = after.find(['.', ',', ';', ':', '(', ')']).unwrap_or(after.len());
+    let clause_end = after
+        .find(['.', ',', ';', ':', '(', ')'])
+        .unwrap_or(after.len());
     let words: Vec<&str> = after[..clause_end]
         .split(|c: char| !(c.is_alphabetic() || c == '-'))
         .filter(|w| !w.is_empty() && !matches!(*w, "of" | "de" | "d" | "des"))
@@ -293,24 +427,48 @@ mod tests {
     use super::*;
 
     fn values(t: &str) -> Vec<(u64, bool)> {
-        find_quantities(t).iter().map(|q| (q.value, q.not_a_count)).collect()
+        find_quantities(t)
+            .iter()
+            .map(|q| (q.value, q.not_a_count))
+            .collect()
     }
 
     #[test]
     fn words_and_digits() {
         assert_eq!(values("killing eleven people"), vec![(11, false)]);
-        assert_eq!(values("one hundred and twenty-five soldiers"), vec![(125, false)]);
-        assert_eq!(values("quatre-vingt-dix civils et vingt et un soldats"), vec![(90, false), (21, false)]);
-        assert_eq!(values("60,000 or 60 000 or 60.000 people"), vec![(60000, false), (60000, false), (60000, false)]);
+        assert_eq!(
+            values("one hundred and twenty-five soldiers"),
+            vec![(125, false)]
+        );
+        assert_eq!(
+            values("quatre-vingt-dix civils et vingt et un soldats"),
+            vec![(90, false), (21, false)]
+        );
+        assert_eq!(
+            values("60,000 or 60 000 or 60.000 people"),
+            vec![(60000, false), (60000, false), (60000, false)]
+        );
         assert_eq!(values("une dizaine de civils"), vec![(10, false)]);
-        assert_eq!(values("dozens of villagers and hundreds of others"), vec![(12, false), (100, false)]);
+        assert_eq!(
+            values("dozens of villagers and hundreds of others"),
+            vec![(12, false), (100, false)]
+        );
     }
 
     #[test]
     fn ages_years_durations_money() {
-        assert_eq!(values("a couple aged 50 and 36 were stoned"), vec![(2, false), (50, true), (36, true)]);
-        assert_eq!(values("since 2012 and for nine years, a ten-year crisis"), vec![(2012, true), (9, true), (10, true)]);
-        assert_eq!(values("a ransom of 5 million naira on 12 March"), vec![(5_000_000, true), (12, true)]);
+        assert_eq!(
+            values("a couple aged 50 and 36 were stoned"),
+            vec![(2, false), (50, true), (36, true)]
+        );
+        assert_eq!(
+            values("since 2012 and for nine years, a ten-year crisis"),
+            vec![(2012, true), (9, true), (10, true)]
+        );
+        assert_eq!(
+            values("a ransom of 5 million naira on 12 March"),
+            vec![(5_000_000, true), (12, true)]
+        );
     }
 
     #[test]
@@ -320,6 +478,9 @@ mod tests {
         assert_eq!(q.head.as_deref(), Some("people had arrived"));
         let q = &find_quantities("at least 14 soldiers were killed")[0];
         assert_eq!((q.value, q.low), (14, 14));
-        assert_eq!(q.head.as_deref().unwrap().split(' ').next(), Some("soldiers"));
+        assert_eq!(
+            q.head.as_deref().unwrap().split(' ').next(),
+            Some("soldiers")
+        );
     }
 }

@@ -46,7 +46,8 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow closing quotes and brackets after the stop.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | '»' | '.') {
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | '»' | '.')
+            {
                 j += 1;
             }
             let end = chars.get(j).map(|x| x.0).unwrap_or(line.len());
@@ -57,9 +58,12 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
             }
             let next = chars.get(k).map(|x| x.1);
             let starts_sentence = next.is_some_and(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '\'' | '(' | '‘')
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '«' | '\'' | '(' | '‘')
             });
-            if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&line[start..pos])) {
+            if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&line[start..pos]))
+            {
                 push(line, base, start, end, paragraph, out);
                 start = chars.get(k).map(|x| x.0).unwrap_or(line.len());
                 i = k;
@@ -71,12 +75,22 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
     push(line, base, start, line.len(), paragraph, out);
 }
 
-fn push(line: &str, base: usize, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn push(
+    line: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let piece = &line[start..end];
     let trimmed_start = start + (piece.len() - piece.trim_start().len());
     let trimmed_end = end - (piece.len() - piece.trim_end().len());
     if trimmed_end > trimmed_start {
-        out.push(Sentence { span: Span::new(base + trimmed_start, base + trimmed_end), paragraph });
+        out.push(Sentence {
+            span: Span::new(base + trimmed_start, base + trimmed_end),
+            paragraph,
+        });
     }
 }
 
@@ -120,6 +134,12 @@ mod tests {
     #[test]
     fn french_titles() {
         let t = "M. Diallo et Mme Traoré ont été reçus. Le Dr Keïta a confirmé le bilan.";
-        assert_eq!(texts(t), vec!["M. Diallo et Mme Traoré ont été reçus.", "Le Dr Keïta a confirmé le bilan."]);
+        assert_eq!(
+            texts(t),
+            vec![
+                "M. Diallo et Mme Traoré ont été reçus.",
+                "Le Dr Keïta a confirmé le bilan."
+            ]
+        );
     }
 }

@@ -21,7 +21,10 @@ impl Default for Pipeline {
 impl Pipeline {
     /// Loads the embedded data (once per process).
     pub fn new() -> Pipeline {
-        Pipeline { gazetteer: Gazetteer::global(), lexicon: veille_code::lexicon() }
+        Pipeline {
+            gazetteer: Gazetteer::global(),
+            lexicon: veille_code::lexicon(),
+        }
     }
 
     /// Runs every stage on one document.
@@ -35,7 +38,10 @@ impl Pipeline {
         let coded = veille_code::code_article(&article, &nlp, &geo, self.gazetteer, self.lexicon);
         let mut warnings = coded.warnings;
         if article.publication_date.is_none() {
-            warnings.push("no publication date found: relative dates were not resolved (use --pub-date)".into());
+            warnings.push(
+                "no publication date found: relative dates were not resolved (use --pub-date)"
+                    .into(),
+            );
         }
         let text = &article.text;
         // Output offsets count code points, like evidence spans.
@@ -44,11 +50,19 @@ impl Pipeline {
             .into_iter()
             .map(|t| {
                 let (start, end) = char_offsets(text, t.mention.span);
-                PlaceMention { span: Span { start, end }, ..t.mention }
+                PlaceMention {
+                    span: Span { start, end },
+                    ..t.mention
+                }
             })
             .collect();
         let mut events = coded.events;
         veille_dedup::sort_events(&mut events);
-        Ok(ExtractOutput { article, events, places, warnings })
+        Ok(ExtractOutput {
+            article,
+            events,
+            places,
+            warnings,
+        })
     }
 }

@@ -45,10 +45,41 @@ impl Format {
 
 /// ACLED's published columns, in ACLED's order, then veille's own.
 pub const CSV_COLUMNS: &[&str] = &[
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
-    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-    "source_scale", "notes", "fatalities", "tags", "timestamp", "sources_count", "outlets_count", "evidence", "veille_id",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "sources_count",
+    "outlets_count",
+    "evidence",
+    "veille_id",
 ];
 
 /// Writes events in a format.
@@ -73,7 +104,10 @@ pub fn write(format: Format, events: &[StoredEvent], out: &mut dyn Write) -> std
                     json!({ "type": "Feature", "id": e.event.id, "geometry": geometry, "properties": e })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &json!({ "type": "FeatureCollection", "features": features }))?;
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &json!({ "type": "FeatureCollection", "features": features }),
+            )?;
             out.write_all(b"\n")
         }
         Format::Csv => write_csv(events, out),
@@ -99,8 +133,16 @@ fn write_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()>
             (a, b) => format!("{}{}", a.min(b), a.max(b)),
         };
         let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
-        let outlets: Vec<String> = s.sources.iter().filter_map(|x| x.outlet.clone().or(x.url.clone())).collect();
-        let evidence: Vec<String> = e.evidence.iter().map(|v| format!("{}@{}-{}", v.field, v.start, v.end)).collect();
+        let outlets: Vec<String> = s
+            .sources
+            .iter()
+            .filter_map(|x| x.outlet.clone().or(x.url.clone()))
+            .collect();
+        let evidence: Vec<String> = e
+            .evidence
+            .iter()
+            .map(|v| format!("{}@{}-{}", v.field, v.start, v.end))
+            .collect();
         w.write_record([
             format!("{}-{}", l.country_code, e.id),
             e.event_date.to_string(),
@@ -111,22 +153,41 @@ fn write_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()>
             e.sub_event_type.to_string(),
             name("actor1"),
             name("assoc_actor_1"),
-            if i1 == 0 { String::new() } else { i1.to_string() },
+            if i1 == 0 {
+                String::new()
+            } else {
+                i1.to_string()
+            },
             name("actor2"),
             name("assoc_actor_2"),
-            if i2 == 0 { String::new() } else { i2.to_string() },
+            if i2 == 0 {
+                String::new()
+            } else {
+                i2.to_string()
+            },
             interaction,
-            if i2 == 7 { "Civilian targeting".into() } else { String::new() },
+            if i2 == 7 {
+                "Civilian targeting".into()
+            } else {
+                String::new()
+            },
             l.country_code.clone(),
             String::new(),
             l.country.clone(),
             l.admin1.clone().unwrap_or_default(),
             l.admin2.clone().unwrap_or_default(),
             l.admin3.clone().unwrap_or_default(),
-            l.raw_name.clone().map(|r| format!("{} ({r})", l.name)).unwrap_or(l.name.clone()),
+            l.raw_name
+                .clone()
+                .map(|r| format!("{} ({r})", l.name))
+                .unwrap_or(l.name.clone()),
             opt(l.latitude),
             opt(l.longitude),
-            if l.geo_precision == 0 { String::new() } else { l.geo_precision.to_string() },
+            if l.geo_precision == 0 {
+                String::new()
+            } else {
+                l.geo_precision.to_string()
+            },
             outlets.join("; "),
             String::new(),
             e.notes.clone(),

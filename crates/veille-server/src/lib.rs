@@ -59,17 +59,24 @@ pub fn parse_filter(q: &HashMap<String, String>) -> Result<EventFilter, String> 
     let date = |k: &str| -> Result<Option<chrono::NaiveDate>, String> {
         q.get(k)
             .filter(|v| !v.is_empty())
-            .map(|v| v.parse().map_err(|_| format!("parameter {k}: expected a date YYYY-MM-DD, got {v:?}")))
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| format!("parameter {k}: expected a date YYYY-MM-DD, got {v:?}"))
+            })
             .transpose()
     };
     let text = |k: &str| q.get(k).filter(|v| !v.is_empty()).cloned();
     let limit = q
         .get("limit")
-        .map(|v| v.parse::<usize>().map_err(|_| format!("parameter limit: expected a positive integer, got {v:?}")))
+        .map(|v| {
+            v.parse::<usize>()
+                .map_err(|_| format!("parameter limit: expected a positive integer, got {v:?}"))
+        })
         .transpose()?;
     let event_type = text("event_type").or_else(|| text("type"));
     if let Some(t) = &event_type {
-        t.parse::<veille_core::EventType>().map_err(|_| format!("parameter event_type: unknown event type {t:?}"))?;
+        t.parse::<veille_core::EventType>()
+            .map_err(|_| format!("parameter event_type: unknown event type {t:?}"))?;
     }
     Ok(EventFilter {
         country: text("country"),
@@ -81,16 +88,24 @@ pub fn parse_filter(q: &HashMap<String, String>) -> Result<EventFilter, String> 
     })
 }
 
-async fn events(State(s): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Result<Response, ApiError> {
+async fn events(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
     let filter = parse_filter(&q).map_err(|m| ApiError(StatusCode::BAD_REQUEST, m))?;
     let events = with_store(&s, move |st| st.events(&filter)).await?;
     Ok(Json(json!({ "events": events, "next_cursor": null })).into_response())
 }
 
-async fn event(State(s): State<AppState>, UrlPath(id): UrlPath<String>) -> Result<Response, ApiError> {
+async fn event(
+    State(s): State<AppState>,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Response, ApiError> {
     let key = id.clone();
     match with_store(&s, move |st| st.event(&key)).await? {
-        Some((event, articles)) => Ok(Json(json!({ "event": event, "articles": articles })).into_response()),
+        Some((event, articles)) => {
+            Ok(Json(json!({ "event": event, "articles": articles })).into_response())
+        }
         None => Err(ApiError(StatusCode::NOT_FOUND, format!("no event {id}"))),
     }
 }
@@ -99,7 +114,10 @@ async fn summary(State(s): State<AppState>) -> Result<Response, ApiError> {
     Ok(Json(with_store(&s, |st| st.summary()).await?).into_response())
 }
 
-async fn export_route(State(s): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Result<Response, ApiError> {
+async fn export_route(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
     let format: export::Format = q
         .get("format")
         .map(String::as_str)
@@ -114,7 +132,10 @@ async fn export_route(State(s): State<AppState>, Query(q): Query<HashMap<String,
     Ok((
         [
             (header::CONTENT_TYPE, format.content_type().to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
         ],
         body,
     )
@@ -127,7 +148,11 @@ async fn asset(uri: Uri) -> Response {
     match Assets::get(path) {
         Some(file) => {
             let mime = mime_guess::from_path(path).first_or_octet_stream();
-            ([(header::CONTENT_TYPE, mime.as_ref().to_string())], file.data.into_owned()).into_response()
+            (
+                [(header::CONTENT_TYPE, mime.as_ref().to_string())],
+                file.data.into_owned(),
+            )
+                .into_response()
         }
         None => ApiError(StatusCode::NOT_FOUND, format!("no such page: /{path}")).into_response(),
     }
@@ -147,8 +172,13 @@ pub fn router(db: PathBuf) -> Router {
 
 /// Serves the API and dashboard until interrupted (Ctrl-C).
 pub async fn serve(db: PathBuf, addr: SocketAddr) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-    eprintln!("veille: dashboard at http://{}/ (Ctrl-C to stop)", listener.local_addr()?);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    eprintln!(
+        "veille: dashboard at http://{}/ (Ctrl-C to stop)",
+        listener.local_addr()?
+    );
     axum::serve(listener, router(db))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -20,7 +20,11 @@ pub enum StoreError {
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("database {path} has schema version {found}, newer than this veille ({known}); upgrade veille")]
-    TooNew { path: String, found: i64, known: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -170,7 +174,11 @@ impl Store {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::TooNew { path: path.into(), found: version, known });
+            return Err(StoreError::TooNew {
+                path: path.into(),
+                found: version,
+                known,
+            });
         }
         for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = conn.unchecked_transaction()?;
@@ -182,7 +190,11 @@ impl Store {
     }
 
     pub fn has_article(&self, id: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Stores an article and its events in one transaction, merging events
@@ -210,7 +222,10 @@ impl Store {
                 at
             ],
         )?;
-        let mut outcome = IngestOutcome { new_article: true, ..Default::default() };
+        let mut outcome = IngestOutcome {
+            new_article: true,
+            ..Default::default()
+        };
         for e in &out.events {
             let json = serde_json::to_string(e)?;
             let (from, to) = veille_dedup::date_window(e);
@@ -220,12 +235,21 @@ impl Store {
                 let mut stmt = tx.prepare(
                     "SELECT json FROM events WHERE country_code IS ?1 AND event_date BETWEEN ?2 AND ?3 ORDER BY event_date",
                 )?;
-                let rows = stmt.query_map(params![country, (from - chrono::Duration::days(31)).to_string(), to.to_string()], |r| r.get::<_, String>(0))?;
+                let rows = stmt.query_map(
+                    params![
+                        country,
+                        (from - chrono::Duration::days(31)).to_string(),
+                        to.to_string()
+                    ],
+                    |r| r.get::<_, String>(0),
+                )?;
                 for r in rows {
                     candidates.push(serde_json::from_str(&r?)?);
                 }
             }
-            let matched = candidates.into_iter().find_map(|c| veille_dedup::same_incident(&c, e).map(|why| (c, why)));
+            let matched = candidates
+                .into_iter()
+                .find_map(|c| veille_dedup::same_incident(&c, e).map(|why| (c, why)));
             match matched {
                 Some((mut stored, why)) => {
                     if e.fatalities > stored.fatalities {
@@ -240,7 +264,10 @@ impl Store {
                         "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, ?4)",
                         params![stored.id, a.id, json, format!("merged: {why}")],
                     )?;
-                    tx.execute("INSERT INTO changes (event_id, kind, at) VALUES (?1, 'merge', ?2)", params![stored.id, at])?;
+                    tx.execute(
+                        "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'merge', ?2)",
+                        params![stored.id, at],
+                    )?;
                     outcome.events_merged += 1;
                 }
                 None => {
@@ -266,7 +293,10 @@ impl Store {
                         "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
                         params![e.id, a.id, json],
                     )?;
-                    tx.execute("INSERT INTO changes (event_id, kind, at) VALUES (?1, 'insert', ?2)", params![e.id, at])?;
+                    tx.execute(
+                        "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'insert', ?2)",
+                        params![e.id, at],
+                    )?;
                     outcome.events_new += 1;
                 }
             }
@@ -286,7 +316,9 @@ impl Store {
 
     /// Recorded failures: (source, error).
     pub fn failures(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare("SELECT source, error FROM failures ORDER BY source")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source, error FROM failures ORDER BY source")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
@@ -297,18 +329,36 @@ impl Store {
              WHERE s.event_id = ?1 ORDER BY a.publication_date, a.id",
         )?;
         let rows = stmt.query_map([event_id], |r| {
-            Ok(SourceRef { article_id: r.get(0)?, url: r.get(1)?, title: r.get(2)?, outlet: r.get(3)?, publication_date: r.get(4)? })
+            Ok(SourceRef {
+                article_id: r.get(0)?,
+                url: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                publication_date: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     fn stored(&self, event: Event) -> Result<StoredEvent> {
         let sources = self.sources(&event.id)?;
-        let mut outlets: Vec<&str> = sources.iter().map(|s| s.outlet.as_deref().or(s.url.as_deref()).unwrap_or(&s.article_id)).collect();
+        let mut outlets: Vec<&str> = sources
+            .iter()
+            .map(|s| {
+                s.outlet
+                    .as_deref()
+                    .or(s.url.as_deref())
+                    .unwrap_or(&s.article_id)
+            })
+            .collect();
         outlets.sort_unstable();
         outlets.dedup();
         let outlets = outlets.len();
-        Ok(StoredEvent { event, sources, outlets })
+        Ok(StoredEvent {
+            event,
+            sources,
+            outlets,
+        })
     }
 
     /// Events matching a filter, newest first.
@@ -324,7 +374,14 @@ impl Store {
         )?;
         let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
         let rows = stmt.query_map(
-            params![f.country, f.admin1, f.event_type, f.date_from.map(|d| d.to_string()), f.date_to.map(|d| d.to_string()), limit],
+            params![
+                f.country,
+                f.admin1,
+                f.event_type,
+                f.date_from.map(|d| d.to_string()),
+                f.date_to.map(|d| d.to_string()),
+                limit
+            ],
             |r| r.get::<_, String>(0),
         )?;
         let mut out = Vec::new();
@@ -336,7 +393,10 @@ impl Store {
 
     /// One event with the text of each source article and its evidence.
     pub fn event(&self, id: &str) -> Result<Option<(StoredEvent, Vec<ArticleEvidence>)>> {
-        let json: Option<String> = self.conn.query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
         let Some(json) = json else { return Ok(None) };
         let event = self.stored(serde_json::from_str(&json)?)?;
         let mut stmt = self.conn.prepare(
@@ -359,17 +419,30 @@ impl Store {
         for r in rows {
             let (aid, url, title, outlet, publication_date, text, ejson, reason) = r?;
             let version: Event = serde_json::from_str(&ejson)?;
-            articles.push(ArticleEvidence { id: aid, url, title, outlet, publication_date, text, evidence: version.evidence, reason });
+            articles.push(ArticleEvidence {
+                id: aid,
+                url,
+                title,
+                outlet,
+                publication_date,
+                text,
+                evidence: version.evidence,
+                reason,
+            });
         }
         Ok(Some((event, articles)))
     }
 
     /// Counts by type and by admin1.
     pub fn summary(&self) -> Result<Summary> {
-        let count = |sql: &str| -> Result<usize> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize) };
+        let count = |sql: &str| -> Result<usize> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
         let group = |sql: &str| -> Result<Vec<(String, usize)>> {
             let mut stmt = self.conn.prepare(sql)?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)))?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+            })?;
             Ok(rows.collect::<std::result::Result<_, _>>()?)
         };
         Ok(Summary {

@@ -50,9 +50,19 @@ fn event(id: &str, date: &str, fatalities: u64) -> Event {
 #[test]
 fn same_article_twice_adds_nothing() {
     let mut s = Store::open_in_memory().unwrap();
-    let out = output("Gunmen attacked Djibo on Monday.", vec![event("e1", "2025-04-14", 12)]);
+    let out = output(
+        "Gunmen attacked Djibo on Monday.",
+        vec![event("e1", "2025-04-14", 12)],
+    );
     let first = s.ingest(&out, "a.html").unwrap();
-    assert_eq!(first, IngestOutcome { new_article: true, events_new: 1, events_merged: 0 });
+    assert_eq!(
+        first,
+        IngestOutcome {
+            new_article: true,
+            events_new: 1,
+            events_merged: 0
+        }
+    );
     let again = s.ingest(&out, "a-copy.html").unwrap();
     assert!(!again.new_article);
     assert_eq!(s.summary().unwrap().events, 1);
@@ -62,8 +72,23 @@ fn same_article_twice_adds_nothing() {
 #[test]
 fn two_outlets_one_incident() {
     let mut s = Store::open_in_memory().unwrap();
-    s.ingest(&output("First outlet's report.", vec![event("e1", "2025-04-14", 12)]), "a").unwrap();
-    let o = s.ingest(&output("Second, longer outlet report.", vec![event("e2", "2025-04-14", 14)]), "b").unwrap();
+    s.ingest(
+        &output(
+            "First outlet's report.",
+            vec![event("e1", "2025-04-14", 12)],
+        ),
+        "a",
+    )
+    .unwrap();
+    let o = s
+        .ingest(
+            &output(
+                "Second, longer outlet report.",
+                vec![event("e2", "2025-04-14", 14)],
+            ),
+            "b",
+        )
+        .unwrap();
     assert_eq!((o.events_new, o.events_merged), (0, 1));
     let events = s.events(&EventFilter::default()).unwrap();
     assert_eq!(events.len(), 1);
@@ -71,9 +96,17 @@ fn two_outlets_one_incident() {
     assert_eq!(events[0].outlets, 2);
     assert_eq!(events[0].event.fatalities, Some(14));
     let (_, articles) = s.event("e1").unwrap().unwrap();
-    assert!(articles[1].reason.starts_with("merged: "), "{}", articles[1].reason);
+    assert!(
+        articles[1].reason.starts_with("merged: "),
+        "{}",
+        articles[1].reason
+    );
     // A different week is a different incident.
-    s.ingest(&output("A third report, later.", vec![event("e3", "2025-04-24", 3)]), "c").unwrap();
+    s.ingest(
+        &output("A third report, later.", vec![event("e3", "2025-04-24", 3)]),
+        "c",
+    )
+    .unwrap();
     assert_eq!(s.events(&EventFilter::default()).unwrap().len(), 2);
 }
 
@@ -87,6 +120,9 @@ fn failures_are_recorded_and_files_reopen() {
         s.record_failure("broken.html", "no article text").unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.failures().unwrap(), vec![("broken.html".to_string(), "no article text".to_string())]);
+    assert_eq!(
+        s.failures().unwrap(),
+        vec![("broken.html".to_string(), "no article text".to_string())]
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -13,7 +13,11 @@ use veille_store::{EventFilter, Store};
 use crate::ingest::{ingest_inputs, Report};
 
 #[derive(Parser)]
-#[command(name = "veille", version, about = "Turns news articles into a geolocated, de-duplicated database of political-violence events (ACLED-style).")]
+#[command(
+    name = "veille",
+    version,
+    about = "Turns news articles into a geolocated, de-duplicated database of political-violence events (ACLED-style)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -117,10 +121,22 @@ pub struct DbArg {
 
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Extract { path, pub_date, url, format } => {
+        Command::Extract {
+            path,
+            pub_date,
+            url,
+            format,
+        } => {
             let bytes = read_input(&path)?;
-            let doc = RawDocument { bytes, url, publication_date: pub_date, ..Default::default() };
-            let out = Pipeline::new().run(&doc).with_context(|| format!("cannot extract {path}"))?;
+            let doc = RawDocument {
+                bytes,
+                url,
+                publication_date: pub_date,
+                ..Default::default()
+            };
+            let out = Pipeline::new()
+                .run(&doc)
+                .with_context(|| format!("cannot extract {path}"))?;
             match format {
                 OutFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
                 OutFormat::Text => print!("{}", render_text(&out)),
@@ -128,34 +144,63 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Ingest { paths, db, quiet } => {
-            let mut store = Store::open(&db.path).with_context(|| format!("opening {}", db.path.display()))?;
+            let mut store =
+                Store::open(&db.path).with_context(|| format!("opening {}", db.path.display()))?;
             let inputs = crate::ingest::collect(&paths)?;
             let report = ingest_inputs(&Pipeline::new(), &mut store, inputs, quiet);
             println!("{}", report.line());
             Ok(if report.failed.is_empty() { 0 } else { 1 })
         }
-        Command::Export { format, out, db, country, admin1, event_type, date_from, date_to } => {
-            let format: veille_server::export::Format = format.parse().map_err(anyhow::Error::msg)?;
+        Command::Export {
+            format,
+            out,
+            db,
+            country,
+            admin1,
+            event_type,
+            date_from,
+            date_to,
+        } => {
+            let format: veille_server::export::Format =
+                format.parse().map_err(anyhow::Error::msg)?;
             if !db.path.exists() {
-                bail!("no database at {} (run veille ingest first, or pass --db)", db.path.display());
+                bail!(
+                    "no database at {} (run veille ingest first, or pass --db)",
+                    db.path.display()
+                );
             }
             let store = Store::open(&db.path)?;
-            let filter = EventFilter { country, admin1, event_type, date_from, date_to, limit: None };
+            let filter = EventFilter {
+                country,
+                admin1,
+                event_type,
+                date_from,
+                date_to,
+                limit: None,
+            };
             let events = store.events(&filter)?;
             match out {
                 Some(p) => {
-                    let mut f = std::io::BufWriter::new(std::fs::File::create(&p).with_context(|| format!("creating {}", p.display()))?);
+                    let mut f = std::io::BufWriter::new(
+                        std::fs::File::create(&p)
+                            .with_context(|| format!("creating {}", p.display()))?,
+                    );
                     veille_server::export::write(format, &events, &mut f)?;
                     std::io::Write::flush(&mut f)?;
                     eprintln!("wrote {} events to {}", events.len(), p.display());
                 }
-                None => veille_server::export::write(format, &events, &mut std::io::stdout().lock())?,
+                None => {
+                    veille_server::export::write(format, &events, &mut std::io::stdout().lock())?
+                }
             }
             Ok(0)
         }
         Command::Serve { db, bind } => {
             if !db.path.exists() {
-                bail!("no database at {} (run veille ingest or veille demo first)", db.path.display());
+                bail!(
+                    "no database at {} (run veille ingest or veille demo first)",
+                    db.path.display()
+                );
             }
             runtime()?.block_on(veille_server::serve(db.path, bind))?;
             Ok(0)
@@ -163,7 +208,10 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Demo { db, port, no_serve } => {
             crate::demo::run(&db)?;
             if !no_serve {
-                runtime()?.block_on(veille_server::serve(db, SocketAddr::from(([127, 0, 0, 1], port))))?;
+                runtime()?.block_on(veille_server::serve(
+                    db,
+                    SocketAddr::from(([127, 0, 0, 1], port)),
+                ))?;
             }
             Ok(0)
         }
@@ -171,7 +219,9 @@ pub fn run(cli: Cli) -> Result<i32> {
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
 }
 
 /// Prints a report's failures and summary (shared by ingest and demo).
@@ -181,11 +231,12 @@ pub fn print_report(report: &Report) {
     }
 }
 
-
 fn read_input(path: &str) -> Result<Vec<u8>> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("reading standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
         return Ok(buf);
     }
     let p = Path::new(path);
@@ -201,7 +252,13 @@ pub fn render_text(out: &ExtractOutput) -> String {
     let mut s = String::new();
     let a = &out.article;
     let _ = writeln!(s, "title:     {}", a.title.as_deref().unwrap_or("-"));
-    let _ = writeln!(s, "published: {}", a.publication_date.map(|d| d.to_string()).unwrap_or("-".into()));
+    let _ = writeln!(
+        s,
+        "published: {}",
+        a.publication_date
+            .map(|d| d.to_string())
+            .unwrap_or("-".into())
+    );
     let _ = writeln!(s, "language:  {}", a.language);
     let _ = writeln!(s, "noise removed: {}", out.article.removed_noise.len());
     let _ = writeln!(s, "events:    {}", out.events.len());
@@ -209,7 +266,15 @@ pub fn render_text(out: &ExtractOutput) -> String {
         let loc = e
             .location
             .as_ref()
-            .map(|l| format!("{} ({}, {}), precision {}", l.name, l.admin1.as_deref().unwrap_or("-"), l.country, l.geo_precision))
+            .map(|l| {
+                format!(
+                    "{} ({}, {}), precision {}",
+                    l.name,
+                    l.admin1.as_deref().unwrap_or("-"),
+                    l.country,
+                    l.geo_precision
+                )
+            })
             .unwrap_or("-".into());
         let _ = writeln!(
             s,

@@ -21,23 +21,39 @@ pub fn run(db: &Path) -> Result<()> {
         }
     }
     let mut store = Store::open(db).with_context(|| format!("creating {}", db.display()))?;
-    let manifest = Corpus::get("manifest.tsv").map(|f| parse_manifest(&String::from_utf8_lossy(&f.data))).unwrap_or_default();
-    let mut names: Vec<String> = Corpus::iter().filter(|n| n.starts_with("articles/")).map(|n| n.to_string()).collect();
+    let manifest = Corpus::get("manifest.tsv")
+        .map(|f| parse_manifest(&String::from_utf8_lossy(&f.data)))
+        .unwrap_or_default();
+    let mut names: Vec<String> = Corpus::iter()
+        .filter(|n| n.starts_with("articles/"))
+        .map(|n| n.to_string())
+        .collect();
     names.sort();
     let inputs: Vec<Input> = names
         .iter()
         .filter_map(|name| {
             let file = name.trim_start_matches("articles/");
             let data = Corpus::get(name)?;
-            Some(Input { name: file.to_string(), body: Body::Bytes(data.data.into_owned()), meta: manifest.get(file).cloned().unwrap_or_default() })
+            Some(Input {
+                name: file.to_string(),
+                body: Body::Bytes(data.data.into_owned()),
+                meta: manifest.get(file).cloned().unwrap_or_default(),
+            })
         })
         .collect();
-    println!("veille demo: {} bundled articles -> {}", inputs.len(), db.display());
+    println!(
+        "veille demo: {} bundled articles -> {}",
+        inputs.len(),
+        db.display()
+    );
     let report = ingest_inputs(&Pipeline::new(), &mut store, inputs, true);
     crate::cli::print_report(&report);
     println!("{}", report.line());
     let s = store.summary()?;
-    println!("\n{} events, {} fatalities, from {} articles ({} skipped)", s.events, s.fatalities, s.articles, s.failures);
+    println!(
+        "\n{} events, {} fatalities, from {} articles ({} skipped)",
+        s.events, s.fatalities, s.articles, s.failures
+    );
     println!("\nEvents by type:");
     for (t, n) in &s.by_type {
         println!("  {n:>4}  {t}");

@@ -65,18 +65,34 @@ impl Report {
 /// `outlet`, `published`).
 pub fn parse_manifest(text: &str) -> HashMap<String, Meta> {
     let mut lines = text.lines();
-    let Some(header) = lines.next() else { return HashMap::new() };
+    let Some(header) = lines.next() else {
+        return HashMap::new();
+    };
     let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
     let col = |name: &str| cols.iter().position(|c| *c == name);
-    let (Some(file), url, outlet, published) = (col("file"), col("url"), col("outlet"), col("published")) else {
+    let (Some(file), url, outlet, published) =
+        (col("file"), col("url"), col("outlet"), col("published"))
+    else {
         return HashMap::new();
     };
     let mut out = HashMap::new();
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
-        let get = |i: Option<usize>| i.and_then(|i| f.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty() && *s != "-").map(str::to_string);
+        let get = |i: Option<usize>| {
+            i.and_then(|i| f.get(i))
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty() && *s != "-")
+                .map(str::to_string)
+        };
         if let Some(name) = get(Some(file)) {
-            out.insert(name, Meta { url: get(url), outlet: get(outlet), published: get(published).and_then(|d| d.parse().ok()) });
+            out.insert(
+                name,
+                Meta {
+                    url: get(url),
+                    outlet: get(outlet),
+                    published: get(published).and_then(|d| d.parse().ok()),
+                },
+            );
         }
     }
     out
@@ -98,22 +114,36 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
 }
 
 fn read_manifest(dir: &Path) -> HashMap<String, Meta> {
-    std::fs::read_to_string(dir.join("manifest.tsv")).map(|t| parse_manifest(&t)).unwrap_or_default()
+    std::fs::read_to_string(dir.join("manifest.tsv"))
+        .map(|t| parse_manifest(&t))
+        .unwrap_or_default()
 }
 
 fn file_input(p: &Path, manifest: &HashMap<String, Meta>) -> Input {
-    let file = p.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-    Input { name: p.display().to_string(), body: Body::File(p.to_path_buf()), meta: manifest.get(&file).cloned().unwrap_or_default() }
+    let file = p
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Input {
+        name: p.display().to_string(),
+        body: Body::File(p.to_path_buf()),
+        meta: manifest.get(&file).cloned().unwrap_or_default(),
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<()> {
     let manifest = read_manifest(dir);
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             walk(&p, out)?;
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
             && p.file_name().is_some_and(|f| f != "README.md")
         {
             out.push(file_input(&p, &manifest));
@@ -123,7 +153,12 @@ fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<()> {
 }
 
 /// Runs every input through the pipeline into the store.
-pub fn ingest_inputs(pipeline: &Pipeline, store: &mut Store, inputs: Vec<Input>, quiet: bool) -> Report {
+pub fn ingest_inputs(
+    pipeline: &Pipeline,
+    store: &mut Store,
+    inputs: Vec<Input>,
+    quiet: bool,
+) -> Report {
     let mut report = Report::default();
     for input in inputs {
         report.read += 1;
@@ -140,7 +175,9 @@ pub fn ingest_inputs(pipeline: &Pipeline, store: &mut Store, inputs: Vec<Input>,
                 kind: None,
             };
             let out = pipeline.run(&doc).map_err(|e| e.to_string())?;
-            store.ingest(&out, &input.name).map_err(|e| format!("store: {e}"))
+            store
+                .ingest(&out, &input.name)
+                .map_err(|e| format!("store: {e}"))
         });
         match result {
             Ok(o) if o.new_article => {
@@ -148,7 +185,10 @@ pub fn ingest_inputs(pipeline: &Pipeline, store: &mut Store, inputs: Vec<Input>,
                 report.events_new += o.events_new;
                 report.events_merged += o.events_merged;
                 if !quiet {
-                    println!("ingested {}: {} new events, {} merged", input.name, o.events_new, o.events_merged);
+                    println!(
+                        "ingested {}: {} new events, {} merged",
+                        input.name, o.events_new, o.events_merged
+                    );
                 }
             }
             Ok(_) => {

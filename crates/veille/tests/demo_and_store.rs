@@ -11,9 +11,20 @@ fn demo_builds_summary_and_skips_broken_page() {
     let db = dir.join("demo.db");
     let out = common::veille(&["demo", "--no-serve", "--db", db.to_str().unwrap()]);
     let s = common::stdout(&out);
-    assert!(out.status.success(), "{s}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{s}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(s.contains("skipped 24-broken-truncated.html"), "{s}");
-    for t in ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"] {
+    for t in [
+        "Battles",
+        "Violence against civilians",
+        "Explosions/Remote violence",
+        "Riots",
+        "Protests",
+        "Strategic developments",
+    ] {
         assert!(s.contains(t), "no {t} in the summary:\n{s}");
     }
     assert!(s.contains("Events by admin1:"));
@@ -21,8 +32,14 @@ fn demo_builds_summary_and_skips_broken_page() {
     // The two outlets' reports of the Djibo attack are one event with two sources.
     let json = common::veille(&["export", "--format", "jsonl", "--db", db.to_str().unwrap()]);
     assert!(json.status.success());
-    let events: Vec<Value> = common::stdout(&json).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let djibo: Vec<&Value> = events.iter().filter(|e| e["location"]["name"] == "Djibo").collect();
+    let events: Vec<Value> = common::stdout(&json)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let djibo: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["location"]["name"] == "Djibo")
+        .collect();
     assert_eq!(djibo.len(), 1, "{djibo:#?}");
     assert_eq!(djibo[0]["sources"].as_array().unwrap().len(), 2);
     assert_eq!(djibo[0]["outlets"], 2);
@@ -34,7 +51,15 @@ fn demo_builds_summary_and_skips_broken_page() {
     assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"));
     assert_eq!(csv.lines().count(), events.len() + 1);
     let geo_path = dir.join("events.geojson");
-    let g = common::veille(&["export", "--format", "geojson", "--out", geo_path.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let g = common::veille(&[
+        "export",
+        "--format",
+        "geojson",
+        "--out",
+        geo_path.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert!(g.status.success());
     let geo: Value = serde_json::from_str(&std::fs::read_to_string(&geo_path).unwrap()).unwrap();
     assert_eq!(geo["type"], "FeatureCollection");
@@ -54,14 +79,35 @@ fn ingest_twice_adds_nothing_and_broken_files_do_not_stop_the_batch() {
         "Gunmen kill five in Mopti\n\nGunmen killed five villagers in the town of Mopti, Mali, on Monday, local officials said.\n",
     )
     .unwrap();
-    std::fs::write(input.join("manifest.tsv"), "file\turl\toutlet\tpublished\na.txt\thttps://x.example/a\tX News\t2025-05-07\n").unwrap();
+    std::fs::write(
+        input.join("manifest.tsv"),
+        "file\turl\toutlet\tpublished\na.txt\thttps://x.example/a\tX News\t2025-05-07\n",
+    )
+    .unwrap();
     std::fs::write(input.join("b.html"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     let db = dir.join("t.db");
-    let first = common::veille(&["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let first = common::veille(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     let s = common::stdout(&first);
-    assert_eq!(first.status.code(), Some(1), "some inputs failed: exit 1\n{s}");
-    assert!(s.contains("read 2, new 1, duplicates 0, failed 1, events new 1"), "{s}");
-    let second = common::veille(&["ingest", input.join("a.txt").to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "some inputs failed: exit 1\n{s}"
+    );
+    assert!(
+        s.contains("read 2, new 1, duplicates 0, failed 1, events new 1"),
+        "{s}"
+    );
+    let second = common::veille(&[
+        "ingest",
+        input.join("a.txt").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     let s = common::stdout(&second);
     assert_eq!(second.status.code(), Some(0));
     assert!(s.contains("read 1, new 0, duplicates 1"), "{s}");
@@ -76,12 +122,19 @@ fn ingest_twice_adds_nothing_and_broken_files_do_not_stop_the_batch() {
 /// A minimal HTTP/1.1 GET over loopback.
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).unwrap();
     let text = String::from_utf8_lossy(&buf).to_string();
     let status = text[9..12].parse().unwrap();
-    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -97,10 +150,24 @@ fn dechunk(body: &str) -> String {
 fn serve_api_and_dashboard() {
     let dir = common::temp_dir("serve");
     let db = dir.join("demo.db");
-    assert!(common::veille(&["demo", "--no-serve", "--db", db.to_str().unwrap()]).status.success());
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    assert!(
+        common::veille(&["demo", "--no-serve", "--db", db.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_veille"))
-        .args(["serve", "--db", db.to_str().unwrap(), "--bind", &format!("127.0.0.1:{port}")])
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -129,8 +196,14 @@ fn serve_api_and_dashboard() {
     let article = &v["articles"][0];
     let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
     for ev in article["evidence"].as_array().unwrap() {
-        let (s, e) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
-        assert_eq!(text[s..e].iter().collect::<String>(), ev["text"].as_str().unwrap());
+        let (s, e) = (
+            ev["start"].as_u64().unwrap() as usize,
+            ev["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            ev["text"].as_str().unwrap()
+        );
     }
     let (status, body) = get(port, "/api/events?date_from=yesterday");
     assert_eq!(status, 400);

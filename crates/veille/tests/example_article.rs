@@ -11,8 +11,19 @@ fn events() -> Option<(Value, Vec<Value>)> {
         return None;
     };
     let article = dir.join("article.txt");
-    let out = common::veille(&["extract", article.to_str().unwrap(), "--pub-date", "2022-11-24", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = common::veille(&[
+        "extract",
+        article.to_str().unwrap(),
+        "--pub-date",
+        "2022-11-24",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let events = v["events"].as_array().unwrap().clone();
     Some((v, events))
@@ -33,17 +44,37 @@ fn gold_e1_camp_raid_near_gao() {
     assert_eq!(e1["location"]["country"], "Mali");
     assert_eq!(e1["location"]["geo_precision"], 2);
     assert_eq!(e1["source_attribution"], "local officials and aid workers");
-    let actors: Vec<&str> = e1["actors"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
-    assert!(actors.iter().any(|a| a.starts_with("Unidentified Armed Group")), "{actors:?}");
-    assert!(actors.iter().any(|a| a.starts_with("Civilians")), "{actors:?}");
+    let actors: Vec<&str> = e1["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        actors
+            .iter()
+            .any(|a| a.starts_with("Unidentified Armed Group")),
+        "{actors:?}"
+    );
+    assert!(
+        actors.iter().any(|a| a.starts_with("Civilians")),
+        "{actors:?}"
+    );
 }
 
 #[test]
 fn gold_e2_stoning_in_september_in_ansongo() {
     let Some((_, events)) = events() else { return };
-    let e2 = events.iter().find(|e| e["fatalities"] == 2).unwrap_or_else(|| panic!("no event with 2 fatalities in {events:#?}"));
+    let e2 = events
+        .iter()
+        .find(|e| e["fatalities"] == 2)
+        .unwrap_or_else(|| panic!("no event with 2 fatalities in {events:#?}"));
     assert_eq!(e2["event_type"], "Violence against civilians");
-    assert!(e2["event_date"].as_str().unwrap().starts_with("2022-09"), "{}", e2["event_date"]);
+    assert!(
+        e2["event_date"].as_str().unwrap().starts_with("2022-09"),
+        "{}",
+        e2["event_date"]
+    );
     assert_eq!(e2["time_precision"], 3);
     assert_eq!(e2["location"]["admin1"], "Gao");
     assert_eq!(e2["location"]["admin2"], "Ansongo");
@@ -56,21 +87,48 @@ fn nothing_forbidden() {
     let Some((v, events)) = events() else { return };
     let text = v["article"]["text"].as_str().unwrap();
     assert!(!text.contains("Also Read"), "noise left in the text");
-    assert_eq!(text.matches("Citizens escape as jihadists").count(), 1, "title not collapsed");
+    assert_eq!(
+        text.matches("Citizens escape as jihadists").count(),
+        1,
+        "title not collapsed"
+    );
     for e in &events {
         let country = e["location"]["country"].as_str().unwrap_or("");
-        assert!(!["Syria", "Iraq", "Israel", "India", "Turkey", "Niger", "Burkina Faso", "Nigeria"].contains(&country), "event in {country}: {e:#}");
+        assert!(
+            ![
+                "Syria",
+                "Iraq",
+                "Israel",
+                "India",
+                "Turkey",
+                "Niger",
+                "Burkina Faso",
+                "Nigeria"
+            ]
+            .contains(&country),
+            "event in {country}: {e:#}"
+        );
         assert_ne!(e["location"]["name"], "Bamako");
-        assert!(e["event_date"].as_str().unwrap() >= "2022-01-01", "background dated as event: {e:#}");
+        assert!(
+            e["event_date"].as_str().unwrap() >= "2022-01-01",
+            "background dated as event: {e:#}"
+        );
         for ev in e["evidence"].as_array().unwrap() {
             let s = ev["start"].as_u64().unwrap() as usize;
             let t = ev["end"].as_u64().unwrap() as usize;
             let slice: String = text.chars().skip(s).take(t - s).collect();
-            assert_eq!(slice, ev["text"].as_str().unwrap(), "evidence offsets are code points into article.text");
+            assert_eq!(
+                slice,
+                ev["text"].as_str().unwrap(),
+                "evidence offsets are code points into article.text"
+            );
         }
     }
     // One event per incident.
-    let mut keys: Vec<(String, String)> = events.iter().map(|e| (e["event_date"].to_string(), e["sub_event_type"].to_string())).collect();
+    let mut keys: Vec<(String, String)> = events
+        .iter()
+        .map(|e| (e["event_date"].to_string(), e["sub_event_type"].to_string()))
+        .collect();
     let n = keys.len();
     keys.dedup();
     assert_eq!(keys.len(), n);
@@ -84,12 +142,24 @@ fn standard_input_and_text_format() {
     };
     use std::io::Write;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_veille"))
-        .args(["extract", "-", "--pub-date", "2022-11-24", "--format", "text"])
+        .args([
+            "extract",
+            "-",
+            "--pub-date",
+            "2022-11-24",
+            "--format",
+            "text",
+        ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(&std::fs::read(dir.join("article.txt")).unwrap()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(dir.join("article.txt")).unwrap())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 pub fn veille(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_veille")).args(args).output().expect("run veille")
+    Command::new(env!("CARGO_BIN_EXE_veille"))
+        .args(args)
+        .output()
+        .expect("run veille")
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -22,6 +25,7 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// The shared example folder, if present next to the repository.
 pub fn shared_example() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/mali-isgs-2022");
+    let p =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/mali-isgs-2022");
     p.join("article.txt").exists().then_some(p)
 }
