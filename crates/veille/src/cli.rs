@@ -96,6 +96,13 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
     },
+    /// Evaluate a stage against a public benchmark read from disk.
+    ///
+    /// Example: veille eval extraction --dataset ../shared/eval/extraction/scrapinghub --verbose
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Build a fresh database from the bundled demo corpus, print a summary and serve the dashboard.
     ///
     /// Example: veille demo --port 8080   (or --no-serve to stop after the summary)
@@ -108,6 +115,22 @@ pub enum Command {
         /// Exit after the summary instead of serving the dashboard.
         #[arg(long)]
         no_serve: bool,
+    },
+}
+
+/// Benchmarks `veille eval` knows.
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Article extraction on the ScrapingHub benchmark (precision, recall, F1 of 4-token shingles).
+    ///
+    /// The last line printed is `F1 0.xxx`.
+    Extraction {
+        /// Folder with ground-truth.json and html/*.html.gz.
+        #[arg(long, default_value = "../shared/eval/extraction/scrapinghub")]
+        dataset: PathBuf,
+        /// Print a line per page.
+        #[arg(long)]
+        verbose: bool,
     },
 }
 
@@ -203,6 +226,18 @@ pub fn run(cli: Cli) -> Result<i32> {
                 );
             }
             runtime()?.block_on(veille_server::serve(db.path, bind))?;
+            Ok(0)
+        }
+        Command::Eval {
+            what: EvalCommand::Extraction { dataset, verbose },
+        } => {
+            if !dataset.exists() {
+                bail!(
+                    "dataset not found: {} (see ../shared/eval/extraction/scrapinghub/README.md)",
+                    dataset.display()
+                );
+            }
+            crate::eval::extraction(&dataset, verbose)?;
             Ok(0)
         }
         Command::Demo { db, port, no_serve } => {

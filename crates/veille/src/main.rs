@@ -3,6 +3,7 @@
 
 mod cli;
 mod demo;
+mod eval;
 mod ingest;
 
 use clap::Parser;
@@ -11,7 +12,8 @@ fn main() {
     let args = cli::Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn,html5ever=error".into()),
         )
         .with_writer(std::io::stderr)
         .init();

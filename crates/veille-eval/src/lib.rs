@@ -1,0 +1,5 @@
+//! Evaluation against public benchmarks. Datasets live outside the
+//! repository (see `../shared/eval/*/README.md`); callers skip with a message
+//! when they are absent.
+
+pub mod extraction;
