@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::OnceLock;
 use veille_core::{
-    char_offsets, Actor, Article, DateMention, Event, Evidence, Location, Span, SubEventType,
+    char_offsets, Actor, Article, DateKind, DateMention, Event, Evidence, Location, Span,
+    SubEventType,
 };
 use veille_geo::{Gazetteer, GeoAnalysis, Kind};
 use veille_nlp::Analysis;
@@ -92,7 +93,7 @@ pub fn code_article(
         let quantities: Vec<&veille_core::Quantity> = nlp
             .quantities
             .iter()
-            .filter(|q| inside(q.span) && !q.not_a_count)
+            .filter(|q| inside(q.span) && q.is_count())
             .collect();
         let armed_victims = quantities.iter().any(|q| {
             q.head
@@ -110,7 +111,7 @@ pub fn code_article(
         // Date.
         let Some(pub_date) = article
             .publication_date
-            .or_else(|| nlp.dates.iter().find(|d| !d.background).map(|d| d.end))
+            .or_else(|| nlp.dates.iter().find_map(|d| d.event_period()).map(|p| p.1))
         else {
             out.warnings.push(format!(
                 "no publication date, event not dated: {:?}",
@@ -118,15 +119,18 @@ pub fn code_article(
             ));
             continue;
         };
-        let in_sentence: Vec<&DateMention> = nlp.dates.iter().filter(|d| inside(d.span)).collect();
-        let history = |d: &DateMention| d.end.year() < pub_date.year() - 1;
-        let usable: Vec<&DateMention> = in_sentence
+        // Durations and ages are not dates; years are (background) dates.
+        let in_sentence: Vec<&DateMention> = nlp
+            .dates
             .iter()
-            .copied()
-            .filter(|d| !d.background && !history(d) && d.start <= pub_date)
+            .filter(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year))
             .collect();
-        let date = if let Some(d) = usable
+        let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
+        let usable =
+            |d: &DateMention| d.event_period().is_some_and(|p| p.0 <= pub_date) && !history(d);
+        let date = if let Some(d) = in_sentence
             .iter()
+            .filter(|d| usable(d))
             .min_by_key(|d| d.span.start.abs_diff(top.span.start))
         {
             Some(*d)
@@ -137,7 +141,7 @@ pub fn code_article(
             nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
                 nlp.dates
                     .iter()
-                    .find(|d| s.span.contains(d.span) && !d.background && !history(d))
+                    .find(|d| s.span.contains(d.span) && usable(d))
             })
         } else {
             None
@@ -193,8 +197,8 @@ pub fn code_article(
         }
         evidence.push(("notes".into(), sspan));
 
-        let event_date = date.start;
-        let time_precision = date.precision;
+        let (event_date, _, time_precision) =
+            date.event_period().expect("usable dates have a period");
         let notes = notes(
             sspan.of(text),
             event_date,

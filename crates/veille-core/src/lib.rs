@@ -89,32 +89,98 @@ pub struct Sentence {
 /// ACLED time precision: 1 day, 2 week or approximate, 3 month or longer.
 pub type TimePrecision = u8;
 
-/// A date expression resolved against the publication date.
+/// What a temporal expression is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    /// A day, week, month or relative period that can date an event.
+    Date,
+    /// A bare year or range of years ("in 2012", "since 2012"): background.
+    Year,
+    /// A length of time ("for nine years", "ten-year"): never a date.
+    Duration,
+    /// An age ("aged 50", "25-year-old"): never a date.
+    Age,
+}
+
+/// How fine a resolved period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Granularity {
+    /// ACLED's time precision: 1 day, 2 week, 3 month or longer.
+    pub fn time_precision(&self) -> TimePrecision {
+        match self {
+            Granularity::Day => 1,
+            Granularity::Week => 2,
+            Granularity::Month | Granularity::Year => 3,
+        }
+    }
+}
+
+/// A temporal expression, resolved against the publication date when it is
+/// a date or a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     pub span: Span,
-    /// First day of the period.
-    pub start: NaiveDate,
-    /// Last day of the period.
-    pub end: NaiveDate,
-    pub precision: TimePrecision,
-    /// The expression only names a year, a duration or a "since" anchor:
-    /// background, never an event date on its own.
-    pub background: bool,
+    pub kind: DateKind,
+    /// First day of the period (dates and years).
+    pub start: Option<NaiveDate>,
+    /// Last day of the period (dates and years).
+    pub end: Option<NaiveDate>,
+    /// How fine the period is (dates and years).
+    pub granularity: Option<Granularity>,
+}
+
+impl DateMention {
+    /// The resolved period of a datable expression (kind `Date`).
+    pub fn event_period(&self) -> Option<(NaiveDate, NaiveDate, TimePrecision)> {
+        match (self.kind, self.start, self.end, self.granularity) {
+            (DateKind::Date, Some(s), Some(e), Some(g)) => Some((s, e, g.time_precision())),
+            _ => None,
+        }
+    }
+}
+
+/// What a number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuantityKind {
+    /// People or things.
+    Count,
+    Age,
+    Money,
+    /// Years, durations, times, distances, percentages, days of the month.
+    Other,
 }
 
 /// A number expression ("eleven", "60,000", "dozens", "a couple").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     pub span: Span,
+    pub kind: QuantityKind,
     /// Best single value (ACLED convention for vague amounts).
     pub value: u64,
-    pub low: u64,
-    pub high: u64,
-    /// The expression is an age, a year, a duration or money: never a count of people.
-    pub not_a_count: bool,
-    /// Lower-cased noun the number counts, when found right after it.
+    /// Lower bound; `None` when unbounded ("up to 20").
+    pub low: Option<u64>,
+    /// Upper bound; `None` when unbounded ("at least 14").
+    pub high: Option<u64>,
+    /// The noun counted ("soldiers" in "five Malian soldiers"), lower-cased.
+    pub unit: Option<String>,
+    /// The words right after the number within the clause (up to four), lower-cased.
     pub head: Option<String>,
+}
+
+impl Quantity {
+    pub fn is_count(&self) -> bool {
+        self.kind == QuantityKind::Count
+    }
 }
 
 /// A place mention resolved (or not) against the gazetteer.

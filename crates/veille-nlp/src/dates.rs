@@ -1,15 +1,18 @@
 //! Date expressions in English and French, resolved against the publication
 //! date and preferring the past (news reports what happened).
 //!
-//! Each mention has its span, the resolved period and an ACLED time
-//! precision (1 day, 2 week, 3 month or longer). Bare years ("in 2012",
-//! "since 2012", "between 2012 and 2015") are `background`: they place a
-//! sentence in history but never date an event on their own.
+//! Each mention has its span, its kind and, for dates and years, the
+//! resolved period and its granularity (day, week, month, year; ACLED's time
+//! precision follows from it). Bare years ("in 2012", "since 2012",
+//! "between 2012 and 2015") are kind `year`: they place a sentence in history
+//! but never date an event on their own. Durations ("for nine years",
+//! "ten-year") and ages ("aged 50") are recognised so that nothing else takes
+//! their numbers for dates or counts.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::OnceLock;
-use veille_core::{DateMention, Span};
+use veille_core::{DateKind, DateMention, Granularity, Span};
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -85,6 +88,9 @@ fn alternation<T>(items: &[(&str, T)]) -> String {
 }
 
 struct Patterns {
+    age: Regex,
+    duration: Regex,
+    ago: Regex,
     iso: Regex,
     numeric: Regex,
     day_month: Regex,
@@ -103,7 +109,15 @@ fn patterns() -> &'static Patterns {
         let m = alternation(MONTHS);
         let d = alternation(WEEKDAYS);
         let r = |p: String| Regex::new(&format!("(?i){p}")).expect("date pattern");
+        let n = NUMBER_WORDS;
         Patterns {
+            age: r(format!(
+                r"\baged\s+\d{{1,3}}\b|\bâgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b|\b(?:\d{{1,3}}|{n})\s+ans\b(?:\s+et\s+\d{{1,3}}\s+ans)?"
+            )),
+            duration: r(format!(
+                r"\b(?:(?:for|over|in the past|in the last|during|pendant|durant|depuis|en)\s+)?(?:\d{{1,3}}|{n}|a|an|plusieurs|several|a few|quelques)(?:\s+|-)(?:years?|months?|weeks?|days?|decades?|hours?|ans|années|annees|mois|semaines|jours|heures|décennies)\b(?:\s+(ago))?"
+            )),
+            ago: r(format!(r"\bil y a\s+(\d{{1,3}}|{n})\s+(jours|semaines|mois)\b")),
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
             numeric: r(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into()),
             day_month: r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th|er)?(?:\s+of)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b")),
@@ -111,7 +125,9 @@ fn patterns() -> &'static Patterns {
             overnight: r(format!(
                 r"\b(?:overnight|(?:during |in )?the night of|(?:dans )?la nuit (?:de|du))\s+({d})\s+(?:to|into|and|à|au)\s+({d})\b"
             )),
-            weekday: r(format!(r"\b(last\s+|this\s+|ce\s+)?({d})(\s+dernier)?\b")),
+            weekday: r(format!(
+                r"\b(last\s+|this\s+|ce\s+)?({d})(\s+dernier)?(?:\s+(?:night|morning|evening|afternoon|soir|matin|après-midi|apres-midi|soir-là))?\b"
+            )),
             relative_day: r(r"\b(yesterday|the day before yesterday|avant-hier|hier|today|aujourd'hui|aujourd’hui|this morning|ce matin|last night|la nuit dernière|cette nuit|overnight)\b".into()),
             relative_period: r(r"\b(last week|la semaine dernière|la semaine passée|earlier this week|this week|cette semaine|last month|le mois dernier|le mois passé|earlier this month|this month|ce mois-ci|last year|l'an dernier|l’an dernier|l'année dernière|l’année dernière)\b".into()),
             month: r(format!(
@@ -119,6 +135,33 @@ fn patterns() -> &'static Patterns {
             )),
             year: r(r"\b(in|since|between|from|until|by|during|mid-|early|late|en|depuis|entre|de|fin|début)?\s*((?:19|20)\d{2})\b(?:\s*(?:and|to|-|–|et|à)\s*((?:19|20)\d{2}))?".into()),
         }
+    })
+}
+
+/// Number words that may count years, days or ages.
+const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante";
+
+fn small_number(w: &str) -> Option<i64> {
+    if let Ok(n) = w.parse() {
+        return Some(n);
+    }
+    Some(match w.to_lowercase().as_str() {
+        "one" | "un" | "une" | "a" | "an" => 1,
+        "two" | "deux" => 2,
+        "three" | "trois" => 3,
+        "four" | "quatre" => 4,
+        "five" | "cinq" => 5,
+        "six" => 6,
+        "seven" | "sept" => 7,
+        "eight" | "huit" => 8,
+        "nine" | "neuf" => 9,
+        "ten" | "dix" => 10,
+        "eleven" | "onze" => 11,
+        "twelve" | "douze" => 12,
+        "fifteen" | "quinze" => 15,
+        "twenty" | "vingt" => 20,
+        "thirty" | "trente" => 30,
+        _ => return None,
     })
 }
 
@@ -153,26 +196,78 @@ fn past_day(pub_date: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     let p = patterns();
     let mut out: Vec<DateMention> = Vec::new();
+    // Earlier patterns win: a span already claimed is not taken again.
     let add = |out: &mut Vec<DateMention>,
                s: usize,
                e: usize,
-               start: NaiveDate,
-               end: NaiveDate,
-               precision: u8,
-               background: bool| {
+               kind: DateKind,
+               period: Option<(NaiveDate, NaiveDate, Granularity)>| {
         let span = Span::new(s, e);
         if !out.iter().any(|d| d.span.overlaps(span)) {
             out.push(DateMention {
                 span,
-                start,
-                end,
-                precision,
-                background,
+                kind,
+                start: period.map(|x| x.0),
+                end: period.map(|x| x.1),
+                granularity: period.map(|x| x.2),
             });
         }
     };
+    let day = |d: NaiveDate| Some((d, d, Granularity::Day));
     let num = |s: &str| s.parse::<u32>().ok();
 
+    for m in p.age.find_iter(text) {
+        add(&mut out, m.start(), m.end(), DateKind::Age, None);
+    }
+    for c in p.duration.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        // "a 25-year-old man" is an age (the pattern above took it); "two days ago" a date.
+        if text[m.end()..].starts_with("-old") {
+            continue;
+        }
+        if c.get(1).is_some() {
+            let words: Vec<&str> = m.as_str().split([' ', '-']).collect();
+            let n = words.iter().find_map(|w| small_number(w)).unwrap_or(1);
+            let unit = words.iter().rev().nth(1).copied().unwrap_or("");
+            if let Some(pd) = pub_date {
+                let back = if unit.starts_with("week") {
+                    7 * n
+                } else if unit.starts_with("day") {
+                    n
+                } else {
+                    0
+                };
+                if back > 0 {
+                    let d = pd - Duration::days(back);
+                    add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
+                    continue;
+                }
+            }
+        }
+        add(&mut out, m.start(), m.end(), DateKind::Duration, None);
+    }
+    if let Some(pd) = pub_date {
+        for c in p.ago.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            let n = small_number(&c[1]).unwrap_or(1);
+            let back = if c[2].starts_with("semaine") {
+                7 * n
+            } else if c[2].starts_with("jour") {
+                n
+            } else {
+                0
+            };
+            if back > 0 {
+                add(
+                    &mut out,
+                    m.start(),
+                    m.end(),
+                    DateKind::Date,
+                    day(pd - Duration::days(back)),
+                );
+            }
+        }
+    }
     for c in p.iso.captures_iter(text) {
         let m = c.get(0).expect("match");
         if let Some(d) = NaiveDate::from_ymd_opt(
@@ -180,7 +275,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             num(&c[2]).unwrap_or(0),
             num(&c[3]).unwrap_or(0),
         ) {
-            add(&mut out, m.start(), m.end(), d, d, 1, false);
+            add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
         }
     }
     for c in p.numeric.captures_iter(text) {
@@ -193,31 +288,31 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         // Day first, as in French and most non-US sources, unless impossible.
         let d = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
         if let Some(d) = d {
-            add(&mut out, m.start(), m.end(), d, d, 1, false);
+            add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
         }
     }
     for (re, day_first) in [(&p.day_month, true), (&p.month_day, false)] {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("match");
-            let (day, month) = if day_first {
+            let (dd, month) = if day_first {
                 (num(&c[1]), month_of(&c[2]))
             } else {
                 (num(&c[2]), month_of(&c[1]))
             };
-            let (Some(day), Some(month)) = (day, month) else {
+            let (Some(dd), Some(month)) = (dd, month) else {
                 continue;
             };
-            // "may 5" as a verb is rare but "mar"/"may" need a capital in English.
+            // Short English month names double as words: they need a capital.
             let mname = if day_first { &c[2] } else { &c[1] };
             if mname.len() <= 3 && !mname.starts_with(char::is_uppercase) {
                 continue;
             }
             let date = match c.get(3) {
-                Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), month, day),
-                None => pub_date.and_then(|pd| past_day(pd, month, day)),
+                Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), month, dd),
+                None => pub_date.and_then(|pd| past_day(pd, month, dd)),
             };
             if let Some(d) = date {
-                add(&mut out, m.start(), m.end(), d, d, 1, false);
+                add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
             }
         }
     }
@@ -226,13 +321,13 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             let m = c.get(0).expect("match");
             if let Some(wd) = weekday_of(&c[1]) {
                 let first = latest_weekday(pd, wd, false);
-                // The night runs into the second day; if that is after publication, go back a week.
+                // The night runs into the next day; that day cannot be after publication.
                 let first = if first + Duration::days(1) > pd {
                     first - Duration::days(7)
                 } else {
                     first
                 };
-                add(&mut out, m.start(), m.end(), first, first, 1, false);
+                add(&mut out, m.start(), m.end(), DateKind::Date, day(first));
             }
         }
         for c in p.weekday.captures_iter(text) {
@@ -244,8 +339,13 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
                 .get(1)
                 .is_some_and(|x| x.as_str().trim().eq_ignore_ascii_case("last"))
                 || c.get(3).is_some();
-            let d = latest_weekday(pd, wd, strict);
-            add(&mut out, m.start(), m.end(), d, d, 1, false);
+            add(
+                &mut out,
+                m.start(),
+                m.end(),
+                DateKind::Date,
+                day(latest_weekday(pd, wd, strict)),
+            );
         }
         for c in p.relative_day.captures_iter(text) {
             let m = c.get(0).expect("match");
@@ -256,35 +356,48 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
                 | "overnight" => 1,
                 _ => 0,
             };
-            let d = pd - Duration::days(back);
-            add(&mut out, m.start(), m.end(), d, d, 1, false);
+            add(
+                &mut out,
+                m.start(),
+                m.end(),
+                DateKind::Date,
+                day(pd - Duration::days(back)),
+            );
         }
         for c in p.relative_period.captures_iter(text) {
             let m = c.get(0).expect("match");
             let w = c[1].to_lowercase().replace('’', "'");
-            let (start, end, precision) = if w.contains("week") || w.contains("semaine") {
+            let past = w.starts_with("last")
+                || w.contains("dernier")
+                || w.contains("dernière")
+                || w.contains("passé");
+            let period = if w.contains("week") || w.contains("semaine") {
                 let monday = latest_weekday(pd, Weekday::Mon, false);
-                if w.starts_with("last") || w.contains("dernière") || w.contains("passée") {
-                    (monday - Duration::days(7), monday - Duration::days(1), 2)
+                if past {
+                    (
+                        monday - Duration::days(7),
+                        monday - Duration::days(1),
+                        Granularity::Week,
+                    )
                 } else {
-                    (monday, pd, 2)
+                    (monday, pd, Granularity::Week)
                 }
             } else if w.contains("month") || w.contains("mois") {
-                if w.starts_with("last") || w.contains("dernier") || w.contains("passé") {
+                if past {
                     let (y, mo) = if pd.month() == 1 {
                         (pd.year() - 1, 12)
                     } else {
                         (pd.year(), pd.month() - 1)
                     };
-                    (month_start(y, mo), month_end(y, mo), 3)
+                    (month_start(y, mo), month_end(y, mo), Granularity::Month)
                 } else {
-                    (month_start(pd.year(), pd.month()), pd, 3)
+                    (month_start(pd.year(), pd.month()), pd, Granularity::Month)
                 }
             } else {
                 let y = pd.year() - 1;
-                (month_start(y, 1), month_end(y, 12), 3)
+                (month_start(y, 1), month_end(y, 12), Granularity::Year)
             };
-            add(&mut out, m.start(), m.end(), start, end, precision, false);
+            add(&mut out, m.start(), m.end(), DateKind::Date, Some(period));
         }
     }
     for c in p.month.captures_iter(text) {
@@ -328,7 +441,13 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             _ => {}
         }
         let s = c.get(1).map(|x| x.start()).unwrap_or(name.start());
-        add(&mut out, s, m.end(), start, end, 3, false);
+        add(
+            &mut out,
+            s,
+            m.end(),
+            DateKind::Date,
+            Some((start, end, Granularity::Month)),
+        );
     }
     for c in p.year.captures_iter(text) {
         let m = c.get(0).expect("match");
@@ -342,10 +461,12 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             &mut out,
             s,
             m.end(),
-            month_start(y1, 1),
-            month_end(y2.max(y1), 12),
-            3,
-            true,
+            DateKind::Year,
+            Some((
+                month_start(y1, 1),
+                month_end(y2.max(y1), 12),
+                Granularity::Year,
+            )),
         );
     }
     out.sort_by_key(|d| d.span.start);
@@ -367,26 +488,33 @@ mod tests {
             .unwrap_or_else(|| panic!("no date in {text:?}"))
     }
 
+    fn start(text: &str, pub_date: &str) -> NaiveDate {
+        first(text, pub_date).start.unwrap()
+    }
+
     #[test]
     fn weekdays_are_the_latest_before_publication() {
         // 2022-11-24 is a Thursday.
         let m = first("A camp was raided on Monday by gunmen", "2022-11-24");
-        assert_eq!((m.start, m.precision), (d("2022-11-21"), 1));
         assert_eq!(
-            first("des hommes armés ont attaqué lundi dernier", "2022-11-21").start,
+            m.event_period(),
+            Some((d("2022-11-21"), d("2022-11-21"), 1))
+        );
+        assert_eq!(
+            start("des hommes armés ont attaqué lundi dernier", "2022-11-21"),
             d("2022-11-14")
         );
-        assert_eq!(first("mardi soir", "2022-11-24").start, d("2022-11-22"));
+        assert_eq!(start("mardi soir", "2022-11-24"), d("2022-11-22"));
         assert_eq!(
-            first("overnight Tuesday to Wednesday", "2022-11-24").start,
+            start("overnight Tuesday to Wednesday", "2022-11-24"),
             d("2022-11-22")
         );
         assert_eq!(
-            first("dans la nuit de mercredi à jeudi", "2022-11-24").start,
+            start("dans la nuit de mercredi à jeudi", "2022-11-24"),
             d("2022-11-23")
         );
         assert_eq!(
-            first("dans la nuit de mercredi à jeudi", "2022-11-23").start,
+            start("dans la nuit de mercredi à jeudi", "2022-11-23"),
             d("2022-11-16")
         );
     }
@@ -395,53 +523,63 @@ mod tests {
     fn months_and_periods() {
         let m = first("In September, a couple was stoned", "2022-11-24");
         assert_eq!(
-            (m.start, m.end, m.precision, m.background),
-            (d("2022-09-01"), d("2022-09-30"), 3, false)
+            m.event_period(),
+            Some((d("2022-09-01"), d("2022-09-30"), 3))
         );
-        assert_eq!(first("en décembre", "2022-11-24").start, d("2021-12-01"));
+        assert_eq!(start("en décembre", "2022-11-24"), d("2021-12-01"));
         let m = first("HRW reported last month that", "2022-11-24");
         assert_eq!(
-            (m.start, m.end, m.precision),
-            (d("2022-10-01"), d("2022-10-31"), 3)
+            m.event_period(),
+            Some((d("2022-10-01"), d("2022-10-31"), 3))
         );
+        assert_eq!(start("le mois dernier", "2023-01-10"), d("2022-12-01"));
+        assert_eq!(start("last week", "2022-11-24"), d("2022-11-14"));
         assert_eq!(
-            first("le mois dernier", "2023-01-10").start,
-            d("2022-12-01")
+            first("last week", "2022-11-24").granularity,
+            Some(Granularity::Week)
         );
-        assert_eq!(first("last week", "2022-11-24").start, d("2022-11-14"));
-        assert_eq!(first("yesterday", "2022-11-24").start, d("2022-11-23"));
-        assert_eq!(first("early November", "2022-11-24").end, d("2022-11-10"));
+        assert_eq!(start("yesterday", "2022-11-24"), d("2022-11-23"));
+        assert_eq!(
+            first("early November", "2022-11-24").end.unwrap(),
+            d("2022-11-10")
+        );
+        assert_eq!(start("two days ago", "2022-11-24"), d("2022-11-22"));
         assert!(find_dates("They may come back in force", Some(d("2022-11-24"))).is_empty());
     }
 
     #[test]
     fn explicit_dates() {
-        assert_eq!(
-            first("on 12 March 2022", "2022-11-24").start,
-            d("2022-03-12")
-        );
-        assert_eq!(
-            first("on March 12, 2022", "2022-11-24").start,
-            d("2022-03-12")
-        );
-        assert_eq!(first("le 12/03/2022", "2022-11-24").start, d("2022-03-12"));
-        assert_eq!(first("le 3 avril", "2025-04-10").start, d("2025-04-03"));
-        assert_eq!(first("on 30 December", "2025-01-04").start, d("2024-12-30"));
-        assert_eq!(first("2022-03-12", "2022-11-24").start, d("2022-03-12"));
+        assert_eq!(start("on 12 March 2022", "2022-11-24"), d("2022-03-12"));
+        assert_eq!(start("on March 12, 2022", "2022-11-24"), d("2022-03-12"));
+        assert_eq!(start("le 12/03/2022", "2022-11-24"), d("2022-03-12"));
+        assert_eq!(start("le 3 avril", "2025-04-10"), d("2025-04-03"));
+        assert_eq!(start("on 30 December", "2025-01-04"), d("2024-12-30"));
+        assert_eq!(start("2022-03-12", "2022-11-24"), d("2022-03-12"));
     }
 
     #[test]
-    fn years_are_background() {
+    fn years_durations_ages_are_not_dates() {
         let m = first(
             "Since 2012, an insurgency has killed thousands",
             "2022-11-24",
         );
-        assert!(m.background);
-        assert_eq!(m.start, d("2012-01-01"));
+        assert_eq!((m.kind, m.start), (DateKind::Year, Some(d("2012-01-01"))));
+        assert_eq!(m.event_period(), None);
         let m = first("Between 2012 and 2015, he bore the brunt", "2022-11-24");
         assert_eq!(
-            (m.start.year(), m.end.year(), m.background),
-            (2012, 2015, true)
+            (m.start.unwrap().year(), m.end.unwrap().year(), m.kind),
+            (2012, 2015, DateKind::Year)
+        );
+        let kinds: Vec<DateKind> = find_dates(
+            "for nine years of a ten-year crisis, a man aged 50",
+            Some(d("2022-11-24")),
+        )
+        .iter()
+        .map(|m| m.kind)
+        .collect();
+        assert_eq!(
+            kinds,
+            vec![DateKind::Duration, DateKind::Duration, DateKind::Age]
         );
     }
 }

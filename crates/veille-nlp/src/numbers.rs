@@ -2,13 +2,25 @@
 //! words up to the millions, approximations with bounds ("at least", "près
 //! de") and vague amounts from `data/nlp/vague_amounts.tsv` (ACLED's
 //! reported-fatality conventions). Ages, years, durations, days of month and
-//! money are flagged `not_a_count`.
+//! money get their own `kind`; only `count` quantities count people or things.
 
 use regex::Regex;
 use std::sync::OnceLock;
-use veille_core::{Quantity, Span};
+use veille_core::{Quantity, QuantityKind, Span};
 
 const VAGUE_TSV: &str = include_str!("../../../data/nlp/vague_amounts.tsv");
+const COUNT_NOUNS: &str = include_str!("../../../data/nlp/count_nouns.txt");
+
+fn count_nouns() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        COUNT_NOUNS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 
 struct Vague {
     phrase: String,
@@ -234,21 +246,40 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     found.sort_by_key(|f| f.0.start);
     let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
     for (span, value, low, high) in found {
-        let before = &hay[..span.start];
         let after = &hay[span.end..];
-        let (low, high) = approximate(before, value, low, high);
+        let (cue_start, low, high) = approximate(hay, span.start, value, low, high);
         let prev_age = out.last().is_some_and(|q: &Quantity| {
-            q.not_a_count && {
+            q.kind == QuantityKind::Age && {
                 let gap = hay[q.span.end..span.start].trim();
                 gap == "and" || gap == "et" || gap == ","
             }
         });
+        let kind = if prev_age {
+            QuantityKind::Age
+        } else {
+            kind_of(&hay[..span.start], after, value, span.of(hay))
+        };
+        let (low, high) = if kind == QuantityKind::Count {
+            (low, high)
+        } else {
+            (Some(value), Some(value))
+        };
+        let span = if kind == QuantityKind::Count {
+            Span::new(cue_start, span.end)
+        } else {
+            span
+        };
         out.push(Quantity {
             span,
+            kind,
             value,
             low,
             high,
-            not_a_count: prev_age || not_a_count(before, after, value, span.of(hay)),
+            unit: if kind == QuantityKind::Count {
+                unit(after)
+            } else {
+                None
+            },
             head: head_words(after),
         });
     }
@@ -269,76 +300,143 @@ fn boundary(hay: &str, s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
-/// Bounds from a modifier right before the number.
-fn approximate(before: &str, value: u64, low: u64, high: u64) -> (u64, u64) {
+/// Bounds from a modifier right before the number, and where the
+/// expression starts (the modifier belongs to it: "at least 14").
+fn approximate(
+    hay: &str,
+    start: usize,
+    value: u64,
+    low: u64,
+    high: u64,
+) -> (usize, Option<u64>, Option<u64>) {
+    let before = &hay[..start];
     let b = before.trim_end();
-    let ends = |w: &[&str]| w.iter().any(|x| b.ends_with(x));
-    if ends(&["at least", "au moins", "no fewer than", "pas moins de"]) {
-        (
-            value,
-            high.max(value)
-                .saturating_mul(if high == value { 2 } else { 1 }),
-        )
-    } else if ends(&["more than", "over", "plus de", "upwards of", "in excess of"]) {
-        (value + 1, high.max(value * 2))
-    } else if ends(&[
-        "up to",
-        "as many as",
-        "jusqu'à",
-        "at most",
-        "less than",
-        "fewer than",
-        "moins de",
+    let round = |x: f64| x.round() as u64;
+    let cue = |words: &[&str]| {
+        words
+            .iter()
+            .find(|w| {
+                b.ends_with(**w)
+                    && b[..b.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|w| b.len() - w.len())
+    };
+    if let Some(s) = cue(&[
+        "at least",
+        "au moins",
+        "no fewer than",
+        "pas moins de",
+        "au minimum",
     ]) {
-        (low.min(value / 2).max(1).min(value), value)
-    } else if ends(&[
+        (s, Some(value), None)
+    } else if let Some(s) = cue(&[
+        "more than",
+        "over",
+        "plus de",
+        "upwards of",
+        "in excess of",
+        "above",
+    ]) {
+        (s, Some(value + 1), None)
+    } else if let Some(s) = cue(&["up to", "as many as", "jusqu'à", "at most", "au plus"]) {
+        (s, None, Some(value))
+    } else if let Some(s) = cue(&["less than", "fewer than", "moins de", "under"]) {
+        (s, None, Some(value.saturating_sub(1)))
+    } else if let Some(s) = cue(&[
+        "nearly",
+        "almost",
+        "près de",
+        "presque",
+        "close to",
+        "pas loin de",
+    ]) {
+        (s, Some(round(value as f64 * 0.9)), Some(value))
+    } else if let Some(s) = cue(&[
         "some",
         "about",
         "around",
-        "nearly",
-        "almost",
         "approximately",
         "roughly",
-        "près de",
         "environ",
         "quelque",
-        "quelques",
-        "une centaine de",
-        "around",
+        "an estimated",
+        "une estimation de",
     ]) {
-        (value - value / 10, value + value / 10)
+        (
+            s,
+            Some(round(value as f64 * 0.9)),
+            Some(round(value as f64 * 1.1)),
+        )
     } else {
-        (low, high)
+        (start, Some(low), Some(high))
     }
 }
 
-fn not_a_count(before: &str, after: &str, value: u64, raw: &str) -> bool {
+fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
     let b = before.trim_end();
     let a = after.trim_start();
     let a_word = |w: &[&str]| w.iter().any(|x| a.starts_with(x));
     let b_word = |w: &[&str]| w.iter().any(|x| b.ends_with(x));
+    if b_word(&[
+        "aged",
+        "age",
+        "âgé de",
+        "âgée de",
+        "âgés de",
+        "âgées de",
+        "age of",
+        "l'âge de",
+    ]) || after.starts_with("-year-old")
+        || a_word(&["years old", "year old", "ans,", "ans)"]) && b_word(&["de", "aged"])
+    {
+        return QuantityKind::Age;
+    }
+    if b_word(&["$", "€", "£", "us$", "usd", "eur"])
+        || a_word(&[
+            "dollars",
+            "euros",
+            "francs",
+            "fcfa",
+            "cfa",
+            "naira",
+            "cedis",
+            "million dollars",
+            "million naira",
+            "million fcfa",
+            "milliards de francs",
+            "pounds",
+            "usd",
+            "dinars",
+        ])
+        || raw.contains("million")
+            && a_word(&[
+                "naira",
+                "dollars",
+                "euros",
+                "francs",
+                "fcfa",
+                "cfa",
+                "de francs",
+                "d'euros",
+                "de dollars",
+            ])
+        || raw.contains("milliard")
+            && a_word(&["de francs", "francs", "fcfa", "d'euros", "de dollars"])
+    {
+        return QuantityKind::Money;
+    }
     let is_year =
         raw.len() == 4 && (1900..=2099).contains(&value) && raw.chars().all(|c| c.is_ascii_digit());
-    is_year
-        || b_word(&[
-            "aged",
-            "age",
-            "âgé de",
-            "âgée de",
-            "âgés de",
-            "âgées de",
-            "$",
-            "€",
-            "£",
-            "us$",
-            "no.",
-            "n°",
-            "number",
-        ])
+    let other = is_year
+        || b_word(&["no.", "n°", "number", "numéro", "page", "route", "rn"])
         || after.starts_with("-year")
         || after.starts_with("-month")
         || after.starts_with("-day")
         || after.starts_with('%')
+        || after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit())
         || a_word(&[
             "year",
             "years",
@@ -354,6 +452,7 @@ fn not_a_count(before: &str, after: &str, value: u64, raw: &str) -> bool {
             "decade",
             "ans",
             "an ",
+            "années",
             "mois",
             "semaine",
             "jour",
@@ -366,18 +465,12 @@ fn not_a_count(before: &str, after: &str, value: u64, raw: &str) -> bool {
             "percent",
             "per cent",
             "pour cent",
-            "dollars",
-            "euros",
-            "francs",
-            "fcfa",
-            "cfa",
-            "naira",
-            "million dollars",
-            "billion",
-            "milliard",
             "h ",
+            "h,",
             "p.m",
             "a.m",
+            "pm",
+            "am ",
             "o'clock",
             "january",
             "february",
@@ -405,7 +498,45 @@ fn not_a_count(before: &str, after: &str, value: u64, raw: &str) -> bool {
             "décembre",
             "times",
             "fois",
-        ])
+            "metres",
+            "mètres",
+            "degrees",
+        ]);
+    if other {
+        QuantityKind::Other
+    } else {
+        QuantityKind::Count
+    }
+}
+
+/// The noun a count counts: a known count noun within two words after the
+/// number (skipping "of"/"de"), else the next word when it is not a verb-like
+/// function word.
+fn unit(after: &str) -> Option<String> {
+    let clause_end = after
+        .find(['.', ',', ';', ':', '(', ')'])
+        .unwrap_or(after.len());
+    let words: Vec<&str> = after[..clause_end]
+        .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_start_matches("d'").trim_start_matches("d’"))
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "de" | "des" | "d"))
+        .take(2)
+        .collect();
+    let nouns = count_nouns();
+    if let Some(w) = words
+        .iter()
+        .find(|w| nouns.contains(w.to_lowercase().as_str()))
+    {
+        return Some(w.to_lowercase());
+    }
+    let first = words.first()?.to_lowercase();
+    const NOT_NOUNS: &[&str] = &[
+        "were", "was", "are", "is", "have", "had", "has", "and", "or", "in", "on", "at", "to",
+        "from", "ont", "sont", "ont-ils", "et", "ou", "à", "en", "dans", "who", "which", "qui",
+        "that", "killed", "tués", "more", "other",
+    ];
+    (!NOT_NOUNS.contains(&first.as_str())).then_some(first)
 }
 
 /// The words right after a number, up to four and within the clause,
@@ -429,58 +560,67 @@ mod tests {
     fn values(t: &str) -> Vec<(u64, bool)> {
         find_quantities(t)
             .iter()
-            .map(|q| (q.value, q.not_a_count))
+            .map(|q| (q.value, q.is_count()))
             .collect()
     }
 
     #[test]
     fn words_and_digits() {
-        assert_eq!(values("killing eleven people"), vec![(11, false)]);
+        assert_eq!(values("killing eleven people"), vec![(11, true)]);
         assert_eq!(
             values("one hundred and twenty-five soldiers"),
-            vec![(125, false)]
+            vec![(125, true)]
         );
         assert_eq!(
             values("quatre-vingt-dix civils et vingt et un soldats"),
-            vec![(90, false), (21, false)]
+            vec![(90, true), (21, true)]
         );
         assert_eq!(
             values("60,000 or 60 000 or 60.000 people"),
-            vec![(60000, false), (60000, false), (60000, false)]
+            vec![(60000, true), (60000, true), (60000, true)]
         );
-        assert_eq!(values("une dizaine de civils"), vec![(10, false)]);
+        assert_eq!(values("une dizaine de civils"), vec![(10, true)]);
         assert_eq!(
             values("dozens of villagers and hundreds of others"),
-            vec![(12, false), (100, false)]
+            vec![(12, true), (100, true)]
         );
     }
 
     #[test]
     fn ages_years_durations_money() {
+        let kinds: Vec<QuantityKind> = find_quantities("a couple aged 50 and 36 were stoned")
+            .iter()
+            .map(|q| q.kind)
+            .collect();
         assert_eq!(
-            values("a couple aged 50 and 36 were stoned"),
-            vec![(2, false), (50, true), (36, true)]
+            kinds,
+            vec![QuantityKind::Count, QuantityKind::Age, QuantityKind::Age]
         );
         assert_eq!(
             values("since 2012 and for nine years, a ten-year crisis"),
-            vec![(2012, true), (9, true), (10, true)]
+            vec![(2012, false), (9, false), (10, false)]
         );
-        assert_eq!(
-            values("a ransom of 5 million naira on 12 March"),
-            vec![(5_000_000, true), (12, true)]
-        );
+        let q = find_quantities("a ransom of 5 million naira on 12 March");
+        assert_eq!((q[0].value, q[0].kind), (5_000_000, QuantityKind::Money));
+        assert_eq!(q[1].kind, QuantityKind::Other);
     }
 
     #[test]
-    fn bounds_and_heads() {
-        let q = &find_quantities("some 60,000 people had arrived")[0];
-        assert_eq!((q.value, q.low, q.high), (60000, 54000, 66000));
-        assert_eq!(q.head.as_deref(), Some("people had arrived"));
-        let q = &find_quantities("at least 14 soldiers were killed")[0];
-        assert_eq!((q.value, q.low), (14, 14));
+    fn bounds_units_and_spans() {
+        let t = "some 60,000 people had arrived";
+        let q = &find_quantities(t)[0];
+        assert_eq!((q.value, q.low, q.high), (60000, Some(54000), Some(66000)));
+        assert_eq!(q.span.of(t), "some 60,000");
+        assert_eq!(q.unit.as_deref(), Some("people"));
+        let t = "at least 14 Malian soldiers were killed";
+        let q = &find_quantities(t)[0];
+        assert_eq!((q.value, q.low, q.high), (14, Some(14), None));
+        assert_eq!(q.span.of(t), "at least 14");
+        assert_eq!(q.unit.as_deref(), Some("soldiers"));
+        let q = &find_quantities("up to 20 houses")[0];
         assert_eq!(
-            q.head.as_deref().unwrap().split(' ').next(),
-            Some("soldiers")
+            (q.low, q.high, q.unit.as_deref()),
+            (None, Some(20), Some("houses"))
         );
     }
 }

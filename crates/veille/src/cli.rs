@@ -96,6 +96,20 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
     },
+    /// Sentences, dates and quantities of a text (the nlp stage alone), as JSON.
+    ///
+    /// Offsets count Unicode code points. Example:
+    /// veille nlp --pub-date 2022-11-24 "A camp near Gao was raided on Monday, killing eleven people."
+    Nlp {
+        /// The text itself, or - to read standard input.
+        text: String,
+        /// Publication date that relative dates resolve against.
+        #[arg(long)]
+        pub_date: Option<NaiveDate>,
+        /// Language hint (en or fr); the rules cover both at once, so it is informative only.
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Evaluate a stage against a public benchmark read from disk.
     ///
     /// Example: veille eval extraction --dataset ../shared/eval/extraction/scrapinghub --verbose
@@ -226,6 +240,27 @@ pub fn run(cli: Cli) -> Result<i32> {
                 );
             }
             runtime()?.block_on(veille_server::serve(db.path, bind))?;
+            Ok(0)
+        }
+        Command::Nlp {
+            text,
+            pub_date,
+            lang,
+        } => {
+            let text = if text == "-" {
+                String::from_utf8(read_input("-")?).context("standard input is not UTF-8")?
+            } else {
+                text
+            };
+            if let Some(l) = &lang {
+                if l != "en" && l != "fr" {
+                    bail!("--lang: expected en or fr, got {l:?}");
+                }
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::nlp_json::analysis_json(&text, pub_date))?
+            );
             Ok(0)
         }
         Command::Eval {

@@ -5,6 +5,7 @@ mod cli;
 mod demo;
 mod eval;
 mod ingest;
+mod nlp_json;
 
 use clap::Parser;
 
