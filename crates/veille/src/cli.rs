@@ -117,6 +117,13 @@ pub enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Measure speed, on one thread, side by side with a peer where there is one.
+    ///
+    /// Example: veille bench extract --dataset ../shared/eval/extraction/scrapinghub
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
     /// Build a fresh database from the bundled demo corpus, print a summary and serve the dashboard.
     ///
     /// Example: veille demo --port 8080   (or --no-serve to stop after the summary)
@@ -145,6 +152,33 @@ pub enum EvalCommand {
         /// Print a line per page.
         #[arg(long)]
         verbose: bool,
+    },
+}
+
+/// Benchmarks `veille bench` runs.
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Extraction pages/s, then trafilatura on the same pages (scripts/bench-trafilatura.sh);
+    /// the last line is `ratio_vs_trafilatura N.N`.
+    Extract {
+        /// Folder of pages: ScrapingHub layout (html/*.html.gz) or *.html files.
+        #[arg(long, default_value = "../shared/eval/extraction/scrapinghub")]
+        dataset: PathBuf,
+        /// Passes over the pages (both tools; mean pages/s).
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+        /// Skip the trafilatura run.
+        #[arg(long)]
+        no_peer: bool,
+    },
+    /// Sentences/s through the nlp stage (sentences, dates, quantities) on the demo corpus
+    /// or on the text files of a folder.
+    Nlp {
+        #[arg(long)]
+        dataset: Option<PathBuf>,
+        /// Minimum seconds to run.
+        #[arg(long, default_value_t = 2.0)]
+        seconds: f64,
     },
 }
 
@@ -273,6 +307,23 @@ pub fn run(cli: Cli) -> Result<i32> {
                 );
             }
             crate::eval::extraction(&dataset, verbose)?;
+            Ok(0)
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Extract {
+                    dataset,
+                    repeat,
+                    no_peer,
+                },
+        } => {
+            crate::bench::extract(&dataset, repeat.max(1), !no_peer)?;
+            Ok(0)
+        }
+        Command::Bench {
+            what: BenchCommand::Nlp { dataset, seconds },
+        } => {
+            crate::bench::nlp(dataset.as_deref(), seconds)?;
             Ok(0)
         }
         Command::Demo { db, port, no_serve } => {

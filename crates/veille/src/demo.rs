@@ -64,3 +64,27 @@ pub fn run(db: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// The clean texts and publication dates of the demo corpus (for benchmarks).
+pub fn corpus_texts() -> Vec<(String, Option<chrono::NaiveDate>)> {
+    let manifest = Corpus::get("manifest.tsv")
+        .map(|f| parse_manifest(&String::from_utf8_lossy(&f.data)))
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for name in Corpus::iter().filter(|n| n.starts_with("articles/")) {
+        let file = name.trim_start_matches("articles/");
+        let Some(data) = Corpus::get(&name) else {
+            continue;
+        };
+        let meta = manifest.get(file).cloned().unwrap_or_default();
+        let doc = veille_core::RawDocument {
+            bytes: data.data.into_owned(),
+            publication_date: meta.published,
+            ..Default::default()
+        };
+        if let Ok(a) = veille_extract::extract(&doc) {
+            out.push((a.text, a.publication_date));
+        }
+    }
+    out
+}

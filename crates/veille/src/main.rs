@@ -1,6 +1,7 @@
 //! `veille`: the command-line entry point. Parses arguments and wires the
 //! pure pipeline to the edges (files, the store, the server).
 
+mod bench;
 mod cli;
 mod demo;
 mod eval;

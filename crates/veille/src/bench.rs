@@ -1,0 +1,167 @@
+//! `veille bench`: speed on one thread, reported next to a peer run on the
+//! same input in the same session (machines are noisy; ratios travel better
+//! than absolute numbers).
+
+use anyhow::{bail, Context, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use veille_core::RawDocument;
+
+/// Pages of a folder: `html/*.html.gz` (ScrapingHub layout) or `*.html`,
+/// `*.htm`, `*.html.gz` directly inside; sorted by name.
+fn load_pages(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let folder = if dir.join("html").is_dir() {
+        dir.join("html")
+    } else {
+        dir.to_path_buf()
+    };
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.to_string_lossy().to_lowercase();
+            [".html", ".htm", ".html.gz", ".htm.gz"]
+                .iter()
+                .any(|s| n.ends_with(s))
+        })
+        .collect();
+    names.sort();
+    let mut pages = Vec::with_capacity(names.len());
+    for p in names {
+        let raw = std::fs::read(&p)?;
+        let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
+            out
+        } else {
+            raw
+        };
+        pages.push((p.display().to_string(), bytes));
+    }
+    if pages.is_empty() {
+        bail!("no pages in {}", folder.display());
+    }
+    Ok(pages)
+}
+
+/// Extraction speed, then trafilatura's on the same pages.
+pub fn extract(dataset: &Path, repeat: usize, peer: bool) -> Result<()> {
+    if !dataset.exists() {
+        bail!("dataset not found: {}", dataset.display());
+    }
+    let pages = load_pages(dataset)?;
+    let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    let docs: Vec<RawDocument> = pages
+        .iter()
+        .map(|(_, b)| RawDocument {
+            bytes: b.clone(),
+            ..Default::default()
+        })
+        .collect();
+    // Timed like the peer: all passes, mean pages/s.
+    let mut failures = 0;
+    let t = Instant::now();
+    for _ in 0..repeat {
+        failures = 0;
+        for d in &docs {
+            if veille_extract::extract(d).is_err() {
+                failures += 1;
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let ours = (pages.len() * repeat) as f64 / secs;
+    println!(
+        "veille extract: {} pages ({:.1} MB) x {repeat} passes in {:.3} s: {:.1} pages/s on one thread ({} failed)",
+        pages.len(),
+        bytes as f64 / 1e6,
+        secs,
+        ours,
+        failures
+    );
+    if !peer {
+        return Ok(());
+    }
+    let script = Path::new("scripts/bench-trafilatura.sh");
+    if !script.exists() {
+        println!(
+            "peer skipped: scripts/bench-trafilatura.sh not found (run from the repository root)"
+        );
+        return Ok(());
+    }
+    let out = std::process::Command::new("bash")
+        .arg(script)
+        .arg("--dataset")
+        .arg(dataset)
+        .arg("--repeat")
+        .arg(repeat.to_string())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("running scripts/bench-trafilatura.sh")?;
+    if !out.status.success() {
+        bail!("scripts/bench-trafilatura.sh failed ({})", out.status);
+    }
+    let line = String::from_utf8_lossy(&out.stdout);
+    let v: serde_json::Value =
+        serde_json::from_str(line.trim()).with_context(|| format!("peer output: {line}"))?;
+    let theirs = v["pages_per_second"]
+        .as_f64()
+        .context("peer output has no pages_per_second")?;
+    println!(
+        "trafilatura {}: {} pages, {:.1} pages/s on one thread (mean over {} passes)",
+        v["version"].as_str().unwrap_or("?"),
+        v["pages"],
+        theirs,
+        v["repeat"]
+    );
+    println!("ratio_vs_trafilatura {:.1}", ours / theirs);
+    Ok(())
+}
+
+/// Sentences per second through the nlp stage.
+pub fn nlp(dataset: Option<&Path>, seconds: f64) -> Result<()> {
+    let texts: Vec<(String, Option<chrono::NaiveDate>)> = match dataset {
+        Some(dir) => load_pages(dir)
+            .or_else(|_| -> Result<Vec<(String, Vec<u8>)>> {
+                let mut v = Vec::new();
+                for e in std::fs::read_dir(dir)? {
+                    let p = e?.path();
+                    if p.extension().is_some_and(|x| x == "txt") {
+                        v.push((p.display().to_string(), std::fs::read(&p)?));
+                    }
+                }
+                Ok(v)
+            })?
+            .into_iter()
+            .filter_map(|(_, b)| {
+                veille_extract::extract(&RawDocument {
+                    bytes: b,
+                    ..Default::default()
+                })
+                .ok()
+            })
+            .map(|a| (a.text, a.publication_date))
+            .collect(),
+        None => crate::demo::corpus_texts(),
+    };
+    if texts.is_empty() {
+        bail!("no texts to run on");
+    }
+    let (mut sentences, mut passes) = (0usize, 0usize);
+    let t = Instant::now();
+    while t.elapsed().as_secs_f64() < seconds {
+        for (text, date) in &texts {
+            let a = veille_nlp::analyze(text, *date);
+            sentences += a.sentences.len();
+        }
+        passes += 1;
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "veille nlp: {} texts x {passes} passes, {sentences} sentences in {s:.2} s: {:.0} sentences/s on one thread",
+        texts.len(),
+        sentences as f64 / s
+    );
+    Ok(())
+}
