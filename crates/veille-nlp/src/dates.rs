@@ -112,7 +112,7 @@ fn patterns() -> &'static Patterns {
         let n = NUMBER_WORDS;
         Patterns {
             age: r(format!(
-                r"\baged\s+\d{{1,3}}\b|\bâgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b|\b(?:\d{{1,3}}|{n})\s+ans\b(?:\s+et\s+\d{{1,3}}\s+ans)?"
+                r"\baged\s+\d{{1,3}}\b|\bâgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b"
             )),
             duration: r(format!(
                 r"\b(?:(?:for|over|in the past|in the last|during|pendant|durant|depuis|en)\s+)?(?:\d{{1,3}}|{n}|a|an|plusieurs|several|a few|quelques)(?:\s+|-)(?:years?|months?|weeks?|days?|decades?|hours?|ans|années|annees|mois|semaines|jours|heures|décennies)\b(?:\s+(ago))?"
@@ -128,15 +128,20 @@ fn patterns() -> &'static Patterns {
             weekday: r(format!(
                 r"\b(last\s+|this\s+|ce\s+)?({d})(\s+dernier)?(?:\s+(?:night|morning|evening|afternoon|soir|matin|après-midi|apres-midi|soir-là))?\b"
             )),
-            relative_day: r(r"\b(yesterday|the day before yesterday|avant-hier|hier|today|aujourd'hui|aujourd’hui|this morning|ce matin|last night|la nuit dernière|cette nuit|overnight)\b".into()),
+            relative_day: r(r"\b(yesterday(?: morning| evening| afternoon)?|hier (?:soir|matin|après-midi)|the day before yesterday|avant-hier|hier|today|aujourd'hui|aujourd’hui|this morning|ce matin|last night|la nuit dernière|cette nuit|overnight)\b".into()),
             relative_period: r(r"\b(last week|la semaine dernière|la semaine passée|earlier this week|this week|cette semaine|last month|le mois dernier|le mois passé|earlier this month|this month|ce mois-ci|last year|l'an dernier|l’an dernier|l'année dernière|l’année dernière)\b".into()),
             month: r(format!(
                 r"\b(in|since|during|until|by|from|early|mid|mid-|late|last|en|depuis|début|fin|mi-|courant|de)?\s*({m})\b(?:\s+(\d{{4}}))?"
             )),
-            year: r(r"\b(in|since|between|from|until|by|during|mid-|early|late|en|depuis|entre|de|fin|début)?\s*((?:19|20)\d{2})\b(?:\s*(?:and|to|-|–|et|à)\s*((?:19|20)\d{2}))?".into()),
+            year: r(r"\b(in|since|between|from|until|by|during|mid-|mi-|early|late|en|depuis|entre|de|fin|début)?\s*((?:19|20)\d{2})\b(?:\s*(?:and|to|-|–|et|à)\s*((?:19|20)\d{2}))?".into()),
         }
     })
 }
+
+/// English month abbreviations that are also words or numbers.
+const ENGLISH_SHORT: &[&str] = &[
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+];
 
 /// Number words that may count years, days or ages.
 const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante";
@@ -304,7 +309,9 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             };
             // Short English month names double as words: they need a capital.
             let mname = if day_first { &c[2] } else { &c[1] };
-            if mname.len() <= 3 && !mname.starts_with(char::is_uppercase) {
+            if ENGLISH_SHORT.contains(&mname.to_lowercase().as_str())
+                && !mname.starts_with(char::is_uppercase)
+            {
                 continue;
             }
             let date = match c.get(3) {
@@ -350,11 +357,18 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         for c in p.relative_day.captures_iter(text) {
             let m = c.get(0).expect("match");
             let w = c[1].to_lowercase();
-            let back = match w.as_str() {
-                "the day before yesterday" | "avant-hier" => 2,
-                "yesterday" | "hier" | "last night" | "la nuit dernière" | "cette nuit"
-                | "overnight" => 1,
-                _ => 0,
+            let back = if w == "the day before yesterday" || w == "avant-hier" {
+                2
+            } else if w.starts_with("yesterday")
+                || w.starts_with("hier")
+                || matches!(
+                    w.as_str(),
+                    "last night" | "la nuit dernière" | "cette nuit" | "overnight"
+                )
+            {
+                1
+            } else {
+                0
             };
             add(
                 &mut out,
@@ -410,13 +424,16 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
         // English month names double as words ("may", "march"): require a
         // capital and either a cue word or a year.
-        let english_word = matches!(
-            name.as_str().to_lowercase().as_str(),
-            "may" | "march" | "mar" | "jan" | "dec" | "sep" | "oct" | "aug" | "nov" | "feb" | "apr"
-        );
+        let lname = name.as_str().to_lowercase();
+        let english_word =
+            lname == "may" || lname == "march" || ENGLISH_SHORT.contains(&lname.as_str());
         if english_word
             && (!name.as_str().starts_with(char::is_uppercase) || cue.is_none() && year.is_none())
         {
+            continue;
+        }
+        // "sept" is also the French seven: alone it is a month only with a year.
+        if matches!(lname.as_str(), "sept" | "sep") && year.is_none() {
             continue;
         }
         let y = match (year, pub_date) {

@@ -155,8 +155,37 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             if !boundary(hay, s, e) || found.iter().any(|f| f.0.overlaps(Span::new(s, e))) {
                 continue;
             }
-            found.push((Span::new(s, e), v.value, v.low, v.high));
+            // "dozens of villagers": the amount is "dozens".
+            let phrase = &hay[s..e];
+            let trimmed = phrase
+                .strip_suffix(" of")
+                .or_else(|| phrase.strip_suffix(" de"))
+                .unwrap_or(phrase);
+            found.push((Span::new(s, s + trimmed.len()), v.value, v.low, v.high));
         }
+    }
+
+    // "1.5 million", "1,5 milliard"
+    static DECIMAL_SCALE: OnceLock<Regex> = OnceLock::new();
+    let decimal = re(
+        &DECIMAL_SCALE,
+        r"\b(\d+)[.,](\d)\s+(millions?|milliards?|billions?)\b",
+    );
+    for c in decimal.captures_iter(hay) {
+        let m = c.get(0).expect("match");
+        let span = Span::new(m.start(), m.end());
+        if found.iter().any(|f| f.0.overlaps(span)) {
+            continue;
+        }
+        let whole: u64 = c[1].parse().unwrap_or(0);
+        let tenth: u64 = c[2].parse().unwrap_or(0);
+        let scale: u64 = if c[3].starts_with("million") {
+            1_000_000
+        } else {
+            1_000_000_000
+        };
+        let v = whole * scale + tenth * scale / 10;
+        found.push((span, v, v, v));
     }
 
     static DIGITS: OnceLock<Regex> = OnceLock::new();
@@ -378,8 +407,21 @@ fn approximate(
 fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
     let b = before.trim_end();
     let a = after.trim_start();
-    let a_word = |w: &[&str]| w.iter().any(|x| a.starts_with(x));
+    // Whole words only: "mai" (May) must not match "maisons".
+    let a_word = |w: &[&str]| {
+        w.iter().any(|x| {
+            a.starts_with(x)
+                && (x.ends_with(|c: char| !c.is_alphanumeric())
+                    || a[x.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric()))
+        })
+    };
     let b_word = |w: &[&str]| w.iter().any(|x| b.ends_with(x));
+    // "un enfant de 12 ans" is an age; "plus de 10 ans" a duration.
+    let de_n_ans =
+        b_word(&[" de"]) && !b_word(&["plus de", "moins de", "près de"]) && a_word(&["ans"]);
     if b_word(&[
         "aged",
         "age",
@@ -390,41 +432,35 @@ fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
         "age of",
         "l'âge de",
     ]) || after.starts_with("-year-old")
-        || a_word(&["years old", "year old", "ans,", "ans)"]) && b_word(&["de", "aged"])
+        || a_word(&["years old", "year old"])
+        || de_n_ans
     {
         return QuantityKind::Age;
     }
+    const CURRENCIES: &[&str] = &[
+        "dollars",
+        "euros",
+        "francs",
+        "fcfa",
+        "cfa",
+        "naira",
+        "cedis",
+        "pounds",
+        "usd",
+        "dinars",
+        "livres",
+        "us dollars",
+    ];
+    let after_de = a
+        .strip_prefix("de ")
+        .or_else(|| a.strip_prefix("d'"))
+        .or_else(|| a.strip_prefix("of "))
+        .unwrap_or(a)
+        .to_lowercase();
+    let scaled = raw.contains("million") || raw.contains("milliard") || raw.contains("billion");
     if b_word(&["$", "€", "£", "us$", "usd", "eur"])
-        || a_word(&[
-            "dollars",
-            "euros",
-            "francs",
-            "fcfa",
-            "cfa",
-            "naira",
-            "cedis",
-            "million dollars",
-            "million naira",
-            "million fcfa",
-            "milliards de francs",
-            "pounds",
-            "usd",
-            "dinars",
-        ])
-        || raw.contains("million")
-            && a_word(&[
-                "naira",
-                "dollars",
-                "euros",
-                "francs",
-                "fcfa",
-                "cfa",
-                "de francs",
-                "d'euros",
-                "de dollars",
-            ])
-        || raw.contains("milliard")
-            && a_word(&["de francs", "francs", "fcfa", "d'euros", "de dollars"])
+        || a_word(CURRENCIES)
+        || scaled && CURRENCIES.iter().any(|c| after_de.starts_with(c))
     {
         return QuantityKind::Money;
     }
@@ -432,11 +468,13 @@ fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
         raw.len() == 4 && (1900..=2099).contains(&value) && raw.chars().all(|c| c.is_ascii_digit());
     let other = is_year
         || b_word(&["no.", "n°", "number", "numéro", "page", "route", "rn"])
-        || after.starts_with("-year")
-        || after.starts_with("-month")
-        || after.starts_with("-day")
-        || after.starts_with('%')
+        || [
+            "-year", "-month", "-day", "-hour", "-minute", "-week", "-km", "%",
+        ]
+        .iter()
+        .any(|x| after.starts_with(x))
         || after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || a.starts_with('%')
         || a_word(&[
             "year",
             "years",
@@ -449,28 +487,32 @@ fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
             "hour",
             "hours",
             "minute",
+            "minutes",
             "decade",
+            "decades",
             "ans",
-            "an ",
+            "an",
             "années",
             "mois",
             "semaine",
+            "semaines",
             "jour",
+            "jours",
             "heure",
-            "minutes",
+            "heures",
             "km",
-            "kilomet",
-            "kilomèt",
+            "kilometres",
+            "kilometers",
+            "kilomètres",
             "miles",
             "percent",
             "per cent",
             "pour cent",
-            "h ",
-            "h,",
-            "p.m",
-            "a.m",
+            "h",
+            "p.m.",
+            "a.m.",
             "pm",
-            "am ",
+            "am",
             "o'clock",
             "january",
             "february",
@@ -524,11 +566,35 @@ fn unit(after: &str) -> Option<String> {
         .take(2)
         .collect();
     let nouns = count_nouns();
-    if let Some(w) = words
-        .iter()
-        .find(|w| nouns.contains(w.to_lowercase().as_str()))
-    {
-        return Some(w.to_lowercase());
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is_noun = |w: &str| nouns.contains(w);
+    // Participles and adjectives that are also nouns ("displaced people").
+    const ADJECTIVE_TOO: &[&str] = &[
+        "displaced",
+        "injured",
+        "wounded",
+        "dead",
+        "armed",
+        "unarmed",
+        "suspected",
+        "alleged",
+        "déplacés",
+        "blessés",
+        "morts",
+        "présumés",
+    ];
+    let plural = |w: &str| w.ends_with('s') || w.ends_with('x');
+    match (
+        lower.first().map(String::as_str),
+        lower.get(1).map(String::as_str),
+    ) {
+        (Some(w0), _) if is_noun(w0) && !ADJECTIVE_TOO.contains(&w0) => {
+            return Some(w0.to_string())
+        }
+        (Some(_), Some(w1)) if is_noun(w1) => return Some(w1.to_string()),
+        (Some(w0), Some(w1)) if plural(w1) && !plural(w0) => return Some(w1.to_string()),
+        (Some(w0), _) if is_noun(w0) => return Some(w0.to_string()),
+        _ => {}
     }
     let first = words.first()?.to_lowercase();
     const NOT_NOUNS: &[&str] = &[
