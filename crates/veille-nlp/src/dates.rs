@@ -93,6 +93,7 @@ struct Patterns {
     ago: Regex,
     iso: Regex,
     numeric: Regex,
+    day_range: Regex,
     day_month: Regex,
     month_day: Regex,
     overnight: Regex,
@@ -118,6 +119,9 @@ fn patterns() -> &'static Patterns {
                 r"\b(?:(?:for|over|in the past|in the last|during|pendant|durant|depuis|en)\s+)?(?:\d{{1,3}}|{n}|a|an|plusieurs|several|a few|quelques)(?:\s+|-)(?:years?|months?|weeks?|days?|decades?|hours?|ans|années|annees|mois|semaines|jours|heures|décennies)\b(?:\s+(ago))?"
             )),
             ago: r(format!(r"\bil y a\s+(\d{{1,3}}|{n})\s+(jours|semaines|mois)\b")),
+            day_range: r(format!(
+                r"\b(?:between|from|du|entre le|entre)\s+(\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:and|to|au|et le|et|-|–)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b"
+            )),
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
             numeric: r(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into()),
             day_month: r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th|er)?(?:\s+of)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b")),
@@ -294,6 +298,37 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         let d = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
         if let Some(d) = d {
             add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
+        }
+    }
+    // "between 12 and 14 March", "du 3 au 5 mars": a range of days (ACLED:
+    // week precision within seven days, month precision beyond).
+    for c in p.day_range.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (Some(d1), Some(d2), Some(month)) = (num(&c[1]), num(&c[2]), month_of(&c[3])) else {
+            continue;
+        };
+        let resolve = |dd: u32| match c.get(4) {
+            Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), month, dd),
+            None => pub_date.and_then(|pd| {
+                past_day(pd, month, d1.min(dd))
+                    .and_then(|first| NaiveDate::from_ymd_opt(first.year(), month, dd))
+            }),
+        };
+        if let (Some(a), Some(b)) = (resolve(d1), resolve(d2)) {
+            if a <= b {
+                let g = if (b - a).num_days() < 7 {
+                    Granularity::Week
+                } else {
+                    Granularity::Month
+                };
+                add(
+                    &mut out,
+                    m.start(),
+                    m.end(),
+                    DateKind::Date,
+                    Some((a, b, g)),
+                );
+            }
         }
     }
     for (re, day_first) in [(&p.day_month, true), (&p.month_day, false)] {
@@ -562,6 +597,22 @@ mod tests {
         );
         assert_eq!(start("two days ago", "2022-11-24"), d("2022-11-22"));
         assert!(find_dates("They may come back in force", Some(d("2022-11-24"))).is_empty());
+    }
+
+    #[test]
+    fn day_ranges() {
+        let m = first(
+            "Fighting raged between 12 and 14 March, residents said",
+            "2022-11-24",
+        );
+        assert_eq!(
+            m.event_period(),
+            Some((d("2022-03-12"), d("2022-03-14"), 2))
+        );
+        assert_eq!(
+            first("du 3 au 5 mars 2021", "2022-11-24").end.unwrap(),
+            d("2021-03-05")
+        );
     }
 
     #[test]

@@ -50,6 +50,10 @@ fn split_line(line: &str, base: usize, paragraph: usize, out: &mut Vec<Sentence>
             {
                 j += 1;
             }
+            // French spacing: "partis. »"
+            if j + 1 < chars.len() && chars[j].1.is_whitespace() && chars[j + 1].1 == '»' {
+                j += 2;
+            }
             let end = chars.get(j).map(|x| x.0).unwrap_or(line.len());
             let next_is_space = j < chars.len() && chars[j].1.is_whitespace();
             let mut k = j;
@@ -129,6 +133,32 @@ mod tests {
         );
         let s = split_sentences(t);
         assert_eq!(s[3].paragraph, 1);
+    }
+
+    #[test]
+    fn news_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "BAMAKO (AFP) - Gunmen killed five people on Monday, officials said. The army sent reinforcements.",
+                &["BAMAKO (AFP) - Gunmen killed five people on Monday, officials said.", "The army sent reinforcements."],
+            ),
+            (
+                "Lt. Col. A. Diallo told reporters at 10.30 a.m. that 2.5 tonnes of food had arrived. Aid groups confirmed it.",
+                &["Lt. Col. A. Diallo told reporters at 10.30 a.m. that 2.5 tonnes of food had arrived.", "Aid groups confirmed it."],
+            ),
+            (
+                "She added: « Ils sont partis. » The U.S. embassy in Bamako closed. St. Louis is far.",
+                &["She added: « Ils sont partis. »", "The U.S. embassy in Bamako closed.", "St. Louis is far."],
+            ),
+            ("\"We are afraid,\" said Mme Traoré. \"They came at night.\" Nobody slept.", &["\"We are afraid,\" said Mme Traoré.", "\"They came at night.\"", "Nobody slept."]),
+            ("Gen. Tiani et le Pr Diallo sont arrivés. Le Dr Keïta aussi !", &["Gen. Tiani et le Pr Diallo sont arrivés.", "Le Dr Keïta aussi !"]),
+            ("Did they fire? Yes. 12 people died.", &["Did they fire?", "Yes.", "12 people died."]),
+            ("No. 3 battalion left.\nA second line.", &["No. 3 battalion left.", "A second line."]),
+            ("Niamey, 3 mars (AFP) – Des manifestants ont défilé.", &["Niamey, 3 mars (AFP) – Des manifestants ont défilé."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&texts(text), want, "{text}");
+        }
     }
 
     #[test]
