@@ -114,10 +114,43 @@ fn noisy_attr() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(^|[-_\s])(share|sharing|social|sociaux|related|recommend(ed)?|comments?|commentaires?|cookies?|consent|gdpr|newsletter|subscribe|subscription|abonnement|promo|advert(isement)?|ads?|pub|banner|sidebar|widget|breadcrumbs?|menu|nav|navbar|navigation|footer|popup|modal|author-bio|tags|outbrain|taboola|also-read|read-more|lire-aussi|more-stories|trending)([-_\s]|$)",
+            r"(?i)(^|[-_\s])(share|sharing|sharebar|social|sociaux|related|recommend(ed|ations)?|comments?|commentaires?|cookies?|consent|gdpr|newsletter|subscribe|subscription|abonnement|outbrain|taboola|breadcrumbs?|popup|modal|also-read|read-more|lire-aussi|more-stories)([-_\s]|$)",
         )
         .expect("attr pattern")
     })
+}
+
+/// Class or id words that mark furniture only on small elements: a wrapper
+/// such as "content-with-sidebar-wrp" may hold the article itself.
+fn weak_noisy_attr() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(^|[-_\s])(promo|advert(isement)?|ads?|pub|banner|sidebar|widget|menu|nav|navbar|navigation|footer|author-bio|tags|trending|aside)([-_\s]|$)",
+        )
+        .expect("weak attr pattern")
+    })
+}
+
+/// Class or id words of article bodies.
+fn content_attr() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)content|article|entry|post-?body|story|body|text")
+            .expect("content attr pattern")
+    })
+}
+
+/// Characters of paragraph text under an element (stops counting at `limit`).
+fn paragraph_chars(el: &ElementRef, limit: usize) -> usize {
+    let mut n = 0;
+    for p in el.select(&sel("p")) {
+        n += p.text().map(|t| t.trim().len()).sum::<usize>();
+        if n >= limit {
+            break;
+        }
+    }
+    n
 }
 
 fn is_noise_element(el: &ElementRef) -> bool {
@@ -146,7 +179,12 @@ fn is_noise_element(el: &ElementRef) -> bool {
         v.attr("class").unwrap_or(""),
         v.attr("id").unwrap_or("")
     );
-    noisy_attr().is_match(&attrs)
+    // An element named like the article body ("entry-content-read-more")
+    // that holds a long text is the body, whatever else its class says.
+    if noisy_attr().is_match(&attrs) {
+        return !(content_attr().is_match(&attrs) && paragraph_chars(el, 1500) >= 1500);
+    }
+    weak_noisy_attr().is_match(&attrs) && paragraph_chars(el, 600) < 600
 }
 
 fn sel(s: &str) -> Selector {
@@ -156,10 +194,12 @@ fn sel(s: &str) -> Selector {
 struct Block {
     text: String,
     link_chars: usize,
-    /// Element ancestors, innermost first.
-    ancestors: Vec<ego_tree::NodeId>,
+    /// The element holding the block, then its ancestors up to `<body>`.
+    chain: Vec<ego_tree::NodeId>,
 }
 
+/// Walks the body and cuts it into text blocks: block elements (`p`,
+/// headings, list items, ...) and runs of text directly inside containers.
 #[derive(Default)]
 struct Collector {
     blocks: Vec<Block>,
@@ -168,20 +208,21 @@ struct Collector {
 }
 
 impl Collector {
-    fn flush(&mut self, ancestors: &[ego_tree::NodeId]) {
+    fn flush(&mut self, chain: &[ego_tree::NodeId]) {
         let text = normalize(&self.pending);
         if !text.is_empty() {
             self.blocks.push(Block {
                 text,
                 link_chars: self.pending_links,
-                ancestors: ancestors.to_vec(),
+                chain: chain.to_vec(),
             });
         }
         self.pending.clear();
         self.pending_links = 0;
     }
 
-    fn walk(&mut self, el: ElementRef, ancestors: &mut Vec<ego_tree::NodeId>) {
+    /// `chain[0]` is `el`.
+    fn walk(&mut self, el: ElementRef, chain: &mut Vec<ego_tree::NodeId>) {
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => self.pending.push_str(t),
@@ -196,41 +237,27 @@ impl Collector {
                     if name == "br" {
                         self.pending.push('\n');
                     } else if INLINE_TAGS.contains(&name) {
-                        let before = self.pending.chars().count();
-                        inline_text(child_el, &mut self.pending);
-                        if name == "a" {
-                            self.pending_links += self.pending.chars().count() - before;
-                        }
+                        let mut links = 0;
+                        inline_text(child_el, &mut self.pending, &mut links, name == "a");
+                        self.pending_links += links;
                     } else if BLOCK_TAGS.contains(&name) {
-                        self.flush(ancestors);
-                        ancestors.insert(0, el.id());
-                        let mut inner = Collector::default();
-                        inner.walk(child_el, ancestors);
-                        inner.flush(ancestors);
-                        ancestors.remove(0);
-                        // A block's nested blocks (li > p) become one block.
-                        if !inner.blocks.is_empty() {
-                            let text = inner
-                                .blocks
-                                .iter()
-                                .map(|b| b.text.as_str())
-                                .collect::<Vec<_>>()
-                                .join("\n");
-                            let link_chars = inner.blocks.iter().map(|b| b.link_chars).sum();
-                            let mut anc = ancestors.clone();
-                            anc.insert(0, el.id());
+                        self.flush(chain);
+                        let (mut text, mut links) = (String::new(), 0);
+                        block_text(child_el, &mut text, &mut links);
+                        let text = normalize(&text);
+                        if !text.is_empty() {
                             self.blocks.push(Block {
                                 text,
-                                link_chars,
-                                ancestors: anc,
+                                link_chars: links,
+                                chain: chain.clone(),
                             });
                         }
                     } else {
-                        self.flush(&with(ancestors, el.id()));
-                        ancestors.insert(0, el.id());
-                        self.walk(child_el, ancestors);
-                        self.flush(ancestors);
-                        ancestors.remove(0);
+                        self.flush(chain);
+                        chain.insert(0, child_el.id());
+                        self.walk(child_el, chain);
+                        self.flush(chain);
+                        chain.remove(0);
                     }
                 }
                 _ => {}
@@ -239,23 +266,48 @@ impl Collector {
     }
 }
 
-fn with(ancestors: &[ego_tree::NodeId], id: ego_tree::NodeId) -> Vec<ego_tree::NodeId> {
-    let mut v = Vec::with_capacity(ancestors.len() + 1);
-    v.push(id);
-    v.extend_from_slice(ancestors);
-    v
+/// Text of an inline element; `links` counts characters inside `<a>`.
+fn inline_text(el: ElementRef, out: &mut String, links: &mut usize, in_link: bool) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                out.push_str(t);
+                if in_link {
+                    *links += t.chars().count();
+                }
+            }
+            Node::Element(e) if e.name() == "br" => out.push('\n'),
+            Node::Element(e) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    if !is_noise_element(&c) {
+                        inline_text(c, out, links, in_link || e.name() == "a");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
-fn inline_text(el: ElementRef, out: &mut String) {
+/// Text of a block element; nested blocks (`li > p`) start new lines.
+fn block_text(el: ElementRef, out: &mut String, links: &mut usize) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) if e.name() == "br" => out.push('\n'),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    if !is_noise_element(&c) {
-                        inline_text(c, out);
-                    }
+            Node::Element(e) => {
+                let Some(c) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if is_noise_element(&c) {
+                    continue;
+                }
+                if INLINE_TAGS.contains(&e.name()) {
+                    inline_text(c, out, links, e.name() == "a");
+                } else {
+                    out.push('\n');
+                    block_text(c, out, links);
+                    out.push('\n');
                 }
             }
             _ => {}
@@ -296,14 +348,14 @@ pub fn extract_html(source: &str) -> Page {
     let root = doc.root_element();
     let body = doc.select(&sel("body")).next().unwrap_or(root);
     let mut collector = Collector::default();
-    let mut ancestors = vec![body.id()];
-    collector.walk(body, &mut ancestors);
-    collector.flush(&ancestors);
+    let mut chain = vec![body.id()];
+    collector.walk(body, &mut chain);
+    collector.flush(&chain);
 
     let container = main_container(&doc, &collector.blocks);
     for block in collector.blocks {
         if let Some(c) = container {
-            if !block.ancestors.contains(&c) {
+            if !block.chain.contains(&c) {
                 continue;
             }
         }
@@ -328,21 +380,22 @@ fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
         if chars < 25 || b.link_chars * 2 > chars {
             continue;
         }
-        // ancestors[0] is the block element itself.
-        if let Some(parent) = b.ancestors.get(1) {
-            *score.entry(*parent).or_default() += chars as f64;
+        // The holder gets the block's length, its parent half of it.
+        if let Some(holder) = b.chain.first() {
+            *score.entry(*holder).or_default() += chars as f64;
         }
-        if let Some(grand) = b.ancestors.get(2) {
-            *score.entry(*grand).or_default() += chars as f64 / 2.0;
+        if let Some(parent) = b.chain.get(1) {
+            *score.entry(*parent).or_default() += chars as f64 / 2.0;
         }
     }
     let best = score.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?.0;
-    // Widen to the enclosing <article> or articleBody, which holds the headline too.
+    // Widen to an enclosing articleBody, or to an <article> close above
+    // (a page-wide <article> would bring its related-story lists along).
     let node = doc.tree.get(best)?;
-    for anc in node.ancestors() {
+    for (depth, anc) in node.ancestors().enumerate() {
         if let Some(el) = ElementRef::wrap(anc) {
-            if el.value().name() == "article" || el.value().attr("itemprop") == Some("articleBody")
-            {
+            let body = el.value().attr("itemprop") == Some("articleBody");
+            if body || el.value().name() == "article" && depth < 2 {
                 return Some(anc.id());
             }
         }
