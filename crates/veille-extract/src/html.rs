@@ -372,8 +372,37 @@ pub fn extract_html(source: &str) -> Page {
     page
 }
 
+/// An element that says it is the article body (schema.org `articleBody`,
+/// or a class such as "article-body", "entry-content", "story__text") and
+/// holds a real text: the body, whatever the scores say.
+fn declared_body(doc: &Html) -> Option<ego_tree::NodeId> {
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    let class = CLASS.get_or_init(|| {
+        Regex::new(r"(?i)(^|\s|[-_])(article|story|entry|post|news|main)[-_]{0,2}(body|content|text)([-_]?(inner|wrapper|container))?(\s|$)")
+            .expect("body class")
+    });
+    let mut best: Option<(usize, ego_tree::NodeId)> = None;
+    for el in doc.select(&sel(
+        "[itemprop=articleBody], div[class], section[class], article[class]",
+    )) {
+        let declared = el.value().attr("itemprop") == Some("articleBody")
+            || el.value().attr("class").is_some_and(|c| class.is_match(c));
+        if !declared || is_noise_element(&el) {
+            continue;
+        }
+        let chars = paragraph_chars(&el, usize::MAX);
+        if chars >= 400 && best.is_none_or(|b| chars > b.0) {
+            best = Some((chars, el.id()));
+        }
+    }
+    best.map(|b| b.1)
+}
+
 /// The element holding the article body, when one stands out.
 fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
+    if let Some(body) = declared_body(doc) {
+        return Some(body);
+    }
     let mut score: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     for b in blocks {
         let chars = b.text.chars().count();
