@@ -132,15 +132,6 @@ fn weak_noisy_attr() -> &'static Regex {
     })
 }
 
-/// Class or id words of article bodies.
-fn content_attr() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)content|article|entry|post-?body|story|body|text")
-            .expect("content attr pattern")
-    })
-}
-
 /// Characters of paragraph text under an element (stops counting at `limit`).
 fn paragraph_chars(el: &ElementRef, limit: usize) -> usize {
     let mut n = 0;
@@ -151,6 +142,34 @@ fn paragraph_chars(el: &ElementRef, limit: usize) -> usize {
         }
     }
     n
+}
+
+/// Characters of visible text under an element, outside links, scripts and
+/// styles (stops counting at `limit`).
+fn text_chars(el: &ElementRef, limit: usize) -> usize {
+    let mut n = 0;
+    for node in el.descendants() {
+        if let Node::Text(t) = node.value() {
+            let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    matches!(e.name(), "script" | "style" | "noscript" | "a" | "template")
+                })
+            });
+            if !hidden {
+                n += t.trim().len();
+                if n >= limit {
+                    break;
+                }
+            }
+        }
+    }
+    n
+}
+
+thread_local! {
+    /// Visible text of the page being extracted: an element holding most of
+    /// it is the content, never furniture.
+    static PAGE_TEXT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 fn is_noise_element(el: &ElementRef) -> bool {
@@ -179,12 +198,23 @@ fn is_noise_element(el: &ElementRef) -> bool {
         v.attr("class").unwrap_or(""),
         v.attr("id").unwrap_or("")
     );
-    // An element named like the article body ("entry-content-read-more")
-    // that holds a long text is the body, whatever else its class says.
-    if noisy_attr().is_match(&attrs) {
-        return !(content_attr().is_match(&attrs) && paragraph_chars(el, 1500) >= 1500);
+    let strong = noisy_attr().is_match(&attrs);
+    let weak = !strong && weak_noisy_attr().is_match(&attrs);
+    if !strong && !weak {
+        return false;
     }
-    weak_noisy_attr().is_match(&attrs) && paragraph_chars(el, 600) < 600
+    // Furniture words in the class of an element holding most of the page's
+    // text ("content-with-sidebar-wrp", "box article modal-enabled") name a
+    // wrapper, not furniture.
+    let page = PAGE_TEXT.with(|p| p.get());
+    let half = (page / 2).max(600);
+    let chars = text_chars(el, half);
+    if chars >= half {
+        return false;
+    }
+    // A small element named like furniture is furniture; a mid-sized one only
+    // for the strong words (share bars, comments, related lists).
+    strong || chars < 600
 }
 
 fn sel(s: &str) -> Selector {
@@ -347,6 +377,7 @@ pub fn extract_html(source: &str) -> Page {
 
     let root = doc.root_element();
     let body = doc.select(&sel("body")).next().unwrap_or(root);
+    PAGE_TEXT.with(|p| p.set(text_chars(&body, usize::MAX)));
     let mut collector = Collector::default();
     let mut chain = vec![body.id()];
     collector.walk(body, &mut chain);
