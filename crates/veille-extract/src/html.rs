@@ -74,7 +74,6 @@ const SKIP_TAGS: &[&str] = &[
     "nav",
     "footer",
     "aside",
-    "form",
     "iframe",
     "svg",
     "button",
@@ -132,18 +131,6 @@ fn weak_noisy_attr() -> &'static Regex {
     })
 }
 
-/// Characters of paragraph text under an element (stops counting at `limit`).
-fn paragraph_chars(el: &ElementRef, limit: usize) -> usize {
-    let mut n = 0;
-    for p in el.select(&sel("p")) {
-        n += p.text().map(|t| t.trim().len()).sum::<usize>();
-        if n >= limit {
-            break;
-        }
-    }
-    n
-}
-
 /// Characters of visible text under an element, outside links, scripts and
 /// styles (stops counting at `limit`).
 fn text_chars(el: &ElementRef, limit: usize) -> usize {
@@ -192,6 +179,11 @@ fn is_noise_element(el: &ElementRef) -> bool {
     }
     if name == "body" || name == "html" || name == "main" || name == "article" {
         return false;
+    }
+    // Some sites wrap the whole page in a <form>: only small forms are furniture.
+    if name == "form" {
+        let page = PAGE_TEXT.with(|p| p.get());
+        return text_chars(el, (page / 2).max(600)) < (page / 2).max(600);
     }
     let attrs = format!(
         "{} {}",
@@ -421,7 +413,7 @@ fn declared_body(doc: &Html) -> Option<ego_tree::NodeId> {
         if !declared || is_noise_element(&el) {
             continue;
         }
-        let chars = paragraph_chars(&el, usize::MAX);
+        let chars = text_chars(&el, usize::MAX);
         if chars >= 400 && best.is_none_or(|b| chars > b.0) {
             best = Some((chars, el.id()));
         }
