@@ -14,6 +14,8 @@ const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz")
 const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
 const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
 
+static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
+
 /// What a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -57,6 +59,8 @@ pub struct Gazetteer {
     names: HashMap<String, Vec<u32>>,
     demonyms: HashMap<String, u32>,
     country_by_iso: HashMap<String, u32>,
+    /// Admin1 and admin2 codes ("ML.09", "ML.09.8631538") to entries.
+    pub(crate) admin_codes: HashMap<String, u32>,
     common_words: std::collections::HashSet<String>,
     never_places: std::collections::HashSet<String>,
     /// Longest name in tokens.
@@ -87,10 +91,42 @@ fn num<T: std::str::FromStr>(s: Option<&&str>) -> Option<T> {
 }
 
 impl Gazetteer {
-    /// The gazetteer embedded in the binary, loaded on first use.
+    /// The process-wide gazetteer: the embedded data plus the overlays given
+    /// to [`Gazetteer::init_global`] (none when it was not called).
     pub fn global() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer is valid"))
+        GLOBAL.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer is valid"))
+    }
+
+    /// Loads the process-wide gazetteer with overlay files (`*.tsv` files,
+    /// or folders of them read in file-name order). Call once at start,
+    /// before any stage runs; errors name the file and line.
+    pub fn init_global(overlays: &[std::path::PathBuf]) -> Result<&'static Gazetteer, Error> {
+        if let Some(g) = GLOBAL.get() {
+            return Ok(g);
+        }
+        let mut g = Gazetteer::embedded()?;
+        for path in overlays {
+            let io = |e: std::io::Error| Error::Data {
+                file: path.display().to_string(),
+                why: e.to_string(),
+            };
+            let mut files: Vec<std::path::PathBuf> = if path.is_dir() {
+                std::fs::read_dir(path)
+                    .map_err(io)?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+                    .collect()
+            } else {
+                vec![path.clone()]
+            };
+            files.sort();
+            for f in files {
+                let text = std::fs::read_to_string(&f).map_err(io)?;
+                let rows = crate::overlay::parse(&text, &f.display().to_string())?;
+                g.apply_overlay(&rows)?;
+            }
+        }
+        Ok(GLOBAL.get_or_init(|| g))
     }
 
     /// Loads the embedded data files.
@@ -117,6 +153,7 @@ impl Gazetteer {
             names: HashMap::with_capacity(800_000),
             demonyms: HashMap::new(),
             country_by_iso: HashMap::new(),
+            admin_codes: HashMap::new(),
             common_words: word_list(COMMON_WORDS),
             never_places: word_list(NEVER_PLACES),
             max_tokens: 1,
@@ -129,7 +166,7 @@ impl Gazetteer {
             if r.len() < 10 {
                 return Err(bad("countries.tsv", format!("{} columns", r.len())));
             }
-            let idx = g.push(Entry {
+            let idx = g.push_entry(Entry {
                 kind: Kind::Country,
                 name: r[3].to_string(),
                 iso2: r[0].to_string(),
@@ -142,7 +179,7 @@ impl Gazetteer {
             });
             g.country_by_iso.insert(r[0].to_string(), idx);
             for n in [r[3], r[4]].into_iter().chain(list(r[5])) {
-                g.index(n, idx);
+                g.index_name(n, idx);
             }
             // A demonym shared by several countries ("French") goes to the most populous.
             for d in list(r[6]) {
@@ -159,7 +196,7 @@ impl Gazetteer {
                 return Err(bad("admin1.tsv", format!("{} columns", r.len())));
             }
             let idx = g.entries.len() as u32;
-            g.push(Entry {
+            g.push_entry(Entry {
                 kind: Kind::Admin1,
                 name: r[3].to_string(),
                 iso2: r[1].to_string(),
@@ -172,7 +209,7 @@ impl Gazetteer {
             });
             admin1_by_code.insert(r[0], idx);
             for n in std::iter::once(r[3]).chain(list(r[4])) {
-                g.index(n, idx);
+                g.index_name(n, idx);
             }
         }
         let mut admin2_by_code: HashMap<&str, u32> = HashMap::new();
@@ -186,7 +223,7 @@ impl Gazetteer {
                 .next()
                 .filter(|a| r[4].contains(a))
                 .unwrap_or(r[4]);
-            g.push(Entry {
+            g.push_entry(Entry {
                 kind: Kind::Admin2,
                 name: short.to_string(),
                 iso2: r[1].to_string(),
@@ -199,14 +236,19 @@ impl Gazetteer {
             });
             admin2_by_code.insert(r[0], idx);
             for n in std::iter::once(r[4]).chain(list(r[5])) {
-                g.index(n, idx);
+                g.index_name(n, idx);
             }
         }
+        g.admin_codes = admin1_by_code
+            .iter()
+            .chain(admin2_by_code.iter())
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
         for r in rows(places) {
             if r.len() < 10 {
                 return Err(bad("places.tsv.gz", format!("{} columns", r.len())));
             }
-            let idx = g.push(Entry {
+            let idx = g.push_entry(Entry {
                 kind: Kind::Place,
                 name: r[1].to_string(),
                 iso2: r[5].to_string(),
@@ -218,18 +260,18 @@ impl Gazetteer {
                 geonameid: num(r.first()),
             });
             for n in std::iter::once(r[1]).chain(list(r[2])) {
-                g.index(n, idx);
+                g.index_name(n, idx);
             }
         }
         Ok(g)
     }
 
-    fn push(&mut self, e: Entry) -> u32 {
+    pub(crate) fn push_entry(&mut self, e: Entry) -> u32 {
         self.entries.push(e);
         (self.entries.len() - 1) as u32
     }
 
-    fn index(&mut self, name: &str, idx: u32) {
+    pub(crate) fn index_name(&mut self, name: &str, idx: u32) {
         let key = fold(name);
         if key.is_empty() {
             return;

@@ -7,7 +7,21 @@
 
 pub mod fold;
 pub mod gazetteer;
+pub mod overlay;
 pub mod toponyms;
 
 pub use gazetteer::{Entry, Gazetteer, Kind};
 pub use toponyms::{find_places, GeoAnalysis};
+
+/// Great-circle distance in kilometres between two (lat, lon) points.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().asin()
+}

@@ -110,6 +110,13 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Gazetteer tools.
+    ///
+    /// Example: veille gazetteer import --acled acled-mali.csv --out data/gazetteer/extra/acled-mali.tsv
+    Gazetteer {
+        #[command(subcommand)]
+        what: GazetteerCommand,
+    },
     /// Evaluate a stage against a public benchmark read from disk.
     ///
     /// Example: veille eval extraction --dataset ../shared/eval/extraction/scrapinghub --verbose
@@ -136,6 +143,22 @@ pub enum Command {
         /// Exit after the summary instead of serving the dashboard.
         #[arg(long)]
         no_serve: bool,
+    },
+}
+
+/// Gazetteer subcommands.
+#[derive(Subcommand)]
+pub enum GazetteerCommand {
+    /// Turn the location columns of an ACLED export you hold into a gazetteer
+    /// overlay (places GeoNames lacks; known places within 10 km are skipped).
+    Import {
+        /// ACLED CSV export (columns country, admin1, admin2, location, latitude, longitude).
+        #[arg(long)]
+        acled: PathBuf,
+        /// Overlay file to write (standard output when absent); put it in
+        /// data/gazetteer/extra/ or a folder named by VEILLE_GAZETTEER_EXTRA.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -205,7 +228,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 publication_date: pub_date,
                 ..Default::default()
             };
-            let out = Pipeline::new()
+            let out = pipeline()?
                 .run(&doc)
                 .with_context(|| format!("cannot extract {path}"))?;
             match format {
@@ -218,7 +241,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             let mut store =
                 Store::open(&db.path).with_context(|| format!("opening {}", db.path.display()))?;
             let inputs = crate::ingest::collect(&paths)?;
-            let report = ingest_inputs(&Pipeline::new(), &mut store, inputs, quiet);
+            let report = ingest_inputs(&pipeline()?, &mut store, inputs, quiet);
             println!("{}", report.line());
             Ok(if report.failed.is_empty() { 0 } else { 1 })
         }
@@ -276,6 +299,42 @@ pub fn run(cli: Cli) -> Result<i32> {
             runtime()?.block_on(veille_server::serve(db.path, bind))?;
             Ok(0)
         }
+        Command::Gazetteer {
+            what: GazetteerCommand::Import { acled, out },
+        } => {
+            let gaz = init_gazetteer()?;
+            let mut reader = csv::Reader::from_path(&acled)
+                .with_context(|| format!("reading {}", acled.display()))?;
+            let headers = reader.headers()?.clone();
+            let mut rows = Vec::new();
+            for r in reader.records() {
+                let r = r?;
+                rows.push(
+                    headers
+                        .iter()
+                        .map(str::to_lowercase)
+                        .zip(r.iter().map(str::to_string))
+                        .collect(),
+                );
+            }
+            let lines = veille_geo::overlay::rows_from_acled(gaz, &rows)?;
+            let text = format!(
+                "{}\n# from the ACLED export {} ({} rows, {} new locations); ACLED data: see your ACLED licence terms\n{}",
+                veille_geo::overlay::HEADER,
+                acled.display(),
+                rows.len(),
+                lines.len(),
+                lines.iter().map(|l| format!("{l}\n")).collect::<String>()
+            );
+            match out {
+                Some(p) => {
+                    std::fs::write(&p, text).with_context(|| format!("writing {}", p.display()))?;
+                    eprintln!("wrote {} places to {}", lines.len(), p.display());
+                }
+                None => print!("{text}"),
+            }
+            Ok(0)
+        }
         Command::Nlp {
             text,
             pub_date,
@@ -327,6 +386,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Demo { db, port, no_serve } => {
+            init_gazetteer()?;
             crate::demo::run(&db)?;
             if !no_serve {
                 runtime()?.block_on(veille_server::serve(
@@ -337,6 +397,28 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// Loads the gazetteer with the user's overlays: the folders or files in
+/// `VEILLE_GAZETTEER_EXTRA` (separated by ':'), else `data/gazetteer/extra`
+/// when run from the repository.
+fn init_gazetteer() -> Result<&'static veille_geo::Gazetteer> {
+    let overlays: Vec<PathBuf> = match std::env::var_os("VEILLE_GAZETTEER_EXTRA") {
+        Some(v) => std::env::split_paths(&v)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect(),
+        None => Some(PathBuf::from("data/gazetteer/extra"))
+            .filter(|p| p.is_dir())
+            .into_iter()
+            .collect(),
+    };
+    veille_geo::Gazetteer::init_global(&overlays).context("loading gazetteer overlays")
+}
+
+/// The pipeline over the gazetteer with the user's overlays.
+fn pipeline() -> Result<Pipeline> {
+    init_gazetteer()?;
+    Ok(Pipeline::new())
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
