@@ -3,3 +3,4 @@
 //! when they are absent.
 
 pub mod extraction;
+pub mod geoparse;

@@ -138,11 +138,121 @@ struct Candidate {
     adjectival: bool,
     cue: Option<String>,
     fuzzy: bool,
+    /// Index of the given span when resolving given toponyms.
+    gold: Option<usize>,
 }
 
 /// Recognises and resolves the toponyms of an article.
 pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAnalysis {
     let tokens = tokenize(text, sentences);
+    let (cands, unknown) = recognize(text, &tokens, gaz);
+    let (resolved, focus) = resolve(text, &tokens, cands, gaz);
+    let mut out = GeoAnalysis {
+        focus_country: focus,
+        toponyms: Vec::new(),
+    };
+    for (c, best) in resolved {
+        let e = &gaz.entries[best as usize];
+        let precision = match e.kind {
+            Kind::Place if matches!(c.cue.as_deref(), Some("near")) => 2,
+            Kind::Place => 1,
+            Kind::Admin2 => 2,
+            Kind::Admin1 | Kind::Country => 3,
+        };
+        let span = Span::new(tokens[c.first].span.start, tokens[c.last].word_end);
+        out.toponyms.push(Toponym {
+            mention: PlaceMention {
+                span,
+                text: span.of(text).to_string(),
+                location: Some(gaz.location(best, precision)),
+                cue: c.cue.clone(),
+                adjectival: c.adjectival,
+            },
+            entry: Some(best),
+            sentence: tokens[c.first].sentence,
+        });
+    }
+    for (i, cue) in unknown {
+        let span = Span::new(tokens[i].span.start, tokens[i].word_end);
+        out.toponyms.push(Toponym {
+            mention: PlaceMention {
+                span,
+                text: span.of(text).to_string(),
+                location: None,
+                cue: Some(cue),
+                adjectival: false,
+            },
+            entry: None,
+            sentence: tokens[i].sentence,
+        });
+    }
+    out.toponyms.sort_by_key(|t| t.mention.span.start);
+    out
+}
+
+/// Resolves toponyms whose spans are given (an evaluation's gold
+/// toponyms), with the whole article as context: the same focus country,
+/// hierarchy and population rules as [`find_places`]. `None` where the
+/// name is not in the gazetteer.
+pub fn resolve_spans(
+    text: &str,
+    sentences: &[Sentence],
+    spans: &[Span],
+    gaz: &Gazetteer,
+) -> Vec<Option<u32>> {
+    let tokens = tokenize(text, sentences);
+    let (mut cands, _) = recognize(text, &tokens, gaz);
+    for (gi, span) in spans.iter().enumerate() {
+        let covered: Vec<usize> = (0..tokens.len())
+            .filter(|&k| tokens[k].span.start < span.end && span.start < tokens[k].span.end)
+            .collect();
+        let (Some(&first), Some(&last)) = (covered.first(), covered.last()) else {
+            continue;
+        };
+        cands.retain(|c| c.last < first || c.first > last);
+        let surface = span.of(text);
+        let key = fold(surface);
+        let (mut entries, adjectival) = match gaz.demonym(&key) {
+            Some(c) => (vec![c], true),
+            None => (gaz.lookup(&key).to_vec(), false),
+        };
+        if entries.is_empty() {
+            let trimmed = key
+                .strip_suffix("'s")
+                .unwrap_or(&key)
+                .trim_start_matches("the ");
+            entries = gaz.lookup(trimmed).to_vec();
+        }
+        if surface.chars().count() <= 3 && surface.chars().all(|c| c.is_uppercase()) {
+            entries.retain(|&e| gaz.entries[e as usize].kind == Kind::Country);
+        }
+        cands.push(Candidate {
+            first,
+            last,
+            entries,
+            adjectival,
+            cue: cue(text, &tokens, first, last),
+            fuzzy: false,
+            gold: Some(gi),
+        });
+    }
+    let (resolved, _) = resolve(text, &tokens, cands, gaz);
+    let mut out = vec![None; spans.len()];
+    for (c, best) in resolved {
+        if let Some(g) = c.gold {
+            out[g] = Some(best);
+        }
+    }
+    out
+}
+
+/// Finds candidate toponyms: gazetteer names, demonyms, unknown
+/// settlements with a cue, region names to match fuzzily.
+fn recognize(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+) -> (Vec<Candidate>, Vec<(usize, String)>) {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unknown: Vec<(usize, String)> = Vec::new();
     let mut i = 0;
@@ -155,7 +265,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         let mut matched = false;
         for n in (1..=gaz.max_tokens).rev() {
             let last = i + n - 1;
-            if last >= tokens.len() || !run_ok(text, &tokens, i, last) {
+            if last >= tokens.len() || !run_ok(text, tokens, i, last) {
                 continue;
             }
             let surface = &text[tokens[i].span.start..tokens[last].word_end];
@@ -170,6 +280,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                         adjectival: true,
                         cue: None,
                         fuzzy: false,
+                        gold: None,
                     });
                     i = last + 1;
                     matched = true;
@@ -196,8 +307,9 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                     last,
                     entries,
                     adjectival: false,
-                    cue: cue(text, &tokens, i, last),
+                    cue: cue(text, tokens, i, last),
                     fuzzy: false,
+                    gold: None,
                 });
                 i = last + 1;
                 matched = true;
@@ -205,7 +317,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             }
         }
         if !matched {
-            let c = cue(text, &tokens, i, i);
+            let c = cue(text, tokens, i, i);
             match c.as_deref() {
                 Some("village" | "town") if w.chars().count() >= 3 => {
                     unknown.push((i, c.unwrap_or_default()))
@@ -217,6 +329,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                     adjectival: false,
                     cue: c,
                     fuzzy: true,
+                    gold: None,
                 }),
                 _ => {}
             }
@@ -234,9 +347,20 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         if single && (gaz.is_never_place(&key) || c.cue.is_none() && gaz.is_common_word(&key)) {
             return false;
         }
-        c.cue.is_some() || !glued_to_name(text, &tokens, c.first, c.last)
+        c.cue.is_some() || !glued_to_name(text, tokens, c.first, c.last)
     });
 
+    (cands, unknown)
+}
+
+/// Chooses each candidate's entry: focus country, cue, hierarchy,
+/// population. Returns the resolved candidates and the focus country.
+fn resolve(
+    text: &str,
+    tokens: &[Token],
+    mut cands: Vec<Candidate>,
+    gaz: &Gazetteer,
+) -> (Vec<(Candidate, u32)>, Option<String>) {
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     for c in &cands {
@@ -304,6 +428,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             .collect();
         for c in cands.iter_mut().filter(|c| !c.adjectival) {
             let sentence = tokens[c.first].sentence;
+            let before = c.entries.clone();
             c.entries.retain(|&e| {
                 let e = &gaz.entries[e as usize];
                 e.iso2 == *f
@@ -313,6 +438,10 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                         .iter()
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2)
             });
+            // A given toponym keeps its candidates: it is a place, only not a likely one.
+            if c.entries.is_empty() && c.gold.is_some() {
+                c.entries = before;
+            }
         }
         cands.retain(|c| !c.entries.is_empty());
     }
@@ -323,14 +452,12 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         .flat_map(|c| {
             c.entries
                 .iter()
-                .filter_map(|&e| gaz.entries[e as usize].admin1)
+                .copied()
+                .filter(|&e| gaz.entries[e as usize].kind == Kind::Admin1)
         })
         .collect();
 
-    let mut out = GeoAnalysis {
-        focus_country: focus.clone(),
-        toponyms: Vec::new(),
-    };
+    let mut resolved = Vec::with_capacity(cands.len());
     for c in cands {
         let best = c
             .entries
@@ -346,42 +473,9 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
                 ))
             })
             .expect("non-empty");
-        let e = &gaz.entries[best as usize];
-        let precision = match e.kind {
-            Kind::Place if matches!(c.cue.as_deref(), Some("near")) => 2,
-            Kind::Place => 1,
-            Kind::Admin2 => 2,
-            Kind::Admin1 | Kind::Country => 3,
-        };
-        let span = Span::new(tokens[c.first].span.start, tokens[c.last].word_end);
-        out.toponyms.push(Toponym {
-            mention: PlaceMention {
-                span,
-                text: span.of(text).to_string(),
-                location: Some(gaz.location(best, precision)),
-                cue: c.cue.clone(),
-                adjectival: c.adjectival,
-            },
-            entry: Some(best),
-            sentence: tokens[c.first].sentence,
-        });
+        resolved.push((c, best));
     }
-    for (i, cue) in unknown {
-        let span = Span::new(tokens[i].span.start, tokens[i].word_end);
-        out.toponyms.push(Toponym {
-            mention: PlaceMention {
-                span,
-                text: span.of(text).to_string(),
-                location: None,
-                cue: Some(cue),
-                adjectival: false,
-            },
-            entry: None,
-            sentence: tokens[i].sentence,
-        });
-    }
-    out.toponyms.sort_by_key(|t| t.mention.span.start);
-    out
+    (resolved, focus)
 }
 
 fn score(
@@ -393,31 +487,43 @@ fn score(
 ) -> f64 {
     let e = &gaz.entries[idx as usize];
     let mut s = 0.0;
+    // The article's country helps, but does not beat a much larger place
+    // abroad ("London" in a story set in the United States).
     if Some(e.iso2.as_str()) == focus {
-        s += 100.0;
+        s += 15.0;
     }
+    let country_named = c
+        .entries
+        .iter()
+        .any(|&x| gaz.entries[x as usize].kind == Kind::Country);
     s += match (e.kind, c.cue.as_deref()) {
-        (Kind::Admin1 | Kind::Admin2, Some("region" | "district"))
-            if c.entries
-                .iter()
-                .any(|&x| gaz.entries[x as usize].kind == Kind::Country) =>
-        {
-            250.0
-        }
+        (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if country_named => 250.0,
         (Kind::Country, _) => 200.0,
         (Kind::Admin1, Some("region")) => 60.0,
         (Kind::Admin2, Some("district")) => 60.0,
         (Kind::Place, Some("village" | "town" | "near" | "in")) => 30.0,
         (Kind::Place, _) => 20.0,
-        (Kind::Admin1, _) => 10.0,
-        (Kind::Admin2, _) => 5.0,
+        (Kind::Admin1, _) => 25.0,
+        (Kind::Admin2, _) => 10.0,
     };
+    // A place or district named like a region of its country that it is not
+    // in ("California, Maryland" for "California") is the lesser reading.
+    if matches!(e.kind, Kind::Place | Kind::Admin2) {
+        let shadowed = c.entries.iter().any(|&x| {
+            let o = &gaz.entries[x as usize];
+            o.kind == Kind::Admin1 && o.iso2 == e.iso2 && e.admin1 != Some(x)
+        });
+        if shadowed {
+            s -= 50.0;
+        }
+    }
+    // The admin1 unit the text names elsewhere supports its places.
     if let Some(a1) = e.admin1 {
-        if e.kind != Kind::Admin1 && named_admin1.iter().filter(|&&x| x == a1).count() > 1 {
+        if e.kind != Kind::Admin1 && named_admin1.contains(&a1) {
             s += 30.0;
         }
     }
-    s + ((e.population + 1) as f64).log10()
+    s + 3.0 * ((e.population + 1) as f64).log10()
 }
 
 /// Tokens first..=last form one name: same sentence, separated by single

@@ -165,6 +165,16 @@ pub enum GazetteerCommand {
 /// Benchmarks `veille eval` knows.
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Geoparsing on LGL or TR-News XML: toponym recognition P/R/F1, and
+    /// resolution of the gold toponyms (error in km). The last line is `acc@161 0.xxx`.
+    Geoparse {
+        /// Corpus file (../shared/eval/geoparse/lgl.xml or TR-News.xml).
+        #[arg(long)]
+        dataset: PathBuf,
+        /// Print every toponym resolved more than 161 km off, or not at all.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Article extraction on the ScrapingHub benchmark (precision, recall, F1 of 4-token shingles).
     ///
     /// The last line printed is `F1 0.xxx`.
@@ -354,6 +364,19 @@ pub fn run(cli: Cli) -> Result<i32> {
                 "{}",
                 serde_json::to_string_pretty(&crate::nlp_json::analysis_json(&text, pub_date))?
             );
+            Ok(0)
+        }
+        Command::Eval {
+            what: EvalCommand::Geoparse { dataset, verbose },
+        } => {
+            if !dataset.exists() {
+                bail!(
+                    "dataset not found: {} (see ../shared/eval/geoparse/README.md)",
+                    dataset.display()
+                );
+            }
+            let gaz = init_gazetteer()?;
+            crate::eval::geoparse(&dataset, gaz, verbose)?;
             Ok(0)
         }
         Command::Eval {

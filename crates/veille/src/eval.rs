@@ -45,3 +45,33 @@ pub fn extraction(dataset: &Path, verbose: bool) -> Result<()> {
     println!("F1 {:.3}", t.f1);
     Ok(())
 }
+
+/// Geoparsing on an LGL/TR-News file; `acc@161 0.xxx` as the last line.
+pub fn geoparse(dataset: &Path, gaz: &veille_geo::Gazetteer, verbose: bool) -> Result<()> {
+    let xml = std::fs::read_to_string(dataset)?;
+    let articles = veille_eval::geoparse::parse(&xml)?;
+    let s = veille_eval::geoparse::evaluate(&articles, gaz);
+    if verbose {
+        for (article, phrase, chose, km) in &s.misses {
+            let km = km.map(|k| format!("{k:.0} km")).unwrap_or("-".into());
+            println!("miss\t{article}\t{phrase}\t{chose}\t{km}");
+        }
+    }
+    println!(
+        "articles {}, gold toponyms {}, predicted {}",
+        s.articles, s.gold, s.predicted
+    );
+    let (p, r, f) = s.prf(s.exact_match, s.exact_match);
+    println!("recognition exact: precision {p:.3} recall {r:.3} F1 {f:.3}");
+    let (p, r, f) = s.prf(s.overlap_match_pred, s.overlap_match_gold);
+    println!("recognition overlap: precision {p:.3} recall {r:.3} F1 {f:.3}");
+    println!(
+        "resolution of {} gold toponyms with coordinates: {} resolved, mean error {:.0} km, median {:.0} km",
+        s.resolvable,
+        s.resolved,
+        s.mean_km(),
+        s.median_km()
+    );
+    println!("acc@161 {:.3}", s.acc161());
+    Ok(())
+}
