@@ -165,3 +165,33 @@ pub fn nlp(dataset: Option<&Path>, seconds: f64) -> Result<()> {
     );
     Ok(())
 }
+
+/// Articles per second through recognition and resolution of toponyms.
+pub fn geo(dataset: &Path, seconds: f64, gaz: &veille_geo::Gazetteer) -> Result<()> {
+    let articles = veille_eval::geoparse::parse(&std::fs::read_to_string(dataset)?)?;
+    if articles.is_empty() {
+        bail!("no articles in {}", dataset.display());
+    }
+    let chars: usize = articles.iter().map(|a| a.text.chars().count()).sum();
+    let (mut done, mut toponyms) = (0usize, 0usize);
+    let t = Instant::now();
+    while t.elapsed().as_secs_f64() < seconds {
+        for a in &articles {
+            let sentences = veille_nlp::split_sentences(&a.text);
+            toponyms += veille_geo::find_places(&a.text, &sentences, gaz)
+                .toponyms
+                .len();
+            done += 1;
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "veille geo: {} articles (mean {} characters) x {} passes, {} toponyms, {s:.2} s: {:.0} articles/s on one thread",
+        articles.len(),
+        chars / articles.len(),
+        done / articles.len(),
+        toponyms,
+        done as f64 / s
+    );
+    Ok(())
+}

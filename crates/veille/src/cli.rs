@@ -204,6 +204,15 @@ pub enum BenchCommand {
         #[arg(long)]
         no_peer: bool,
     },
+    /// Articles/s through toponym recognition and resolution (sentence splitting
+    /// included) on the texts of a geoparsing corpus.
+    Geo {
+        #[arg(long, default_value = "../shared/eval/geoparse/lgl.xml")]
+        dataset: PathBuf,
+        /// Minimum seconds to run.
+        #[arg(long, default_value_t = 2.0)]
+        seconds: f64,
+    },
     /// Sentences/s through the nlp stage (sentences, dates, quantities) on the demo corpus
     /// or on the text files of a folder.
     Nlp {
@@ -400,6 +409,16 @@ pub fn run(cli: Cli) -> Result<i32> {
                 },
         } => {
             crate::bench::extract(&dataset, repeat.max(1), !no_peer)?;
+            Ok(0)
+        }
+        Command::Bench {
+            what: BenchCommand::Geo { dataset, seconds },
+        } => {
+            if !dataset.exists() {
+                bail!("dataset not found: {}", dataset.display());
+            }
+            let gaz = init_gazetteer()?;
+            crate::bench::geo(&dataset, seconds, gaz)?;
             Ok(0)
         }
         Command::Bench {
