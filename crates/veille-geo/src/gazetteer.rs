@@ -13,6 +13,7 @@ const ADMIN2: &str = include_str!("../../../data/gazetteer/admin2.tsv");
 const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
 const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
 const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
+const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -138,7 +139,32 @@ impl Gazetteer {
                 file: "places.tsv.gz".into(),
                 why: e.to_string(),
             })?;
-        Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)
+        let mut g = Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)?;
+        g.add_abbreviations(ABBREVIATIONS)?;
+        Ok(g)
+    }
+
+    /// Press abbreviations of admin1 units ("W.Va.", "B.C."), from
+    /// `data/geo/abbreviations.tsv`.
+    fn add_abbreviations(&mut self, tsv: &str) -> Result<(), Error> {
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (abbr, code) = line.split_once('\t').ok_or_else(|| Error::Data {
+                file: format!("data/geo/abbreviations.tsv:{}", n + 1),
+                why: "expected abbreviation<TAB>admin1_code".into(),
+            })?;
+            let idx = *self
+                .admin_codes
+                .get(code.trim())
+                .ok_or_else(|| Error::Data {
+                    file: format!("data/geo/abbreviations.tsv:{}", n + 1),
+                    why: format!("unknown admin1 code {code:?}"),
+                })?;
+            self.index_name(abbr.trim(), idx);
+        }
+        Ok(())
     }
 
     /// Builds a gazetteer from the four TSV files (see data/gazetteer/README.md).
