@@ -25,18 +25,6 @@ pub fn date_window(e: &Event) -> (NaiveDate, NaiveDate) {
     (e.event_date - slack, end + slack)
 }
 
-fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().asin()
-}
-
 /// Why `a` and `b` are one incident, or `None` when they are not.
 ///
 /// Rules: compatible types (equal, or two kinds of political violence:
@@ -69,7 +57,9 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     }
     let same_place = la.name == lb.name && la.admin1 == lb.admin1;
     let km = match (la.latitude, la.longitude, lb.latitude, lb.longitude) {
-        (Some(x1), Some(y1), Some(x2), Some(y2)) => Some(distance_km((x1, y1), (x2, y2))),
+        (Some(x1), Some(y1), Some(x2), Some(y2)) => {
+            Some(veille_geo::distance_km((x1, y1), (x2, y2)))
+        }
         _ => None,
     };
     let near = km.is_some_and(|d| d <= 30.0);

@@ -154,24 +154,14 @@ fn small_number(w: &str) -> Option<i64> {
     if let Ok(n) = w.parse() {
         return Some(n);
     }
-    Some(match w.to_lowercase().as_str() {
-        "one" | "un" | "une" | "a" | "an" => 1,
-        "two" | "deux" => 2,
-        "three" | "trois" => 3,
-        "four" | "quatre" => 4,
-        "five" | "cinq" => 5,
-        "six" => 6,
-        "seven" | "sept" => 7,
-        "eight" | "huit" => 8,
-        "nine" | "neuf" => 9,
-        "ten" | "dix" => 10,
-        "eleven" | "onze" => 11,
-        "twelve" | "douze" => 12,
-        "fifteen" | "quinze" => 15,
-        "twenty" | "vingt" => 20,
-        "thirty" | "trente" => 30,
-        _ => return None,
-    })
+    let w = w.to_lowercase();
+    if matches!(w.as_str(), "one" | "un" | "une" | "a" | "an") {
+        return Some(1);
+    }
+    match crate::numbers::word_value(&w) {
+        Some((v, false)) => Some(v as i64),
+        _ => None,
+    }
 }
 
 fn month_start(y: i32, m: u32) -> NaiveDate {

@@ -56,7 +56,9 @@ fn vague_table() -> &'static [Vague] {
     })
 }
 
-fn word_value(w: &str) -> Option<(u64, bool)> {
+/// Value of one English or French number word, and whether it is a scale
+/// word (hundred, thousand, million) that multiplies what precedes it.
+pub(crate) fn word_value(w: &str) -> Option<(u64, bool)> {
     // (value, is_scale)
     let v = match w {
         "zero" | "zéro" => 0,
