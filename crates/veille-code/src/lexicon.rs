@@ -23,6 +23,8 @@ struct TriggerFile {
 struct ClassDef {
     name: String,
     priority: u32,
+    #[serde(default)]
+    kind: Option<String>,
     terms: Vec<String>,
 }
 
@@ -166,6 +168,9 @@ impl PhraseSet {
 pub struct TriggerClass {
     pub name: String,
     pub priority: u32,
+    /// The class reports something that is not a conflict event (a flood, a
+    /// crime, a diplomatic step, a claim of responsibility).
+    pub not_event: bool,
 }
 
 /// All of the coder's lexicons.
@@ -214,6 +219,7 @@ impl Lexicon {
                 .map(|c| TriggerClass {
                     name: c.name.clone(),
                     priority: c.priority,
+                    not_event: c.kind.as_deref() == Some("not_event"),
                 })
                 .collect(),
             triggers: PhraseSet::new(&trig, true)?,

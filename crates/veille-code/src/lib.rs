@@ -13,7 +13,7 @@ pub mod lexicon;
 pub mod rules;
 
 pub use lexicon::Lexicon;
-pub use rules::code_article;
+pub use rules::{classify, code_article, Label};
 
 use std::sync::OnceLock;
 

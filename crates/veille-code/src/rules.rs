@@ -35,7 +35,7 @@ pub fn code_article(
     nlp: &Analysis,
     geo: &GeoAnalysis,
     gaz: &Gazetteer,
-    lex: &Lexicon,
+    lex: &'static Lexicon,
 ) -> Coded {
     let text = article.text.as_str();
     let lower = lower_same_len(text);
@@ -49,64 +49,31 @@ pub fn code_article(
     for (si, sentence) in nlp.sentences.iter().enumerate() {
         let sspan = sentence.span;
         let inside = |s: Span| sspan.contains(s);
-        let sentence_triggers: Vec<Hit> = triggers
-            .iter()
-            .copied()
-            .filter(|t| inside(t.span))
-            .filter(|t| {
-                let modal = modality.iter().any(|m| {
-                    inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
-                });
-                if modal {
-                    out.warnings.push(format!(
-                        "not coded (modal or negated): {:?}",
-                        sspan.of(text)
-                    ));
-                }
-                !modal
-            })
-            .collect();
-        let Some(top) = sentence_triggers
-            .iter()
-            .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))
-        else {
+        let Some(clause) = read_clause(
+            text,
+            sspan,
+            &triggers,
+            &modality,
+            &actors,
+            nlp,
+            lex,
+            &mut out.warnings,
+        ) else {
             continue;
         };
-        let classes: Vec<&str> = sentence_triggers
-            .iter()
-            .map(|t| lex.classes[t.id].name.as_str())
-            .collect();
-        let top_class = lex.classes[top.id].name.as_str();
-        let mut sentence_actors: Vec<Hit> =
-            actors.iter().copied().filter(|a| inside(a.span)).collect();
-        // One mention per actor.
-        let mut seen = Vec::new();
-        sentence_actors.retain(|a| {
-            let new = !seen.contains(&a.id);
-            seen.push(a.id);
-            new
-        });
-        let kinds: Vec<&str> = sentence_actors
-            .iter()
-            .map(|h| lex.actors[h.id].kind.as_str())
-            .collect();
-        let quantities: Vec<&veille_core::Quantity> = nlp
-            .quantities
-            .iter()
-            .filter(|q| inside(q.span) && q.is_count())
-            .collect();
-        let armed_victims = quantities.iter().any(|q| {
-            q.head
-                .as_deref()
-                .and_then(|h| h.split(' ').next())
-                .is_some_and(|h| ARMED_NOUNS.contains(&h))
-        });
-
-        let Some(sub) =
-            sub_event_type(top_class, &classes, &sentence_actors, &kinds, armed_victims)
-        else {
-            continue;
+        let top = clause.top;
+        let sub = match clause.label {
+            Label::Event(sub) => sub,
+            Label::NotEvent(what) => {
+                out.warnings.push(format!(
+                    "not coded (not a conflict event: {what}): {:?}",
+                    sspan.of(text)
+                ));
+                continue;
+            }
         };
+        let sentence_actors = clause.actors;
+        let quantities = clause.quantities;
 
         // Date.
         let Some(pub_date) = article
@@ -241,6 +208,135 @@ pub fn code_article(
     out
 }
 
+/// What a clause reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// A conflict event of this ACLED sub-event type.
+    Event(SubEventType),
+    /// Something else: the trigger class's name ("natural_disaster",
+    /// "manmade_disaster", "org_crime", "diplo", "attrib").
+    NotEvent(&'static str),
+}
+
+/// One clause read for coding.
+struct Clause<'a> {
+    top: Hit,
+    priority: u32,
+    label: Label,
+    actors: Vec<Hit>,
+    quantities: Vec<&'a veille_core::Quantity>,
+}
+
+/// The strongest reading of a sentence: its highest-priority trigger (those
+/// after a modal or negation excluded), the actors and counts around it, and
+/// the label they give.
+#[allow(clippy::too_many_arguments)]
+fn read_clause<'a>(
+    text: &str,
+    sspan: Span,
+    triggers: &[Hit],
+    modality: &[Hit],
+    actors: &[Hit],
+    nlp: &'a Analysis,
+    lex: &'static Lexicon,
+    warnings: &mut Vec<String>,
+) -> Option<Clause<'a>> {
+    let inside = |s: Span| sspan.contains(s);
+    let sentence_triggers: Vec<Hit> = triggers
+        .iter()
+        .copied()
+        .filter(|t| inside(t.span))
+        .filter(|t| {
+            let modal = modality.iter().any(|m| {
+                inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
+            });
+            if modal {
+                warnings.push(format!(
+                    "not coded (modal or negated): {:?}",
+                    sspan.of(text)
+                ));
+            }
+            !modal
+        })
+        .collect();
+    let top = *sentence_triggers
+        .iter()
+        .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))?;
+    let class = &lex.classes[top.id];
+    let classes: Vec<&str> = sentence_triggers
+        .iter()
+        .map(|t| lex.classes[t.id].name.as_str())
+        .collect();
+    let mut sentence_actors: Vec<Hit> = actors.iter().copied().filter(|a| inside(a.span)).collect();
+    // One mention per actor.
+    let mut seen = Vec::new();
+    sentence_actors.retain(|a| {
+        let new = !seen.contains(&a.id);
+        seen.push(a.id);
+        new
+    });
+    let kinds: Vec<&str> = sentence_actors
+        .iter()
+        .map(|h| lex.actors[h.id].kind.as_str())
+        .collect();
+    let quantities: Vec<&veille_core::Quantity> = nlp
+        .quantities
+        .iter()
+        .filter(|q| inside(q.span) && q.is_count())
+        .collect();
+    let armed_victims = quantities.iter().any(|q| {
+        q.head
+            .as_deref()
+            .and_then(|h| h.split(' ').next())
+            .is_some_and(|h| ARMED_NOUNS.contains(&h))
+    });
+    let label = if class.not_event {
+        Label::NotEvent(class.name.as_str())
+    } else {
+        Label::Event(sub_event_type(
+            class.name.as_str(),
+            &classes,
+            &sentence_actors,
+            &kinds,
+            armed_victims,
+        )?)
+    };
+    Some(Clause {
+        top,
+        priority: class.priority,
+        label,
+        actors: sentence_actors,
+        quantities,
+    })
+}
+
+/// Classifies a short text (a snippet, a note): the label of its strongest
+/// clause, or `None` when nothing in it is a trigger. Unlike coding, no date
+/// or place is required.
+pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Label> {
+    let lower = lower_same_len(text);
+    let triggers = lex.triggers.find(text, &lower);
+    let modality = lex.modality.find(text, text);
+    let actors = lex.actor_phrases.find(text, &lower);
+    let mut ignored = Vec::new();
+    nlp.sentences
+        .iter()
+        .filter_map(|s| {
+            read_clause(
+                text,
+                s.span,
+                &triggers,
+                &modality,
+                &actors,
+                nlp,
+                lex,
+                &mut ignored,
+            )
+        })
+        .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))
+        .map(|c| c.label)
+}
+
 fn is_violent(t: veille_core::EventType) -> bool {
     use veille_core::EventType::*;
     matches!(
@@ -352,6 +448,10 @@ fn sub_event_type(
         "arrest" => Arrests,
         "base" => HeadquartersOrBaseEstablished,
         "agreement" => Agreement,
+        "chemical" => ChemicalWeapon,
+        "disrupted" => DisruptedWeaponsUse,
+        "transfer" => NonViolentTransferOfTerritory,
+        "change_group" => ChangeToGroupActivity,
         _ => return None,
     })
 }

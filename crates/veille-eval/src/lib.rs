@@ -2,5 +2,6 @@
 //! repository (see `../shared/eval/*/README.md`); callers skip with a message
 //! when they are absent.
 
+pub mod events;
 pub mod extraction;
 pub mod geoparse;

@@ -165,6 +165,16 @@ pub enum GazetteerCommand {
 /// Benchmarks `veille eval` knows.
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Event classification on CASE 2021 (30 labels, 25 ACLED sub-event types):
+    /// micro, macro and weighted F1; the last line is `weighted-F1 0.xxx`.
+    Events {
+        /// Folder holding test_set_final_release_with_labels.tsv.
+        #[arg(long, default_value = "../shared/eval/events/case2021")]
+        dataset: PathBuf,
+        /// Print the per-label table and every miss.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Geoparsing on LGL or TR-News XML: toponym recognition P/R/F1, and
     /// resolution of the gold toponyms (error in km). The last line is `acc@161 0.xxx`.
     Geoparse {
@@ -373,6 +383,18 @@ pub fn run(cli: Cli) -> Result<i32> {
                 "{}",
                 serde_json::to_string_pretty(&crate::nlp_json::analysis_json(&text, pub_date))?
             );
+            Ok(0)
+        }
+        Command::Eval {
+            what: EvalCommand::Events { dataset, verbose },
+        } => {
+            if !dataset.exists() {
+                bail!(
+                    "dataset not found: {} (see ../shared/eval/events/case2021/README.md)",
+                    dataset.display()
+                );
+            }
+            crate::eval::events(&dataset, verbose)?;
             Ok(0)
         }
         Command::Eval {

@@ -75,3 +75,52 @@ pub fn geoparse(dataset: &Path, gaz: &veille_geo::Gazetteer, verbose: bool) -> R
     println!("acc@161 {:.3}", s.acc161());
     Ok(())
 }
+
+/// CASE 2021 event classification; `weighted-F1 0.xxx` (all 30 labels) last.
+pub fn events(dataset: &Path, verbose: bool) -> Result<()> {
+    use veille_eval::events;
+    let rows = events::run(&events::load(dataset)?);
+    let r = events::score(&rows);
+    if verbose {
+        println!(
+            "{:<32} {:>5} {:>5} {:>5} {:>7} {:>6}",
+            "label", "tp", "fp", "fn", "support", "F1"
+        );
+        for (label, (tp, fp, fn_, support)) in &r.per_label {
+            let p = if tp + fp > 0 {
+                *tp as f64 / (tp + fp) as f64
+            } else {
+                0.0
+            };
+            let rc = if tp + fn_ > 0 {
+                *tp as f64 / (tp + fn_) as f64
+            } else {
+                0.0
+            };
+            let f = if p + rc > 0.0 {
+                2.0 * p * rc / (p + rc)
+            } else {
+                0.0
+            };
+            println!("{label:<32} {tp:>5} {fp:>5} {fn_:>5} {support:>7} {f:>6.3}");
+        }
+        for row in rows.iter().filter(|x| x.predicted != Some(x.gold.as_str())) {
+            let snippet: String = row.text.chars().take(120).collect();
+            println!(
+                "miss\t{}\t{}\t{}\t{snippet}",
+                row.id,
+                row.gold,
+                row.predicted.unwrap_or("-")
+            );
+        }
+    }
+    println!("snippets {} (no label for {})", rows.len(), r.unlabelled);
+    println!("micro-F1 {:.3}", r.micro_f1);
+    println!("macro-F1 {:.3}", r.macro_f1);
+    println!(
+        "weighted-F1 over the 25 ACLED labels {:.3}",
+        r.weighted_f1_acled
+    );
+    println!("weighted-F1 {:.3}", r.weighted_f1);
+    Ok(())
+}
