@@ -17,6 +17,8 @@ struct TriggerFile {
     not_dead: Terms,
     people: Terms,
     singular: SingularDef,
+    seizure: Terms,
+    weapons: Terms,
 }
 
 #[derive(Deserialize)]
@@ -184,6 +186,9 @@ pub struct Lexicon {
     pub singular: HashMap<String, u64>,
     pub actors: Vec<ActorDef>,
     pub actor_phrases: PhraseSet,
+    /// Seizure or discovery verbs and weapon nouns (disrupted weapons use).
+    pub seizure: PhraseSet,
+    pub weapons: PhraseSet,
 }
 
 fn terms(list: &[String]) -> Vec<(String, usize)> {
@@ -230,6 +235,8 @@ impl Lexicon {
             not_dead: t.not_dead.terms,
             people: t.people.terms,
             singular: t.singular.terms,
+            seizure: PhraseSet::new(&terms(&t.seizure.terms), false)?,
+            weapons: PhraseSet::new(&terms(&t.weapons.terms), true)?,
             actors: a.actor,
             actor_phrases: PhraseSet::new(&act, true)?,
         })

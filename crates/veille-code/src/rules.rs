@@ -290,8 +290,30 @@ fn read_clause<'a>(
             .and_then(|h| h.split(' ').next())
             .is_some_and(|h| ARMED_NOUNS.contains(&h))
     });
+    // Weapons seized or found, with no fighting in the clause: disrupted
+    // weapons use, whatever weapon words the clause also holds.
+    let clause = sspan.of(text);
+    let clause_lower = lower_same_len(clause);
+    let fighting = [
+        "kill",
+        "clash",
+        "ambush",
+        "takeover",
+        "retake",
+        "abduct",
+        "suicide",
+        "airstrike",
+        "shelling",
+        "chemical",
+    ];
+    let disrupted = !class.not_event
+        && !classes.iter().any(|c| fighting.contains(c))
+        && !lex.seizure.find(clause, &clause_lower).is_empty()
+        && !lex.weapons.find(clause, &clause_lower).is_empty();
     let label = if class.not_event {
         Label::NotEvent(class.name.as_str())
+    } else if disrupted {
+        Label::Event(SubEventType::DisruptedWeaponsUse)
     } else {
         Label::Event(sub_event_type(
             class.name.as_str(),
@@ -419,10 +441,16 @@ fn sub_event_type(
         }
         "excessive" => ExcessiveForceAgainstProtesters,
         "mob" => MobViolence,
+        // Protesters fighting or destroying: a riot (ACLED's violent demonstration).
+        "protest" | "intervention" if has("clash") || has("loot") || has("unrest") => {
+            ViolentDemonstration
+        }
         "intervention" if has("riot") => ViolentDemonstration,
         "intervention" => ProtestWithIntervention,
         "riot" => ViolentDemonstration,
-        "protest" if has("kill") => ExcessiveForceAgainstProtesters,
+        "protest" if has("kill") || has("attack") && any_kind("state") => {
+            ExcessiveForceAgainstProtesters
+        }
         "protest" if has("arrest") || has("intervention") => ProtestWithIntervention,
         "protest" => PeacefulProtest,
         "clash" => ArmedClash,
