@@ -195,3 +195,40 @@ pub fn geo(dataset: &Path, seconds: f64, gaz: &veille_geo::Gazetteer) -> Result<
     );
     Ok(())
 }
+
+/// Articles per second through event coding alone.
+pub fn code(seconds: f64, gaz: &'static veille_geo::Gazetteer) -> Result<()> {
+    let lex = veille_code::lexicon();
+    let prepared: Vec<_> = crate::demo::corpus_texts()
+        .into_iter()
+        .filter_map(|(text, date)| {
+            let doc = RawDocument {
+                bytes: text.into_bytes(),
+                publication_date: date,
+                ..Default::default()
+            };
+            let article = veille_extract::extract(&doc).ok()?;
+            let nlp = veille_nlp::analyze(&article.text, article.publication_date);
+            let geo = veille_geo::find_places(&article.text, &nlp.sentences, gaz);
+            Some((article, nlp, geo))
+        })
+        .collect();
+    let (mut done, mut events) = (0usize, 0usize);
+    let t = Instant::now();
+    while t.elapsed().as_secs_f64() < seconds {
+        for (a, nlp, geo) in &prepared {
+            events += veille_code::code_article(a, nlp, geo, gaz, lex)
+                .events
+                .len();
+            done += 1;
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "veille code: {} demo articles x {} passes, {events} events, {s:.2} s: {:.0} articles/s on one thread",
+        prepared.len(),
+        done / prepared.len().max(1),
+        done as f64 / s
+    );
+    Ok(())
+}

@@ -223,6 +223,13 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2.0)]
         seconds: f64,
     },
+    /// Articles/s through event coding alone (nlp and geo done beforehand) on
+    /// the demo corpus.
+    Code {
+        /// Minimum seconds to run.
+        #[arg(long, default_value_t = 2.0)]
+        seconds: f64,
+    },
     /// Sentences/s through the nlp stage (sentences, dates, quantities) on the demo corpus
     /// or on the text files of a folder.
     Nlp {
@@ -441,6 +448,13 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             let gaz = init_gazetteer()?;
             crate::bench::geo(&dataset, seconds, gaz)?;
+            Ok(0)
+        }
+        Command::Bench {
+            what: BenchCommand::Code { seconds },
+        } => {
+            let gaz = init_gazetteer()?;
+            crate::bench::code(seconds, gaz)?;
             Ok(0)
         }
         Command::Bench {
