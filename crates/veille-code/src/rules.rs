@@ -649,8 +649,9 @@ fn fatalities(
             continue;
         };
         let words: Vec<&str> = head.split(' ').collect();
-        let first = words[0];
-        if !lex.people.iter().any(|p| p == first) {
+        // The noun counted ("six Nigerien soldiers" counts soldiers).
+        let counted = q.unit.as_deref().unwrap_or(words[0]);
+        if !lex.people.iter().any(|p| p == counted || p == words[0]) {
             continue;
         }
         let head3 = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");

@@ -224,7 +224,12 @@ impl Gazetteer {
             let idx = g.entries.len() as u32;
             g.push_entry(Entry {
                 kind: Kind::Admin1,
-                name: r[3].to_string(),
+                // "Tillabéri Region" is known as "Tillabéri", "Kaduna State" as "Kaduna".
+                name: list(r[4])
+                    .filter(|a| r[3].contains(a) && a.len() < r[3].len())
+                    .max_by_key(|a| a.len())
+                    .unwrap_or(r[3])
+                    .to_string(),
                 iso2: r[1].to_string(),
                 admin1: Some(idx),
                 admin2: None,

@@ -165,6 +165,13 @@ pub enum GazetteerCommand {
 /// Benchmarks `veille eval` knows.
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Score against an ACLED-format export you hold: each row's notes are
+    /// coded as an article published on its event_date. The last line is
+    /// `event_type macro-F1 X`.
+    Acled {
+        #[arg(long)]
+        csv: PathBuf,
+    },
     /// Event classification on CASE 2021 (30 labels, 25 ACLED sub-event types):
     /// micro, macro and weighted F1; the last line is `weighted-F1 0.xxx`.
     Events {
@@ -389,6 +396,29 @@ pub fn run(cli: Cli) -> Result<i32> {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&crate::nlp_json::analysis_json(&text, pub_date))?
+            );
+            Ok(0)
+        }
+        Command::Eval {
+            what: EvalCommand::Acled { csv },
+        } => {
+            if !csv.exists() {
+                bail!("no such file: {}", csv.display());
+            }
+            let s = veille_eval::acled::evaluate(&csv, &pipeline()?)?;
+            let share = |n: usize| n as f64 / s.rows.max(1) as f64;
+            println!("rows {}, coded {}", s.rows, s.coded);
+            println!("event_type accuracy {:.3}", share(s.event_type_right));
+            println!(
+                "sub_event_type macro-F1 {:.3}",
+                veille_eval::acled::macro_f1(&s.sub_types)
+            );
+            println!("fatalities exact {:.3}", share(s.fatalities_right));
+            println!("admin1 accuracy {:.3}", share(s.admin1_right));
+            println!("date exact {:.3}", share(s.date_right));
+            println!(
+                "event_type macro-F1 {:.3}",
+                veille_eval::acled::macro_f1(&s.types)
             );
             Ok(0)
         }

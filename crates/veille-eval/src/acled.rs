@@ -1,0 +1,172 @@
+//! Scoring against an ACLED-format export: each row's `notes` is coded as
+//! an article published on its `event_date`, and the first event coded is
+//! compared with the row (type, sub-type, fatalities, admin1, date).
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::path::Path;
+use veille_core::{DocKind, RawDocument};
+use veille_pipeline::Pipeline;
+
+/// ACLED dates: `2020-12-31` or `31 December 2020`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d %B %Y"))
+        .ok()
+}
+
+/// Case- and accent-insensitive comparison of names (ACLED writes Menaka,
+/// Tombouctou, Segou).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| {
+        veille_geo::fold::fold(s)
+            .replace(['-', '\''], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    fold(a) == fold(b)
+}
+
+/// Totals over the export.
+#[derive(Debug, Default)]
+pub struct Scores {
+    pub rows: usize,
+    pub coded: usize,
+    pub event_type_right: usize,
+    pub fatalities_right: usize,
+    pub admin1_right: usize,
+    pub date_right: usize,
+    /// Gold and predicted (or "-") event types and sub-types.
+    pub types: Vec<(String, String)>,
+    pub sub_types: Vec<(String, String)>,
+}
+
+/// Macro F1 over the gold labels.
+pub fn macro_f1(pairs: &[(String, String)]) -> f64 {
+    let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for (g, p) in pairs {
+        if g == p {
+            counts.entry(g).or_default().0 += 1;
+        } else {
+            counts.entry(g).or_default().2 += 1;
+            counts.entry(p).or_default().1 += 1;
+        }
+    }
+    let gold: Vec<&str> = pairs.iter().map(|x| x.0.as_str()).collect();
+    let labels: Vec<(&&str, &(usize, usize, usize))> =
+        counts.iter().filter(|(l, _)| gold.contains(l)).collect();
+    let f1 = |(tp, fp, fn_): (usize, usize, usize)| {
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
+    labels.iter().map(|(_, c)| f1(**c)).sum::<f64>() / labels.len().max(1) as f64
+}
+
+/// Codes every row's notes and compares.
+pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
+    let mut reader = csv::Reader::from_path(csv_path)
+        .with_context(|| format!("reading {}", csv_path.display()))?;
+    let headers: Vec<String> = reader
+        .headers()?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let need = |name: &str| {
+        col(name).with_context(|| format!("{}: no column {name:?}", csv_path.display()))
+    };
+    let (c_date, c_type, c_sub, c_admin1, c_fat, c_notes) = (
+        need("event_date")?,
+        need("event_type")?,
+        need("sub_event_type")?,
+        need("admin1")?,
+        need("fatalities")?,
+        need("notes")?,
+    );
+    let mut s = Scores::default();
+    for record in reader.records() {
+        let r = record?;
+        let get = |i: usize| r.get(i).unwrap_or("").trim().to_string();
+        s.rows += 1;
+        let date = parse_date(&get(c_date));
+        let doc = RawDocument {
+            bytes: get(c_notes).into_bytes(),
+            publication_date: date,
+            kind: Some(DocKind::Text),
+            ..Default::default()
+        };
+        let event = pipeline
+            .run(&doc)
+            .ok()
+            .and_then(|o| o.events.into_iter().next());
+        let (gold_type, gold_sub) = (get(c_type), get(c_sub));
+        match &event {
+            Some(e) => {
+                s.coded += 1;
+                s.event_type_right += usize::from(same_name(e.event_type.as_str(), &gold_type));
+                s.fatalities_right +=
+                    usize::from(get(c_fat).parse::<u64>().ok() == Some(e.fatalities.unwrap_or(0)));
+                let admin1 = e
+                    .location
+                    .as_ref()
+                    .and_then(|l| l.admin1.clone())
+                    .unwrap_or_default();
+                s.admin1_right += usize::from(same_name(&admin1, &get(c_admin1)));
+                s.date_right += usize::from(Some(e.event_date) == date && e.time_precision == 1);
+                s.types.push((
+                    gold_type.to_lowercase(),
+                    e.event_type.as_str().to_lowercase(),
+                ));
+                s.sub_types.push((
+                    gold_sub.to_lowercase(),
+                    e.sub_event_type.as_str().to_lowercase(),
+                ));
+            }
+            None => {
+                s.types.push((gold_type.to_lowercase(), "-".into()));
+                s.sub_types.push((gold_sub.to_lowercase(), "-".into()));
+            }
+        }
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_names() {
+        assert_eq!(
+            parse_date("31 December 2020"),
+            NaiveDate::from_ymd_opt(2020, 12, 31)
+        );
+        assert_eq!(
+            parse_date("2020-12-31"),
+            NaiveDate::from_ymd_opt(2020, 12, 31)
+        );
+        assert_eq!(parse_date("12/31/2020"), None);
+        assert!(same_name("Ménaka", "Menaka"));
+        assert!(same_name("N’Djaména", "N'Djamena"));
+        assert!(!same_name("Gao", "Mopti"));
+        let pairs = vec![("a".to_string(), "a".to_string()), ("b".into(), "a".into())];
+        // a: tp1 fp1 -> 0.667; b: fn1 -> 0.
+        assert!((macro_f1(&pairs) - 1.0 / 3.0).abs() < 1e-9);
+    }
+}

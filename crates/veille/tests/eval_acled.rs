@@ -1,0 +1,38 @@
+//! `veille eval acled` on a small ACLED-format sample written for veille
+//! (fictional events, ACLED's column names and date forms).
+
+mod common;
+
+#[test]
+fn scores_an_acled_export() {
+    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../veille-eval/tests/data/acled-sample.csv");
+    let out = common::veille(&["eval", "acled", "--csv", csv.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = common::stdout(&out);
+    let value = |name: &str| -> f64 {
+        s.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name:?} line in {s}"))
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    assert!(s.starts_with("rows 8, coded 8"), "{s}");
+    assert!(value("event_type accuracy ") >= 0.875, "{s}");
+    assert!(value("fatalities exact ") >= 0.875, "{s}");
+    assert!(value("admin1 accuracy ") >= 0.875, "{s}");
+    assert!(value("date exact ") >= 0.875, "{s}");
+    assert!(
+        s.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("event_type macro-F1 "),
+        "{s}"
+    );
+}
