@@ -430,6 +430,11 @@ fn sub_event_type(
         "grenade" => Grenade,
         "sexual" => SexualViolence,
         "abduct" => AbductionForcedDisappearance,
+        // Codebook: territory retaken by a non-state group is still "Non-state
+        // actor overtakes territory".
+        "retake" if fighters.first().is_some_and(|a| kind_of(a) == "armed") => {
+            NonStateActorOvertakesTerritory
+        }
         "retake" => GovernmentRegainsTerritory,
         "takeover" => {
             // Codebook: territory taken by state forces is "Government regains territory".
@@ -441,6 +446,14 @@ fn sub_event_type(
         }
         "excessive" => ExcessiveForceAgainstProtesters,
         "mob" => MobViolence,
+        // Force on protesters who are not fighting: excessive force.
+        "protest" | "intervention"
+            if !has("clash")
+                && !has("riot")
+                && (has("kill") || has("force") || has("attack") && any_kind("state")) =>
+        {
+            ExcessiveForceAgainstProtesters
+        }
         // Protesters fighting or destroying: a riot (ACLED's violent demonstration).
         "protest" | "intervention" if has("clash") || has("loot") || has("unrest") => {
             ViolentDemonstration
@@ -448,9 +461,6 @@ fn sub_event_type(
         "intervention" if has("riot") => ViolentDemonstration,
         "intervention" => ProtestWithIntervention,
         "riot" => ViolentDemonstration,
-        "protest" if has("kill") || has("attack") && any_kind("state") => {
-            ExcessiveForceAgainstProtesters
-        }
         "protest" if has("arrest") || has("intervention") => ProtestWithIntervention,
         "protest" => PeacefulProtest,
         "clash" => ArmedClash,
