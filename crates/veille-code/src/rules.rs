@@ -464,6 +464,8 @@ fn sub_event_type(
         "protest" if has("arrest") || has("intervention") => ProtestWithIntervention,
         "protest" => PeacefulProtest,
         "clash" => ArmedClash,
+        // Raids that end in arrests, without deaths, are arrests.
+        "attack" if has("arrest") && !has("kill") => Arrests,
         "ambush" | "kill" | "attack" => {
             // Codebook: violence by an armed group on unarmed people is
             // Violence against civilians; between two armed, organised sides
