@@ -19,6 +19,15 @@ struct TriggerFile {
     singular: SingularDef,
     seizure: Terms,
     weapons: Terms,
+    injured: Terms,
+    abducted: Terms,
+    aggregate: AggregateDef,
+}
+
+#[derive(Deserialize)]
+struct AggregateDef {
+    terms: Vec<String>,
+    report_cues: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +198,12 @@ pub struct Lexicon {
     /// Seizure or discovery verbs and weapon nouns (disrupted weapons use).
     pub seizure: PhraseSet,
     pub weapons: PhraseSet,
+    /// Words after a count that make it injured, or abducted, people.
+    pub injured: Vec<String>,
+    pub abducted: Vec<String>,
+    /// Phrases of many incidents, and report cues (aggregate events).
+    pub aggregate: PhraseSet,
+    pub report_cues: PhraseSet,
 }
 
 fn terms(list: &[String]) -> Vec<(String, usize)> {
@@ -237,6 +252,10 @@ impl Lexicon {
             singular: t.singular.terms,
             seizure: PhraseSet::new(&terms(&t.seizure.terms), false)?,
             weapons: PhraseSet::new(&terms(&t.weapons.terms), true)?,
+            injured: t.injured.terms,
+            abducted: t.abducted.terms,
+            aggregate: PhraseSet::new(&terms(&t.aggregate.terms), false)?,
+            report_cues: PhraseSet::new(&terms(&t.aggregate.report_cues), false)?,
             actors: a.actor,
             actor_phrases: PhraseSet::new(&act, true)?,
         })

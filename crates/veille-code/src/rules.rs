@@ -148,6 +148,27 @@ pub fn code_article(
             lex,
         );
 
+        // Injured and abducted counts, and whether the clause sums up many incidents.
+        let (injured, abducted) = casualties(text, &quantities, lex);
+        let clause_text = sspan.of(text);
+        let clause_lower = lower_same_len(clause_text);
+        let vague_many = quantities.iter().any(|q| {
+            let t = q.span.of(text).to_lowercase();
+            [
+                "hundreds",
+                "thousands",
+                "dozens",
+                "scores",
+                "des centaines",
+                "des milliers",
+                "des dizaines",
+            ]
+            .iter()
+            .any(|v| t.starts_with(v))
+        });
+        let aggregate = !lex.aggregate.find(clause_text, &clause_lower).is_empty()
+            || vague_many && !lex.report_cues.find(clause_text, &clause_lower).is_empty();
+
         // Source.
         let attribution =
             attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
@@ -187,6 +208,9 @@ pub fn code_article(
                 actors: actor_list,
                 fatalities,
                 fatalities_text: fatalities_span.map(|f| f.of(text).to_string()),
+                injured,
+                abducted,
+                aggregate,
                 source_attribution: attribution.map(|a| a.of(text).to_string()),
                 notes,
                 evidence: evidence
@@ -666,6 +690,17 @@ fn fatalities(
         if !lex.people.iter().any(|p| p == counted || p == words[0]) {
             continue;
         }
+        // "abducted 31 worshippers": the verb before the count says who they are.
+        let before_text = text[..q.span.start].to_lowercase();
+        let not_deaths = lex.not_dead.iter().chain(&lex.injured).chain(&lex.abducted);
+        if before_text
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| not_deaths.clone().any(|n| n == w))
+        {
+            continue;
+        }
         let head3 = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
         if lex
             .not_dead
@@ -696,6 +731,35 @@ fn fatalities(
         }
     }
     (None, None, vec![])
+}
+
+/// Counts of injured and of abducted people in a clause: counts with an
+/// injury or abduction word right after them ("five were wounded") or right
+/// before them ("abducted 31 worshippers").
+fn casualties(
+    text: &str,
+    quantities: &[&veille_core::Quantity],
+    lex: &Lexicon,
+) -> (Option<u64>, Option<u64>) {
+    let (mut injured, mut abducted) = (None, None);
+    for q in quantities {
+        // Two words after the count: "five were wounded", "15 people injured".
+        let after: Vec<&str> = q.head.as_deref().unwrap_or("").split(' ').take(2).collect();
+        let before_text = text[..q.span.start].to_lowercase();
+        let before: Vec<&str> = before_text.split_whitespace().rev().take(2).collect();
+        let has = |list: &[String]| {
+            after
+                .iter()
+                .chain(before.iter())
+                .any(|w| list.iter().any(|x| x == w))
+        };
+        if has(&lex.injured) {
+            *injured.get_or_insert(0) += q.value;
+        } else if has(&lex.abducted) {
+            *abducted.get_or_insert(0) += q.value;
+        }
+    }
+    (injured, abducted)
 }
 
 /// Where the clause's event happened, and the spans that say so.
@@ -947,6 +1011,9 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                 if base.actors.is_empty() {
                     base.actors = other.actors.clone();
                 }
+                base.injured = base.injured.max(other.injured);
+                base.abducted = base.abducted.max(other.abducted);
+                base.aggregate |= other.aggregate;
                 for e in other.evidence {
                     let location_kept = e.field == "location"
                         && !finer

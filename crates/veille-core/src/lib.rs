@@ -252,6 +252,16 @@ pub struct Event {
     pub actors: Vec<Actor>,
     pub fatalities: Option<u64>,
     pub fatalities_text: Option<String>,
+    /// People reported injured in this event; `None` when not reported.
+    #[serde(default)]
+    pub injured: Option<u64>,
+    /// People reported abducted, taken hostage or missing; `None` when not reported.
+    #[serde(default)]
+    pub abducted: Option<u64>,
+    /// The clause sums up many incidents (a report of "hundreds killed" over
+    /// months): its counts are not one incident's.
+    #[serde(default)]
+    pub aggregate: bool,
     pub source_attribution: Option<String>,
     pub notes: String,
     pub evidence: Vec<Evidence>,

@@ -165,3 +165,19 @@ fn standard_input_and_text_format() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("2022-11-21"), "{s}");
 }
+
+#[test]
+fn aggregate_reports_are_flagged() {
+    let Some((_, events)) = events() else { return };
+    let hrw = events
+        .iter()
+        .find(|e| e["fatalities"] == 100)
+        .expect("the HRW report is coded");
+    assert_eq!(hrw["aggregate"], true, "{hrw:#}");
+    for e in events
+        .iter()
+        .filter(|e| e["fatalities"] == 11 || e["fatalities"] == 2)
+    {
+        assert_eq!(e["aggregate"], false, "{e:#}");
+    }
+}
