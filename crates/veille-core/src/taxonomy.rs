@@ -117,6 +117,29 @@ impl SubEventType {
     }
 }
 
+const MAPPING_TSV: &str = include_str!("../../../data/taxonomy.tsv");
+
+impl SubEventType {
+    /// (PLOVER event type, CAMEO root code) from `data/taxonomy.tsv`; empty
+    /// strings where there is none ("Other").
+    pub fn plover_cameo(&self) -> (&'static str, &'static str) {
+        MAPPING_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let mut f = l.split('\t');
+                (
+                    f.next().unwrap_or(""),
+                    f.next().unwrap_or("").trim(),
+                    f.next().unwrap_or("").trim(),
+                )
+            })
+            .find(|(name, _, _)| *name == self.as_str())
+            .map(|(_, p, c)| (p, c))
+            .unwrap_or(("", ""))
+    }
+}
+
 impl EventType {
     /// ACLED's disorder type for the event type (for Strategic developments
     /// ACLED decides case by case; veille uses "Strategic developments").
@@ -142,6 +165,23 @@ mod tests {
         for t in EventType::ALL {
             assert!(SubEventType::ALL.iter().any(|s| s.event_type() == *t));
         }
+    }
+
+    #[test]
+    fn every_sub_type_has_a_mapping_row() {
+        for s in SubEventType::ALL {
+            let (plover, cameo) = s.plover_cameo();
+            if *s != SubEventType::Other {
+                assert!(
+                    !plover.is_empty() && cameo.len() == 2,
+                    "{s}: {plover:?} {cameo:?}"
+                );
+            }
+        }
+        assert_eq!(
+            SubEventType::AirDroneStrike.plover_cameo(),
+            ("ASSAULT", "19")
+        );
     }
 
     #[test]

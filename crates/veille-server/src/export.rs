@@ -43,7 +43,7 @@ impl Format {
     }
 }
 
-/// ACLED's published columns, in ACLED's order, then veille's own.
+/// ACLED's published columns, in ACLED's order, then veille's own (sources, evidence, id, casualties, PLOVER and CAMEO codes from data/taxonomy.tsv).
 pub const CSV_COLUMNS: &[&str] = &[
     "event_id_cnty",
     "event_date",
@@ -80,6 +80,11 @@ pub const CSV_COLUMNS: &[&str] = &[
     "outlets_count",
     "evidence",
     "veille_id",
+    "injured",
+    "abducted",
+    "aggregate",
+    "plover",
+    "cameo_root",
 ];
 
 /// Writes events in a format.
@@ -198,6 +203,11 @@ fn write_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()>
             s.outlets.to_string(),
             evidence.join(" "),
             e.id.clone(),
+            e.injured.map(|n| n.to_string()).unwrap_or_default(),
+            e.abducted.map(|n| n.to_string()).unwrap_or_default(),
+            e.aggregate.to_string(),
+            e.sub_event_type.plover_cameo().0.to_string(),
+            e.sub_event_type.plover_cameo().1.to_string(),
         ])?;
     }
     w.flush()

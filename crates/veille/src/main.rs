@@ -21,6 +21,15 @@ fn main() {
         .init();
     match cli::run(args) {
         Ok(code) => std::process::exit(code),
+        // A closed pipe (`veille export | head`) is the reader's choice, not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            std::process::exit(0)
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             std::process::exit(1);
