@@ -11,7 +11,7 @@ use veille_pipeline::Pipeline;
 use veille_store::Store;
 
 /// Extensions read from folders.
-const EXTENSIONS: &[&str] = &["html", "htm", "txt", "md", "gz"];
+const EXTENSIONS: &[&str] = &["html", "htm", "txt", "md", "gz", "jsonl", "json"];
 
 /// Metadata a caller knows about a document.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +25,8 @@ pub struct Meta {
 pub enum Body {
     File(PathBuf),
     Bytes(Vec<u8>),
+    /// The input could not be read as a document (a bad JSON line): why.
+    Failed(String),
 }
 
 /// One document to ingest.
@@ -105,6 +107,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
     for p in paths {
         if p.is_dir() {
             walk(p, &mut out)?;
+        } else if is_json_dump(p) {
+            json_inputs(p, &mut out);
         } else {
             let manifest = p.parent().map(read_manifest).unwrap_or_default();
             out.push(file_input(p, &manifest));
@@ -146,10 +150,122 @@ fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<()> {
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
             && p.file_name().is_some_and(|f| f != "README.md")
         {
-            out.push(file_input(&p, &manifest));
+            if is_json_dump(&p) {
+                json_inputs(&p, out);
+            } else {
+                out.push(file_input(&p, &manifest));
+            }
         }
     }
     Ok(())
+}
+
+/// `.jsonl`, `.jsonl.gz` and `.json` files hold many documents.
+fn is_json_dump(p: &Path) -> bool {
+    let n = p.to_string_lossy().to_lowercase();
+    n.ends_with(".jsonl") || n.ends_with(".jsonl.gz") || n.ends_with(".json")
+}
+
+/// One input per document of a JSON-lines dump (or a `.json` array): fields
+/// `url`, `title`, `text` or `html`, `published` (date or date-time),
+/// `source` or `outlet`. A line that is not such an object becomes a
+/// failed input naming the line.
+fn json_inputs(p: &Path, out: &mut Vec<Input>) {
+    let name = p.display().to_string();
+    let raw = match std::fs::read(p) {
+        Ok(b) => b,
+        Err(e) => {
+            out.push(Input {
+                name,
+                body: Body::Failed(format!("cannot read: {e}")),
+                meta: Meta::default(),
+            });
+            return;
+        }
+    };
+    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut v = Vec::new();
+        if let Err(e) =
+            std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&raw[..]), &mut v)
+        {
+            out.push(Input {
+                name,
+                body: Body::Failed(format!("bad gzip: {e}")),
+                meta: Meta::default(),
+            });
+            return;
+        }
+        v
+    } else {
+        raw
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let docs: Vec<(String, Result<serde_json::Value, String>)> =
+        if name.to_lowercase().ends_with(".json") {
+            match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(serde_json::Value::Array(items)) => items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("{name}#{}", i + 1), Ok(v)))
+                    .collect(),
+                Ok(v) => vec![(name.clone(), Ok(v))],
+                Err(e) => vec![(name.clone(), Err(format!("not JSON: {e}")))],
+            }
+        } else {
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| {
+                    (
+                        format!("{name}:{}", i + 1),
+                        serde_json::from_str(l).map_err(|e| format!("not a JSON line: {e}")),
+                    )
+                })
+                .collect()
+        };
+    for (doc_name, parsed) in docs {
+        let input = match parsed {
+            Err(why) => Input {
+                name: doc_name,
+                body: Body::Failed(why),
+                meta: Meta::default(),
+            },
+            Ok(v) => {
+                let s = |k: &str| {
+                    v.get(k)
+                        .and_then(|x| x.as_str())
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(str::to_string)
+                };
+                let body = match (s("html"), s("text")) {
+                    (Some(html), _) => Body::Bytes(html.into_bytes()),
+                    (None, Some(t)) => {
+                        // The title opens a plain-text article.
+                        let full = match s("title") {
+                            Some(title) if !t.starts_with(&title) => format!("{title}\n\n{t}"),
+                            _ => t,
+                        };
+                        Body::Bytes(full.into_bytes())
+                    }
+                    (None, None) => Body::Failed("no \"text\" or \"html\" field".into()),
+                };
+                let published = s("published")
+                    .or_else(|| s("date"))
+                    .and_then(|d| d.get(..10).and_then(|x| x.parse().ok()));
+                Input {
+                    name: doc_name,
+                    body,
+                    meta: Meta {
+                        url: s("url"),
+                        outlet: s("source").or_else(|| s("outlet")),
+                        published,
+                    },
+                }
+            }
+        };
+        out.push(input);
+    }
 }
 
 /// Runs every input through the pipeline into the store.
@@ -164,6 +280,7 @@ pub fn ingest_inputs(
         report.read += 1;
         let bytes = match input.body {
             Body::Bytes(b) => Ok(b),
+            Body::Failed(why) => Err(why),
             Body::File(p) => std::fs::read(&p).map_err(|e| format!("cannot read: {e}")),
         };
         let result = bytes.and_then(|bytes| {

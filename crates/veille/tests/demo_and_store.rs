@@ -216,3 +216,65 @@ fn serve_api_and_dashboard() {
     let _ = child.wait();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn jsonl_dumps_gzipped_or_not() {
+    let dir = common::temp_dir("jsonl");
+    let lines = [
+        r#"{"url":"https://x.example/1","title":"Gunmen kill five in Mopti","text":"Gunmen killed five villagers in the town of Mopti, Mali, on Monday, local officials said.","published":"2025-05-07T10:00:00Z","source":"X News"}"#,
+        r#"{"url":"https://y.example/2","html":"<html><body><article><h1>Protest in Dakar</h1><p>Hundreds of students marched peacefully in Dakar, Senegal, on Tuesday to demand the payment of their grants, organisers said.</p></article></body></html>","published":"2025-05-07","source":"Y Daily"}"#,
+        r#"{"url": "broken"#,
+        r#"{"url":"https://z.example/3","title":"No body"}"#,
+    ];
+    std::fs::write(dir.join("dump.jsonl"), lines.join("\n")).unwrap();
+    let db = dir.join("t.db");
+    let out = common::veille(&[
+        "ingest",
+        dir.join("dump.jsonl").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    let s = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{s}");
+    assert!(s.contains("read 4, new 2, duplicates 0, failed 2"), "{s}");
+    assert!(
+        s.contains("dump.jsonl:3") && s.contains("not a JSON line"),
+        "{s}"
+    );
+    assert!(
+        s.contains("dump.jsonl:4") && s.contains("no \"text\" or \"html\" field"),
+        "{s}"
+    );
+    // The same dump gzipped adds nothing new.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, lines[..2].join("\n").as_bytes()).unwrap();
+    std::fs::write(dir.join("dump.jsonl.gz"), gz.finish().unwrap()).unwrap();
+    let out = common::veille(&[
+        "ingest",
+        dir.join("dump.jsonl.gz").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    let s = common::stdout(&out);
+    assert!(s.contains("read 2, new 0, duplicates 2"), "{s}");
+    let json = common::veille(&["export", "--format", "jsonl", "--db", db.to_str().unwrap()]);
+    let events: Vec<Value> = common::stdout(&json)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let types: Vec<&str> = events
+        .iter()
+        .map(|e| e["event_type"].as_str().unwrap())
+        .collect();
+    assert!(
+        types.contains(&"Violence against civilians") && types.contains(&"Protests"),
+        "{types:?}"
+    );
+    let mopti = events
+        .iter()
+        .find(|e| e["location"]["name"] == "Mopti")
+        .unwrap();
+    assert_eq!(mopti["event_date"], "2025-05-05");
+    assert_eq!(mopti["sources"][0]["outlet"], "X News");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
