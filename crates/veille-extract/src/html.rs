@@ -349,23 +349,24 @@ fn normalize(s: &str) -> String {
 /// Extracts blocks and metadata from an HTML page.
 pub fn extract_html(source: &str) -> Page {
     let doc = Html::parse_document(source);
+    let metas = Metas::of(&doc);
     let mut page = Page {
         lang: doc
             .select(&sel("html"))
             .next()
             .and_then(|h| h.value().attr("lang"))
             .map(|l| l.chars().take(2).collect::<String>().to_lowercase()),
-        site_name: meta(&doc, &["og:site_name", "application-name"]),
+        site_name: metas.get(&["og:site_name", "application-name"]),
         canonical_url: doc
             .select(&sel("link[rel=canonical]"))
             .next()
             .and_then(|l| l.value().attr("href"))
             .map(str::to_string)
-            .or_else(|| meta(&doc, &["og:url"])),
-        date: publication_date(&doc),
+            .or_else(|| metas.get(&["og:url"])),
+        date: publication_date(&doc, &metas),
         ..Default::default()
     };
-    page.title = title(&doc, page.site_name.as_deref());
+    page.title = title(&doc, &metas, page.site_name.as_deref());
 
     let root = doc.root_element();
     let body = doc.select(&sel("body")).next().unwrap_or(root);
@@ -455,31 +456,43 @@ fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
     Some(best)
 }
 
-fn meta(doc: &Html, names: &[&str]) -> Option<String> {
-    for name in names {
-        for attr in ["property", "name", "itemprop"] {
-            let s = format!("meta[{attr}=\"{name}\"]");
-            if let Some(c) = doc
-                .select(&sel(&s))
-                .next()
-                .and_then(|m| m.value().attr("content"))
-            {
-                let c = c.trim();
-                if !c.is_empty() {
-                    return Some(c.to_string());
+/// The page's `<meta>` contents by property, name or itemprop (lower-cased),
+/// collected in one pass; the first non-empty one wins.
+struct Metas(HashMap<String, String>);
+
+impl Metas {
+    fn of(doc: &Html) -> Metas {
+        let mut map = HashMap::new();
+        for m in doc.select(&sel("meta[content]")) {
+            let v = m.value();
+            let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            for attr in ["property", "name", "itemprop"] {
+                if let Some(key) = v.attr(attr) {
+                    map.entry(key.trim().to_lowercase())
+                        .or_insert_with(|| content.to_string());
                 }
             }
         }
+        Metas(map)
     }
-    None
+
+    /// The first of `names` the page declares.
+    fn get(&self, names: &[&str]) -> Option<String> {
+        names
+            .iter()
+            .find_map(|n| self.0.get(&n.to_lowercase()).cloned())
+    }
 }
 
-fn title(doc: &Html, site: Option<&str>) -> Option<String> {
+fn title(doc: &Html, metas: &Metas, site: Option<&str>) -> Option<String> {
     let h1 = doc
         .select(&sel("h1"))
         .next()
         .map(|h| normalize(&h.text().collect::<String>()));
-    let raw = meta(doc, &["og:title", "twitter:title"])
+    let raw = metas
+        .get(&["og:title", "twitter:title"])
         .or_else(|| {
             doc.select(&sel("title"))
                 .next()
@@ -529,7 +542,7 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-fn publication_date(doc: &Html) -> Option<(NaiveDate, String)> {
+fn publication_date(doc: &Html, metas: &Metas) -> Option<(NaiveDate, String)> {
     const META: &[&str] = &[
         "article:published_time",
         "og:published_time",
@@ -545,7 +558,7 @@ fn publication_date(doc: &Html) -> Option<(NaiveDate, String)> {
         "parsely-pub-date",
     ];
     for name in META {
-        if let Some(d) = meta(doc, &[name]).as_deref().and_then(iso_date) {
+        if let Some(d) = metas.get(&[name]).as_deref().and_then(iso_date) {
             return Some((d, format!("meta:{name}")));
         }
     }
