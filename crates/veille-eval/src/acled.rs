@@ -58,24 +58,11 @@ pub fn macro_f1(pairs: &[(String, String)]) -> f64 {
     let gold: Vec<&str> = pairs.iter().map(|x| x.0.as_str()).collect();
     let labels: Vec<(&&str, &(usize, usize, usize))> =
         counts.iter().filter(|(l, _)| gold.contains(l)).collect();
-    let f1 = |(tp, fp, fn_): (usize, usize, usize)| {
-        let p = if tp + fp > 0 {
-            tp as f64 / (tp + fp) as f64
-        } else {
-            0.0
-        };
-        let r = if tp + fn_ > 0 {
-            tp as f64 / (tp + fn_) as f64
-        } else {
-            0.0
-        };
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
-    };
-    labels.iter().map(|(_, c)| f1(**c)).sum::<f64>() / labels.len().max(1) as f64
+    labels
+        .iter()
+        .map(|(_, c)| crate::f1(c.0, c.1, c.2))
+        .sum::<f64>()
+        / labels.len().max(1) as f64
 }
 
 /// Codes every row's notes and compares.

@@ -3,6 +3,7 @@
 //! coder's clause reading ([`veille_code::classify`]); a snippet with no
 //! trigger gets no label (a miss for its gold label).
 
+use crate::f1;
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -125,24 +126,6 @@ pub struct Report {
     pub weighted_f1: f64,
     pub weighted_f1_acled: f64,
     pub unlabelled: usize,
-}
-
-fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
-    let p = if tp + fp > 0 {
-        tp as f64 / (tp + fp) as f64
-    } else {
-        0.0
-    };
-    let r = if tp + fn_ > 0 {
-        tp as f64 / (tp + fn_) as f64
-    } else {
-        0.0
-    };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
 }
 
 /// Scores predictions: micro, macro and support-weighted F1 over the gold

@@ -87,21 +87,7 @@ pub fn events(dataset: &Path, verbose: bool) -> Result<()> {
             "label", "tp", "fp", "fn", "support", "F1"
         );
         for (label, (tp, fp, fn_, support)) in &r.per_label {
-            let p = if tp + fp > 0 {
-                *tp as f64 / (tp + fp) as f64
-            } else {
-                0.0
-            };
-            let rc = if tp + fn_ > 0 {
-                *tp as f64 / (tp + fn_) as f64
-            } else {
-                0.0
-            };
-            let f = if p + rc > 0.0 {
-                2.0 * p * rc / (p + rc)
-            } else {
-                0.0
-            };
+            let f = veille_eval::f1(*tp, *fp, *fn_);
             println!("{label:<32} {tp:>5} {fp:>5} {fn_:>5} {support:>7} {f:>6.3}");
         }
         for row in rows.iter().filter(|x| x.predicted != Some(x.gold.as_str())) {
