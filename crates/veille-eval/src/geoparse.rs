@@ -127,6 +127,10 @@ pub struct Scores {
     pub resolved: usize,
     pub within_161: usize,
     pub errors_km: Vec<f64>,
+    /// Recognition errors: predicted phrases no gold toponym overlaps, and
+    /// gold phrases no prediction overlaps.
+    pub false_positives: Vec<String>,
+    pub missed: Vec<String>,
     /// Wrong or missing resolutions: (article, phrase, what veille chose, error km).
     pub misses: Vec<(String, String, String, Option<f64>)>,
 }
@@ -167,12 +171,8 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
         s.articles += 1;
         let sentences = veille_nlp::split_sentences(&a.text);
         let found = veille_geo::find_places(&a.text, &sentences, gaz);
-        let predicted: Vec<Span> = found
-            .toponyms
-            .iter()
-            .filter(|t| !t.mention.adjectival)
-            .map(|t| t.mention.span)
-            .collect();
+        // The corpora annotate demonyms ("Russian") as toponyms: count them.
+        let predicted: Vec<Span> = found.toponyms.iter().map(|t| t.mention.span).collect();
         s.gold += a.toponyms.len();
         s.predicted += predicted.len();
         s.exact_match += predicted
@@ -188,6 +188,18 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
             .iter()
             .filter(|g| predicted.iter().any(|p| g.span.overlaps(*p)))
             .count();
+        s.false_positives.extend(
+            predicted
+                .iter()
+                .filter(|p| !a.toponyms.iter().any(|g| g.span.overlaps(**p)))
+                .map(|p| p.of(&a.text).to_string()),
+        );
+        s.missed.extend(
+            a.toponyms
+                .iter()
+                .filter(|g| !predicted.iter().any(|p| g.span.overlaps(*p)))
+                .map(|g| g.phrase.clone()),
+        );
 
         let spans: Vec<Span> = a.toponyms.iter().map(|g| g.span).collect();
         let resolved = veille_geo::toponyms::resolve_spans(&a.text, &sentences, &spans, gaz);

@@ -91,11 +91,23 @@ fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     for (si, s) in sentences.iter().enumerate() {
         let body = s.span.of(text);
         let mut start: Option<usize> = None;
-        for (i, c) in body
+        let chars: Vec<(usize, char)> = body
             .char_indices()
             .chain(std::iter::once((body.len(), ' ')))
-        {
-            let inner = c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && start.is_some());
+            .collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            // Initialisms keep their periods: "U.S.", "W.Va.", "B.C.".
+            let initialism = c == '.'
+                && start.is_some_and(|st| {
+                    let prev = chars[k - 1].1;
+                    let next = chars.get(k + 1).map(|x| x.1).unwrap_or(' ');
+                    let so_far = &body[st..i];
+                    prev.is_alphabetic()
+                        && (prev.is_uppercase() && next.is_uppercase() || so_far.contains('.'))
+                });
+            let inner = c.is_alphanumeric()
+                || initialism
+                || (matches!(c, '\'' | '’' | '-') && start.is_some());
             match (start, inner) {
                 (None, true) => start = Some(i),
                 (Some(st), false) => {
@@ -337,6 +349,26 @@ fn recognize(
         }
     }
 
+    // Surnames: the second word of "Firstname Lastname" pairs that are not
+    // places themselves; alone later ("Walsh said") they are people too.
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for k in 1..tokens.len() {
+        let (a, b) = (&tokens[k - 1], &tokens[k]);
+        let pair_adjacent = a.sentence == b.sentence
+            && &text[a.span.end..b.span.start] == " "
+            && a.word_end == a.span.end;
+        if pair_adjacent && capitalised(a.span.of(text)) && capitalised(b.span.of(text)) {
+            let a_word = fold(a.span.of(text));
+            let pair = fold(&text[a.span.start..b.word_end]);
+            if gaz.lookup(&pair).is_empty()
+                && !gaz.is_common_word(&a_word)
+                && gaz.demonym(&a_word).is_none()
+            {
+                surnames.insert(fold(&text[b.span.start..b.word_end]));
+            }
+        }
+    }
+
     // Filters: part of a longer proper name, common word without a cue.
     cands.retain(|c| {
         if c.adjectival {
@@ -345,6 +377,13 @@ fn recognize(
         let single = c.first == c.last;
         let key = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
         if single && (gaz.is_never_place(&key) || c.cue.is_none() && gaz.is_common_word(&key)) {
+            return false;
+        }
+        let major = c
+            .entries
+            .iter()
+            .any(|&e| matches!(gaz.entries[e as usize].kind, Kind::Country | Kind::Admin1));
+        if single && c.cue.is_none() && !major && surnames.contains(&key) {
             return false;
         }
         c.cue.is_some() || !glued_to_name(text, tokens, c.first, c.last)
