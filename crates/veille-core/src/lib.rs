@@ -42,6 +42,12 @@ pub struct RawDocument {
     pub kind: Option<DocKind>,
     /// Outlet name supplied by the caller.
     pub outlet: Option<String>,
+    /// Charset declared by the transport (an HTTP `Content-Type` header);
+    /// used for bytes that are not valid UTF-8, before a `<meta>` charset.
+    pub charset: Option<String>,
+    /// When the document was fetched or crawled: the publication date only
+    /// when neither the caller nor the page gives one.
+    pub fallback_date: Option<NaiveDate>,
 }
 
 /// The two document kinds the extractor understands.

@@ -9,7 +9,7 @@ use veille_core::Error;
 const MAX_GUNZIP: u64 = 64 << 20;
 
 /// Decodes raw input to text.
-pub fn decode(bytes: &[u8]) -> Result<String, Error> {
+pub fn decode(bytes: &[u8], transport_charset: Option<&str>) -> Result<String, Error> {
     let owned;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
@@ -34,7 +34,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
-    let enc = declared.filter(|e| *e != UTF_8).unwrap_or(WINDOWS_1252);
+    // The transport's charset (HTTP header) comes before the page's own.
+    let transport = transport_charset.and_then(|c| Encoding::for_label(c.trim().as_bytes()));
+    let enc = transport
+        .filter(|e| *e != UTF_8)
+        .or(declared.filter(|e| *e != UTF_8))
+        .unwrap_or(WINDOWS_1252);
     let (text, _, _) = enc.decode(bytes);
     Ok(text.into_owned())
 }
@@ -72,9 +77,20 @@ mod tests {
     #[test]
     fn latin1_page_declared_and_undeclared() {
         let mut page = b"<meta charset=\"iso-8859-1\"><p>Tu\xe9s \xe0 M\xe9naka</p>".to_vec();
-        assert!(decode(&page).unwrap().contains("Tués à Ménaka"));
+        assert!(decode(&page, None).unwrap().contains("Tués à Ménaka"));
         page.drain(..24);
-        assert!(decode(&page).unwrap().contains("Tués à Ménaka"));
+        assert!(decode(&page, None).unwrap().contains("Tués à Ménaka"));
+    }
+
+    #[test]
+    fn transport_charset_before_meta() {
+        let page = b"<meta charset=\"iso-8859-1\"><p>\xcc\xe0\xeb\xe8</p>";
+        assert!(decode(page, Some("windows-1251")).unwrap().contains("Мали"));
+        assert!(!decode(page, None).unwrap().contains("Мали"));
+        // Valid UTF-8 stays UTF-8 whatever the header says.
+        assert!(decode("<p>Ménaka</p>".as_bytes(), Some("iso-8859-1"))
+            .unwrap()
+            .contains("Ménaka"));
     }
 
     #[test]
@@ -82,6 +98,6 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, "\u{feff}Ménaka".as_bytes()).unwrap();
         let bytes = gz.finish().unwrap();
-        assert_eq!(decode(&bytes).unwrap(), "Ménaka");
+        assert_eq!(decode(&bytes, None).unwrap(), "Ménaka");
     }
 }

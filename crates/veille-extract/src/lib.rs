@@ -18,7 +18,7 @@ use veille_core::{Article, DocKind, Error, RawDocument, RemovedNoise};
 /// Errors when the document holds no article text at all (an empty or
 /// broken page): the caller records it and moves on.
 pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
-    let decoded = decode::decode(&doc.bytes)?;
+    let decoded = decode::decode(&doc.bytes, doc.charset.as_deref())?;
     let kind = doc.kind.unwrap_or_else(|| detect_kind(&decoded));
     let page = match kind {
         DocKind::Html => html::extract_html(&decoded),
@@ -31,7 +31,10 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
             Some((d, src)) => (Some(d), Some(src)),
             None => match url.as_deref().and_then(html::date_from_url) {
                 Some(d) => (Some(d), Some("url".to_string())),
-                None => (None, None),
+                None => match doc.fallback_date {
+                    Some(d) => (Some(d), Some("fetched".to_string())),
+                    None => (None, None),
+                },
             },
         },
     };

@@ -85,6 +85,7 @@ pub fn parse_filter(q: &HashMap<String, String>) -> Result<EventFilter, String> 
         date_from: date("date_from")?,
         date_to: date("date_to")?,
         limit,
+        since: None,
     })
 }
 

@@ -30,7 +30,8 @@ pub enum StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts them.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE articles (
     id               TEXT PRIMARY KEY,          -- SHA-256 of the clean text
     url              TEXT,
@@ -78,7 +79,25 @@ CREATE TABLE changes (
     kind     TEXT NOT NULL,                     -- insert, merge
     at       TEXT NOT NULL
 );
-"#];
+"#,
+    r#"
+CREATE TABLE feeds (
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    polled_at     TEXT,
+    last_error    TEXT
+);
+CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    url      TEXT,
+    outcome  TEXT NOT NULL,                     -- ingested, duplicate, or the error
+    at       TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_id)
+);
+"#,
+];
 
 /// The outcome of ingesting one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -132,6 +151,18 @@ pub struct EventFilter {
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
     pub limit: Option<usize>,
+    /// Only events changed (inserted or merged into) after this cursor of
+    /// the changes feed.
+    pub since: Option<i64>,
+}
+
+/// What the store remembers of a polled feed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedState {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub polled_at: Option<String>,
+    pub last_error: Option<String>,
 }
 
 /// Counts for the summary printed by `veille demo`.
@@ -370,6 +401,7 @@ impl Store {
                AND (?3 IS NULL OR event_type = ?3)
                AND (?4 IS NULL OR event_date >= ?4)
                AND (?5 IS NULL OR event_date <= ?5)
+               AND (?7 IS NULL OR id IN (SELECT event_id FROM changes WHERE cursor > ?7))
              ORDER BY event_date DESC, id LIMIT ?6",
         )?;
         let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
@@ -380,7 +412,8 @@ impl Store {
                 f.event_type,
                 f.date_from.map(|d| d.to_string()),
                 f.date_to.map(|d| d.to_string()),
-                limit
+                limit,
+                f.since
             ],
             |r| r.get::<_, String>(0),
         )?;
@@ -431,6 +464,80 @@ impl Store {
             });
         }
         Ok(Some((event, articles)))
+    }
+
+    /// The latest cursor of the changes feed (0 when nothing changed yet).
+    pub fn last_cursor(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(cursor), 0) FROM changes", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// What is known of a feed from earlier polls.
+    pub fn feed_state(&self, url: &str) -> Result<FeedState> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT etag, last_modified, polled_at, last_error FROM feeds WHERE url = ?1",
+                [url],
+                |r| {
+                    Ok(FeedState {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                        polled_at: r.get(2)?,
+                        last_error: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Records a poll of a feed: its validators (kept when `None`) and error.
+    pub fn record_poll(
+        &mut self,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        error: Option<&str>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO feeds (url, etag, last_modified, polled_at, last_error) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(url) DO UPDATE SET etag = COALESCE(?2, etag), last_modified = COALESCE(?3, last_modified),
+                 polled_at = ?4, last_error = ?5",
+            params![url, etag, last_modified, now(), error],
+        )?;
+        Ok(())
+    }
+
+    /// Whether a feed item was already handled.
+    pub fn item_seen(&self, feed_url: &str, item_id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM feed_items WHERE feed_url = ?1 AND item_id = ?2",
+                [feed_url, item_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// Records what became of a feed item.
+    pub fn record_item(
+        &mut self,
+        feed_url: &str,
+        item_id: &str,
+        url: Option<&str>,
+        outcome: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO feed_items (feed_url, item_id, url, outcome, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![feed_url, item_id, url, outcome, now()],
+        )?;
+        Ok(())
     }
 
     /// Counts by type and by admin1.

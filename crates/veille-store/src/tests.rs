@@ -129,3 +129,60 @@ fn failures_are_recorded_and_files_reopen() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn changes_cursor_filters_events() {
+    let mut s = Store::open_in_memory().unwrap();
+    assert_eq!(s.last_cursor().unwrap(), 0);
+    s.ingest(
+        &output("One report.", vec![event("e1", "2025-04-14", 2)]),
+        "a",
+    )
+    .unwrap();
+    let cursor = s.last_cursor().unwrap();
+    assert!(cursor > 0);
+    let since = |s: &Store, c| {
+        s.events(&EventFilter {
+            since: Some(c),
+            ..Default::default()
+        })
+        .unwrap()
+        .len()
+    };
+    assert_eq!(since(&s, 0), 1);
+    assert_eq!(since(&s, cursor), 0);
+    s.ingest(
+        &output(
+            "Another, a month later.",
+            vec![event("e2", "2025-05-20", 1)],
+        ),
+        "b",
+    )
+    .unwrap();
+    assert_eq!(since(&s, cursor), 1);
+    assert!(s.last_cursor().unwrap() > cursor);
+}
+
+#[test]
+fn feed_state_and_items() {
+    let mut s = Store::open_in_memory().unwrap();
+    let feed = "https://wire.example/rss";
+    assert_eq!(s.feed_state(feed).unwrap(), FeedState::default());
+    s.record_poll(
+        feed,
+        Some("\"v1\""),
+        Some("Tue, 15 Apr 2025 08:00:00 GMT"),
+        None,
+    )
+    .unwrap();
+    // A 304 keeps the validators; an error is remembered.
+    s.record_poll(feed, None, None, Some("HTTP 500")).unwrap();
+    let st = s.feed_state(feed).unwrap();
+    assert_eq!(st.etag.as_deref(), Some("\"v1\""));
+    assert_eq!(st.last_error.as_deref(), Some("HTTP 500"));
+    assert!(!s.item_seen(feed, "a-1").unwrap());
+    s.record_item(feed, "a-1", Some("https://wire.example/a"), "ingested")
+        .unwrap();
+    assert!(s.item_seen(feed, "a-1").unwrap());
+    assert!(!s.item_seen("https://other.example/rss", "a-1").unwrap());
+}

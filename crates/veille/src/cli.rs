@@ -10,7 +10,8 @@ use veille_core::{ExtractOutput, RawDocument};
 use veille_pipeline::Pipeline;
 use veille_store::{EventFilter, Store};
 
-use crate::ingest::{ingest_inputs, Report};
+use crate::config::{Config, UsageError};
+use crate::ingest::{ingest_units, Verbosity};
 
 #[derive(Parser)]
 #[command(
@@ -19,6 +20,10 @@ use crate::ingest::{ingest_inputs, Report};
     about = "Turns news articles into a geolocated, de-duplicated database of political-violence events (ACLED-style)."
 )]
 pub struct Cli {
+    /// Configuration file (default: ./veille.toml when it exists). Values in it
+    /// are overridden by environment variables, which flags override.
+    #[arg(long, global = true, env = "VEILLE_CONFIG")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -46,23 +51,56 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: OutFormat,
     },
-    /// Run the pipeline on files and folders and write articles and events to the store.
+    /// Run the pipeline on files, folders, globs or standard input and write
+    /// articles and events to the store.
     ///
-    /// Folders are read recursively (.html, .htm, .txt, .md). A folder may hold a
-    /// manifest.tsv (columns file, url, outlet, published, language) giving metadata.
-    /// The same article ingested twice adds nothing.
+    /// Inputs: .html .htm .txt .md (gzipped or not); JSON dumps .jsonl .jsonl.gz
+    /// .json (fields url, title, text or html, published, source); WARC and
+    /// WARC.gz archives (HTTP responses, as Common Crawl writes them); RSS and
+    /// Atom feeds (.rss .atom, or .xml that is a feed). Folders are read
+    /// recursively; a quoted pattern such as 'pages/**/*.html' is a glob; - reads
+    /// standard input (its format sniffed). A folder may hold a manifest.tsv
+    /// (columns file, url, outlet, published) giving metadata. The same article
+    /// ingested twice adds nothing. Exit code 1 when some inputs failed (each is
+    /// listed with why and recorded in the store), 2 on usage errors.
     ///
-    /// Example: veille ingest ./pages --db events.db
+    /// Example: veille ingest ./pages 'dumps/*.jsonl.gz' crawl.warc.gz --db events.db
     Ingest {
-        /// Files or folders.
+        /// Files, folders, glob patterns, or - for standard input.
         #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        paths: Vec<String>,
         #[command(flatten)]
         db: DbArg,
-        /// Print only the final summary line.
-        #[arg(long)]
+        /// No progress bar; print only the final summary line.
+        #[arg(long, conflicts_with = "json")]
         quiet: bool,
+        /// No progress bar; print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
     },
+    /// Poll RSS/Atom feeds and ingest new articles, politely (robots.txt,
+    /// per-host delay, conditional GET, retries with backoff).
+    ///
+    /// feeds.toml holds `interval_secs = 900` and one [[feed]] table per feed
+    /// with `url`, and optionally `interval_secs`, `outlet`, and `fetch_pages =
+    /// false` to code the text the feed itself carries.
+    ///
+    /// Example: veille watch --feeds feeds.toml --db events.db
+    Watch {
+        /// Feeds file (default: the configuration's `feeds`, else ./feeds.toml).
+        #[arg(long)]
+        feeds: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+        /// Poll every feed once, then exit.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Print the effective configuration and where each value comes from
+    /// (veille.toml, then environment variables, then flags).
+    ///
+    /// Example: VEILLE_DB=events.db veille config
+    Config,
     /// Write the stored events (csv: ACLED columns then veille's; geojson; jsonl).
     ///
     /// Example: veille export --format csv --out events.csv --country Mali
@@ -86,6 +124,10 @@ pub enum Command {
         date_from: Option<NaiveDate>,
         #[arg(long)]
         date_to: Option<NaiveDate>,
+        /// Only events inserted or changed after this cursor of the changes
+        /// feed; the export prints the latest cursor on standard error.
+        #[arg(long)]
+        since: Option<i64>,
     },
     /// Serve the API and the dashboard.
     ///
@@ -93,8 +135,9 @@ pub enum Command {
     Serve {
         #[command(flatten)]
         db: DbArg,
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        bind: SocketAddr,
+        /// Address to listen on (default 127.0.0.1:8080; VEILLE_BIND).
+        #[arg(long)]
+        bind: Option<SocketAddr>,
     },
     /// Sentences, dates and quantities of a text (the nlp stage alone), as JSON.
     ///
@@ -251,12 +294,21 @@ pub enum BenchCommand {
 /// The database option shared by subcommands.
 #[derive(clap::Args)]
 pub struct DbArg {
-    /// SQLite database file.
-    #[arg(long = "db", env = "VEILLE_DB", default_value = "veille.db")]
-    pub path: PathBuf,
+    /// SQLite database file (default: VEILLE_DB, the configuration's db, else veille.db).
+    #[arg(long = "db")]
+    pub path: Option<PathBuf>,
+}
+
+impl DbArg {
+    /// The database path: this flag, else the environment, the file, the default.
+    fn resolve(self, cfg: &mut Config) -> PathBuf {
+        cfg.db.flag(self.path, "--db");
+        cfg.db.value.clone()
+    }
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
+    let mut cfg = Config::load(cli.config.as_deref())?;
     match cli.command {
         Command::Extract {
             path,
@@ -271,7 +323,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 publication_date: pub_date,
                 ..Default::default()
             };
-            let out = pipeline()?
+            let out = pipeline(&cfg)?
                 .run(&doc)
                 .with_context(|| format!("cannot extract {path}"))?;
             match format {
@@ -280,13 +332,42 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
-        Command::Ingest { paths, db, quiet } => {
+        Command::Ingest {
+            paths,
+            db,
+            quiet,
+            json,
+        } => {
+            let path = db.resolve(&mut cfg);
+            let pipeline = pipeline(&cfg)?;
             let mut store =
-                Store::open(&db.path).with_context(|| format!("opening {}", db.path.display()))?;
-            let inputs = crate::ingest::collect(&paths)?;
-            let report = ingest_inputs(&pipeline()?, &mut store, inputs, quiet);
-            println!("{}", report.line());
+                Store::open(&path).with_context(|| format!("opening {}", path.display()))?;
+            let units = veille_sources::collect(&paths);
+            let verbosity = if json {
+                Verbosity::Json
+            } else if quiet {
+                Verbosity::Quiet
+            } else {
+                Verbosity::Normal
+            };
+            let report = ingest_units(&pipeline, &mut store, &units, verbosity);
+            report.print(verbosity);
             Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
+        Command::Watch { feeds, db, once } => {
+            cfg.feeds.flag(feeds, "--feeds");
+            let feeds = crate::watch::FeedsFile::read(&cfg.feeds.value)?;
+            let path = db.resolve(&mut cfg);
+            let pipeline = pipeline(&cfg)?;
+            let mut store =
+                Store::open(&path).with_context(|| format!("opening {}", path.display()))?;
+            let mut fetcher = veille_sources::fetch::Fetcher::new(cfg.fetch());
+            crate::watch::run(&feeds, &mut fetcher, &pipeline, &mut store, once)?;
+            Ok(0)
+        }
+        Command::Config => {
+            print!("{}", cfg.render());
+            Ok(0)
         }
         Command::Export {
             format,
@@ -297,16 +378,18 @@ pub fn run(cli: Cli) -> Result<i32> {
             event_type,
             date_from,
             date_to,
+            since,
         } => {
-            let format: veille_server::export::Format =
-                format.parse().map_err(anyhow::Error::msg)?;
-            if !db.path.exists() {
+            let format: veille_server::export::Format = format.parse().map_err(UsageError)?;
+            let path = db.resolve(&mut cfg);
+            if !path.exists() {
                 bail!(
                     "no database at {} (run veille ingest first, or pass --db)",
-                    db.path.display()
+                    path.display()
                 );
             }
-            let store = Store::open(&db.path)?;
+            let store = Store::open(&path)?;
+            let cursor = store.last_cursor()?;
             let filter = EventFilter {
                 country,
                 admin1,
@@ -314,6 +397,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 date_from,
                 date_to,
                 limit: None,
+                since,
             };
             let events = store.events(&filter)?;
             match out {
@@ -330,22 +414,26 @@ pub fn run(cli: Cli) -> Result<i32> {
                     veille_server::export::write(format, &events, &mut std::io::stdout().lock())?
                 }
             }
+            // For the next `--since`.
+            eprintln!("cursor {cursor}");
             Ok(0)
         }
         Command::Serve { db, bind } => {
-            if !db.path.exists() {
+            let path = db.resolve(&mut cfg);
+            cfg.bind.flag(bind, "--bind");
+            if !path.exists() {
                 bail!(
                     "no database at {} (run veille ingest or veille demo first)",
-                    db.path.display()
+                    path.display()
                 );
             }
-            runtime()?.block_on(veille_server::serve(db.path, bind))?;
+            runtime()?.block_on(veille_server::serve(path, cfg.bind.value))?;
             Ok(0)
         }
         Command::Gazetteer {
             what: GazetteerCommand::Import { acled, out },
         } => {
-            let gaz = init_gazetteer()?;
+            let gaz = init_gazetteer(&cfg)?;
             let mut reader = csv::Reader::from_path(&acled)
                 .with_context(|| format!("reading {}", acled.display()))?;
             let headers = reader.headers()?.clone();
@@ -390,7 +478,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             };
             if let Some(l) = &lang {
                 if l != "en" && l != "fr" {
-                    bail!("--lang: expected en or fr, got {l:?}");
+                    return Err(UsageError(format!("--lang: expected en or fr, got {l:?}")).into());
                 }
             }
             println!(
@@ -405,7 +493,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             if !csv.exists() {
                 bail!("no such file: {}", csv.display());
             }
-            let s = veille_eval::acled::evaluate(&csv, &pipeline()?)?;
+            let s = veille_eval::acled::evaluate(&csv, &pipeline(&cfg)?)?;
             let share = |n: usize| n as f64 / s.rows.max(1) as f64;
             println!("rows {}, coded {}", s.rows, s.coded);
             println!("event_type accuracy {:.3}", share(s.event_type_right));
@@ -443,7 +531,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                     dataset.display()
                 );
             }
-            let gaz = init_gazetteer()?;
+            let gaz = init_gazetteer(&cfg)?;
             crate::eval::geoparse(&dataset, gaz, verbose)?;
             Ok(0)
         }
@@ -476,14 +564,14 @@ pub fn run(cli: Cli) -> Result<i32> {
             if !dataset.exists() {
                 bail!("dataset not found: {}", dataset.display());
             }
-            let gaz = init_gazetteer()?;
+            let gaz = init_gazetteer(&cfg)?;
             crate::bench::geo(&dataset, seconds, gaz)?;
             Ok(0)
         }
         Command::Bench {
             what: BenchCommand::Code { seconds },
         } => {
-            let gaz = init_gazetteer()?;
+            let gaz = init_gazetteer(&cfg)?;
             crate::bench::code(seconds, gaz)?;
             Ok(0)
         }
@@ -494,7 +582,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Demo { db, port, no_serve } => {
-            init_gazetteer()?;
+            init_gazetteer(&cfg)?;
             crate::demo::run(&db)?;
             if !no_serve {
                 runtime()?.block_on(veille_server::serve(
@@ -507,25 +595,17 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-/// Loads the gazetteer with the user's overlays: the folders or files in
-/// `VEILLE_GAZETTEER_EXTRA` (separated by ':'), else `data/gazetteer/extra`
-/// when run from the repository.
-fn init_gazetteer() -> Result<&'static veille_geo::Gazetteer> {
-    let overlays: Vec<PathBuf> = match std::env::var_os("VEILLE_GAZETTEER_EXTRA") {
-        Some(v) => std::env::split_paths(&v)
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect(),
-        None => Some(PathBuf::from("data/gazetteer/extra"))
-            .filter(|p| p.is_dir())
-            .into_iter()
-            .collect(),
-    };
-    veille_geo::Gazetteer::init_global(&overlays).context("loading gazetteer overlays")
+/// Loads the gazetteer with the user's overlays: the configuration's
+/// `gazetteer_extra` (`VEILLE_GAZETTEER_EXTRA`, folders or files separated by
+/// ':'), by default `data/gazetteer/extra` when run from the repository.
+fn init_gazetteer(cfg: &Config) -> Result<&'static veille_geo::Gazetteer> {
+    veille_geo::Gazetteer::init_global(&cfg.gazetteer_extra.value)
+        .context("loading gazetteer overlays")
 }
 
 /// The pipeline over the gazetteer with the user's overlays.
-fn pipeline() -> Result<Pipeline> {
-    init_gazetteer()?;
+fn pipeline(cfg: &Config) -> Result<Pipeline> {
+    init_gazetteer(cfg)?;
     Ok(Pipeline::new())
 }
 
@@ -533,13 +613,6 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?)
-}
-
-/// Prints a report's failures and summary (shared by ingest and demo).
-pub fn print_report(report: &Report) {
-    for (source, why) in &report.failed {
-        println!("skipped {source}: {why}");
-    }
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>> {

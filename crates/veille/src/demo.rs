@@ -1,11 +1,12 @@
 //! `veille demo`: a fresh database from the bundled corpus (data/demo/,
 //! embedded in the binary) and a summary.
 
-use crate::ingest::{ingest_inputs, parse_manifest, Body, Input};
+use crate::ingest::{ingest_inputs, Verbosity};
 use anyhow::{Context, Result};
 use rust_embed::RustEmbed;
 use std::path::Path;
 use veille_pipeline::Pipeline;
+use veille_sources::{parse_manifest, Input};
 use veille_store::Store;
 
 #[derive(RustEmbed)]
@@ -36,7 +37,7 @@ pub fn run(db: &Path) -> Result<()> {
             let data = Corpus::get(name)?;
             Some(Input {
                 name: file.to_string(),
-                body: Body::Bytes(data.data.into_owned()),
+                bytes: Ok(data.data.into_owned()),
                 meta: manifest.get(file).cloned().unwrap_or_default(),
             })
         })
@@ -46,9 +47,8 @@ pub fn run(db: &Path) -> Result<()> {
         inputs.len(),
         db.display()
     );
-    let report = ingest_inputs(&Pipeline::new(), &mut store, inputs, true);
-    crate::cli::print_report(&report);
-    println!("{}", report.line());
+    let report = ingest_inputs(&Pipeline::new(), &mut store, inputs.into_iter(), |_| {});
+    report.print(Verbosity::Normal);
     let s = store.summary()?;
     println!(
         "\n{} events, {} fatalities, from {} articles ({} skipped)",

@@ -3,10 +3,12 @@
 
 mod bench;
 mod cli;
+mod config;
 mod demo;
 mod eval;
 mod ingest;
 mod nlp_json;
+mod watch;
 
 use clap::Parser;
 
@@ -30,9 +32,14 @@ fn main() {
         {
             std::process::exit(0)
         }
+        // Usage errors (bad configuration, bad option values) exit 2, as
+        // clap's own do; everything else 1.
         Err(e) => {
             eprintln!("error: {e:#}");
-            std::process::exit(1);
+            let usage = e
+                .chain()
+                .any(|c| c.downcast_ref::<config::UsageError>().is_some());
+            std::process::exit(if usage { 2 } else { 1 });
         }
     }
 }
