@@ -1,4 +1,5 @@
-//! Export formats: ACLED-style CSV, GeoJSON, JSON lines.
+//! Export formats: ACLED-style CSV, GeoJSON, JSON lines, and Parquet (the
+//! CSV's columns, typed) when built with the `parquet` feature.
 
 use serde_json::json;
 use std::io::Write;
@@ -11,6 +12,7 @@ pub enum Format {
     Csv,
     Geojson,
     Jsonl,
+    Parquet,
 }
 
 impl FromStr for Format {
@@ -20,7 +22,15 @@ impl FromStr for Format {
             "csv" => Ok(Format::Csv),
             "geojson" => Ok(Format::Geojson),
             "jsonl" => Ok(Format::Jsonl),
-            other => Err(format!("unknown format {other:?} (csv, geojson or jsonl)")),
+            "parquet" if cfg!(feature = "parquet") => Ok(Format::Parquet),
+            "parquet" => Err(
+                "this veille was built without Parquet support (cargo build --release --features parquet)"
+                    .into(),
+            ),
+            other => Err(format!(
+                "unknown format {other:?} (csv, geojson, jsonl{})",
+                if cfg!(feature = "parquet") { " or parquet" } else { "" }
+            )),
         }
     }
 }
@@ -31,6 +41,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Geojson => "geojson",
             Format::Jsonl => "jsonl",
+            Format::Parquet => "parquet",
         }
     }
 
@@ -39,6 +50,7 @@ impl Format {
             Format::Csv => "text/csv; charset=utf-8",
             Format::Geojson => "application/geo+json",
             Format::Jsonl => "application/x-ndjson",
+            Format::Parquet => "application/vnd.apache.parquet",
         }
     }
 }
@@ -116,6 +128,12 @@ pub fn write(format: Format, events: &[StoredEvent], out: &mut dyn Write) -> std
             out.write_all(b"\n")
         }
         Format::Csv => write_csv(events, out),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => crate::parquet::write(events, out),
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet => Err(std::io::Error::other(
+            "this veille was built without Parquet support",
+        )),
     }
 }
 
@@ -124,91 +142,96 @@ fn write_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()>
     w.write_record(CSV_COLUMNS)?;
     let timestamp = chrono::Utc::now().timestamp().to_string();
     for s in events {
-        let e = &s.event;
-        let l = e.location.clone().unwrap_or_default();
-        let actor = |role: &str| e.actors.iter().find(|a| a.role == role);
-        let name = |role: &str| actor(role).map(|a| a.name.clone()).unwrap_or_default();
-        let inter = |role: &str| actor(role).map(|a| a.inter).unwrap_or(0);
-        let (i1, i2) = (inter("actor1"), inter("actor2"));
-        // ACLED's numeric interaction: the two inter codes, smaller first
-        // (a one-sided event pairs its code with 0).
-        let interaction = match (i1, i2) {
-            (0, _) => String::new(),
-            (a, 0) => format!("{a}0"),
-            (a, b) => format!("{}{}", a.min(b), a.max(b)),
-        };
-        let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
-        let outlets: Vec<String> = s
-            .sources
-            .iter()
-            .filter_map(|x| x.outlet.clone().or(x.url.clone()))
-            .collect();
-        let evidence: Vec<String> = e
-            .evidence
-            .iter()
-            .map(|v| format!("{}@{}-{}", v.field, v.start, v.end))
-            .collect();
-        w.write_record([
-            format!("{}-{}", l.country_code, e.id),
-            e.event_date.to_string(),
-            e.event_date.format("%Y").to_string(),
-            e.time_precision.to_string(),
-            e.event_type.disorder_type().to_string(),
-            e.event_type.to_string(),
-            e.sub_event_type.to_string(),
-            name("actor1"),
-            name("assoc_actor_1"),
-            if i1 == 0 {
-                String::new()
-            } else {
-                i1.to_string()
-            },
-            name("actor2"),
-            name("assoc_actor_2"),
-            if i2 == 0 {
-                String::new()
-            } else {
-                i2.to_string()
-            },
-            interaction,
-            if i2 == 7 {
-                "Civilian targeting".into()
-            } else {
-                String::new()
-            },
-            l.country_code.clone(),
-            String::new(),
-            l.country.clone(),
-            l.admin1.clone().unwrap_or_default(),
-            l.admin2.clone().unwrap_or_default(),
-            l.admin3.clone().unwrap_or_default(),
-            l.raw_name
-                .clone()
-                .map(|r| format!("{} ({r})", l.name))
-                .unwrap_or(l.name.clone()),
-            opt(l.latitude),
-            opt(l.longitude),
-            if l.geo_precision == 0 {
-                String::new()
-            } else {
-                l.geo_precision.to_string()
-            },
-            outlets.join("; "),
-            String::new(),
-            e.notes.clone(),
-            e.fatalities.map(|f| f.to_string()).unwrap_or_default(),
-            String::new(),
-            timestamp.clone(),
-            s.sources.len().to_string(),
-            s.outlets.to_string(),
-            evidence.join(" "),
-            e.id.clone(),
-            e.injured.map(|n| n.to_string()).unwrap_or_default(),
-            e.abducted.map(|n| n.to_string()).unwrap_or_default(),
-            e.aggregate.to_string(),
-            e.sub_event_type.plover_cameo().0.to_string(),
-            e.sub_event_type.plover_cameo().1.to_string(),
-        ])?;
+        w.write_record(row(s, &timestamp))?;
     }
     w.flush()
+}
+
+/// One event as the values of [`CSV_COLUMNS`] (empty for unknown).
+pub fn row(s: &StoredEvent, timestamp: &str) -> Vec<String> {
+    let e = &s.event;
+    let l = e.location.clone().unwrap_or_default();
+    let actor = |role: &str| e.actors.iter().find(|a| a.role == role);
+    let name = |role: &str| actor(role).map(|a| a.name.clone()).unwrap_or_default();
+    let inter = |role: &str| actor(role).map(|a| a.inter).unwrap_or(0);
+    let (i1, i2) = (inter("actor1"), inter("actor2"));
+    // ACLED's numeric interaction: the two inter codes, smaller first
+    // (a one-sided event pairs its code with 0).
+    let interaction = match (i1, i2) {
+        (0, _) => String::new(),
+        (a, 0) => format!("{a}0"),
+        (a, b) => format!("{}{}", a.min(b), a.max(b)),
+    };
+    let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let outlets: Vec<String> = s
+        .sources
+        .iter()
+        .filter_map(|x| x.outlet.clone().or(x.url.clone()))
+        .collect();
+    let evidence: Vec<String> = e
+        .evidence
+        .iter()
+        .map(|v| format!("{}@{}-{}", v.field, v.start, v.end))
+        .collect();
+    vec![
+        format!("{}-{}", l.country_code, e.id),
+        e.event_date.to_string(),
+        e.event_date.format("%Y").to_string(),
+        e.time_precision.to_string(),
+        e.event_type.disorder_type().to_string(),
+        e.event_type.to_string(),
+        e.sub_event_type.to_string(),
+        name("actor1"),
+        name("assoc_actor_1"),
+        if i1 == 0 {
+            String::new()
+        } else {
+            i1.to_string()
+        },
+        name("actor2"),
+        name("assoc_actor_2"),
+        if i2 == 0 {
+            String::new()
+        } else {
+            i2.to_string()
+        },
+        interaction,
+        if i2 == 7 {
+            "Civilian targeting".into()
+        } else {
+            String::new()
+        },
+        l.country_code.clone(),
+        String::new(),
+        l.country.clone(),
+        l.admin1.clone().unwrap_or_default(),
+        l.admin2.clone().unwrap_or_default(),
+        l.admin3.clone().unwrap_or_default(),
+        l.raw_name
+            .clone()
+            .map(|r| format!("{} ({r})", l.name))
+            .unwrap_or(l.name.clone()),
+        opt(l.latitude),
+        opt(l.longitude),
+        if l.geo_precision == 0 {
+            String::new()
+        } else {
+            l.geo_precision.to_string()
+        },
+        outlets.join("; "),
+        String::new(),
+        e.notes.clone(),
+        e.fatalities.map(|f| f.to_string()).unwrap_or_default(),
+        String::new(),
+        timestamp.to_string(),
+        s.sources.len().to_string(),
+        s.outlets.to_string(),
+        evidence.join(" "),
+        e.id.clone(),
+        e.injured.map(|n| n.to_string()).unwrap_or_default(),
+        e.abducted.map(|n| n.to_string()).unwrap_or_default(),
+        e.aggregate.to_string(),
+        e.sub_event_type.plover_cameo().0.to_string(),
+        e.sub_event_type.plover_cameo().1.to_string(),
+    ]
 }

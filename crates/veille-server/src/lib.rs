@@ -3,6 +3,8 @@
 //! Reads the store only; writing stays in `veille-store`.
 
 pub mod export;
+#[cfg(feature = "parquet")]
+mod parquet;
 
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, StatusCode, Uri};

@@ -232,3 +232,80 @@ pub fn code(seconds: f64, gaz: &'static veille_geo::Gazetteer) -> Result<()> {
     );
     Ok(())
 }
+
+/// WARC.gz ingest end to end: an archive built from the pages of `dataset`
+/// (one gzipped HTTP response record per page, as CC-NEWS) is read, every
+/// page runs through the pipeline and lands in a fresh SQLite store; then
+/// the same pages through the pipeline alone, to show where the time goes.
+pub fn warc(dataset: &Path, repeat: usize) -> Result<()> {
+    if !dataset.exists() {
+        bail!("dataset not found: {}", dataset.display());
+    }
+    let pages = load_pages(dataset)?;
+    let tmp = std::env::temp_dir().join(format!("veille-bench-warc-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let archive = tmp.join("pages.warc.gz");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&archive)?);
+        for (i, (_, body)) in pages.iter().enumerate() {
+            veille_sources::warc::write_response(
+                &mut f,
+                &format!("https://bench.example/page/{i}"),
+                "2026-11-01T00:00:00Z",
+                "text/html",
+                body,
+            )?;
+        }
+        std::io::Write::flush(&mut f)?;
+    }
+    let size = std::fs::metadata(&archive)?.len();
+    let pipeline = veille_pipeline::Pipeline::new();
+    let unit = veille_sources::collect(&[archive.display().to_string()]);
+    let mut total = std::time::Duration::ZERO;
+    let mut report = crate::ingest::Report::default();
+    for pass in 0..repeat {
+        let db = tmp.join(format!("bench-{pass}.db"));
+        let mut store = veille_store::Store::open(&db)?;
+        let t = Instant::now();
+        report = crate::ingest::ingest_units(
+            &pipeline,
+            &mut store,
+            &unit,
+            crate::ingest::Verbosity::Quiet,
+        );
+        total += t.elapsed();
+    }
+    let secs = total.as_secs_f64();
+    let end_to_end = (report.read * repeat) as f64 / secs;
+    println!(
+        "veille ingest WARC.gz: {} records ({:.1} MB compressed) x {repeat} passes in {secs:.3} s: {end_to_end:.1} pages/s on one thread, into SQLite ({} new, {} failed, {} events)",
+        report.read,
+        size as f64 / 1e6,
+        report.new,
+        report.failed.len(),
+        report.events_new + report.events_merged
+    );
+    // The pipeline alone on the same pages, already decompressed in memory.
+    let docs: Vec<RawDocument> = pages
+        .into_iter()
+        .map(|(_, bytes)| RawDocument {
+            bytes,
+            fallback_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            ..Default::default()
+        })
+        .collect();
+    let t = Instant::now();
+    for _ in 0..repeat {
+        for d in &docs {
+            let _ = pipeline.run(d);
+        }
+    }
+    let alone = (docs.len() * repeat) as f64 / t.elapsed().as_secs_f64();
+    println!(
+        "pipeline alone (extract, nlp, geo, code) on the same pages: {alone:.1} pages/s on one thread; reading the archive and storing take the other {:.0}%",
+        (100.0 * (1.0 - end_to_end / alone)).max(0.0)
+    );
+    println!("warc_pages_per_second {end_to_end:.1}");
+    std::fs::remove_dir_all(&tmp)?;
+    Ok(())
+}

@@ -194,6 +194,8 @@ pub enum Command {
 pub enum GazetteerCommand {
     /// Turn the location columns of an ACLED export you hold into a gazetteer
     /// overlay (places GeoNames lacks; known places within 10 km are skipped).
+    ///
+    /// Example: veille gazetteer import --acled acled-mali.csv --out data/gazetteer/extra/acled-mali.tsv
     Import {
         /// ACLED CSV export (columns country, admin1, admin2, location, latitude, longitude).
         #[arg(long)]
@@ -211,12 +213,16 @@ pub enum EvalCommand {
     /// Score against an ACLED-format export you hold: each row's notes are
     /// coded as an article published on its event_date. The last line is
     /// `event_type macro-F1 X`.
+    ///
+    /// Example: veille eval acled --csv acled-export.csv
     Acled {
         #[arg(long)]
         csv: PathBuf,
     },
     /// Event classification on CASE 2021 (30 labels, 25 ACLED sub-event types):
     /// micro, macro and weighted F1; the last line is `weighted-F1 0.xxx`.
+    ///
+    /// Example: veille eval events --dataset ../shared/eval/events/case2021 --verbose
     Events {
         /// Folder holding test_set_final_release_with_labels.tsv.
         #[arg(long, default_value = "../shared/eval/events/case2021")]
@@ -227,6 +233,8 @@ pub enum EvalCommand {
     },
     /// Geoparsing on LGL or TR-News XML: toponym recognition P/R/F1, and
     /// resolution of the gold toponyms (error in km). The last line is `acc@161 0.xxx`.
+    ///
+    /// Example: veille eval geoparse --dataset ../shared/eval/geoparse/lgl.xml
     Geoparse {
         /// Corpus file (../shared/eval/geoparse/lgl.xml or TR-News.xml).
         #[arg(long)]
@@ -238,6 +246,8 @@ pub enum EvalCommand {
     /// Article extraction on the ScrapingHub benchmark (precision, recall, F1 of 4-token shingles).
     ///
     /// The last line printed is `F1 0.xxx`.
+    ///
+    /// Example: veille eval extraction --dataset ../shared/eval/extraction/scrapinghub --verbose
     Extraction {
         /// Folder with ground-truth.json and html/*.html.gz.
         #[arg(long, default_value = "../shared/eval/extraction/scrapinghub")]
@@ -253,6 +263,8 @@ pub enum EvalCommand {
 pub enum BenchCommand {
     /// Extraction pages/s, then trafilatura on the same pages (scripts/bench-trafilatura.sh);
     /// the last line is `ratio_vs_trafilatura N.N`.
+    ///
+    /// Example: veille bench extract --dataset ../shared/eval/extraction/scrapinghub
     Extract {
         /// Folder of pages: ScrapingHub layout (html/*.html.gz) or *.html files.
         #[arg(long, default_value = "../shared/eval/extraction/scrapinghub")]
@@ -266,6 +278,8 @@ pub enum BenchCommand {
     },
     /// Articles/s through toponym recognition and resolution (sentence splitting
     /// included) on the texts of a geoparsing corpus.
+    ///
+    /// Example: veille bench geo --dataset ../shared/eval/geoparse/lgl.xml
     Geo {
         #[arg(long, default_value = "../shared/eval/geoparse/lgl.xml")]
         dataset: PathBuf,
@@ -273,8 +287,23 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2.0)]
         seconds: f64,
     },
+    /// Pages/s through `veille ingest` of a WARC.gz archive built from a folder
+    /// of pages (one gzipped HTTP response record per page): reading, the whole
+    /// pipeline and the SQLite store. The last line is `warc_pages_per_second N`.
+    ///
+    /// Example: veille bench warc --dataset ../shared/eval/extraction/scrapinghub
+    Warc {
+        /// Folder of pages: ScrapingHub layout (html/*.html.gz) or *.html files.
+        #[arg(long, default_value = "../shared/eval/extraction/scrapinghub")]
+        dataset: PathBuf,
+        /// Passes (a fresh database each).
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
     /// Articles/s through event coding alone (nlp and geo done beforehand) on
     /// the demo corpus.
+    ///
+    /// Example: veille bench code --seconds 5
     Code {
         /// Minimum seconds to run.
         #[arg(long, default_value_t = 2.0)]
@@ -282,6 +311,8 @@ pub enum BenchCommand {
     },
     /// Sentences/s through the nlp stage (sentences, dates, quantities) on the demo corpus
     /// or on the text files of a folder.
+    ///
+    /// Example: veille bench nlp --seconds 5
     Nlp {
         #[arg(long)]
         dataset: Option<PathBuf>,
@@ -566,6 +597,13 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             let gaz = init_gazetteer(&cfg)?;
             crate::bench::geo(&dataset, seconds, gaz)?;
+            Ok(0)
+        }
+        Command::Bench {
+            what: BenchCommand::Warc { dataset, repeat },
+        } => {
+            init_gazetteer(&cfg)?;
+            crate::bench::warc(&dataset, repeat.max(1))?;
             Ok(0)
         }
         Command::Bench {

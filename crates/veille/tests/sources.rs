@@ -372,3 +372,39 @@ fn watch_polls_feeds_politely_and_survives_bad_ones() {
     assert!(reqs.iter().all(|r| r.contains("User-Agent: veille/")));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for cmd in [
+        "extract",
+        "ingest",
+        "watch",
+        "config",
+        "export",
+        "serve",
+        "nlp",
+        "gazetteer",
+        "gazetteer import",
+        "eval",
+        "eval acled",
+        "eval events",
+        "eval geoparse",
+        "eval extraction",
+        "bench",
+        "bench extract",
+        "bench geo",
+        "bench code",
+        "bench nlp",
+        "bench warc",
+        "demo",
+    ] {
+        let mut args: Vec<&str> = cmd.split(' ').collect();
+        args.push("--help");
+        let out = common::veille(&args);
+        assert!(out.status.success(), "{cmd} --help failed");
+        assert!(
+            common::stdout(&out).contains("Example"),
+            "veille {cmd} --help has no example"
+        );
+    }
+}
