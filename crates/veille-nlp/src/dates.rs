@@ -9,8 +9,8 @@
 //! "ten-year") and ages ("aged 50") are recognised so that nothing else takes
 //! their numbers for dates or counts.
 
+use crate::fastre::FastRegex;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::Regex;
 use std::sync::OnceLock;
 use veille_core::{DateKind, DateMention, Granularity, Span};
 
@@ -88,20 +88,20 @@ fn alternation<T>(items: &[(&str, T)]) -> String {
 }
 
 struct Patterns {
-    age: Regex,
-    duration: Regex,
-    ago: Regex,
-    iso: Regex,
-    numeric: Regex,
-    day_range: Regex,
-    day_month: Regex,
-    month_day: Regex,
-    overnight: Regex,
-    weekday: Regex,
-    relative_day: Regex,
-    relative_period: Regex,
-    month: Regex,
-    year: Regex,
+    age: FastRegex,
+    duration: FastRegex,
+    ago: FastRegex,
+    iso: FastRegex,
+    numeric: FastRegex,
+    day_range: FastRegex,
+    day_month: FastRegex,
+    month_day: FastRegex,
+    overnight: FastRegex,
+    weekday: FastRegex,
+    relative_day: FastRegex,
+    relative_period: FastRegex,
+    month: FastRegex,
+    year: FastRegex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -109,11 +109,11 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let m = alternation(MONTHS);
         let d = alternation(WEEKDAYS);
-        let r = |p: String| Regex::new(&format!("(?i){p}")).expect("date pattern");
+        let r = |p: String| FastRegex::new(&format!("(?i){p}")).expect("date pattern");
         let n = NUMBER_WORDS;
         Patterns {
             age: r(format!(
-                r"\baged\s+\d{{1,3}}\b|\bâgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b"
+                r"\baged\s+\d{{1,3}}\b|âgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b"
             )),
             duration: r(format!(
                 r"\b(?:(?:for|over|in the past|in the last|during|pendant|durant|depuis|en)\s+)?(?:\d{{1,3}}|{n}|a|an|plusieurs|several|a few|quelques)(?:\s+|-)(?:years?|months?|weeks?|days?|decades?|hours?|ans|années|annees|mois|semaines|jours|heures|décennies)\b(?:\s+(ago))?"
@@ -130,7 +130,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?:overnight|(?:during |in )?the night of|(?:dans )?la nuit (?:de|du))\s+({d})\s+(?:to|into|and|à|au)\s+({d})\b"
             )),
             weekday: r(format!(
-                r"\b(last\s+|this\s+|ce\s+)?({d})(\s+dernier)?(?:\s+(?:night|morning|evening|afternoon|soir|matin|après-midi|apres-midi|soir-là))?\b"
+                r"\b(last\s+|this\s+|ce\s+)?({d})\b(\s+dernier\b)?(?:\s+(?:night|morning|evening|afternoon|soir|matin|après-midi|apres-midi)\b|\s+soir-là)?"
             )),
             relative_day: r(r"\b(yesterday(?: morning| evening| afternoon)?|hier (?:soir|matin|après-midi)|the day before yesterday|avant-hier|hier|today|aujourd'hui|aujourd’hui|this morning|ce matin|last night|la nuit dernière|cette nuit|overnight)\b".into()),
             relative_period: r(r"\b(last week|la semaine dernière|la semaine passée|earlier this week|this week|cette semaine|last month|le mois dernier|le mois passé|earlier this month|this month|ce mois-ci|last year|l'an dernier|l’an dernier|l'année dernière|l’année dernière)\b".into()),

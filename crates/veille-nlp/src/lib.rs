@@ -3,6 +3,7 @@
 //! [`numbers`] (quantities with bounds). Pure functions of the text.
 
 pub mod dates;
+mod fastre;
 pub mod numbers;
 pub mod sentences;
 

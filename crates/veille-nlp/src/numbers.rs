@@ -4,7 +4,7 @@
 //! reported-fatality conventions). Ages, years, durations, days of month and
 //! money get their own `kind`; only `count` quantities count people or things.
 
-use regex::Regex;
+use crate::fastre::FastRegex as Regex;
 use std::sync::OnceLock;
 use veille_core::{Quantity, QuantityKind, Span};
 
@@ -99,12 +99,12 @@ pub(crate) fn word_value(w: &str) -> Option<(u64, bool)> {
 
 /// Value of a run of number words ("one hundred and twenty-five",
 /// "quatre-vingt-dix", "vingt et un").
-fn parse_words(words: &[String]) -> Option<u64> {
+fn parse_words(words: &[&str]) -> Option<u64> {
     let (mut total, mut current) = (0u64, 0u64);
     let mut prev: Option<&str> = None;
     let mut any = false;
     for w in words {
-        let w = w.as_str();
+        let w = *w;
         if matches!(w, "and" | "et" | "a" | "un" | "une") {
             if matches!(w, "un" | "une") && prev == Some("et") {
                 current += 1;
@@ -136,9 +136,22 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("number pattern"))
 }
 
+/// Lower-case, with a fast path for ASCII characters (most of any news text).
+fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Finds the quantities of a text.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     // Lower-casing may change byte lengths (rare letters); fall back to the text.
     let hay = if lower.len() == text.len() {
         lower.as_str()
@@ -226,27 +239,27 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
     static WORDS: OnceLock<Regex> = OnceLock::new();
     let words = re(&WORDS, r"[\p{L}]+");
-    let tokens: Vec<(usize, usize, String)> = words
+    let tokens: Vec<(usize, usize, &str)> = words
         .find_iter(hay)
-        .map(|m| (m.start(), m.end(), m.as_str().to_string()))
+        .map(|m| (m.start(), m.end(), m.as_str()))
         .collect();
     let mut i = 0;
     while i < tokens.len() {
-        if word_value(&tokens[i].2).is_none() {
+        if word_value(tokens[i].2).is_none() {
             i += 1;
             continue;
         }
         let mut j = i;
-        let mut run: Vec<String> = Vec::new();
+        let mut run: Vec<&str> = Vec::new();
         while j < tokens.len() {
-            let t = &tokens[j].2;
+            let t = tokens[j].2;
             let gap = &hay[tokens[j.max(1) - 1].1.min(tokens[j].0)..tokens[j].0];
             if j > i && !(gap.trim().is_empty() || gap == "-") {
                 break;
             }
-            let joiner = matches!(t.as_str(), "and" | "et" | "un" | "une");
+            let joiner = matches!(t, "and" | "et" | "un" | "une");
             if word_value(t).is_some() || joiner && j + 1 < tokens.len() && j > i {
-                run.push(t.clone());
+                run.push(t);
                 j += 1;
             } else {
                 break;
@@ -254,7 +267,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
         while run.last().is_some_and(|w| word_value(w).is_none())
             && !(run.len() >= 2
-                && matches!(run[run.len() - 1].as_str(), "un" | "une")
+                && matches!(run[run.len() - 1], "un" | "une")
                 && run[run.len() - 2] == "et")
         {
             run.pop();
@@ -262,7 +275,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
         // "a hundred", "a thousand"
         let mut s = tokens[i].0;
-        if i > 0 && tokens[i - 1].2 == "a" && word_value(&tokens[i].2).is_some_and(|v| v.1) {
+        if i > 0 && tokens[i - 1].2 == "a" && word_value(tokens[i].2).is_some_and(|v| v.1) {
             s = tokens[i - 1].0;
         }
         let span = Span::new(s, tokens[j - 1].1);

@@ -466,6 +466,15 @@ impl Store {
         Ok(Some((event, articles)))
     }
 
+    /// The events an article is a source of.
+    pub fn article_events(&self, article_id: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT event_id FROM event_sources WHERE article_id = ?1 ORDER BY event_id",
+        )?;
+        let rows = stmt.query_map([article_id], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// The latest cursor of the changes feed (0 when nothing changed yet).
     pub fn last_cursor(&self) -> Result<i64> {
         Ok(self

@@ -210,6 +210,18 @@ pub enum GazetteerCommand {
 /// Benchmarks `veille eval` knows.
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Cross-article de-duplication: reports with gold incident ids go
+    /// through the pipeline into a fresh store; pairwise precision and recall
+    /// of "these two reports share an event". The last line is `pairwise-F1 0.xxx`.
+    ///
+    /// Example: veille eval dedup --dataset data/eval/dedup/reports.jsonl --verbose
+    Dedup {
+        #[arg(long, default_value = "data/eval/dedup/reports.jsonl")]
+        dataset: PathBuf,
+        /// Print every wrong merge, missed merge and report without an event.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Score against an ACLED-format export you hold: each row's notes are
     /// coded as an article published on its event_date. The last line is
     /// `event_type macro-F1 X`.
@@ -539,6 +551,19 @@ pub fn run(cli: Cli) -> Result<i32> {
                 "event_type macro-F1 {:.3}",
                 veille_eval::acled::macro_f1(&s.types)
             );
+            Ok(0)
+        }
+        Command::Eval {
+            what: EvalCommand::Dedup { dataset, verbose },
+        } => {
+            if !dataset.exists() {
+                bail!(
+                    "dataset not found: {} (run from the repository root or pass --dataset)",
+                    dataset.display()
+                );
+            }
+            init_gazetteer(&cfg)?;
+            crate::eval::dedup(&dataset, verbose)?;
             Ok(0)
         }
         Command::Eval {

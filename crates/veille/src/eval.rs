@@ -116,3 +116,108 @@ pub fn events(dataset: &Path, verbose: bool) -> Result<()> {
     println!("weighted-F1 {:.3}", r.weighted_f1);
     Ok(())
 }
+
+/// Cross-article de-duplication on a set of reports with gold incident ids
+/// (`data/eval/dedup/reports.jsonl`): every report runs through the pipeline
+/// into a fresh in-memory store, in publication order; two reports are
+/// predicted to describe one incident when they are sources of a common
+/// stored event. Pairwise precision, recall and F1 over all report pairs;
+/// the last line is `pairwise-F1 0.xxx`.
+pub fn dedup(dataset: &Path, verbose: bool) -> Result<()> {
+    use anyhow::Context;
+    use std::collections::{BTreeSet, HashMap};
+    let text = std::fs::read_to_string(dataset)
+        .with_context(|| format!("reading {}", dataset.display()))?;
+    struct Report {
+        id: String,
+        incident: String,
+        published: Option<chrono::NaiveDate>,
+        doc: veille_core::RawDocument,
+    }
+    let mut reports = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}", dataset.display(), i + 1))?;
+        let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+        let published = s("published").parse().ok();
+        reports.push(Report {
+            id: s("id"),
+            incident: s("incident"),
+            published,
+            doc: veille_core::RawDocument {
+                bytes: format!("{}\n\n{}", s("title"), s("text")).into_bytes(),
+                publication_date: published,
+                outlet: Some(s("outlet")),
+                url: Some(format!("https://eval.example/{}", s("id"))),
+                ..Default::default()
+            },
+        });
+    }
+    reports.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
+    let pipeline = veille_pipeline::Pipeline::new();
+    let mut store = veille_store::Store::open_in_memory()?;
+    let mut events: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut no_event = 0;
+    for r in &reports {
+        let out = pipeline
+            .run(&r.doc)
+            .with_context(|| format!("report {}", r.id))?;
+        store.ingest(&out, &r.id)?;
+        let ids: BTreeSet<String> = store.article_events(&out.article.id)?.into_iter().collect();
+        if ids.is_empty() {
+            no_event += 1;
+            if verbose {
+                println!("no event: {} ({})", r.id, r.incident);
+            }
+        }
+        events.insert(r.id.clone(), ids);
+    }
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for (i, a) in reports.iter().enumerate() {
+        for b in &reports[i + 1..] {
+            let gold = a.incident == b.incident;
+            let pred = !events[&a.id].is_disjoint(&events[&b.id]);
+            match (gold, pred) {
+                (true, true) => tp += 1,
+                (false, true) => {
+                    fp += 1;
+                    if verbose {
+                        println!(
+                            "wrongly merged: {} ({}) + {} ({})",
+                            a.id, a.incident, b.id, b.incident
+                        );
+                    }
+                }
+                (true, false) => {
+                    fn_ += 1;
+                    if verbose {
+                        println!("not merged: {} + {} ({})", a.id, b.id, a.incident);
+                    }
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!(
+        "{} reports, {} gold same-incident pairs; {} reports coded no event",
+        reports.len(),
+        tp + fn_,
+        no_event
+    );
+    println!("pairs merged right {tp}, wrongly merged {fp}, missed {fn_}");
+    println!("pairwise precision {p:.3}");
+    println!("pairwise recall {r:.3}");
+    println!("pairwise-F1 {f:.3}");
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! `veille eval dedup` on the committed set of paired and unpaired reports:
+//! runs end to end and does not fall below the scores measured when the set
+//! was written (pairwise precision 0.759, recall 0.603).
+
+mod common;
+
+#[test]
+fn dedup_eval_runs_and_holds_its_scores() {
+    let set = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/eval/dedup/reports.jsonl"
+    );
+    let out = common::veille(&["eval", "dedup", "--dataset", set]);
+    let s = common::stdout(&out);
+    assert!(
+        out.status.success(),
+        "{s}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let score = |key: &str| -> f64 {
+        s.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {key} in {s}"))
+    };
+    assert!(score("pairwise precision ") >= 0.75, "{s}");
+    assert!(score("pairwise recall ") >= 0.60, "{s}");
+    assert!(s.lines().last().unwrap().starts_with("pairwise-F1 "), "{s}");
+}
