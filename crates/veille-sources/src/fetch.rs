@@ -240,6 +240,21 @@ impl Fetcher {
     }
 }
 
+/// POSTs a JSON document (an alert webhook), with the fetcher's User-Agent
+/// and timeout; the status when it is not 2xx is an error.
+pub fn post_json(cfg: &Config, url: &str, body: &serde_json::Value) -> Result<u16, FetchError> {
+    split_url(url).ok_or_else(|| FetchError::BadUrl(url.to_string()))?;
+    let agent = ureq::AgentBuilder::new()
+        .user_agent(&cfg.user_agent)
+        .timeout(cfg.timeout)
+        .build();
+    match agent.post(url).send_json(body.clone()) {
+        Ok(r) => Ok(r.status()),
+        Err(ureq::Error::Status(code, _)) => Err(FetchError::Status(code)),
+        Err(ureq::Error::Transport(t)) => Err(FetchError::Network(t.to_string())),
+    }
+}
+
 /// `scheme://host[:port]` and the path with its query.
 pub fn split_url(url: &str) -> Option<(String, String)> {
     let (scheme, rest) = url.split_once("://")?;

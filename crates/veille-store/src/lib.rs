@@ -17,6 +17,9 @@ use veille_core::{Event, ExtractOutput};
 pub enum StoreError {
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// A request the store cannot answer as asked (a bad cursor or interval).
+    #[error("{0}")]
+    Invalid(String),
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("database {path} has schema version {found}, newer than this veille ({known}); upgrade veille")]
@@ -97,6 +100,25 @@ CREATE TABLE feed_items (
     PRIMARY KEY (feed_url, item_id)
 );
 "#,
+    r#"
+ALTER TABLE events ADD COLUMN admin2 TEXT;
+ALTER TABLE events ADD COLUMN latitude REAL;
+ALTER TABLE events ADD COLUMN longitude REAL;
+ALTER TABLE events ADD COLUMN actors TEXT;      -- actor names joined by '|'
+UPDATE events SET
+    admin2 = json_extract(json, '$.location.admin2'),
+    latitude = json_extract(json, '$.location.latitude'),
+    longitude = json_extract(json, '$.location.longitude'),
+    actors = (SELECT group_concat(json_extract(value, '$.name'), '|') FROM json_each(events.json, '$.actors'));
+CREATE INDEX events_admin1_date ON events(admin1, event_date);
+CREATE INDEX events_date_id ON events(event_date, id);
+CREATE INDEX events_lat_lon ON events(latitude, longitude);
+CREATE INDEX changes_event ON changes(event_id);
+CREATE VIRTUAL TABLE events_fts USING fts5(id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO events_fts (id, body)
+    SELECT id, json_extract(json, '$.notes') || ' ' || COALESCE(actors, '') || ' ' || COALESCE(json_extract(json, '$.location.name'), '')
+    FROM events;
+"#,
 ];
 
 /// The outcome of ingesting one article.
@@ -142,14 +164,24 @@ pub struct ArticleEvidence {
     pub reason: String,
 }
 
-/// Filters for listing events.
+/// Filters for listing events. Text filters compare exactly, except
+/// `actor` (a case-insensitive part of any actor's name) and `q` (words of
+/// the notes, actors and place, accents ignored).
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
+    /// Country name or ISO alpha-2 code.
     pub country: Option<String>,
     pub admin1: Option<String>,
+    pub admin2: Option<String>,
     pub event_type: Option<String>,
+    pub sub_event_type: Option<String>,
+    pub actor: Option<String>,
     pub date_from: Option<NaiveDate>,
     pub date_to: Option<NaiveDate>,
+    /// min_lon, min_lat, max_lon, max_lat.
+    pub bbox: Option<[f64; 4]>,
+    pub min_fatalities: Option<u64>,
+    pub q: Option<String>,
     pub limit: Option<usize>,
     /// Only events changed (inserted or merged into) after this cursor of
     /// the changes feed.
@@ -303,9 +335,10 @@ impl Store {
                 }
                 None => {
                     let l = e.location.as_ref();
-                    tx.execute(
-                        "INSERT OR IGNORE INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                    let inserted = tx.execute(
+                        "INSERT OR IGNORE INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at,
+                             admin2, latitude, longitude, actors)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
                         params![
                             e.id,
                             e.event_type.as_str(),
@@ -317,9 +350,19 @@ impl Store {
                             l.and_then(|l| l.admin1.clone()),
                             e.fatalities.map(|f| f as i64),
                             json,
-                            at
+                            at,
+                            l.and_then(|l| l.admin2.clone()),
+                            l.and_then(|l| l.latitude),
+                            l.and_then(|l| l.longitude),
+                            actor_names(e),
                         ],
                     )?;
+                    if inserted > 0 {
+                        tx.execute(
+                            "INSERT INTO events_fts (id, body) VALUES (?1, ?2)",
+                            params![e.id, search_text(e)],
+                        )?;
+                    }
                     tx.execute(
                         "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
                         params![e.id, a.id, json],
@@ -392,36 +435,9 @@ impl Store {
         })
     }
 
-    /// Events matching a filter, newest first.
+    /// Events matching a filter, newest first (all of them unless `limit`).
     pub fn events(&self, f: &EventFilter) -> Result<Vec<StoredEvent>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT json FROM events
-             WHERE (?1 IS NULL OR country = ?1 OR country_code = ?1)
-               AND (?2 IS NULL OR admin1 = ?2)
-               AND (?3 IS NULL OR event_type = ?3)
-               AND (?4 IS NULL OR event_date >= ?4)
-               AND (?5 IS NULL OR event_date <= ?5)
-               AND (?7 IS NULL OR id IN (SELECT event_id FROM changes WHERE cursor > ?7))
-             ORDER BY event_date DESC, id LIMIT ?6",
-        )?;
-        let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
-        let rows = stmt.query_map(
-            params![
-                f.country,
-                f.admin1,
-                f.event_type,
-                f.date_from.map(|d| d.to_string()),
-                f.date_to.map(|d| d.to_string()),
-                limit,
-                f.since
-            ],
-            |r| r.get::<_, String>(0),
-        )?;
-        let mut out = Vec::new();
-        for r in rows {
-            out.push(self.stored(serde_json::from_str(&r?)?)?);
-        }
-        Ok(out)
+        Ok(self.events_page(f, SortOrder::DateDesc, None)?.events)
     }
 
     /// One event with the text of each source article and its evidence.
@@ -573,6 +589,28 @@ impl Store {
         })
     }
 }
+
+/// An event's actor names joined by '|' (the `actors` column).
+fn actor_names(e: &Event) -> String {
+    e.actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// What full-text search sees of an event: notes, actors, place.
+fn search_text(e: &Event) -> String {
+    format!(
+        "{} {} {}",
+        e.notes,
+        actor_names(e).replace('|', " "),
+        e.location.as_ref().map(|l| l.name.as_str()).unwrap_or("")
+    )
+}
+
+mod query;
+pub use query::{Alert, Alerts, Change, Cluster, Page, Series, SortOrder, StoredArticle};
 
 #[cfg(test)]
 mod tests;

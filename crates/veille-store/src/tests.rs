@@ -186,3 +186,233 @@ fn feed_state_and_items() {
     assert!(s.item_seen(feed, "a-1").unwrap());
     assert!(!s.item_seen("https://other.example/rss", "a-1").unwrap());
 }
+
+fn many(s: &mut Store) {
+    // Ten distinct events: dates a week apart, so none merges.
+    for i in 0..10u64 {
+        let mut e = event(
+            &format!("m{i}"),
+            &(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap() + chrono::Duration::days(7 * i as i64))
+                .to_string(),
+            i,
+        );
+        e.notes = format!("Militants attacked the market of Djibo, report {i}.");
+        e.actors = vec![veille_core::Actor {
+            name: if i % 2 == 0 {
+                "JNIM"
+            } else {
+                "Military Forces of Burkina Faso"
+            }
+            .into(),
+            role: "actor1".into(),
+            inter: 2,
+        }];
+        s.ingest(&output(&format!("Report number {i}."), vec![e]), "x")
+            .unwrap();
+    }
+}
+
+#[test]
+fn pages_with_cursors_and_filters() {
+    let mut s = Store::open_in_memory().unwrap();
+    many(&mut s);
+    let f = EventFilter {
+        limit: Some(4),
+        ..Default::default()
+    };
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page = s
+            .events_page(&f, SortOrder::DateDesc, cursor.as_deref())
+            .unwrap();
+        seen.extend(page.events.iter().map(|e| e.event.id.clone()));
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(
+        seen,
+        ["m9", "m8", "m7", "m6", "m5", "m4", "m3", "m2", "m1", "m0"]
+    );
+    let by_fatalities = s
+        .events_page(&f, SortOrder::FatalitiesDesc, Some("5.m5"))
+        .unwrap();
+    let ids: Vec<&str> = by_fatalities
+        .events
+        .iter()
+        .map(|e| e.event.id.as_str())
+        .collect();
+    assert_eq!(ids, ["m4", "m3", "m2", "m1"]);
+    assert!(s
+        .events_page(&f, SortOrder::DateAsc, Some("nonsense"))
+        .is_err());
+
+    let count = |f: EventFilter| s.count_events(&f).unwrap();
+    assert_eq!(
+        count(EventFilter {
+            actor: Some("jnim".into()),
+            ..Default::default()
+        }),
+        5
+    );
+    assert_eq!(
+        count(EventFilter {
+            actor: Some("%".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        count(EventFilter {
+            q: Some("market report 3".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(EventFilter {
+            q: Some("\" OR".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        count(EventFilter {
+            q: Some("\"*".into()),
+            ..Default::default()
+        }),
+        10
+    );
+    assert_eq!(
+        count(EventFilter {
+            min_fatalities: Some(7),
+            ..Default::default()
+        }),
+        3
+    );
+    assert_eq!(
+        count(EventFilter {
+            bbox: Some([-2.0, 14.0, -1.0, 15.0]),
+            ..Default::default()
+        }),
+        10
+    );
+    assert_eq!(
+        count(EventFilter {
+            bbox: Some([0.0, 14.0, 1.0, 15.0]),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        count(EventFilter {
+            sub_event_type: Some("Armed clash".into()),
+            ..Default::default()
+        }),
+        10
+    );
+    assert_eq!(
+        count(EventFilter {
+            admin2: Some("Soum".into()),
+            ..Default::default()
+        }),
+        0
+    );
+}
+
+#[test]
+fn timeseries_clusters_changes_and_articles() {
+    let mut s = Store::open_in_memory().unwrap();
+    many(&mut s);
+    let f = EventFilter::default();
+    let weekly = s.timeseries(&f, "week", "type").unwrap();
+    assert_eq!(weekly.len(), 1);
+    assert_eq!(weekly[0].key, "Battles");
+    assert_eq!(weekly[0].points.len(), 10);
+    assert_eq!(weekly[0].points[0].period, "2025-01-06");
+    let monthly = s.timeseries(&f, "month", "admin1").unwrap();
+    assert_eq!(monthly[0].key, "Sahel");
+    assert_eq!(monthly[0].points[0].period, "2025-01-01");
+    assert_eq!(monthly[0].points.iter().map(|p| p.count).sum::<u64>(), 10);
+    assert!(s.timeseries(&f, "year", "type").is_err());
+    let clusters = s.clusters(&f, 3).unwrap();
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].count, 10);
+    assert_eq!(clusters[0].fatalities, 45);
+    let changes = s.changes(0, 3).unwrap();
+    assert_eq!(changes.len(), 3);
+    assert_eq!(changes[0].kind, "insert");
+    assert!(changes[1].cursor > changes[0].cursor);
+    let a = s.article("hash-Report number 3.").unwrap().unwrap();
+    assert_eq!(a.events, ["m3"]);
+    assert!(s.article("nope").unwrap().is_none());
+}
+
+#[test]
+fn alerts_on_a_rise() {
+    let mut s = Store::open_in_memory().unwrap();
+    // A quiet baseline: one event in the 90 days before; then four in a week.
+    let mut add = |id: &str, date: &str, place: (&str, f64)| {
+        let mut e = event(id, date, 1);
+        let l = e.location.as_mut().unwrap();
+        l.name = place.0.into();
+        l.latitude = Some(place.1);
+        l.admin2 = Some("Soum".into());
+        s.ingest(&output(&format!("Report {id}."), vec![e]), "x")
+            .unwrap();
+    };
+    add("b1", "2025-02-01", ("Arbinda", 13.0));
+    for (i, d) in ["2025-04-14", "2025-04-15", "2025-04-16", "2025-04-18"]
+        .iter()
+        .enumerate()
+    {
+        add(
+            &format!("r{i}"),
+            d,
+            (
+                ["Djibo", "Arbinda", "Baraboulé", "Tongomayel"][i],
+                13.0 + i as f64,
+            ),
+        );
+    }
+    let a = s.alerts(None).unwrap();
+    assert_eq!(a.as_of.unwrap().to_string(), "2025-04-18");
+    assert_eq!(a.alerts.len(), 2, "{:#?}", a.alerts);
+    let whole = a.alerts.iter().find(|x| x.admin2.is_none()).unwrap();
+    assert_eq!(
+        (whole.admin1.as_str(), whole.last7, whole.baseline90),
+        ("Sahel", 4, 1)
+    );
+    assert_eq!(whole.level, "high");
+    // A month later nothing is rising.
+    assert!(s
+        .alerts("2025-05-30".parse().ok())
+        .unwrap()
+        .alerts
+        .is_empty());
+}
+
+#[test]
+fn version_2_databases_are_migrated_with_their_events_indexed() {
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    for m in &MIGRATIONS[..2] {
+        conn.execute_batch(m).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    let e = event("old", "2025-04-14", 3);
+    conn.execute(
+        "INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at)
+         VALUES ('old', 'Battles', 'Armed clash', '2025-04-14', 1, 'BF', 'Burkina Faso', 'Sahel', 3, ?1, 'x', 'x')",
+        [serde_json::to_string(&e).unwrap()],
+    )
+    .unwrap();
+    let s = Store::init(conn, ":memory:").unwrap();
+    let f = EventFilter {
+        bbox: Some([-2.0, 14.0, -1.0, 15.0]),
+        q: Some("Djibo".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.count_events(&f).unwrap(), 1);
+}

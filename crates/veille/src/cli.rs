@@ -96,6 +96,28 @@ pub enum Command {
         #[arg(long)]
         once: bool,
     },
+    /// Rises in violence: per admin1 and admin2 and event type, the events of
+    /// the last 7 days against the 90 days before, flagged when the Poisson
+    /// chance of so many at the baseline rate is below 0.01 (at least 3 events).
+    ///
+    /// Example: veille alerts --db events.db --as-of 2025-04-20 --post
+    Alerts {
+        #[command(flatten)]
+        db: DbArg,
+        /// Date the 7-day window ends (default: the latest event date stored).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Print the alerts as JSON.
+        #[arg(long)]
+        json: bool,
+        /// POST the alerts as JSON to the configured alerts_webhook
+        /// (VEILLE_ALERTS_WEBHOOK), or to --webhook; nothing is sent when there
+        /// are none.
+        #[arg(long)]
+        post: bool,
+        #[arg(long)]
+        webhook: Option<String>,
+    },
     /// Print the effective configuration and where each value comes from
     /// (veille.toml, then environment variables, then flags).
     ///
@@ -408,6 +430,66 @@ pub fn run(cli: Cli) -> Result<i32> {
             crate::watch::run(&feeds, &mut fetcher, &pipeline, &mut store, once)?;
             Ok(0)
         }
+        Command::Alerts {
+            db,
+            as_of,
+            json,
+            post,
+            webhook,
+        } => {
+            let path = db.resolve(&mut cfg);
+            if !path.exists() {
+                bail!(
+                    "no database at {} (run veille ingest first, or pass --db)",
+                    path.display()
+                );
+            }
+            let alerts = Store::open(&path)?.alerts(as_of)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&alerts)?);
+            } else {
+                println!(
+                    "as of {}: {} alert(s); rule: {}",
+                    alerts.as_of.map(|d| d.to_string()).unwrap_or("-".into()),
+                    alerts.alerts.len(),
+                    alerts.rule
+                );
+                for a in &alerts.alerts {
+                    println!(
+                        "{:<8} {:<28} {:<30} last 7 days {:>3}, expected {:.2}, p {:.1e}",
+                        a.level,
+                        match &a.admin2 {
+                            Some(d) => format!("{}, {} ({})", d, a.admin1, a.country),
+                            None => format!("{} ({})", a.admin1, a.country),
+                        },
+                        a.event_type,
+                        a.last7,
+                        a.expected,
+                        a.p_value
+                    );
+                }
+            }
+            cfg.alerts_webhook.flag(webhook.map(Some), "--webhook");
+            if post && !alerts.alerts.is_empty() {
+                let Some(url) = cfg.alerts_webhook.value.clone() else {
+                    return Err(UsageError(
+                        "--post: no webhook (set alerts_webhook, VEILLE_ALERTS_WEBHOOK or --webhook)".into(),
+                    )
+                    .into());
+                };
+                let status = veille_sources::fetch::post_json(
+                    &cfg.fetch(),
+                    &url,
+                    &serde_json::to_value(&alerts)?,
+                )
+                .with_context(|| format!("posting alerts to {url}"))?;
+                eprintln!(
+                    "posted {} alert(s) to {url}: HTTP {status}",
+                    alerts.alerts.len()
+                );
+            }
+            Ok(0)
+        }
         Command::Config => {
             print!("{}", cfg.render());
             Ok(0)
@@ -441,6 +523,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 date_to,
                 limit: None,
                 since,
+                ..Default::default()
             };
             let events = store.events(&filter)?;
             match out {
@@ -470,7 +553,11 @@ pub fn run(cli: Cli) -> Result<i32> {
                     path.display()
                 );
             }
-            runtime()?.block_on(veille_server::serve(path, cfg.bind.value))?;
+            runtime()?.block_on(veille_server::serve(
+                path,
+                cfg.bind.value,
+                server_options(&cfg),
+            ))?;
             Ok(0)
         }
         Command::Gazetteer {
@@ -651,6 +738,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 runtime()?.block_on(veille_server::serve(
                     db,
                     SocketAddr::from(([127, 0, 0, 1], port)),
+                    server_options(&cfg),
                 ))?;
             }
             Ok(0)
@@ -670,6 +758,13 @@ fn init_gazetteer(cfg: &Config) -> Result<&'static veille_geo::Gazetteer> {
 fn pipeline(cfg: &Config) -> Result<Pipeline> {
     init_gazetteer(cfg)?;
     Ok(Pipeline::new())
+}
+
+fn server_options(cfg: &Config) -> veille_server::Options {
+    veille_server::Options {
+        token: cfg.api_token.value.clone(),
+        max_body: cfg.max_page_bytes.value,
+    }
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {

@@ -22,6 +22,8 @@ struct FileConfig {
     max_page_bytes: Option<usize>,
     retries: Option<u32>,
     backoff_secs: Option<f64>,
+    api_token: Option<String>,
+    alerts_webhook: Option<String>,
 }
 
 /// Where a value came from.
@@ -101,6 +103,10 @@ pub struct Config {
     pub max_page_bytes: Setting<usize>,
     pub retries: Setting<u32>,
     pub backoff_secs: Setting<f64>,
+    /// Bearer token for `POST /api/articles` (none: posting is off).
+    pub api_token: Setting<Option<String>>,
+    /// URL that `veille alerts --post` sends the alerts to.
+    pub alerts_webhook: Setting<Option<String>>,
 }
 
 /// A configuration error: the command line or a configuration file is wrong
@@ -131,6 +137,8 @@ impl Config {
             max_page_bytes: Setting::new(fetch.max_bytes),
             retries: Setting::new(fetch.retries),
             backoff_secs: Setting::new(fetch.backoff.as_secs_f64()),
+            api_token: Setting::new(None),
+            alerts_webhook: Setting::new(None),
         };
         let path = match explicit {
             Some(p) if !p.exists() => {
@@ -154,6 +162,8 @@ impl Config {
             c.max_page_bytes.file(f.max_page_bytes, path);
             c.retries.file(f.retries, path);
             c.backoff_secs.file(f.backoff_secs, path);
+            c.api_token.file(f.api_token.map(Some), path);
+            c.alerts_webhook.file(f.alerts_webhook.map(Some), path);
             c.file = Some(path.clone());
         }
         let usage = |e: anyhow::Error| anyhow::Error::from(UsageError(format!("{e:#}")));
@@ -174,6 +184,12 @@ impl Config {
             .map_err(usage)?;
         c.user_agent
             .env("VEILLE_USER_AGENT", |v| Ok(v.to_string()))
+            .map_err(usage)?;
+        c.api_token
+            .env("VEILLE_API_TOKEN", |v| Ok(Some(v.to_string())))
+            .map_err(usage)?;
+        c.alerts_webhook
+            .env("VEILLE_ALERTS_WEBHOOK", |v| Ok(Some(v.to_string())))
             .map_err(usage)?;
         Ok(c)
     }
@@ -214,6 +230,19 @@ impl Config {
         out += &line("max_page_bytes", &self.max_page_bytes);
         out += &line("retries", &self.retries);
         out += &line("backoff_secs", &self.backoff_secs);
+        // The token itself is a secret: only whether one is set.
+        out += &line(
+            "api_token",
+            &self
+                .api_token
+                .clone_map(|t| if t.is_some() { "(set)" } else { "(none)" }),
+        );
+        out += &line(
+            "alerts_webhook",
+            &self
+                .alerts_webhook
+                .clone_map(|w| w.clone().unwrap_or_else(|| "(none)".into())),
+        );
         out
     }
 }
