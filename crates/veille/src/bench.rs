@@ -309,3 +309,155 @@ pub fn warc(dataset: &Path, repeat: usize) -> Result<()> {
     std::fs::remove_dir_all(&tmp)?;
     Ok(())
 }
+
+/// Admin1 units the synthetic events of `bench api` are spread over.
+const BENCH_PLACES: &[(&str, &str, &str, f64, f64)] = &[
+    ("Mali", "ML", "Mopti", 14.49, -4.19),
+    ("Mali", "ML", "Gao", 16.27, -0.04),
+    ("Mali", "ML", "Ménaka", 15.92, 2.40),
+    ("Mali", "ML", "Ségou", 13.44, -6.26),
+    ("Mali", "ML", "Tombouctou", 16.77, -3.01),
+    ("Mali", "ML", "Kidal", 18.44, 1.41),
+    ("Burkina Faso", "BF", "Sahel", 14.10, -0.10),
+    ("Burkina Faso", "BF", "Nord", 13.58, -2.42),
+    ("Burkina Faso", "BF", "Est", 12.06, 0.35),
+    ("Burkina Faso", "BF", "Centre-Nord", 13.09, -1.08),
+    ("Niger", "NE", "Tillabéri", 14.21, 1.45),
+    ("Niger", "NE", "Diffa", 13.32, 12.61),
+    ("Niger", "NE", "Tahoua", 14.89, 5.27),
+    ("Nigeria", "NG", "Borno", 11.85, 13.16),
+    ("Nigeria", "NG", "Zamfara", 12.17, 6.66),
+    ("Nigeria", "NG", "Kaduna", 10.52, 7.44),
+    ("Chad", "TD", "Lac", 13.46, 14.73),
+    ("Cameroon", "CM", "Far North", 10.59, 14.32),
+];
+
+/// `veille bench api`: fills a store with `n` synthetic events (once; kept
+/// for the HTTP load test of scripts/bench-api.sh), then times the API's
+/// main query (events of one admin1 from a date, first page) in process.
+pub fn api(db: &Path, n: usize, queries: usize) -> Result<()> {
+    use veille_core::{Actor, Article, Event, ExtractOutput, Location, SubEventType};
+    let mut store = veille_store::Store::open(db)?;
+    let have = store.count_events(&Default::default())? as usize;
+    if have < n {
+        let t = Instant::now();
+        let types = [
+            SubEventType::ArmedClash,
+            SubEventType::Attack,
+            SubEventType::RemoteExplosiveLandmineIed,
+            SubEventType::AirDroneStrike,
+            SubEventType::PeacefulProtest,
+            SubEventType::MobViolence,
+            SubEventType::AbductionForcedDisappearance,
+            SubEventType::LootingPropertyDestruction,
+        ];
+        let start = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("date");
+        let batch = 1000;
+        let mut i = have;
+        while i < n {
+            let events: Vec<Event> = (i..(i + batch).min(n))
+                .map(|k| {
+                    // A cheap deterministic spread (splitmix-like).
+                    let h = (k as u64)
+                        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                        .rotate_left(17);
+                    let (country, cc, admin1, lat, lon) =
+                        BENCH_PLACES[h as usize % BENCH_PLACES.len()];
+                    let t = types[(h >> 8) as usize % types.len()];
+                    let jitter = |s: u64| ((h >> s) % 1000) as f64 / 1000.0 - 0.5;
+                    Event {
+                        id: format!("ev-bench-{k:08}"),
+                        event_type: t.event_type(),
+                        sub_event_type: t,
+                        event_date: start + chrono::Duration::days(((h >> 20) % 3950) as i64),
+                        time_precision: 1,
+                        date_text: "on Monday".into(),
+                        location: Some(Location {
+                            name: format!("{admin1} village {}", (h >> 32) % 200),
+                            country: country.into(),
+                            country_code: cc.into(),
+                            admin1: Some(admin1.into()),
+                            latitude: Some(lat + jitter(40)),
+                            longitude: Some(lon + jitter(50)),
+                            geo_precision: 1,
+                            ..Default::default()
+                        }),
+                        actors: vec![Actor {
+                            name: [
+                                "JNIM",
+                                "Islamic State (Sahel)",
+                                "Unidentified Armed Group",
+                                "Rioters",
+                                "Protesters",
+                            ][(h >> 12) as usize % 5]
+                                .into(),
+                            role: "actor1".into(),
+                            inter: 2,
+                        }],
+                        fatalities: Some((h >> 44) % 12),
+                        fatalities_text: None,
+                        injured: None,
+                        abducted: None,
+                        aggregate: false,
+                        source_attribution: None,
+                        notes: format!("Synthetic event {k} in {admin1}."),
+                        evidence: vec![],
+                    }
+                })
+                .collect();
+            let text = format!("Synthetic batch {i}.");
+            store.import(
+                &ExtractOutput {
+                    article: Article {
+                        id: veille_extract::content_hash(&text),
+                        url: None,
+                        title: None,
+                        outlet: Some("bench".into()),
+                        publication_date: None,
+                        publication_date_source: None,
+                        language: "en".into(),
+                        text,
+                        removed_noise: vec![],
+                    },
+                    events,
+                    places: vec![],
+                    warnings: vec![],
+                },
+                "veille bench api",
+            )?;
+            i += batch;
+        }
+        println!(
+            "filled {} with {} synthetic events in {:.1} s",
+            db.display(),
+            n - have,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let total = store.count_events(&Default::default())?;
+    let mut times = Vec::with_capacity(queries);
+    for q in 0..queries {
+        let (_, _, admin1, _, _) = BENCH_PLACES[q % BENCH_PLACES.len()];
+        let f = veille_store::EventFilter {
+            admin1: Some(admin1.into()),
+            date_from: chrono::NaiveDate::from_ymd_opt(2016 + (q % 8) as i32, 1, 1),
+            limit: Some(100),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let page = store.events_page(&f, veille_store::SortOrder::DateDesc, None)?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        if page.events.is_empty() {
+            bail!("no events for {admin1}");
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "events query (admin1 + date_from, first page of 100) on {total} events, {queries} queries on one thread: p50 {:.2} ms, p99 {:.2} ms",
+        pct(0.5),
+        pct(0.99)
+    );
+    println!("api_p99_ms {:.2}", pct(0.99));
+    Ok(())
+}

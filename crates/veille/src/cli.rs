@@ -334,6 +334,21 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// The API's main query (events of one admin1 from a date, first page)
+    /// on a store filled with synthetic events (kept between runs), timed in
+    /// process; scripts/bench-api.sh then loads `veille serve` on it with wrk.
+    /// The last line is `api_p99_ms N`.
+    ///
+    /// Example: veille bench api --events 1000000 --db /tmp/veille-bench-1m.db
+    Api {
+        #[arg(long, default_value_t = 1_000_000)]
+        events: usize,
+        #[arg(long, default_value = "veille-bench-api.db")]
+        db: PathBuf,
+        /// Queries timed.
+        #[arg(long, default_value_t = 2000)]
+        queries: usize,
+    },
     /// Articles/s through event coding alone (nlp and geo done beforehand) on
     /// the demo corpus.
     ///
@@ -716,6 +731,17 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => {
             init_gazetteer(&cfg)?;
             crate::bench::warc(&dataset, repeat.max(1))?;
+            Ok(0)
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Api {
+                    events,
+                    db,
+                    queries,
+                },
+        } => {
+            crate::bench::api(&db, events, queries.max(1))?;
             Ok(0)
         }
         Command::Bench {
