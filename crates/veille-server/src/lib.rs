@@ -5,6 +5,7 @@
 //! Every query value is a bound SQL parameter; static files come only from
 //! the embedded assets; page and body sizes are capped.
 
+mod cache;
 pub mod export;
 mod metrics;
 mod openapi;
@@ -38,6 +39,8 @@ pub struct Options {
     pub token: Option<String>,
     /// Largest request body, in bytes (413 above it).
     pub max_body: usize,
+    /// Keep answers of API GETs until the store changes.
+    pub cache: bool,
 }
 
 impl Default for Options {
@@ -45,6 +48,7 @@ impl Default for Options {
         Options {
             token: None,
             max_body: 10 << 20,
+            cache: true,
         }
     }
 }
@@ -85,6 +89,7 @@ struct AppState {
     pool: Arc<Pool>,
     options: Arc<Options>,
     metrics: Arc<metrics::Metrics>,
+    cache: Arc<cache::Cache>,
 }
 
 /// An API error: a status and a JSON message.
@@ -602,6 +607,7 @@ pub fn router(db: PathBuf, options: Options) -> Router {
             idle: Mutex::new(Vec::new()),
         }),
         metrics: Arc::new(metrics::Metrics::default()),
+        cache: Arc::new(cache::Cache::default()),
         options: Arc::new(options.clone()),
     };
     Router::new()
@@ -619,6 +625,18 @@ pub fn router(db: PathBuf, options: Options) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics_route))
         .fallback(get(asset))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            |st: State<AppState>, req: axum::extract::Request, next: axum::middleware::Next| async move {
+                if !st.0.options.cache || !cache::applies(&req) {
+                    return next.run(req).await;
+                }
+                match with_store(&st.0, |s| s.generation().map_err(store_error)).await {
+                    Ok(generation) => st.0.cache.handle(generation, req, next).await,
+                    Err(e) => e.into_response(),
+                }
+            },
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             |st: State<AppState>, req, next| async move {

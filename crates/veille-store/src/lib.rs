@@ -110,7 +110,7 @@ UPDATE events SET
     latitude = json_extract(json, '$.location.latitude'),
     longitude = json_extract(json, '$.location.longitude'),
     actors = (SELECT group_concat(json_extract(value, '$.name'), '|') FROM json_each(events.json, '$.actors'));
-CREATE INDEX events_admin1_date ON events(admin1, event_date);
+CREATE INDEX events_admin1_date ON events(admin1, event_date, id);
 CREATE INDEX events_date_id ON events(event_date, id);
 CREATE INDEX events_lat_lon ON events(latitude, longitude);
 CREATE INDEX changes_event ON changes(event_id);
@@ -402,25 +402,66 @@ impl Store {
 
     fn stored(&self, event: Event) -> Result<StoredEvent> {
         let sources = self.sources(&event.id)?;
-        let mut outlets: Vec<&str> = sources
-            .iter()
-            .map(|s| {
-                s.outlet
-                    .as_deref()
-                    .or(s.url.as_deref())
-                    .unwrap_or(&s.article_id)
-            })
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        let outlets = outlets.len();
-        Ok(StoredEvent {
-            event,
-            sources,
-            outlets,
-        })
+        Ok(with_sources(event, sources))
     }
 
+    /// Events with their sources, read in one query for all of them.
+    fn stored_many(&self, events: Vec<Event>) -> Result<Vec<StoredEvent>> {
+        let ids = serde_json::to_string(&events.iter().map(|e| &e.id).collect::<Vec<_>>())?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.event_id, a.id, a.url, a.title, a.outlet, a.publication_date FROM event_sources s JOIN articles a ON a.id = s.article_id
+             WHERE s.event_id IN (SELECT value FROM json_each(?1)) ORDER BY a.publication_date, a.id",
+        )?;
+        let mut by_event: std::collections::HashMap<String, Vec<SourceRef>> =
+            std::collections::HashMap::with_capacity(events.len());
+        let rows = stmt.query_map([ids], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                SourceRef {
+                    article_id: r.get(1)?,
+                    url: r.get(2)?,
+                    title: r.get(3)?,
+                    outlet: r.get(4)?,
+                    publication_date: r.get(5)?,
+                },
+            ))
+        })?;
+        for r in rows {
+            let (id, src) = r?;
+            by_event.entry(id).or_default().push(src);
+        }
+        Ok(events
+            .into_iter()
+            .map(|e| {
+                let sources = by_event.remove(&e.id).unwrap_or_default();
+                with_sources(e, sources)
+            })
+            .collect())
+    }
+}
+
+/// An event with its sources and the count of distinct outlets among them.
+fn with_sources(event: Event, sources: Vec<SourceRef>) -> StoredEvent {
+    let mut outlets: Vec<&str> = sources
+        .iter()
+        .map(|s| {
+            s.outlet
+                .as_deref()
+                .or(s.url.as_deref())
+                .unwrap_or(&s.article_id)
+        })
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let outlets = outlets.len();
+    StoredEvent {
+        event,
+        sources,
+        outlets,
+    }
+}
+
+impl Store {
     /// Events matching a filter, newest first (all of them unless `limit`).
     pub fn events(&self, f: &EventFilter) -> Result<Vec<StoredEvent>> {
         Ok(self.events_page(f, SortOrder::DateDesc, None)?.events)

@@ -267,10 +267,11 @@ impl Store {
         } else {
             None
         };
-        let mut events = Vec::with_capacity(rows.len());
+        let mut parsed = Vec::with_capacity(rows.len());
         for (json, ..) in rows {
-            events.push(self.stored(serde_json::from_str(json)?)?);
+            parsed.push(serde_json::from_str(json)?);
         }
+        let events = self.stored_many(parsed)?;
         Ok(Page {
             events,
             next_cursor,
@@ -499,6 +500,17 @@ impl Store {
         a.warnings = serde_json::from_str(&warnings)?;
         a.events = self.article_events(id)?;
         Ok(Some(a))
+    }
+
+    /// A value that changes whenever anything readable changes (an event
+    /// inserted or merged into, an article or a failure recorded): a cache of
+    /// answers stays valid while it stays the same.
+    pub fn generation(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn.prepare_cached(
+            "SELECT (SELECT COALESCE(MAX(cursor), 0) FROM changes), (SELECT COALESCE(MAX(rowid), 0) FROM articles),
+                    (SELECT COALESCE(MAX(rowid), 0) FROM failures)",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
     }
 
     /// Counts for `/metrics`: articles, events, failures.

@@ -352,7 +352,7 @@ pub fn api(db: &Path, n: usize, queries: usize) -> Result<()> {
             SubEventType::LootingPropertyDestruction,
         ];
         let start = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("date");
-        let batch = 1000;
+        let batch = 10_000;
         let mut i = have;
         while i < n {
             let events: Vec<Event> = (i..(i + batch).min(n))

@@ -790,6 +790,7 @@ fn server_options(cfg: &Config) -> veille_server::Options {
     veille_server::Options {
         token: cfg.api_token.value.clone(),
         max_body: cfg.max_page_bytes.value,
+        cache: cfg.api_cache.value,
     }
 }
 

@@ -24,6 +24,7 @@ struct FileConfig {
     backoff_secs: Option<f64>,
     api_token: Option<String>,
     alerts_webhook: Option<String>,
+    api_cache: Option<bool>,
 }
 
 /// Where a value came from.
@@ -107,6 +108,8 @@ pub struct Config {
     pub api_token: Setting<Option<String>>,
     /// URL that `veille alerts --post` sends the alerts to.
     pub alerts_webhook: Setting<Option<String>>,
+    /// Keep API answers until the store changes.
+    pub api_cache: Setting<bool>,
 }
 
 /// A configuration error: the command line or a configuration file is wrong
@@ -139,6 +142,7 @@ impl Config {
             backoff_secs: Setting::new(fetch.backoff.as_secs_f64()),
             api_token: Setting::new(None),
             alerts_webhook: Setting::new(None),
+            api_cache: Setting::new(true),
         };
         let path = match explicit {
             Some(p) if !p.exists() => {
@@ -164,6 +168,7 @@ impl Config {
             c.backoff_secs.file(f.backoff_secs, path);
             c.api_token.file(f.api_token.map(Some), path);
             c.alerts_webhook.file(f.alerts_webhook.map(Some), path);
+            c.api_cache.file(f.api_cache, path);
             c.file = Some(path.clone());
         }
         let usage = |e: anyhow::Error| anyhow::Error::from(UsageError(format!("{e:#}")));
@@ -190,6 +195,13 @@ impl Config {
             .map_err(usage)?;
         c.alerts_webhook
             .env("VEILLE_ALERTS_WEBHOOK", |v| Ok(Some(v.to_string())))
+            .map_err(usage)?;
+        c.api_cache
+            .env("VEILLE_API_CACHE", |v| match v {
+                "1" | "true" => Ok(true),
+                "0" | "false" => Ok(false),
+                _ => anyhow::bail!("expected 0 or 1, got {v:?}"),
+            })
             .map_err(usage)?;
         Ok(c)
     }
@@ -237,6 +249,7 @@ impl Config {
                 .api_token
                 .clone_map(|t| if t.is_some() { "(set)" } else { "(none)" }),
         );
+        out += &line("api_cache", &self.api_cache);
         out += &line(
             "alerts_webhook",
             &self

@@ -260,6 +260,9 @@ fn posting_articles_needs_the_token_and_respects_the_cap() {
     let s = start("api-post", Some("s3cret"));
     let text = b"Gunmen kill four in Koro\n\nGunmen killed four villagers near Koro, Mali, on Sunday, local officials said.\n";
     let q = "/api/articles?published=2025-05-06&outlet=Test%20Wire";
+    // An answer kept by the cache is dropped when the store changes.
+    let before = get_json(&s, "/api/events?q=Koro");
+    assert_eq!(get_json(&s, "/api/events?q=Koro"), before);
     assert_eq!(post(&s, q, None, "text/plain", text).0, 401);
     assert_eq!(post(&s, q, Some("wrong"), "text/plain", text).0, 401);
     let (status, body) = post(&s, q, Some("s3cret"), "text/plain", text);
@@ -272,6 +275,12 @@ fn posting_articles_needs_the_token_and_respects_the_cap() {
         &format!("/api/events/{}", v["events"][0].as_str().unwrap()),
     );
     assert_eq!(e["event"]["event_date"], "2025-05-04");
+    let after = get_json(&s, "/api/events?q=Koro");
+    assert_eq!(
+        after["events"].as_array().unwrap().len(),
+        before["events"].as_array().unwrap().len() + 1,
+        "{after}"
+    );
     let (_, again) = post(&s, q, Some("s3cret"), "text/plain", text);
     assert!(again.contains("\"new_article\":false"), "{again}");
     let json = serde_json::json!({"title": "Clash near Gao", "text": "Soldiers clashed with militants near Gao, Mali, on 3 May 2025, the army said.", "url": "https://x.example/gao"});
