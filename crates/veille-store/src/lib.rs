@@ -17,6 +17,8 @@ use veille_core::{Event, ExtractOutput};
 pub enum StoreError {
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {0}")]
+    Postgres(#[from] postgres::Error),
     /// A request the store cannot answer as asked (a bad cursor or interval).
     #[error("{0}")]
     Invalid(String),
@@ -276,34 +278,16 @@ impl Store {
         };
         for e in &out.events {
             let json = serde_json::to_string(e)?;
-            let (from, to) = veille_dedup::date_window(e);
-            let country = e.location.as_ref().map(|l| l.country_code.clone());
             let mut candidates: Vec<Event> = Vec::new();
             {
-                // Only events that may be the same place: within about
-                // 35 km (a box), or of the same admin1 (same place name).
-                let l = e.location.as_ref();
-                let (lat, lon) = (
-                    l.and_then(|l| l.latitude).unwrap_or(f64::NAN),
-                    l.and_then(|l| l.longitude).unwrap_or(f64::NAN),
-                );
-                let dlon = 0.32 / lat.to_radians().cos().abs().max(0.1);
+                let c = Candidates::of(e);
                 let mut stmt = tx.prepare_cached(
                     "SELECT json FROM events WHERE country_code IS ?1 AND event_date BETWEEN ?2 AND ?3
                        AND ((latitude BETWEEN ?4 AND ?5 AND longitude BETWEEN ?6 AND ?7) OR admin1 IS ?8)
                      ORDER BY event_date",
                 )?;
                 let rows = stmt.query_map(
-                    params![
-                        country,
-                        (from - chrono::Duration::days(31)).to_string(),
-                        to.to_string(),
-                        lat - 0.32,
-                        lat + 0.32,
-                        lon - dlon,
-                        lon + dlon,
-                        l.and_then(|l| l.admin1.clone()),
-                    ],
+                    params![c.country, c.from, c.to, c.lat0, c.lat1, c.lon0, c.lon1, c.admin1],
                     |r| r.get::<_, String>(0),
                 )?;
                 for r in rows {
@@ -315,10 +299,7 @@ impl Store {
                 .find_map(|c| veille_dedup::same_incident(&c, e).map(|why| (c, why)));
             match matched {
                 Some((mut stored, why)) => {
-                    if e.fatalities > stored.fatalities {
-                        stored.fatalities = e.fatalities;
-                        stored.fatalities_text = e.fatalities_text.clone();
-                    }
+                    merge(&mut stored, e);
                     tx.execute(
                         "UPDATE events SET fatalities = ?2, json = ?3, updated_at = ?4 WHERE id = ?1",
                         params![stored.id, stored.fatalities.map(|f| f as i64), serde_json::to_string(&stored)?, at],
@@ -692,6 +673,51 @@ fn insert_new_event(
     Ok(())
 }
 
+/// Where stored events that may be the same incident as `e` are: its
+/// country, its date window (widened by a month), and its place (within
+/// about 35 km, a box, or the same admin1 for the same place name).
+pub(crate) struct Candidates {
+    pub country: Option<String>,
+    pub from: String,
+    pub to: String,
+    pub lat0: f64,
+    pub lat1: f64,
+    pub lon0: f64,
+    pub lon1: f64,
+    pub admin1: Option<String>,
+}
+
+impl Candidates {
+    pub fn of(e: &Event) -> Candidates {
+        let (from, to) = veille_dedup::date_window(e);
+        let l = e.location.as_ref();
+        let (lat, lon) = (
+            l.and_then(|l| l.latitude).unwrap_or(f64::NAN),
+            l.and_then(|l| l.longitude).unwrap_or(f64::NAN),
+        );
+        let dlon = 0.32 / lat.to_radians().cos().abs().max(0.1);
+        Candidates {
+            country: l.map(|l| l.country_code.clone()),
+            from: (from - chrono::Duration::days(31)).to_string(),
+            to: to.to_string(),
+            lat0: lat - 0.32,
+            lat1: lat + 0.32,
+            lon0: lon - dlon,
+            lon1: lon + dlon,
+            admin1: l.and_then(|l| l.admin1.clone()),
+        }
+    }
+}
+
+/// What a new report adds to the stored event of the same incident: the
+/// higher death toll.
+pub(crate) fn merge(stored: &mut Event, e: &Event) {
+    if e.fatalities > stored.fatalities {
+        stored.fatalities = e.fatalities;
+        stored.fatalities_text = e.fatalities_text.clone();
+    }
+}
+
 /// An event's actor names joined by '|' (the `actors` column).
 fn actor_names(e: &Event) -> String {
     e.actors
@@ -711,7 +737,11 @@ fn search_text(e: &Event) -> String {
     )
 }
 
+pub mod any;
+pub mod pg;
 mod query;
+pub use any::AnyStore;
+pub use pg::PgStore;
 pub use query::{Alert, Alerts, Change, Cluster, Page, Series, SortOrder, StoredArticle};
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use veille_core::{ExtractOutput, RawDocument};
 use veille_pipeline::Pipeline;
-use veille_store::{EventFilter, Store};
+use veille_store::{AnyStore, EventFilter, Store};
 
 use crate::config::{Config, UsageError};
 use crate::ingest::{ingest_units, Verbosity};
@@ -77,6 +77,61 @@ pub enum Command {
         /// No progress bar; print the summary as one JSON object.
         #[arg(long)]
         json: bool,
+        /// With a PostgreSQL --db: only queue the documents, for `veille worker`s.
+        #[arg(long)]
+        queue: bool,
+    },
+    /// Process documents queued in PostgreSQL (`veille ingest --queue`):
+    /// any number of workers on any number of machines share the queue
+    /// (SELECT ... FOR UPDATE SKIP LOCKED); each job is stored with its
+    /// completion in one transaction, retried with backoff, and failed for
+    /// good after 3 attempts (`veille failed`, `veille retry`).
+    ///
+    /// Example: veille worker --db postgres://veille@db-host/veille --exit-when-empty
+    Worker {
+        #[command(flatten)]
+        db: DbArg,
+        /// Name in the jobs table (default: host name and process id).
+        #[arg(long)]
+        name: Option<String>,
+        /// Jobs claimed at a time.
+        #[arg(long, default_value_t = 8)]
+        batch: usize,
+        /// Exit when nothing is queued instead of waiting for more.
+        #[arg(long)]
+        exit_when_empty: bool,
+        /// Claim jobs whose worker has not beaten for this many seconds.
+        #[arg(long, default_value_t = 60.0)]
+        stale_secs: f64,
+        /// First retry delay in seconds, doubled at each attempt.
+        #[arg(long, default_value_t = 5.0)]
+        backoff_secs: f64,
+    },
+    /// List what failed: jobs failed for good (PostgreSQL) and inputs
+    /// recorded as failures, with why.
+    ///
+    /// Example: veille failed --db postgres://veille@db-host/veille
+    Failed {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Queue failed jobs again (all, or the ids given), attempts reset.
+    ///
+    /// Example: veille retry --db postgres://veille@db-host/veille 42 43
+    Retry {
+        #[command(flatten)]
+        db: DbArg,
+        ids: Vec<i64>,
+    },
+    /// Show an event, its sources, and why each source was merged into it.
+    ///
+    /// Example: veille explain ev-52c60501288c5dbf --db events.db
+    Explain {
+        id: String,
+        #[command(flatten)]
+        db: DbArg,
     },
     /// Poll RSS/Atom feeds and ingest new articles, politely (robots.txt,
     /// per-host delay, conditional GET, retries with backoff).
@@ -417,12 +472,27 @@ pub fn run(cli: Cli) -> Result<i32> {
             db,
             quiet,
             json,
+            queue,
         } => {
             let path = db.resolve(&mut cfg);
+            let url = path.to_string_lossy().to_string();
+            let units = veille_sources::collect(&paths);
+            if queue {
+                if !veille_store::any::is_postgres(&url) {
+                    return Err(UsageError(
+                        "--queue needs a PostgreSQL --db (postgres://...)".into(),
+                    )
+                    .into());
+                }
+                let mut store =
+                    veille_store::PgStore::connect(&url).context("connecting to PostgreSQL")?;
+                let queued = crate::queue::enqueue(&mut store, &units)?;
+                println!("queued {queued} documents");
+                return Ok(0);
+            }
             let pipeline = pipeline(&cfg)?;
             let mut store =
-                Store::open(&path).with_context(|| format!("opening {}", path.display()))?;
-            let units = veille_sources::collect(&paths);
+                AnyStore::open(&url).with_context(|| format!("opening {}", path.display()))?;
             let verbosity = if json {
                 Verbosity::Json
             } else if quiet {
@@ -505,6 +575,125 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
+        Command::Worker {
+            db,
+            name,
+            batch,
+            exit_when_empty,
+            stale_secs,
+            backoff_secs,
+        } => {
+            let url = db.resolve(&mut cfg).to_string_lossy().to_string();
+            if !veille_store::any::is_postgres(&url) {
+                return Err(UsageError(
+                    "veille worker needs a PostgreSQL --db (postgres://...)".into(),
+                )
+                .into());
+            }
+            let pipeline = pipeline(&cfg)?;
+            let mut store =
+                veille_store::PgStore::connect(&url).context("connecting to PostgreSQL")?;
+            let report = crate::worker::run(
+                &mut store,
+                &pipeline,
+                &crate::worker::Options {
+                    name: name.unwrap_or_else(crate::worker::default_name),
+                    batch,
+                    stale_secs,
+                    backoff_secs,
+                    exit_when_empty,
+                    poll_secs: 1.0,
+                },
+            )?;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(0)
+        }
+        Command::Failed { db, json } => {
+            let url = db.resolve(&mut cfg).to_string_lossy().to_string();
+            let mut store = AnyStore::open(&url).with_context(|| format!("opening {url}"))?;
+            let jobs = match &mut store {
+                AnyStore::Postgres(pg) => Some((pg.failed_jobs()?, pg.queue_counts()?)),
+                AnyStore::Sqlite(_) => None,
+            };
+            let failures = store.failures()?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "jobs": jobs.as_ref().map(|j| &j.0),
+                        "queue": jobs.as_ref().map(|j| &j.1),
+                        "failures": failures.iter().map(|(s, e)| serde_json::json!({"source": s, "error": e})).collect::<Vec<_>>(),
+                    }))?
+                );
+            } else {
+                if let Some((failed, counts)) = &jobs {
+                    println!(
+                        "queue: {} queued, {} running, {} done, {} failed",
+                        counts.queued, counts.running, counts.done, counts.failed
+                    );
+                    for j in failed {
+                        println!(
+                            "job {} {} (after {} attempts): {}",
+                            j.id, j.name, j.attempts, j.error
+                        );
+                    }
+                }
+                for (source, error) in &failures {
+                    println!("{source}: {error}");
+                }
+            }
+            Ok(0)
+        }
+        Command::Retry { db, ids } => {
+            let url = db.resolve(&mut cfg).to_string_lossy().to_string();
+            if !veille_store::any::is_postgres(&url) {
+                return Err(UsageError("veille retry needs a PostgreSQL --db: with SQLite, run veille ingest on the inputs again".into()).into());
+            }
+            let n = veille_store::PgStore::connect(&url)?.retry(&ids)?;
+            println!("queued {n} failed jobs again");
+            Ok(0)
+        }
+        Command::Explain { id, db } => {
+            let url = db.resolve(&mut cfg).to_string_lossy().to_string();
+            let mut store = AnyStore::open(&url).with_context(|| format!("opening {url}"))?;
+            let Some((event, articles)) = store.event(&id)? else {
+                bail!("no event {id}");
+            };
+            let e = &event.event;
+            println!(
+                "{} | {} / {} | {}",
+                e.id, e.event_type, e.sub_event_type, e.event_date
+            );
+            if let Some(l) = &e.location {
+                println!(
+                    "place: {} ({}, {})",
+                    l.name,
+                    l.admin1.as_deref().unwrap_or("-"),
+                    l.country
+                );
+            }
+            println!(
+                "fatalities: {} | {} source(s), {} outlet(s)",
+                e.fatalities
+                    .map(|f| f.to_string())
+                    .unwrap_or("unknown".into()),
+                event.sources.len(),
+                event.outlets
+            );
+            for a in &articles {
+                println!(
+                    "\n- {} ({}, {})\n  {}",
+                    a.title.as_deref().unwrap_or("(no title)"),
+                    a.outlet.as_deref().unwrap_or("-"),
+                    a.publication_date.as_deref().unwrap_or("-"),
+                    a.reason
+                );
+                for ev in a.evidence.iter().filter(|v| v.field != "notes") {
+                    println!("    {}: \"{}\"", ev.field, ev.text);
+                }
+            }
+            Ok(0)
+        }
         Command::Config => {
             print!("{}", cfg.render());
             Ok(0)
@@ -522,13 +711,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => {
             let format: veille_server::export::Format = format.parse().map_err(UsageError)?;
             let path = db.resolve(&mut cfg);
-            if !path.exists() {
+            let url = path.to_string_lossy().to_string();
+            if !veille_store::any::is_postgres(&url) && !path.exists() {
                 bail!(
                     "no database at {} (run veille ingest first, or pass --db)",
                     path.display()
                 );
             }
-            let store = Store::open(&path)?;
+            let mut store = AnyStore::open(&url)?;
             let cursor = store.last_cursor()?;
             let filter = EventFilter {
                 country,

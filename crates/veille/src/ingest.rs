@@ -9,7 +9,43 @@ use std::sync::Arc;
 use std::time::Instant;
 use veille_pipeline::Pipeline;
 use veille_sources::{Input, Unit};
-use veille_store::Store;
+use veille_store::{AnyStore, IngestOutcome, Store};
+
+/// Where ingested articles go: the SQLite store or either store.
+pub trait Sink {
+    fn ingest(
+        &mut self,
+        out: &veille_core::ExtractOutput,
+        source: &str,
+    ) -> veille_store::Result<IngestOutcome>;
+    fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()>;
+}
+
+impl Sink for Store {
+    fn ingest(
+        &mut self,
+        out: &veille_core::ExtractOutput,
+        source: &str,
+    ) -> veille_store::Result<IngestOutcome> {
+        Store::ingest(self, out, source)
+    }
+    fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()> {
+        Store::record_failure(self, source, error)
+    }
+}
+
+impl Sink for AnyStore {
+    fn ingest(
+        &mut self,
+        out: &veille_core::ExtractOutput,
+        source: &str,
+    ) -> veille_store::Result<IngestOutcome> {
+        AnyStore::ingest(self, out, source)
+    }
+    fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()> {
+        AnyStore::record_failure(self, source, error)
+    }
+}
 
 /// What a batch did.
 #[derive(Debug, Default, Serialize)]
@@ -90,7 +126,7 @@ impl Report {
 /// Ingests every document of the units, with a progress bar over their bytes.
 pub fn ingest_units(
     pipeline: &Pipeline,
-    store: &mut Store,
+    store: &mut impl Sink,
     units: &[Unit],
     verbosity: Verbosity,
 ) -> Report {
@@ -132,7 +168,7 @@ fn progress_bar(total: u64, verbosity: Verbosity) -> ProgressBar {
 /// report after every document.
 pub fn ingest_inputs(
     pipeline: &Pipeline,
-    store: &mut Store,
+    store: &mut impl Sink,
     inputs: impl Iterator<Item = Input>,
     mut after_each: impl FnMut(&Report),
 ) -> Report {

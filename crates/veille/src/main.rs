@@ -8,7 +8,9 @@ mod demo;
 mod eval;
 mod ingest;
 mod nlp_json;
+mod queue;
 mod watch;
+mod worker;
 
 use clap::Parser;
 

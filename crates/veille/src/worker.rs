@@ -1,0 +1,135 @@
+//! `veille worker`: claims queued documents from PostgreSQL, runs the
+//! pipeline, stores each article and marks its job done in one transaction;
+//! failed attempts are retried with backoff and failed for good after three.
+
+use anyhow::Result;
+use serde::Serialize;
+use std::time::Duration;
+use veille_pipeline::Pipeline;
+use veille_store::pg::{Job, PgStore};
+
+/// How a worker runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Name in the jobs table (host and process id by default).
+    pub name: String,
+    /// Jobs claimed at a time.
+    pub batch: usize,
+    /// A running job whose worker has not beaten for this long is claimed again.
+    pub stale_secs: f64,
+    /// First retry delay; doubled at each attempt.
+    pub backoff_secs: f64,
+    /// Stop when nothing is queued, instead of waiting for more.
+    pub exit_when_empty: bool,
+    /// Seconds between two looks at an empty queue.
+    pub poll_secs: f64,
+}
+
+/// What a worker did.
+#[derive(Debug, Default, Serialize)]
+pub struct WorkerReport {
+    pub worker: String,
+    pub processed: u64,
+    pub events_new: u64,
+    pub events_merged: u64,
+    pub duplicates: u64,
+    pub retried: u64,
+    pub failed: u64,
+    /// Jobs another worker had taken over (this one's heartbeat went stale).
+    pub lost: u64,
+}
+
+/// The default worker name: host name and process id.
+pub fn default_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "host".into());
+    format!("{host}-{}", std::process::id())
+}
+
+/// Works until the queue is empty (`exit_when_empty`) or forever.
+pub fn run(store: &mut PgStore, pipeline: &Pipeline, o: &Options) -> Result<WorkerReport> {
+    let mut r = WorkerReport {
+        worker: o.name.clone(),
+        ..Default::default()
+    };
+    loop {
+        let jobs = store.claim(&o.name, o.batch.max(1), o.stale_secs)?;
+        if jobs.is_empty() {
+            if o.exit_when_empty && store.queue_counts()?.queued == 0 {
+                return Ok(r);
+            }
+            std::thread::sleep(Duration::from_secs_f64(o.poll_secs));
+            continue;
+        }
+        for (i, job) in jobs.iter().enumerate() {
+            // Still alive, still on the rest of the batch.
+            let rest: Vec<i64> = jobs[i..].iter().map(|j| j.id).collect();
+            store.heartbeat(&o.name, &rest)?;
+            process(store, pipeline, o, job, &mut r)?;
+        }
+    }
+}
+
+fn process(
+    store: &mut PgStore,
+    pipeline: &Pipeline,
+    o: &Options,
+    job: &Job,
+    r: &mut WorkerReport,
+) -> Result<()> {
+    let result = match &job.input_error {
+        // The input could not be read when it was queued: nothing to retry.
+        Some(why) => Err((why.clone(), true)),
+        None => pipeline.run(&job.input).map_err(|e| (e.to_string(), false)),
+    };
+    match result {
+        Ok(out) => match store.complete(job, &o.name, &out) {
+            Ok(Some(outcome)) => {
+                r.processed += 1;
+                if outcome.new_article {
+                    r.events_new += outcome.events_new as u64;
+                    r.events_merged += outcome.events_merged as u64;
+                } else {
+                    r.duplicates += 1;
+                }
+                tracing::info!("{}: job {} ({}) done", o.name, job.id, job.name);
+            }
+            Ok(None) => {
+                r.lost += 1;
+                tracing::warn!(
+                    "{}: job {} was taken over by another worker",
+                    o.name,
+                    job.id
+                );
+            }
+            Err(e) => fail(store, o, job, &format!("store: {e}"), false, r)?,
+        },
+        Err((why, permanent)) => fail(store, o, job, &why, permanent, r)?,
+    }
+    Ok(())
+}
+
+fn fail(
+    store: &mut PgStore,
+    o: &Options,
+    job: &Job,
+    why: &str,
+    permanent: bool,
+    r: &mut WorkerReport,
+) -> Result<()> {
+    if store.fail(job, &o.name, why, permanent, o.backoff_secs)? {
+        r.failed += 1;
+        tracing::warn!("{}: job {} ({}) failed: {why}", o.name, job.id, job.name);
+    } else {
+        r.retried += 1;
+        tracing::info!(
+            "{}: job {} ({}) attempt {} failed, will retry: {why}",
+            o.name,
+            job.id,
+            job.name,
+            job.attempts
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Scale-out on PostgreSQL: 5,000 queued articles, 4 `veille worker`
+//! processes, each article processed once; a broken input retried and failed
+//! after 3 attempts, listed by `veille failed`, queued again by `veille
+//! retry`. Needs VEILLE_TEST_PG (`.ci/run` starts PostgreSQL and sets it);
+//! skips with the reason otherwise.
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+const TOWNS: &[&str] = &[
+    "Mopti",
+    "Gao",
+    "Ségou",
+    "Kayes",
+    "Sikasso",
+    "Tombouctou",
+    "Kidal",
+    "Djibo",
+    "Dori",
+    "Kaya",
+    "Ouahigouya",
+    "Tillabéri",
+    "Diffa",
+    "Maiduguri",
+    "Niamey",
+    "Bamako",
+];
+
+fn pg_url(name: &str) -> Option<(String, postgres::Client)> {
+    let Ok(base) = std::env::var("VEILLE_TEST_PG") else {
+        eprintln!("skipped: VEILLE_TEST_PG is not set (.ci/run starts PostgreSQL and sets it)");
+        return None;
+    };
+    let schema = format!("veille_w_{name}_{}", std::process::id());
+    let mut c =
+        postgres::Client::connect(&base, postgres::NoTls).expect("connect to VEILLE_TEST_PG");
+    c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; SET search_path = {schema};"))
+        .unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some((format!("{base}{sep}options=-c%20search_path%3D{schema}"), c))
+}
+
+#[test]
+fn four_workers_process_each_article_once() {
+    let Some((url, mut pg)) = pg_url("four") else {
+        return;
+    };
+    let dir = common::temp_dir("workers");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let start = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    for i in 0..5000usize {
+        // One incident per article: a new day each, towns far apart.
+        let day = start + chrono::Duration::days(i as i64);
+        let town = TOWNS[i % TOWNS.len()];
+        std::fs::write(
+            corpus.join(format!("{i:05}.txt")),
+            format!(
+                "Attack near {town}\n\nGunmen killed {} villagers near {town} on {} {}, local officials said (report {i}).\n",
+                2 + i % 9,
+                day.format("%-d %B"),
+                day.format("%Y")
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        corpus.join("zz-broken.html"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(100),
+    )
+    .unwrap();
+
+    let q = common::veille(&["ingest", "--queue", "--db", &url, corpus.to_str().unwrap()]);
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
+    assert!(
+        common::stdout(&q).contains("queued 5001"),
+        "{}",
+        common::stdout(&q)
+    );
+
+    let workers: Vec<_> = (0..4)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_veille"))
+                .args([
+                    "worker",
+                    "--db",
+                    &url,
+                    "--exit-when-empty",
+                    "--backoff-secs",
+                    "0",
+                    "--batch",
+                    "16",
+                    "--name",
+                    &format!("w{i}"),
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut processed = 0;
+    for w in workers {
+        let out = w.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let r: serde_json::Value = serde_json::from_str(common::stdout(&out).trim()).unwrap();
+        assert_eq!(r["lost"], 0, "{r}");
+        assert!(
+            r["processed"].as_u64().unwrap() > 0,
+            "a worker did nothing: {r}"
+        );
+        processed += r["processed"].as_u64().unwrap();
+    }
+    assert_eq!(processed, 5000);
+    let row = pg
+        .query_one(
+            "SELECT COUNT(*) FILTER (WHERE status = 'done'), COUNT(DISTINCT article_id), COUNT(*) FILTER (WHERE status = 'failed'),
+                    (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM event_sources)
+             FROM jobs",
+            &[],
+        )
+        .unwrap();
+    let (done, distinct, failed, articles, events, links): (i64, i64, i64, i64, i64, i64) = (
+        row.get(0),
+        row.get(1),
+        row.get(2),
+        row.get(3),
+        row.get(4),
+        row.get(5),
+    );
+    assert_eq!((done, distinct, failed, articles), (5000, 5000, 1, 5000));
+    // Each article codes its own incident: nothing lost, nothing doubled.
+    assert_eq!(events, links);
+    assert!(events >= 4900, "{events}");
+
+    let f = common::veille(&["failed", "--db", &url]);
+    let text = common::stdout(&f);
+    assert!(text.contains("zz-broken.html (after 3 attempts)"), "{text}");
+    let r = common::veille(&["retry", "--db", &url]);
+    assert!(common::stdout(&r).contains("queued 1 failed jobs again"));
+    let st: String = pg
+        .query_one(
+            "SELECT status FROM jobs WHERE name LIKE '%zz-broken.html'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(st, "queued");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
