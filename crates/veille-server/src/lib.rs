@@ -644,6 +644,25 @@ pub fn router(db: PathBuf, options: Options) -> Router {
             },
         ))
         .layer(DefaultBodyLimit::max(options.max_body))
+        // A declared length over the cap is refused before any byte is read.
+        .layer(axum::middleware::from_fn_with_state(
+            options.max_body,
+            |max: State<usize>, req: axum::extract::Request, next: axum::middleware::Next| async move {
+                let declared = req
+                    .headers()
+                    .get(header::CONTENT_LENGTH)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse::<usize>().ok());
+                if declared.is_some_and(|n| n > max.0) {
+                    return ApiError(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        format!("body of {} bytes is over the {} byte limit", declared.unwrap_or(0), max.0),
+                    )
+                    .into_response();
+                }
+                next.run(req).await
+            },
+        ))
         .with_state(state)
 }
 
