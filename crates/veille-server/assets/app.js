@@ -30,6 +30,8 @@
   var LOCAL_MAX = 1000;    // at most this many events are handled in the page
   var PAGE_SIZE = 100;     // table page in remote mode
   var CLUSTER_CELL = 48;   // px: grid cell of client-side clustering
+  var ADMIN1_URL = 'vendor/admin1-africa.json'; // Natural Earth admin-1, Africa (see vendor/README.md)
+  var ADMIN1_MIN_ZOOM = 4; // admin-1 lines are drawn from this zoom on (too dense below)
   var DAY = 86400000;
 
   var state = {
@@ -49,6 +51,10 @@
     aborts: {}
   };
   var map, markerLayer, selectedRing = null;
+  // admin-1 boundaries: fetched once, after the first load, when first wanted
+  var admin1 = { allowed: false, promise: null, topo: null, lines: null, borders: null, renderer: null, highlight: null, highlightKey: '' };
+  var countriesTopo = null;
+  var COUNTRY_STYLE = { color: '#9a9a9a', weight: 0.7, fillColor: '#f3f1ea', fillOpacity: 1 };
 
   // ---------- helpers ----------
   function $(id) { return document.getElementById(id); }
@@ -312,6 +318,7 @@
   function applyFilters() {
     var f = currentFilter();
     updateExportLinks(f);
+    updateAdmin1();
     document.querySelectorAll('#sum-types .chip').forEach(function (c) { c.classList.toggle('active', !!f.type && c.dataset.type === f.type); });
     if (state.mode === 'local') {
       state.filtered = state.events.filter(function (ev) { return matches(ev, f); });
@@ -333,7 +340,11 @@
     map = L.map('map', { zoomSnap: 0.5, worldCopyJump: true, minZoom: 2, maxZoom: 12 });
     map.attributionControl.setPrefix('Leaflet');
     map.attributionControl.addAttribution('Boundaries: Natural Earth');
+    // countries (fill and borders), then admin-1 lines, then the country borders again (drawn only
+    // while admin-1 is shown, so that the lines stay under them), all under the markers (overlay pane, 400)
     map.createPane('countries').style.zIndex = 350;
+    map.createPane('admin1').style.zIndex = 355;
+    map.createPane('borders').style.zIndex = 360;
     markerLayer = L.layerGroup().addTo(map);
 
     var legend = L.control({ position: 'bottomright' });
@@ -357,6 +368,7 @@
     }, 200);
     map.on('moveend', moved);
     map.on('zoomend', function () { if (state.mode === 'local' && !$('filter-inview').checked) renderMapLocal(); });
+    map.on('zoomend', updateAdmin1);
   }
 
   /** `pending`: the fetch of the boundaries, started early; parsed once the events are drawn. */
@@ -370,11 +382,107 @@
         pane: 'countries',
         renderer: L.canvas({ pane: 'countries' }),
         interactive: false,
-        style: { color: '#9a9a9a', weight: 0.7, fillColor: '#f3f1ea', fillOpacity: 1 }
+        style: COUNTRY_STYLE
       }).addTo(map);
+      countriesTopo = topo;
     } catch (e) {
       console.warn('country outlines unavailable', e);
     }
+  }
+
+  // ---------- admin-1 boundaries ----------
+  /** Fetches and prepares the admin-1 topology once; resolves to it, or to null when unavailable. */
+  function loadAdmin1() {
+    if (!admin1.promise) {
+      admin1.promise = fetch(ADMIN1_URL).then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json();
+      }).then(function (topo) {
+        var obj = topo.objects.admin1;
+        admin1.renderer = L.canvas({ pane: 'admin1' });
+        // boundaries between two units of the same country only: the country borders are drawn apart
+        var lines = topojson.mesh(topo, obj, function (a, b) {
+          return a !== b && a.properties.admin === b.properties.admin;
+        });
+        admin1.lines = L.geoJSON(lines, {
+          pane: 'admin1', renderer: admin1.renderer, interactive: false,
+          style: { color: '#b3ad9f', weight: 0.6, dashArray: '3 2', fill: false }
+        });
+        // the country borders over the admin-1 lines: each border once, coasts included
+        if (countriesTopo) {
+          admin1.borders = L.geoJSON(topojson.mesh(countriesTopo, countriesTopo.objects.countries), {
+            pane: 'borders', renderer: L.canvas({ pane: 'borders' }), interactive: false,
+            style: { color: COUNTRY_STYLE.color, weight: COUNTRY_STYLE.weight, fill: false }
+          });
+        }
+        admin1.topo = topo;
+        return topo;
+      }).catch(function (e) {
+        console.warn('admin-1 boundaries unavailable', e);
+        return null;
+      });
+    }
+    return admin1.promise;
+  }
+
+  /** Shows the admin-1 lines from ADMIN1_MIN_ZOOM on, and the selected unit; loads them when first needed. */
+  function updateAdmin1() {
+    if (!map || !admin1.allowed) return;
+    var show = map.getZoom() >= ADMIN1_MIN_ZOOM;
+    if (!admin1.topo) {
+      if (show || $('filter-admin1').value) loadAdmin1().then(function (topo) { if (topo) updateAdmin1(); });
+      return;
+    }
+    toggleLayer(admin1.lines, show);
+    highlightAdmin1();
+    toggleLayer(admin1.borders, show || !!admin1.highlight);
+  }
+  function toggleLayer(layer, on) {
+    if (!layer) return;
+    if (on && !map.hasLayer(layer)) layer.addTo(map);
+    else if (!on && map.hasLayer(layer)) map.removeLayer(layer);
+  }
+
+  var ADMIN1_GENERIC = new Set(['region', 'province', 'state', 'prefecture', 'governorate', 'department', 'departement',
+    'district', 'division', 'county', 'municipality', 'ville', 'city', 'of', 'the', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
+  /** 'Région de Tombouctou', 'Tombouctou Region', 'tombouctou' -> 'tombouctou'. */
+  function admin1Key(s) {
+    return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .split(/[^a-z0-9]+/).filter(function (w) { return w && !ADMIN1_GENERIC.has(w); }).join('');
+  }
+
+  /** The admin-1 features named `name` (any of their names) in one of the countries the events place it in. */
+  function admin1Features(name, country) {
+    var countries = new Set(), codes = new Set();
+    if (country) countries.add(country);
+    else knownPlaces().forEach(function (p) { if (p.admin1 === name) countries.add(p.country); });
+    state.events.forEach(function (ev) {
+      var l = ev.location || {};
+      if (l.country_code && countries.has(l.country)) codes.add(String(l.country_code).toUpperCase());
+    });
+    var key = admin1Key(name);
+    if (!key) return [];
+    return admin1.topo.objects.admin1.geometries.filter(function (g) {
+      var p = g.properties || {};
+      if (countries.size && !countries.has(p.admin) && !codes.has(p.iso_a2)) return false;
+      return [p.name].concat(String(p.name_alt || '').split('|')).some(function (n) { return admin1Key(n) === key; });
+    }).map(function (g) { return topojson.feature(admin1.topo, g); });
+  }
+
+  /** Outlines the unit chosen in the admin-1 filter (matched by name; nothing when no unit matches). */
+  function highlightAdmin1() {
+    var name = $('filter-admin1').value, country = $('filter-country').value;
+    var key = name ? name + '\u0000' + country : '';
+    if (!admin1.topo || key === admin1.highlightKey) return;
+    admin1.highlightKey = key;
+    if (admin1.highlight) { map.removeLayer(admin1.highlight); admin1.highlight = null; }
+    var feats = name ? admin1Features(name, country) : [];
+    $('map').dataset.admin1Highlight = String(feats.length);
+    if (!feats.length) return;
+    admin1.highlight = L.geoJSON({ type: 'FeatureCollection', features: feats }, {
+      pane: 'admin1', renderer: admin1.renderer, interactive: false,
+      style: { color: '#a0522d', weight: 1.6, fillColor: '#e8b04b', fillOpacity: 0.18 }
+    }).addTo(map);
   }
 
   function eventMarker(ev) {
@@ -1275,6 +1383,9 @@
     // since navigation start: what a person waits for, all of the page's requests included
     document.body.dataset.loadMs = String(Math.round(performance.now()));
     document.body.dataset.scriptMs = String(Math.round(performance.now() - t0));
+    // admin-1 lines: after the first paint, so that they never delay the first load
+    admin1.allowed = true;
+    requestAnimationFrame(function () { setTimeout(updateAdmin1, 0); });
   }
 
   document.addEventListener('DOMContentLoaded', main);

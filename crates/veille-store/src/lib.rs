@@ -130,6 +130,9 @@ pub struct IngestOutcome {
     pub new_article: bool,
     pub events_new: usize,
     pub events_merged: usize,
+    /// Earlier versions of the same page (same URL, other text) whose
+    /// events this version replaced.
+    pub replaced: usize,
 }
 
 /// An article an event was reported in.
@@ -197,6 +200,21 @@ pub struct FeedState {
     pub last_modified: Option<String>,
     pub polled_at: Option<String>,
     pub last_error: Option<String>,
+}
+
+/// What `veille reprocess` did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReprocessReport {
+    pub articles: usize,
+    /// Articles the pipeline could not code again: (source, why); their old
+    /// events stay.
+    pub failed: Vec<(String, String)>,
+    pub events_before: usize,
+    pub events_after: usize,
+    /// Events rewritten in place (same id), by a re-coded report or a merge.
+    pub events_updated: usize,
+    pub events_inserted: usize,
+    pub events_deleted: usize,
 }
 
 /// Counts for the summary printed by `veille demo`.
@@ -271,57 +289,100 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         let at = now();
-        insert_article(&tx, out, source, &at)?;
-        let mut outcome = IngestOutcome {
-            new_article: true,
-            ..Default::default()
-        };
-        for e in &out.events {
-            let json = serde_json::to_string(e)?;
-            let mut candidates: Vec<Event> = Vec::new();
-            {
-                let c = Candidates::of(e);
-                let mut stmt = tx.prepare_cached(
-                    "SELECT json FROM events WHERE country_code IS ?1 AND event_date BETWEEN ?2 AND ?3
-                       AND ((latitude BETWEEN ?4 AND ?5 AND longitude BETWEEN ?6 AND ?7) OR admin1 IS ?8)
-                     ORDER BY event_date",
-                )?;
-                let rows = stmt.query_map(
-                    params![c.country, c.from, c.to, c.lat0, c.lat1, c.lon0, c.lon1, c.admin1],
-                    |r| r.get::<_, String>(0),
-                )?;
-                for r in rows {
-                    candidates.push(serde_json::from_str(&r?)?);
-                }
-            }
-            let matched = candidates
-                .into_iter()
-                .find_map(|c| veille_dedup::same_incident(&c, e).map(|why| (c, why)));
-            match matched {
-                Some((mut stored, why)) => {
-                    merge(&mut stored, e);
-                    tx.execute(
-                        "UPDATE events SET fatalities = ?2, json = ?3, updated_at = ?4 WHERE id = ?1",
-                        params![stored.id, stored.fatalities.map(|f| f as i64), serde_json::to_string(&stored)?, at],
-                    )?;
-                    tx.execute(
-                        "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, ?4)",
-                        params![stored.id, a.id, json, format!("merged: {why}")],
-                    )?;
-                    tx.execute(
-                        "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'merge', ?2)",
-                        params![stored.id, at],
-                    )?;
-                    outcome.events_merged += 1;
-                }
-                None => {
-                    insert_new_event(&tx, e, &a.id, &json, &at)?;
-                    outcome.events_new += 1;
-                }
+        // A new version of a page already stored replaces it.
+        let mut older: Vec<String> = Vec::new();
+        if let Some(url) = &a.url {
+            let mut stmt =
+                tx.prepare_cached("SELECT id FROM articles WHERE url = ?1 AND id <> ?2")?;
+            let rows = stmt.query_map(params![url, a.id], |r| r.get::<_, String>(0))?;
+            for r in rows {
+                older.push(r?);
             }
         }
+        let mut reuse = Vec::new();
+        for old in &older {
+            reuse.extend(retract(&tx, old, &at)?);
+        }
+        let mut outcome = ingest_tx(&tx, out, source, &at, &mut reuse)?;
+        deleted(&tx, &reuse, &at)?;
+        outcome.replaced = older.len();
         tx.commit()?;
         Ok(outcome)
+    }
+
+    /// Codes every stored article again with `code` (the pipeline run on
+    /// its stored text), oldest first, each in its own transaction: events
+    /// of the same incident keep their ids; the changes feed records every
+    /// update, insert and deletion.
+    pub fn reprocess(
+        &mut self,
+        mut code: impl FnMut(&StoredArticle) -> std::result::Result<ExtractOutput, String>,
+    ) -> Result<ReprocessReport> {
+        let before = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))?;
+        let cursor = self.last_cursor()?;
+        let ids: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM articles ORDER BY publication_date, ingested_at, id")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let mut report = ReprocessReport::default();
+        for id in ids {
+            let Some(article) = self.article(&id)? else {
+                continue;
+            };
+            report.articles += 1;
+            let out = match code(&article) {
+                Ok(o) => o,
+                Err(why) => {
+                    report.failed.push((article.source.clone(), why));
+                    continue;
+                }
+            };
+            let tx = self.conn.transaction()?;
+            let at = now();
+            let mut reuse = retract(&tx, &id, &at)?;
+            // The article itself, re-read: its text may be cleaned better now.
+            let source = article.source.clone();
+            let exists: bool = tx
+                .query_row(
+                    "SELECT 1 FROM articles WHERE id = ?1",
+                    [&out.article.id],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            if !exists {
+                ingest_tx(&tx, &out, &source, &at, &mut reuse)?;
+            }
+            deleted(&tx, &reuse, &at)?;
+            tx.commit()?;
+        }
+        let after = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))?;
+        let mut stmt = self.conn.prepare(
+            "SELECT CASE kind WHEN 'merge' THEN 'update' ELSE kind END, COUNT(DISTINCT event_id)
+             FROM changes WHERE cursor > ?1 GROUP BY 1",
+        )?;
+        let rows = stmt.query_map([cursor], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for r in rows {
+            let (kind, n) = r?;
+            match kind.as_str() {
+                "insert" => report.events_inserted = n as usize,
+                "update" => report.events_updated = n as usize,
+                "delete" => report.events_deleted = n as usize,
+                _ => {}
+            }
+        }
+        report.events_before = before as usize;
+        report.events_after = after as usize;
+        Ok(report)
     }
 
     /// Stores an article and events as they are, without looking for stored
@@ -342,7 +403,7 @@ impl Store {
         Ok(IngestOutcome {
             new_article: true,
             events_new: out.events.len(),
-            events_merged: 0,
+            ..Default::default()
         })
     }
 
@@ -633,6 +694,20 @@ fn insert_new_event(
     json: &str,
     at: &str,
 ) -> Result<()> {
+    insert_event_row(tx, e, json, at)?;
+    tx.execute(
+        "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
+        params![e.id, article_id, json],
+    )?;
+    tx.execute(
+        "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'insert', ?2)",
+        params![e.id, at],
+    )?;
+    Ok(())
+}
+
+/// Inserts an event's row and its search text (nothing if the id exists).
+fn insert_event_row(tx: &rusqlite::Transaction, e: &Event, json: &str, at: &str) -> Result<()> {
     let l = e.location.as_ref();
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at,
@@ -662,13 +737,189 @@ fn insert_new_event(
             params![e.id, search_text(e)],
         )?;
     }
+    Ok(())
+}
+
+/// Stores an article (new to the store) and its events in `tx`: each event
+/// merges into a stored one of the same incident, else takes the id of a
+/// just-retracted event of the same incident (`reuse`, a re-coded or
+/// corrected report), else is new.
+fn ingest_tx(
+    tx: &rusqlite::Transaction,
+    out: &ExtractOutput,
+    source: &str,
+    at: &str,
+    reuse: &mut Vec<Event>,
+) -> Result<IngestOutcome> {
+    let a = &out.article;
+    insert_article(tx, out, source, at)?;
+    let mut outcome = IngestOutcome {
+        new_article: true,
+        ..Default::default()
+    };
+    for e in &out.events {
+        let json = serde_json::to_string(e)?;
+        let mut candidates: Vec<Event> = Vec::new();
+        {
+            let c = Candidates::of(e);
+            let mut stmt = tx.prepare_cached(
+                "SELECT json FROM events WHERE country_code IS ?1 AND event_date BETWEEN ?2 AND ?3
+                   AND ((latitude BETWEEN ?4 AND ?5 AND longitude BETWEEN ?6 AND ?7) OR admin1 IS ?8)
+                 ORDER BY event_date",
+            )?;
+            let rows = stmt.query_map(
+                params![c.country, c.from, c.to, c.lat0, c.lat1, c.lon0, c.lon1, c.admin1],
+                |r| r.get::<_, String>(0),
+            )?;
+            for r in rows {
+                candidates.push(serde_json::from_str(&r?)?);
+            }
+        }
+        let matched = candidates
+            .into_iter()
+            .find_map(|c| veille_dedup::same_incident(&c, e).map(|why| (c, why)));
+        match matched {
+            Some((mut stored, why)) => {
+                merge(&mut stored, e);
+                rewrite_event(tx, &stored)?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, ?4)",
+                    params![stored.id, a.id, json, format!("merged: {why}")],
+                )?;
+                tx.execute(
+                    "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'merge', ?2)",
+                    params![stored.id, at],
+                )?;
+                outcome.events_merged += 1;
+            }
+            None => {
+                let old = reuse
+                    .iter()
+                    .position(|r| veille_dedup::same_incident(r, e).is_some());
+                match old {
+                    Some(k) => {
+                        // The same incident as an event this article replaces: its id.
+                        let old = reuse.remove(k);
+                        let mut kept = e.clone();
+                        kept.id = old.id.clone();
+                        let json = serde_json::to_string(&kept)?;
+                        insert_event_row(tx, &kept, &json, at)?;
+                        tx.execute(
+                            "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
+                            params![kept.id, a.id, json],
+                        )?;
+                        tx.execute(
+                            "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'update', ?2)",
+                            params![kept.id, at],
+                        )?;
+                    }
+                    None => insert_new_event(tx, e, &a.id, &json, at)?,
+                }
+                outcome.events_new += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Takes an article out of the store: its links go; an event with other
+/// sources is rebuilt from them (the earliest report, the highest toll); an
+/// event left without sources is removed and returned, for a new version of
+/// the article to take its id.
+fn retract(tx: &rusqlite::Transaction, article_id: &str, at: &str) -> Result<Vec<Event>> {
+    let linked: Vec<String> = {
+        let mut stmt =
+            tx.prepare_cached("SELECT event_id FROM event_sources WHERE article_id = ?1")?;
+        let rows = stmt.query_map([article_id], |r| r.get(0))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
     tx.execute(
-        "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
-        params![e.id, article_id, json],
+        "DELETE FROM event_sources WHERE article_id = ?1",
+        [article_id],
     )?;
+    let mut gone = Vec::new();
+    for id in linked {
+        let versions: Vec<Event> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT json FROM event_sources WHERE event_id = ?1 ORDER BY rowid",
+            )?;
+            let rows = stmt.query_map([&id], |r| r.get::<_, String>(0))?;
+            let mut v = Vec::new();
+            for r in rows {
+                v.push(serde_json::from_str::<Event>(&r?)?);
+            }
+            v
+        };
+        match versions.split_first() {
+            None => {
+                let json: Option<String> = tx
+                    .query_row("SELECT json FROM events WHERE id = ?1", [&id], |r| r.get(0))
+                    .optional()?;
+                tx.execute("DELETE FROM events WHERE id = ?1", [&id])?;
+                tx.execute("DELETE FROM events_fts WHERE id = ?1", [&id])?;
+                if let Some(json) = json {
+                    gone.push(serde_json::from_str(&json)?);
+                }
+            }
+            Some((first, rest)) => {
+                let mut rebuilt = first.clone();
+                rebuilt.id = id.clone();
+                for v in rest {
+                    merge(&mut rebuilt, v);
+                }
+                rewrite_event(tx, &rebuilt)?;
+                tx.execute(
+                    "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'update', ?2)",
+                    params![id, at],
+                )?;
+            }
+        }
+    }
+    tx.execute("DELETE FROM articles WHERE id = ?1", [article_id])?;
+    Ok(gone)
+}
+
+/// Records the deletion of retracted events no new report took over.
+fn deleted(tx: &rusqlite::Transaction, gone: &[Event], at: &str) -> Result<()> {
+    for e in gone {
+        tx.execute(
+            "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'delete', ?2)",
+            params![e.id, at],
+        )?;
+    }
+    Ok(())
+}
+
+/// Rewrites a stored event's row and search text from `e`.
+fn rewrite_event(tx: &rusqlite::Transaction, e: &Event) -> Result<()> {
+    let l = e.location.as_ref();
     tx.execute(
-        "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'insert', ?2)",
-        params![e.id, at],
+        "UPDATE events SET event_type = ?2, sub_event_type = ?3, event_date = ?4, time_precision = ?5, country_code = ?6,
+             country = ?7, admin1 = ?8, fatalities = ?9, json = ?10, updated_at = ?11, admin2 = ?12, latitude = ?13,
+             longitude = ?14, actors = ?15
+         WHERE id = ?1",
+        params![
+            e.id,
+            e.event_type.as_str(),
+            e.sub_event_type.as_str(),
+            e.event_date.to_string(),
+            e.time_precision,
+            l.map(|l| l.country_code.clone()),
+            l.map(|l| l.country.clone()),
+            l.and_then(|l| l.admin1.clone()),
+            e.fatalities.map(|f| f as i64),
+            serde_json::to_string(e)?,
+            now(),
+            l.and_then(|l| l.admin2.clone()),
+            l.and_then(|l| l.latitude),
+            l.and_then(|l| l.longitude),
+            actor_names(e),
+        ],
+    )?;
+    tx.execute("DELETE FROM events_fts WHERE id = ?1", [&e.id])?;
+    tx.execute(
+        "INSERT INTO events_fts (id, body) VALUES (?1, ?2)",
+        params![e.id, search_text(e)],
     )?;
     Ok(())
 }

@@ -5,7 +5,7 @@ fn output(text: &str, events: Vec<Event>) -> ExtractOutput {
     ExtractOutput {
         article: Article {
             id: format!("hash-{text}"),
-            url: Some(format!("https://example.org/{}", text.len())),
+            url: Some(format!("https://example.org/{}", text.replace(' ', "-"))),
             title: Some(text.into()),
             outlet: Some(format!("Outlet {}", text.len())),
             publication_date: "2025-04-16".parse().ok(),
@@ -63,7 +63,8 @@ fn same_article_twice_adds_nothing() {
         IngestOutcome {
             new_article: true,
             events_new: 1,
-            events_merged: 0
+            events_merged: 0,
+            replaced: 0
         }
     );
     let again = s.ingest(&out, "a-copy.html").unwrap();
@@ -415,4 +416,109 @@ fn version_2_databases_are_migrated_with_their_events_indexed() {
         ..Default::default()
     };
     assert_eq!(s.count_events(&f).unwrap(), 1);
+}
+
+fn at_url(mut o: ExtractOutput, url: &str) -> ExtractOutput {
+    o.article.url = Some(url.into());
+    o
+}
+
+#[test]
+fn a_new_version_of_a_page_replaces_its_events() {
+    let mut s = Store::open_in_memory().unwrap();
+    let url = "https://news.example/djibo";
+    s.ingest(
+        &at_url(
+            output("Djibo: 12 killed.", vec![event("v1", "2025-04-14", 12)]),
+            url,
+        ),
+        "a",
+    )
+    .unwrap();
+    // Another outlet on the same incident, and an unrelated event of the page.
+    s.ingest(
+        &output(
+            "Other outlet: 13 killed in Djibo.",
+            vec![event("x1", "2025-04-14", 13)],
+        ),
+        "b",
+    )
+    .unwrap();
+    let cursor = s.last_cursor().unwrap();
+    // The corrected page: the toll revised to 15.
+    let o = s
+        .ingest(
+            &at_url(
+                output(
+                    "Djibo: 15 killed (updated).",
+                    vec![event("v2", "2025-04-14", 15)],
+                ),
+                url,
+            ),
+            "a2",
+        )
+        .unwrap();
+    assert_eq!((o.replaced, o.events_merged), (1, 1));
+    let events = s.events(&EventFilter::default()).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].event.id, "v1", "the incident keeps its id");
+    assert_eq!(events[0].event.fatalities, Some(15));
+    assert_eq!(events[0].sources.len(), 2, "{:?}", events[0].sources);
+    assert!(!s.has_article("hash-Djibo: 12 killed.").unwrap());
+    let kinds: Vec<String> = s
+        .changes(cursor, 100)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+    assert!(
+        kinds.contains(&"update".to_string()) && kinds.contains(&"merge".to_string()),
+        "{kinds:?}"
+    );
+
+    // A page corrected so that its event is gone: the event is deleted.
+    let mut t = Store::open_in_memory().unwrap();
+    t.ingest(
+        &at_url(output("Page one.", vec![event("p1", "2025-04-14", 2)]), url),
+        "a",
+    )
+    .unwrap();
+    let c = t.last_cursor().unwrap();
+    t.ingest(&at_url(output("Page one, retracted.", vec![]), url), "a2")
+        .unwrap();
+    assert!(t.events(&EventFilter::default()).unwrap().is_empty());
+    assert_eq!(t.changes(c, 10).unwrap()[0].kind, "delete");
+}
+
+#[test]
+fn reprocess_keeps_ids_of_the_same_incidents() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.ingest(
+        &output("Report A.", vec![event("a1", "2025-04-14", 4)]),
+        "a",
+    )
+    .unwrap();
+    s.ingest(
+        &output("Report B.", vec![event("b1", "2025-06-01", 2)]),
+        "b",
+    )
+    .unwrap();
+    // New rules: A's event gets a new id and toll; B's event is no event any more.
+    let r = s
+        .reprocess(|a| {
+            let events = if a.text == "Report A." {
+                vec![event("a1-new", "2025-04-14", 5)]
+            } else {
+                vec![]
+            };
+            Ok(output(&a.text, events))
+        })
+        .unwrap();
+    assert_eq!(r.articles, 2);
+    assert_eq!((r.events_before, r.events_after), (2, 1));
+    assert_eq!(r.events_deleted, 1);
+    let events = s.events(&EventFilter::default()).unwrap();
+    assert_eq!(events[0].event.id, "a1");
+    assert_eq!(events[0].event.fatalities, Some(5));
+    assert_eq!(events[0].sources.len(), 1);
 }

@@ -9,7 +9,7 @@ fn output(text: &str, outlet: &str, events: Vec<Event>) -> ExtractOutput {
     ExtractOutput {
         article: Article {
             id: format!("hash-{text}"),
-            url: Some(format!("https://example.org/{}", text.len())),
+            url: Some(format!("https://example.org/{}", text.replace(' ', "-"))),
             title: Some(text.into()),
             outlet: Some(outlet.into()),
             publication_date: "2025-04-16".parse().ok(),

@@ -125,6 +125,17 @@ pub enum Command {
         db: DbArg,
         ids: Vec<i64>,
     },
+    /// Code every stored article again, from its stored text (after veille,
+    /// its lexicons or its gazetteer changed). Events of the same incident keep
+    /// their ids; the changes feed records each update, insert and deletion.
+    ///
+    /// Example: veille reprocess --db events.db
+    Reprocess {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show an event, its sources, and why each source was merged into it.
     ///
     /// Example: veille explain ev-52c60501288c5dbf --db events.db
@@ -651,6 +662,47 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             let n = veille_store::PgStore::connect(&url)?.retry(&ids)?;
             println!("queued {n} failed jobs again");
+            Ok(0)
+        }
+        Command::Reprocess { db, json } => {
+            let path = db.resolve(&mut cfg);
+            if veille_store::any::is_postgres(&path.to_string_lossy()) {
+                return Err(
+                    UsageError("veille reprocess works on a SQLite --db for now".into()).into(),
+                );
+            }
+            if !path.exists() {
+                bail!("no database at {}", path.display());
+            }
+            let pipeline = pipeline(&cfg)?;
+            let mut store = Store::open(&path)?;
+            let report = store.reprocess(|a| {
+                let doc = RawDocument {
+                    bytes: a.text.clone().into_bytes(),
+                    url: a.url.clone(),
+                    outlet: a.outlet.clone(),
+                    publication_date: a.publication_date.as_deref().and_then(|d| d.parse().ok()),
+                    kind: Some(veille_core::DocKind::Text),
+                    ..Default::default()
+                };
+                pipeline.run(&doc).map_err(|e| e.to_string())
+            })?;
+            if json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                for (source, why) in &report.failed {
+                    println!("not re-coded {source}: {why}");
+                }
+                println!(
+                    "{} articles re-coded; events {} -> {}: {} updated in place, {} new, {} deleted",
+                    report.articles,
+                    report.events_before,
+                    report.events_after,
+                    report.events_updated,
+                    report.events_inserted,
+                    report.events_deleted
+                );
+            }
             Ok(0)
         }
         Command::Explain { id, db } => {

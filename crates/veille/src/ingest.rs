@@ -56,6 +56,8 @@ pub struct Report {
     pub failed: Vec<Failure>,
     pub events_new: usize,
     pub events_merged: usize,
+    /// Earlier versions of pages (same URL) replaced by a new one.
+    pub replaced: usize,
     pub seconds: f64,
 }
 
@@ -84,13 +86,18 @@ impl Report {
     /// The one-line summary.
     pub fn line(&self) -> String {
         format!(
-            "read {}, new {}, duplicates {}, failed {}, events new {}, events merged into existing {}",
+            "read {}, new {}, duplicates {}, failed {}, events new {}, events merged into existing {}{}",
             self.read,
             self.new,
             self.duplicates,
             self.failed.len(),
             self.events_new,
-            self.events_merged
+            self.events_merged,
+            if self.replaced > 0 {
+                format!(", earlier versions of pages replaced {}", self.replaced)
+            } else {
+                String::new()
+            }
         )
     }
 
@@ -186,6 +193,7 @@ pub fn ingest_inputs(
                 report.new += 1;
                 report.events_new += o.events_new;
                 report.events_merged += o.events_merged;
+                report.replaced += o.replaced;
                 tracing::info!(
                     "ingested {name}: {} new events, {} merged",
                     o.events_new,
