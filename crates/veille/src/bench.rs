@@ -461,3 +461,125 @@ pub fn api(db: &Path, n: usize, queries: usize) -> Result<()> {
     println!("api_p99_ms {:.2}", pct(0.99));
     Ok(())
 }
+
+/// Synthetic short plain-text articles, one incident each (a new day each).
+fn synthetic_articles(n: usize) -> Vec<RawDocument> {
+    const TOWNS: &[&str] = &[
+        "Mopti",
+        "Gao",
+        "Ségou",
+        "Kayes",
+        "Sikasso",
+        "Tombouctou",
+        "Kidal",
+        "Djibo",
+        "Dori",
+        "Kaya",
+        "Ouahigouya",
+        "Tillabéri",
+        "Diffa",
+        "Maiduguri",
+        "Niamey",
+        "Bamako",
+    ];
+    let start = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).expect("date");
+    (0..n)
+        .map(|i| {
+            let d = start + chrono::Duration::days(i as i64);
+            let t = TOWNS[i % TOWNS.len()];
+            RawDocument {
+                bytes: format!(
+                    "Attack near {t}\n\nGunmen killed {} villagers near {t} on {}, local officials said (report {i}). \
+                     The attackers fled on motorcycles towards the border, according to a security source who asked \
+                     not to be named. Residents said the army arrived several hours later.\n",
+                    2 + i % 9,
+                    d.format("%-d %B %Y")
+                )
+                .into_bytes(),
+                kind: Some(veille_core::DocKind::Text),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// `veille bench ingest`: plain-text articles end to end (pipeline and
+/// store) into a fresh SQLite file on one thread; with a PostgreSQL `db`,
+/// the same articles queued, then processed by `workers` worker threads,
+/// each with its own connection, reported per worker.
+pub fn ingest(n: usize, db: Option<&str>, workers: usize) -> Result<()> {
+    let docs = synthetic_articles(n);
+    let pipeline = veille_pipeline::Pipeline::new();
+    match db {
+        None => {
+            let dir =
+                std::env::temp_dir().join(format!("veille-bench-ingest-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let mut store = veille_store::Store::open(&dir.join("bench.db"))?;
+            let t = Instant::now();
+            for d in &docs {
+                let out = pipeline.run(d)?;
+                store.ingest(&out, "bench")?;
+            }
+            let rate = n as f64 / t.elapsed().as_secs_f64();
+            std::fs::remove_dir_all(&dir)?;
+            println!("veille ingest into SQLite: {n} plain-text articles on one thread: {rate:.0} articles/s");
+            println!("ingest_articles_per_second {rate:.0}");
+        }
+        Some(url) => {
+            let mut store = veille_store::PgStore::connect(url)?;
+            let jobs: Vec<(String, std::result::Result<RawDocument, String>)> = docs
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| (format!("bench-{i}"), Ok(d)))
+                .collect();
+            for chunk in jobs.chunks(1000) {
+                store.enqueue(chunk)?;
+            }
+            let t = Instant::now();
+            let reports: Vec<Result<crate::worker::WorkerReport>> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..workers.max(1))
+                    .map(|w| {
+                        let pipeline = &pipeline;
+                        s.spawn(move || -> Result<crate::worker::WorkerReport> {
+                            let mut store = veille_store::PgStore::connect(url)?;
+                            crate::worker::run(
+                                &mut store,
+                                pipeline,
+                                &crate::worker::Options {
+                                    name: format!("bench-{w}"),
+                                    batch: 32,
+                                    stale_secs: 60.0,
+                                    backoff_secs: 1.0,
+                                    exit_when_empty: true,
+                                    poll_secs: 0.2,
+                                },
+                            )
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|_| Err(anyhow::anyhow!("worker panicked")))
+                    })
+                    .collect()
+            });
+            let secs = t.elapsed().as_secs_f64();
+            let mut done = 0;
+            for r in reports {
+                let r = r?;
+                println!("  {}: {} articles", r.worker, r.processed);
+                done += r.processed;
+            }
+            let per_worker = done as f64 / secs / workers.max(1) as f64;
+            println!(
+                "veille worker x {workers} on PostgreSQL: {done} articles in {secs:.2} s: {:.0} articles/s in all, {per_worker:.0} per worker",
+                done as f64 / secs
+            );
+            println!("ingest_articles_per_second_per_worker {per_worker:.0}");
+        }
+    }
+    Ok(())
+}

@@ -415,6 +415,21 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2000)]
         queries: usize,
     },
+    /// Articles/s end to end (pipeline and store) on synthetic short
+    /// plain-text articles: into a fresh SQLite file on one thread, or, with a
+    /// PostgreSQL --db, queued and then processed by --workers worker threads
+    /// (the schema there is used as is: give an empty database).
+    ///
+    /// Example: veille bench ingest --articles 5000
+    Ingest {
+        #[arg(long, default_value_t = 5000)]
+        articles: usize,
+        /// A PostgreSQL URL to measure workers on (default: SQLite).
+        #[arg(long)]
+        db: Option<String>,
+        #[arg(long, default_value_t = 2)]
+        workers: usize,
+    },
     /// Articles/s through event coding alone (nlp and geo done beforehand) on
     /// the demo corpus.
     ///
@@ -984,6 +999,18 @@ pub fn run(cli: Cli) -> Result<i32> {
                 },
         } => {
             crate::bench::api(&db, events, queries.max(1))?;
+            Ok(0)
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Ingest {
+                    articles,
+                    db,
+                    workers,
+                },
+        } => {
+            init_gazetteer(&cfg)?;
+            crate::bench::ingest(articles.max(1), db.as_deref(), workers)?;
             Ok(0)
         }
         Command::Bench {

@@ -62,10 +62,14 @@ pub fn run(store: &mut PgStore, pipeline: &Pipeline, o: &Options) -> Result<Work
             std::thread::sleep(Duration::from_secs_f64(o.poll_secs));
             continue;
         }
+        let mut beat = std::time::Instant::now();
         for (i, job) in jobs.iter().enumerate() {
-            // Still alive, still on the rest of the batch.
-            let rest: Vec<i64> = jobs[i..].iter().map(|j| j.id).collect();
-            store.heartbeat(&o.name, &rest)?;
+            // Still alive, still on the rest of the batch (every few seconds).
+            if beat.elapsed().as_secs_f64() > o.stale_secs / 6.0 {
+                let rest: Vec<i64> = jobs[i..].iter().map(|j| j.id).collect();
+                store.heartbeat(&o.name, &rest)?;
+                beat = std::time::Instant::now();
+            }
             process(store, pipeline, o, job, &mut r)?;
         }
     }
