@@ -3,7 +3,7 @@
 //! Pure functions; the store asks them about candidate pairs it loads.
 
 use chrono::{Duration, NaiveDate};
-use veille_core::{Event, EventType};
+use veille_core::{Event, EventType, SubEventType};
 
 /// Days of slack around an event date for its ACLED time precision.
 pub fn date_slack(precision: u8) -> i64 {
@@ -28,12 +28,15 @@ pub fn date_window(e: &Event) -> (NaiveDate, NaiveDate) {
 /// Why `a` and `b` are one incident, or `None` when they are not.
 ///
 /// Rules: compatible types (equal, or two kinds of political violence:
-/// outlets call one ambush a clash or an attack); dates within the
+/// outlets call one ambush a clash or an attack; but an abduction or sexual
+/// violence is only ever that, and strategic developments must agree on
+/// their sub-type: a looting is not an arrest); dates within the
 /// precision's slack (2 days for day precision); the same place (same
-/// location name in the same admin1 and admin2), or within 30 km; actors
-/// not contradicting (when both name a first actor, the names match); and
-/// fatalities of the same order (neither more than three times the other
-/// plus two).
+/// location name in the same admin1), within 30 km, or one report placing
+/// it only at a region (admin1) or district (admin2) that contains the
+/// other's place; actors not contradicting (when both name a first actor,
+/// the names match); and fatalities of the same order (the larger at most
+/// five times the smaller plus ten).
 pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     use EventType::*;
     let violent = |t| {
@@ -43,6 +46,15 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
         )
     };
     if a.event_type != b.event_type && !(violent(a.event_type) && violent(b.event_type)) {
+        return None;
+    }
+    let strict = |e: &Event| {
+        matches!(
+            e.sub_event_type,
+            SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence
+        ) || e.event_type == StrategicDevelopments
+    };
+    if (strict(a) || strict(b)) && a.sub_event_type != b.sub_event_type {
         return None;
     }
     let (a0, a1) = date_window(a);
@@ -63,7 +75,16 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
         _ => None,
     };
     let near = km.is_some_and(|d| d <= 30.0);
-    if !same_place && !near {
+    // A report that only names the region or district of the other's place.
+    let contains = |x: &veille_core::Location, y: &veille_core::Location| match x.feature.as_str() {
+        "admin1" => x.admin1.is_some() && x.admin1 == y.admin1,
+        "admin2" => {
+            x.admin2.is_some() && (x.admin2 == y.admin2 || Some(&x.name) == y.admin2.as_ref())
+        }
+        _ => false,
+    };
+    let within = contains(la, lb) || contains(lb, la);
+    if !same_place && !near && !within {
         return None;
     }
     let first = |e: &Event| {
@@ -79,12 +100,19 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
         }
     }
     if let (Some(x), Some(y)) = (a.fatalities, b.fatalities) {
-        if x > 3 * y + 2 || y > 3 * x + 2 {
+        // Early and later tolls differ (12, then 40); a ten-fold gap is
+        // another incident.
+        if x.max(y) > 5 * x.min(y) + 10 {
             return None;
         }
     }
     let place = if same_place {
         format!("same place ({})", la.name)
+    } else if within && !near {
+        format!(
+            "one place within the other's area ({} / {})",
+            la.name, lb.name
+        )
     } else {
         format!(
             "{:.0} km apart ({} / {})",
@@ -223,8 +251,54 @@ mod tests {
             "Protesters (Burkina Faso)",
             SubEventType::PeacefulProtest,
         );
-        for b in [far, later, other_actor, protest] {
+        let ten_fold = event(
+            "2025-04-14",
+            "Djibo",
+            14.10,
+            150,
+            "JNIM: Group for Support of Islam and Muslims",
+            SubEventType::ArmedClash,
+        );
+        let abduction = event(
+            "2025-04-14",
+            "Djibo",
+            14.10,
+            12,
+            "Unidentified Armed Group (Burkina Faso)",
+            SubEventType::AbductionForcedDisappearance,
+        );
+        for b in [far, later, other_actor, protest, ten_fold, abduction] {
             assert!(same_incident(&a, &b).is_none(), "{}", b.id);
         }
+    }
+
+    #[test]
+    fn a_report_naming_only_the_region_or_district_matches_its_places() {
+        let town = event(
+            "2025-04-14",
+            "Arbinda",
+            13.0,
+            12,
+            "JNIM: Group for Support of Islam and Muslims",
+            SubEventType::ArmedClash,
+        );
+        let mut region = event(
+            "2025-04-14",
+            "Sahel",
+            14.1,
+            40,
+            "Unidentified Armed Group (Burkina Faso)",
+            SubEventType::Attack,
+        );
+        region.location.as_mut().unwrap().feature = "admin1".into();
+        let why = same_incident(&town, &region).expect("region contains the town");
+        assert!(why.contains("within the other's area"), "{why}");
+        // A town 111 km away is not contained in another town.
+        let mut other_town = region.clone();
+        other_town.location.as_mut().unwrap().feature = "place".into();
+        assert!(same_incident(&town, &other_town).is_none());
+        // Another region is not.
+        region.location.as_mut().unwrap().admin1 = Some("Nord".into());
+        assert!(same_incident(&town, &region).is_none());
     }
 }
