@@ -122,7 +122,8 @@ pub fn code_article(
         };
 
         // Place.
-        let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp);
+        let actor_words: Vec<Span> = sentence_actors.iter().map(|a| a.span).collect();
+        let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp, &actor_words);
 
         // Actors.
         let country = location
@@ -770,11 +771,14 @@ fn locate(
     geo: &GeoAnalysis,
     gaz: &Gazetteer,
     nlp: &Analysis,
+    actor_words: &[Span],
 ) -> (Option<Location>, Vec<Span>) {
     let attribution_start = attribution(sspan.of(text))
         .map(|(s, _)| sspan.start + s)
         .unwrap_or(usize::MAX);
-    // Demonyms name a country, not a place; a dateline is where the reporter was.
+    // Demonyms name a country, not a place; a dateline is where the reporter
+    // was; a place inside an actor's name ("Islamic State Sahel Province",
+    // "Katiba Macina") is who, not where.
     let here: Vec<&veille_geo::toponyms::Toponym> = geo
         .toponyms
         .iter()
@@ -782,6 +786,7 @@ fn locate(
             t.sentence == si
                 && !t.mention.adjectival
                 && t.mention.cue.as_deref() != Some("dateline")
+                && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
         })
         .collect();
     let resolved = |t: &&veille_geo::toponyms::Toponym| t.entry.is_some();
