@@ -87,7 +87,9 @@ python3 "$ROOT/scripts/build_gazetteer.py" \
     --world-countries "$CACHE/$WC_FILE" \
     --out "$WORK/out"
 
-for f in countries.tsv admin1.tsv admin2.tsv places.tsv.gz README.md; do
+python3 "$ROOT/scripts/build-regions.py" "$CACHE/$WC_FILE" > "$WORK/out/regions.tsv"
+
+for f in countries.tsv admin1.tsv admin2.tsv places.tsv.gz regions.tsv README.md; do
     cp "$WORK/out/$f" "$OUT/$f"
 done
 log "wrote $OUT"

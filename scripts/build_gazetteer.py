@@ -925,6 +925,8 @@ rebuild from the same packages gives identical files. Hand-made additions go to
   Database License (ODbL) 1.0** (https://opendatacommons.org/licenses/odbl/1.0/).
   `countries.tsv` is a derivative database of it and is therefore offered under
   ODbL 1.0 as well; works produced from it must credit world-countries.
+  `regions.tsv` (ACLED's region of each country, from world-countries'
+  subregions and the overrides in `scripts/build-regions.py`) is too.
 * A handful of very common abbreviations (DRC, RDC, CAR, RCA, UAE, UK, USA, ...)
   are added by the build script itself (`EXTRA_COUNTRY_ALIASES`).
 

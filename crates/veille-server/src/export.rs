@@ -147,6 +147,28 @@ fn write_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()>
     w.flush()
 }
 
+/// ISO 3166-1 numeric code (ACLED's `iso`) and ACLED region of a country,
+/// from `data/gazetteer/regions.tsv`.
+fn region_of(iso2: &str) -> Option<(Option<u16>, &'static str)> {
+    static TABLE: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, (Option<u16>, &'static str)>,
+    > = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            include_str!("../../../data/gazetteer/regions.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with("iso2\t"))
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let (iso2, numeric, region) = (f.next()?, f.next()?, f.next()?);
+                    Some((iso2, (numeric.parse().ok(), region)))
+                })
+                .collect()
+        })
+        .get(iso2)
+        .copied()
+}
+
 /// One event as the values of [`CSV_COLUMNS`] (empty for unknown).
 pub fn row(s: &StoredEvent, timestamp: &str) -> Vec<String> {
     let e = &s.event;
@@ -201,8 +223,13 @@ pub fn row(s: &StoredEvent, timestamp: &str) -> Vec<String> {
         } else {
             String::new()
         },
-        l.country_code.clone(),
-        String::new(),
+        region_of(&l.country_code)
+            .and_then(|r| r.0)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        region_of(&l.country_code)
+            .map(|r| r.1.to_string())
+            .unwrap_or_default(),
         l.country.clone(),
         l.admin1.clone().unwrap_or_default(),
         l.admin2.clone().unwrap_or_default(),

@@ -50,6 +50,8 @@ fn demo_builds_summary_and_skips_broken_page() {
     let csv = common::stdout(&csv);
     assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"));
     assert_eq!(csv.lines().count(), events.len() + 1);
+    // ACLED's iso is the ISO 3166-1 numeric code; its region, ACLED's name.
+    assert!(csv.contains(",466,Western Africa,Mali,"), "{csv}");
     let geo_path = dir.join("events.geojson");
     let g = common::veille(&[
         "export",
