@@ -346,9 +346,86 @@ fn normalize(s: &str) -> String {
         .join("\n")
 }
 
+/// Empties `<script>` (but JSON-LD), `<style>` and `<svg>` elements before
+/// parsing: on news pages they are more than half of the bytes and none of
+/// the text, and the HTML tokenizer walks them character by character. The
+/// elements stay (empty), so the page's structure is unchanged; a script
+/// ends at the first `</script`, as in HTML.
+pub fn strip_raw_blocks(source: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let lower_at = |i: usize, pat: &[u8]| {
+        bytes.len() >= i + pat.len() && bytes[i..i + pat.len()].eq_ignore_ascii_case(pat)
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let tag: &[u8] = if lower_at(at + 1, b"script") {
+            b"script"
+        } else if lower_at(at + 1, b"style") {
+            b"style"
+        } else if lower_at(at + 1, b"svg") {
+            b"svg"
+        } else {
+            continue;
+        };
+        // The name must end there: <scripts> or <svgx> are other elements.
+        let after = at + 1 + tag.len();
+        if !bytes
+            .get(after)
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+        {
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &bytes[after..]).map(|g| after + g) else {
+            break;
+        };
+        if bytes[gt - 1] == b'/' {
+            i = gt + 1;
+            continue;
+        }
+        let open = &source[at..gt];
+        if tag == b"script" && open.to_ascii_lowercase().contains("ld+json") {
+            i = gt + 1;
+            continue;
+        }
+        // Find the closing tag, case-insensitively.
+        let mut j = gt + 1;
+        let close = loop {
+            match memchr::memchr(b'<', &bytes[j..]) {
+                None => break None,
+                Some(o) => {
+                    let k = j + o;
+                    if bytes.get(k + 1) == Some(&b'/') && lower_at(k + 2, tag) {
+                        break Some(k);
+                    }
+                    j = k + 1;
+                }
+            }
+        };
+        let Some(close) = close else { break };
+        if close > gt + 1 {
+            let o = out.get_or_insert_with(|| String::with_capacity(source.len() / 2));
+            o.push_str(&source[copied..=gt]);
+            copied = close;
+        }
+        i = close + 2;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(source),
+        Some(mut o) => {
+            o.push_str(&source[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
 /// Extracts blocks and metadata from an HTML page.
 pub fn extract_html(source: &str) -> Page {
-    let doc = Html::parse_document(source);
+    let source = strip_raw_blocks(source);
+    let doc = Html::parse_document(&source);
     let metas = Metas::of(&doc);
     let mut page = Page {
         lang: doc
@@ -611,5 +688,37 @@ mod tests {
             date_from_url("https://x.example/2024/11/03/story"),
             NaiveDate::from_ymd_opt(2024, 11, 3)
         );
+    }
+}
+
+#[cfg(test)]
+mod raw_block_tests {
+    use super::strip_raw_blocks;
+
+    #[test]
+    fn scripts_styles_and_svgs_are_emptied_json_ld_kept() {
+        let page = r#"<html><head><SCRIPT src="a.js"></SCRIPT><script>var x = "<p>not text</p>";</script>
+<style>p { color: red }</style><script type="application/ld+json">{"datePublished":"2025-01-02"}</script>
+<scripts>keep</scripts></head><body><svg viewBox="0 0 1 1"><path d="M0"/></svg><p>Story.</p><script>tail()</Script ></body></html>"#;
+        let s = strip_raw_blocks(page);
+        assert!(
+            !s.contains("not text")
+                && !s.contains("color: red")
+                && !s.contains("M0")
+                && !s.contains("tail()")
+        );
+        assert!(
+            s.contains("datePublished")
+                && s.contains("<scripts>keep</scripts>")
+                && s.contains("<p>Story.</p>")
+        );
+        assert!(s.contains("<script></script>") && !s.contains("<script>var"));
+        // Nothing to strip: the page itself, not a copy.
+        assert!(matches!(
+            strip_raw_blocks("<p>x</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // An unclosed script is left to the parser.
+        assert!(strip_raw_blocks("<script>never closed").contains("never closed"));
     }
 }
