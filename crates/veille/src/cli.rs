@@ -534,6 +534,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             cfg.feeds.flag(feeds, "--feeds");
             let feeds = crate::watch::FeedsFile::read(&cfg.feeds.value)?;
             let path = db.resolve(&mut cfg);
+            sqlite_only(&path, "watch")?;
             let pipeline = pipeline(&cfg)?;
             let mut store =
                 Store::open(&path).with_context(|| format!("opening {}", path.display()))?;
@@ -549,6 +550,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             webhook,
         } => {
             let path = db.resolve(&mut cfg);
+            sqlite_only(&path, "alerts")?;
             if !path.exists() {
                 bail!(
                     "no database at {} (run veille ingest first, or pass --db)",
@@ -818,6 +820,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Serve { db, bind } => {
             let path = db.resolve(&mut cfg);
+            sqlite_only(&path, "serve")?;
             cfg.bind.flag(bind, "--bind");
             if !path.exists() {
                 bail!(
@@ -1053,6 +1056,17 @@ fn init_gazetteer(cfg: &Config) -> Result<&'static veille_geo::Gazetteer> {
 fn pipeline(cfg: &Config) -> Result<Pipeline> {
     init_gazetteer(cfg)?;
     Ok(Pipeline::new())
+}
+
+/// Commands that read or write the SQLite store only, for now.
+fn sqlite_only(db: &Path, command: &str) -> Result<()> {
+    if veille_store::any::is_postgres(&db.to_string_lossy()) {
+        return Err(UsageError(format!(
+            "veille {command} works on a SQLite --db for now (PostgreSQL: ingest, worker, failed, retry, explain, export)"
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 fn server_options(cfg: &Config) -> veille_server::Options {
