@@ -708,11 +708,31 @@ fn insert_new_event(
 
 /// Inserts an event's row and its search text (nothing if the id exists).
 fn insert_event_row(tx: &rusqlite::Transaction, e: &Event, json: &str, at: &str) -> Result<()> {
-    let l = e.location.as_ref();
-    let inserted = tx.execute(
+    write_event_row(tx, e, json, at, false)
+}
+
+/// Writes an event's row and its search text: a new row (nothing when the
+/// id exists), or with `replace` the stored row rewritten from `e`.
+fn write_event_row(
+    tx: &rusqlite::Transaction,
+    e: &Event,
+    json: &str,
+    at: &str,
+    replace: bool,
+) -> Result<()> {
+    let sql = if replace {
+        "UPDATE events SET event_type = ?2, sub_event_type = ?3, event_date = ?4, time_precision = ?5, country_code = ?6,
+             country = ?7, admin1 = ?8, fatalities = ?9, json = ?10, updated_at = ?11, admin2 = ?12, latitude = ?13,
+             longitude = ?14, actors = ?15
+         WHERE id = ?1"
+    } else {
         "INSERT OR IGNORE INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at,
              admin2, latitude, longitude, actors)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)"
+    };
+    let l = e.location.as_ref();
+    let written = tx.execute(
+        sql,
         params![
             e.id,
             e.event_type.as_str(),
@@ -731,7 +751,8 @@ fn insert_event_row(tx: &rusqlite::Transaction, e: &Event, json: &str, at: &str)
             actor_names(e),
         ],
     )?;
-    if inserted > 0 {
+    if written > 0 {
+        tx.execute("DELETE FROM events_fts WHERE id = ?1", [&e.id])?;
         tx.execute(
             "INSERT INTO events_fts (id, body) VALUES (?1, ?2)",
             params![e.id, search_text(e)],
@@ -892,36 +913,7 @@ fn deleted(tx: &rusqlite::Transaction, gone: &[Event], at: &str) -> Result<()> {
 
 /// Rewrites a stored event's row and search text from `e`.
 fn rewrite_event(tx: &rusqlite::Transaction, e: &Event) -> Result<()> {
-    let l = e.location.as_ref();
-    tx.execute(
-        "UPDATE events SET event_type = ?2, sub_event_type = ?3, event_date = ?4, time_precision = ?5, country_code = ?6,
-             country = ?7, admin1 = ?8, fatalities = ?9, json = ?10, updated_at = ?11, admin2 = ?12, latitude = ?13,
-             longitude = ?14, actors = ?15
-         WHERE id = ?1",
-        params![
-            e.id,
-            e.event_type.as_str(),
-            e.sub_event_type.as_str(),
-            e.event_date.to_string(),
-            e.time_precision,
-            l.map(|l| l.country_code.clone()),
-            l.map(|l| l.country.clone()),
-            l.and_then(|l| l.admin1.clone()),
-            e.fatalities.map(|f| f as i64),
-            serde_json::to_string(e)?,
-            now(),
-            l.and_then(|l| l.admin2.clone()),
-            l.and_then(|l| l.latitude),
-            l.and_then(|l| l.longitude),
-            actor_names(e),
-        ],
-    )?;
-    tx.execute("DELETE FROM events_fts WHERE id = ?1", [&e.id])?;
-    tx.execute(
-        "INSERT INTO events_fts (id, body) VALUES (?1, ?2)",
-        params![e.id, search_text(e)],
-    )?;
-    Ok(())
+    write_event_row(tx, e, &serde_json::to_string(e)?, &now(), true)
 }
 
 /// Where stored events that may be the same incident as `e` are: its

@@ -3,7 +3,7 @@
 mod common;
 
 use serde_json::Value;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 
 struct Server {
     child: Child,
@@ -27,35 +27,14 @@ fn start(name: &str, token: Option<&str>) -> Server {
             .status
             .success()
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     // A small body cap, to see the 413.
     std::fs::write(dir.join("veille.toml"), "max_page_bytes = 200000\n").unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_veille"));
-    cmd.args([
-        "serve",
-        "--config",
-        dir.join("veille.toml").to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-        "--bind",
-        &format!("127.0.0.1:{port}"),
-    ])
-    .env_remove("VEILLE_API_TOKEN")
-    .stderr(Stdio::null());
-    if let Some(t) = token {
-        cmd.env("VEILLE_API_TOKEN", t);
-    }
-    let child = cmd.spawn().unwrap();
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    let env: Vec<(&str, &str)> = token.map(|t| ("VEILLE_API_TOKEN", t)).into_iter().collect();
+    let (child, port) = common::serve(
+        &db,
+        &["--config", dir.join("veille.toml").to_str().unwrap()],
+        &env,
+    );
     Server {
         child,
         base: format!("http://127.0.0.1:{port}"),

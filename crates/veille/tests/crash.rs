@@ -7,39 +7,6 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const TOWNS: &[&str] = &[
-    "Mopti",
-    "Gao",
-    "Ségou",
-    "Kayes",
-    "Sikasso",
-    "Tombouctou",
-    "Kidal",
-    "Djibo",
-    "Dori",
-    "Kaya",
-    "Ouahigouya",
-    "Tillabéri",
-    "Diffa",
-    "Maiduguri",
-    "Niamey",
-    "Bamako",
-];
-
-fn write_corpus(dir: &std::path::Path, n: usize) {
-    std::fs::create_dir_all(dir).unwrap();
-    for i in 0..n {
-        let town = TOWNS[i % TOWNS.len()];
-        let day = 1 + (i / TOWNS.len()) % 28;
-        let month = ["January", "February", "March", "April"][(i / (TOWNS.len() * 28)) % 4];
-        let text = format!(
-            "Attack near {town}, report {i}\n\nGunmen killed {} villagers near {town} on {day} {month} 2025, local officials said in report number {i}.\n",
-            2 + i % 9
-        );
-        std::fs::write(dir.join(format!("{i:05}.txt")), text).unwrap();
-    }
-}
-
 fn ingest(db: &std::path::Path, dir: &std::path::Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_veille"));
     c.args([
@@ -94,7 +61,11 @@ fn reingest(db: &std::path::Path, dir: &std::path::Path) -> (u64, u64) {
 fn sigkill_mid_ingest_loses_and_doubles_nothing() {
     let dir = common::temp_dir("crash");
     let corpus = dir.join("corpus");
-    write_corpus(&corpus, 2000);
+    // Towns come back every 16 reports, days every 16: reports merge.
+    common::write_reports(&corpus, 2000, |i| {
+        let month = ["January", "February", "March", "April"][(i / (16 * 28)) % 4];
+        format!("{} {month} 2025", 1 + (i / 16) % 28)
+    });
 
     let clean = dir.join("clean.db");
     let t = Instant::now();

@@ -8,25 +8,6 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-const TOWNS: &[&str] = &[
-    "Mopti",
-    "Gao",
-    "Ségou",
-    "Kayes",
-    "Sikasso",
-    "Tombouctou",
-    "Kidal",
-    "Djibo",
-    "Dori",
-    "Kaya",
-    "Ouahigouya",
-    "Tillabéri",
-    "Diffa",
-    "Maiduguri",
-    "Niamey",
-    "Bamako",
-];
-
 fn pg_url(name: &str) -> Option<(String, postgres::Client)> {
     let Ok(base) = std::env::var("VEILLE_TEST_PG") else {
         eprintln!("skipped: VEILLE_TEST_PG is not set (.ci/run starts PostgreSQL and sets it)");
@@ -48,23 +29,13 @@ fn four_workers_process_each_article_once() {
     };
     let dir = common::temp_dir("workers");
     let corpus = dir.join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
+    // One incident per report: a new day each.
     let start = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
-    for i in 0..5000usize {
-        // One incident per article: a new day each, towns far apart.
-        let day = start + chrono::Duration::days(i as i64);
-        let town = TOWNS[i % TOWNS.len()];
-        std::fs::write(
-            corpus.join(format!("{i:05}.txt")),
-            format!(
-                "Attack near {town}\n\nGunmen killed {} villagers near {town} on {} {}, local officials said (report {i}).\n",
-                2 + i % 9,
-                day.format("%-d %B"),
-                day.format("%Y")
-            ),
-        )
-        .unwrap();
-    }
+    common::write_reports(&corpus, 5000, |i| {
+        (start + chrono::Duration::days(i as i64))
+            .format("%-d %B %Y")
+            .to_string()
+    });
     std::fs::write(
         corpus.join("zz-broken.html"),
         [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(100),

@@ -29,3 +29,78 @@ pub fn shared_example() -> Option<PathBuf> {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/mali-isgs-2022");
     p.join("article.txt").exists().then_some(p)
 }
+
+/// Towns a GeoNames gazetteer knows, for generated reports.
+pub const TOWNS: &[&str] = &[
+    "Mopti",
+    "Gao",
+    "Ségou",
+    "Kayes",
+    "Sikasso",
+    "Tombouctou",
+    "Kidal",
+    "Djibo",
+    "Dori",
+    "Kaya",
+    "Ouahigouya",
+    "Tillabéri",
+    "Diffa",
+    "Maiduguri",
+    "Niamey",
+    "Bamako",
+];
+
+/// Writes `n` short plain-text reports `00000.txt`... into `dir`: report `i`
+/// is an attack in `TOWNS[i % 16]` on the date `date_of(i)` gives
+/// ("3 March 2025").
+pub fn write_reports(dir: &std::path::Path, n: usize, date_of: impl Fn(usize) -> String) {
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        let town = TOWNS[i % TOWNS.len()];
+        let text = format!(
+            "Attack near {town}, report {i}\n\nGunmen killed {} villagers near {town} on {}, local officials said in report number {i}.\n",
+            2 + i % 9,
+            date_of(i)
+        );
+        std::fs::write(dir.join(format!("{i:05}.txt")), text).unwrap();
+    }
+}
+
+/// Starts `veille serve --db DB --bind 127.0.0.1:PORT` (plus `args`) on a
+/// free port and waits until it answers; returns the child and the port.
+pub fn serve(
+    db: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (std::process::Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_veille"));
+    cmd.arg("serve")
+        .args(args)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env_remove("VEILLE_API_TOKEN")
+        .stderr(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let up = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    if !up {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("veille serve did not start on port {port}");
+    }
+    (child, port)
+}
