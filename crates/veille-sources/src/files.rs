@@ -1,8 +1,7 @@
 //! Files, folders, glob patterns and folder manifests.
 
-use crate::{sniff_bytes, Format, Meta, Origin, Unit};
+use crate::{Format, Meta, Origin, Unit};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// File name endings read from folders. `.xml` files are read only when they
@@ -131,11 +130,8 @@ fn file_unit(p: &Path, manifest: &HashMap<String, Meta>, explicit: bool) -> Unit
 }
 
 fn sniff_file(p: &Path) -> Option<Format> {
-    let mut head = vec![0; 4096];
-    let n = std::fs::File::open(p)
-        .and_then(|mut f| f.read(&mut head))
-        .ok()?;
-    Some(sniff_bytes(&head[..n]))
+    let f = std::fs::File::open(p).ok()?;
+    crate::sniff(&mut std::io::BufReader::new(f)).ok()
 }
 
 fn walk(dir: &Path, out: &mut Vec<Unit>) {

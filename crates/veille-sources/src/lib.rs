@@ -234,7 +234,7 @@ fn gunzip_if_needed<R: std::io::BufRead + 'static>(mut r: R) -> Box<dyn std::io:
 }
 
 /// Guesses the format from the first bytes (gzip looked through).
-fn sniff<R: std::io::BufRead>(r: &mut R) -> std::io::Result<Format> {
+pub(crate) fn sniff<R: std::io::BufRead>(r: &mut R) -> std::io::Result<Format> {
     let head = r.fill_buf()?;
     let head: Vec<u8> = if head.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();

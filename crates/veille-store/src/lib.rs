@@ -433,26 +433,9 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    fn sources(&self, event_id: &str) -> Result<Vec<SourceRef>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.url, a.title, a.outlet, a.publication_date FROM event_sources s JOIN articles a ON a.id = s.article_id
-             WHERE s.event_id = ?1 ORDER BY a.publication_date, a.id",
-        )?;
-        let rows = stmt.query_map([event_id], |r| {
-            Ok(SourceRef {
-                article_id: r.get(0)?,
-                url: r.get(1)?,
-                title: r.get(2)?,
-                outlet: r.get(3)?,
-                publication_date: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
     fn stored(&self, event: Event) -> Result<StoredEvent> {
-        let sources = self.sources(&event.id)?;
-        Ok(with_sources(event, sources))
+        let mut one = self.stored_many(vec![event])?;
+        Ok(one.pop().expect("one event in, one out"))
     }
 
     /// Events with their sources, read in one query for all of them.

@@ -186,12 +186,7 @@ impl PgStore {
     }
 
     pub fn record_failure(&mut self, source: &str, error: &str) -> Result<()> {
-        self.client.execute(
-            "INSERT INTO failures (source, error) VALUES ($1, $2)
-             ON CONFLICT (source, error) DO UPDATE SET at = now()",
-            &[&source, &error],
-        )?;
-        Ok(())
+        insert_failure(&mut self.client, source, error)
     }
 
     pub fn failures(&mut self) -> Result<Vec<(String, String)>> {
@@ -533,11 +528,7 @@ impl PgStore {
             ],
         )?;
         if n > 0 && give_up {
-            tx.execute(
-                "INSERT INTO failures (source, error) VALUES ($1, $2)
-                 ON CONFLICT (source, error) DO UPDATE SET at = now()",
-                &[&job.name, &error],
-            )?;
+            insert_failure(&mut tx, &job.name, error)?;
         }
         tx.commit()?;
         Ok(give_up)
@@ -592,6 +583,16 @@ impl PgStore {
             )?
         })
     }
+}
+
+/// Records a failure (the latest time only, when it is recorded again).
+fn insert_failure(c: &mut impl postgres::GenericClient, source: &str, error: &str) -> Result<()> {
+    c.execute(
+        "INSERT INTO failures (source, error) VALUES ($1, $2)
+         ON CONFLICT (source, error) DO UPDATE SET at = now()",
+        &[&source, &error],
+    )?;
+    Ok(())
 }
 
 /// The ingest of one article inside a transaction.

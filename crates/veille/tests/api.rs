@@ -44,11 +44,7 @@ fn start(name: &str, token: Option<&str>) -> Server {
 
 /// Status and body of a GET.
 fn get(s: &Server, path: &str) -> (u16, String) {
-    match ureq::get(&format!("{}{path}", s.base)).call() {
-        Ok(r) => (r.status(), r.into_string().unwrap()),
-        Err(ureq::Error::Status(c, r)) => (c, r.into_string().unwrap()),
-        Err(e) => panic!("{path}: {e}"),
-    }
+    common::http_get(&format!("{}{path}", s.base))
 }
 
 fn get_json(s: &Server, path: &str) -> Value {

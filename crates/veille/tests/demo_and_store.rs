@@ -3,7 +3,6 @@
 mod common;
 
 use serde_json::Value;
-use std::io::{Read, Write};
 
 #[test]
 fn demo_builds_summary_and_skips_broken_page() {
@@ -121,31 +120,8 @@ fn ingest_twice_adds_nothing_and_broken_files_do_not_stop_the_batch() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A minimal HTTP/1.1 GET over loopback.
 fn get(port: u16, path: &str) -> (u16, String) {
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).unwrap();
-    let text = String::from_utf8_lossy(&buf).to_string();
-    let status = text[9..12].parse().unwrap();
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|x| x.1.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
-fn dechunk(body: &str) -> String {
-    // Bodies may be chunked: keep the JSON between the first '{' and the last '}'.
-    match (body.find(['{', '[']), body.rfind(['}', ']'])) {
-        (Some(a), Some(b)) => body[a..=b].to_string(),
-        _ => body.to_string(),
-    }
+    common::http_get(&format!("http://127.0.0.1:{port}{path}"))
 }
 
 #[test]
@@ -164,13 +140,13 @@ fn serve_api_and_dashboard() {
     assert_eq!(get(port, "/vendor/leaflet.js").0, 200);
     let (status, body) = get(port, "/api/events?limit=1000");
     assert_eq!(status, 200);
-    let v: Value = serde_json::from_str(&dechunk(&body)).unwrap();
+    let v: Value = serde_json::from_str(&body).unwrap();
     let events = v["events"].as_array().unwrap();
     assert!(events.len() >= 15);
     let id = events[0]["id"].as_str().unwrap();
     let (status, body) = get(port, &format!("/api/events/{id}"));
     assert_eq!(status, 200);
-    let v: Value = serde_json::from_str(&dechunk(&body)).unwrap();
+    let v: Value = serde_json::from_str(&body).unwrap();
     let article = &v["articles"][0];
     let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
     for ev in article["evidence"].as_array().unwrap() {

@@ -104,3 +104,12 @@ pub fn serve(
     }
     (child, port)
 }
+
+/// Status and body of a GET (4xx and 5xx answers too).
+pub fn http_get(url: &str) -> (u16, String) {
+    match ureq::get(url).call() {
+        Ok(r) => (r.status(), r.into_string().unwrap()),
+        Err(ureq::Error::Status(c, r)) => (c, r.into_string().unwrap()),
+        Err(e) => panic!("{url}: {e}"),
+    }
+}
