@@ -504,12 +504,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             let url = path.to_string_lossy().to_string();
             let units = veille_sources::collect(&paths);
             if queue {
-                if !veille_store::any::is_postgres(&url) {
-                    return Err(UsageError(
-                        "--queue needs a PostgreSQL --db (postgres://...)".into(),
-                    )
-                    .into());
-                }
+                postgres_only(&url, "ingest --queue", "")?;
                 let mut store =
                     veille_store::PgStore::connect(&url).context("connecting to PostgreSQL")?;
                 let queued = crate::queue::enqueue(&mut store, &units)?;
@@ -612,12 +607,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             backoff_secs,
         } => {
             let url = db.resolve(&mut cfg).to_string_lossy().to_string();
-            if !veille_store::any::is_postgres(&url) {
-                return Err(UsageError(
-                    "veille worker needs a PostgreSQL --db (postgres://...)".into(),
-                )
-                .into());
-            }
+            postgres_only(&url, "worker", "")?;
             let pipeline = pipeline(&cfg)?;
             let mut store =
                 veille_store::PgStore::connect(&url).context("connecting to PostgreSQL")?;
@@ -674,20 +664,18 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Retry { db, ids } => {
             let url = db.resolve(&mut cfg).to_string_lossy().to_string();
-            if !veille_store::any::is_postgres(&url) {
-                return Err(UsageError("veille retry needs a PostgreSQL --db: with SQLite, run veille ingest on the inputs again".into()).into());
-            }
+            postgres_only(
+                &url,
+                "retry",
+                ": with SQLite, run veille ingest on the inputs again",
+            )?;
             let n = veille_store::PgStore::connect(&url)?.retry(&ids)?;
             println!("queued {n} failed jobs again");
             Ok(0)
         }
         Command::Reprocess { db, json } => {
             let path = db.resolve(&mut cfg);
-            if veille_store::any::is_postgres(&path.to_string_lossy()) {
-                return Err(
-                    UsageError("veille reprocess works on a SQLite --db for now".into()).into(),
-                );
-            }
+            sqlite_only(&path, "reprocess")?;
             if !path.exists() {
                 bail!("no database at {}", path.display());
             }
@@ -1056,6 +1044,17 @@ fn init_gazetteer(cfg: &Config) -> Result<&'static veille_geo::Gazetteer> {
 fn pipeline(cfg: &Config) -> Result<Pipeline> {
     init_gazetteer(cfg)?;
     Ok(Pipeline::new())
+}
+
+/// Commands that need the PostgreSQL job queue.
+fn postgres_only(db: &str, command: &str, hint: &str) -> Result<()> {
+    if !veille_store::any::is_postgres(db) {
+        return Err(UsageError(format!(
+            "veille {command} needs a PostgreSQL --db (postgres://...){hint}"
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// Commands that read or write the SQLite store only, for now.
