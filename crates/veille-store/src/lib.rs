@@ -129,6 +129,14 @@ CREATE INDEX events_place_fat ON events(admin1, country, fatalities);
 CREATE INDEX events_coords_fat ON events(latitude, longitude, fatalities, id);
 DROP INDEX events_lat_lon;
 "#,
+    // The search rows share their event's rowid: rewriting or removing one
+    // finds it by rowid instead of scanning the whole index for its id.
+    r#"
+DELETE FROM events_fts;
+INSERT INTO events_fts (rowid, id, body)
+    SELECT rowid, id, json_extract(json, '$.notes') || ' ' || COALESCE(actors, '') || ' ' || COALESCE(json_extract(json, '$.location.name'), '')
+    FROM events;
+"#,
 ];
 
 /// The outcome of ingesting one article.
@@ -744,9 +752,11 @@ fn write_event_row(
         ],
     )?;
     if written > 0 {
-        tx.execute("DELETE FROM events_fts WHERE id = ?1", [&e.id])?;
+        if replace {
+            delete_search_row(tx, &e.id)?;
+        }
         tx.execute(
-            "INSERT INTO events_fts (id, body) VALUES (?1, ?2)",
+            "INSERT INTO events_fts (rowid, id, body) VALUES ((SELECT rowid FROM events WHERE id = ?1), ?1, ?2)",
             params![e.id, search_text(e)],
         )?;
     }
@@ -868,8 +878,8 @@ fn retract(tx: &rusqlite::Transaction, article_id: &str, at: &str) -> Result<Vec
                 let json: Option<String> = tx
                     .query_row("SELECT json FROM events WHERE id = ?1", [&id], |r| r.get(0))
                     .optional()?;
+                delete_search_row(tx, &id)?;
                 tx.execute("DELETE FROM events WHERE id = ?1", [&id])?;
-                tx.execute("DELETE FROM events_fts WHERE id = ?1", [&id])?;
                 if let Some(json) = json {
                     gone.push(serde_json::from_str(&json)?);
                 }
@@ -890,6 +900,15 @@ fn retract(tx: &rusqlite::Transaction, article_id: &str, at: &str) -> Result<Vec
     }
     tx.execute("DELETE FROM articles WHERE id = ?1", [article_id])?;
     Ok(gone)
+}
+
+/// Removes an event's search row (by its rowid: the event must still exist).
+fn delete_search_row(tx: &rusqlite::Transaction, id: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = ?1)",
+        [id],
+    )?;
+    Ok(())
 }
 
 /// Records the deletion of retracted events no new report took over.

@@ -465,6 +465,15 @@ fn a_new_version_of_a_page_replaces_its_events() {
     assert_eq!(events[0].event.fatalities, Some(15));
     assert_eq!(events[0].sources.len(), 2, "{:?}", events[0].sources);
     assert!(!s.has_article("hash-Djibo: 12 killed.").unwrap());
+    // One search row per event, after rewrites too.
+    let search = |s: &Store, q: &str| {
+        s.count_events(&EventFilter {
+            q: Some(q.into()),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    assert_eq!(search(&s, "Djibo"), 1);
     let kinds: Vec<String> = s
         .changes(cursor, 100)
         .unwrap()
@@ -487,6 +496,7 @@ fn a_new_version_of_a_page_replaces_its_events() {
     t.ingest(&at_url(output("Page one, retracted.", vec![]), url), "a2")
         .unwrap();
     assert!(t.events(&EventFilter::default()).unwrap().is_empty());
+    assert_eq!(search(&t, "Djibo"), 0);
     assert_eq!(t.changes(c, 10).unwrap()[0].kind, "delete");
 }
 
