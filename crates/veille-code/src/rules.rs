@@ -73,6 +73,7 @@ pub fn code_article(
             }
         };
         let sentence_actors = clause.actors;
+        let patients = clause.patients;
         let quantities = clause.quantities;
 
         // Date.
@@ -136,7 +137,8 @@ pub fn code_article(
                     .map(|c| c.name.clone())
             })
             .unwrap_or_else(|| "Unknown".into());
-        let (actor_list, actor_spans) = assign_actors(sub, &sentence_actors, lex, &country);
+        let (actor_list, actor_spans) =
+            assign_actors(sub, &sentence_actors, &patients, lex, &country);
 
         // Fatalities.
         let death_here = deaths.iter().any(|d| inside(d.span));
@@ -248,8 +250,53 @@ struct Clause<'a> {
     top: Hit,
     priority: u32,
     label: Label,
+    /// Actors in role order: agents, then by position, then patients.
     actors: Vec<Hit>,
+    /// Spans of the actors the clause says were hit ("soldiers were killed").
+    patients: Vec<Span>,
     quantities: Vec<&'a veille_core::Quantity>,
+}
+
+/// What an actor mention does in its clause, read from the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    /// Named as the doer: "killed by X", "an attack by X", "une attaque de X".
+    Agent,
+    /// Nothing said either way (the first named is taken as the doer).
+    Unmarked,
+    /// Named as the one hit: "X were killed", "X ont été tués", "X killed in".
+    Patient,
+}
+
+fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
+    static AGENT: OnceLock<Regex> = OnceLock::new();
+    static PATIENT: OnceLock<Regex> = OnceLock::new();
+    let agent = AGENT.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:^|[^\w])(?:(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|raided|stormed|carried out|claimed|perpetrated|tués|tuées|tué|attaqués|attaquée|attaqué|blessés|visés|ciblés|enlevés|exécutés|abattus|commise?s?|perpétrée?s?|revendiquée?s?)(?:\s+\w+)?\s+(?:by|par)|blamed on|attributed to|attribuée?s? aux?|imputée?s? aux?|(?:attack|assault|ambush|raid|offensive)s? (?:by|from|of)|(?:attaque|assaut|embuscade|offensive|incursion)s? (?:de|des|du|d'))(?:\s+[\w'’-]+){0,2}\s*$",
+        )
+        .expect("agent cue")
+    });
+    let patient = PATIENT.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|tués|blessés|abattus)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|,|\.|$))",
+        )
+        .expect("patient cue")
+    });
+    let before_start = text[sentence.start..mention.start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(sentence.start, |(i, _)| sentence.start + i);
+    if agent.is_match(&text[before_start..mention.start]) {
+        return Part::Agent;
+    }
+    let after = &text[mention.end..sentence.end];
+    let after_end = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
+    if patient.is_match(&after[..after_end]) {
+        return Part::Patient;
+    }
+    Part::Unmarked
 }
 
 /// The strongest reading of a sentence: its highest-priority trigger (those
@@ -300,21 +347,43 @@ fn read_clause<'a>(
         seen.push(a.id);
         new
     });
+    // Who did it and who suffered it: agents ("killed by X", "une attaque de
+    // X") first, then actors in the order they are named, then patients
+    // ("X were killed", "X ont été tués").
+    let roles: Vec<Part> = sentence_actors
+        .iter()
+        .map(|a| grammatical_role(text, sspan, a.span))
+        .collect();
+    let mut order: Vec<usize> = (0..sentence_actors.len()).collect();
+    order.sort_by_key(|&i| roles[i]);
+    let patients: Vec<Span> = order
+        .iter()
+        .filter(|&&i| roles[i] == Part::Patient)
+        .map(|&i| sentence_actors[i].span)
+        .collect();
+    let sentence_actors: Vec<Hit> = order.iter().map(|&i| sentence_actors[i]).collect();
     let kinds: Vec<&str> = sentence_actors
         .iter()
         .map(|h| lex.actors[h.id].kind.as_str())
         .collect();
+    // Soldiers or fighters on the receiving end make it a fight between
+    // two armed sides (codebook: Battles), whoever started it.
+    let armed_patient = sentence_actors
+        .iter()
+        .zip(&kinds)
+        .any(|(a, k)| patients.contains(&a.span) && matches!(*k, "state" | "armed" | "external"));
     let quantities: Vec<&veille_core::Quantity> = nlp
         .quantities
         .iter()
         .filter(|q| inside(q.span) && q.is_count())
         .collect();
-    let armed_victims = quantities.iter().any(|q| {
-        q.head
-            .as_deref()
-            .and_then(|h| h.split(' ').next())
-            .is_some_and(|h| ARMED_NOUNS.contains(&h))
-    });
+    let armed_victims = armed_patient
+        || quantities.iter().any(|q| {
+            q.head
+                .as_deref()
+                .and_then(|h| h.split(' ').next())
+                .is_some_and(|h| ARMED_NOUNS.contains(&h))
+        });
     // Weapons seized or found, with no fighting in the clause: disrupted
     // weapons use, whatever weapon words the clause also holds.
     let clause = sspan.of(text);
@@ -353,6 +422,7 @@ fn read_clause<'a>(
         priority: class.priority,
         label,
         actors: sentence_actors,
+        patients,
         quantities,
     })
 }
@@ -528,6 +598,7 @@ type Role = (usize, Option<Span>);
 fn assign_actors(
     sub: SubEventType,
     hits: &[Hit],
+    patients: &[Span],
     lex: &Lexicon,
     country: &str,
 ) -> (Vec<Actor>, Vec<(String, Span)>) {
@@ -558,7 +629,8 @@ fn assign_actors(
     let (a1, a2): (Option<Role>, Option<Role>) = match sub.event_type() {
         ViolenceAgainstCivilians => (
             fighters
-                .first()
+                .iter()
+                .find(|h| !patients.contains(&h.span))
                 .map(|h| (h.id, Some(h.span)))
                 .or(generic("armed").map(|g| (g, None))),
             civilians
@@ -566,10 +638,19 @@ fn assign_actors(
                 .map(|h| (h.id, Some(h.span)))
                 .or(generic("civilians").map(|g| (g, None))),
         ),
-        Battles => (
-            fighters.first().map(|h| (h.id, Some(h.span))),
-            fighters.get(1).map(|h| (h.id, Some(h.span))),
-        ),
+        // Fighters come agents first and patients last: "soldiers were
+        // killed by jihadists" is jihadists (actor1) against the military;
+        // with only the side that was hit named, the other is unidentified.
+        Battles => match fighters.as_slice() {
+            [only] if patients.contains(&only.span) => (
+                generic("armed").map(|g| (g, None)),
+                Some((only.id, Some(only.span))),
+            ),
+            _ => (
+                fighters.first().map(|h| (h.id, Some(h.span))),
+                fighters.get(1).map(|h| (h.id, Some(h.span))),
+            ),
+        },
         ExplosionsRemoteViolence => {
             let perpetrator = if sub == SubEventType::AirDroneStrike {
                 state.first().or(fighters.first())
@@ -973,10 +1054,16 @@ fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
 /// place; fatalities take the highest count; evidence is pooled.
 fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     use veille_core::EventType::*;
-    let compatible = |a, b| {
-        a == b
-            || is_violent(a) && is_violent(b)
-            || matches!((a, b), (Protests, Riots) | (Riots, Protests))
+    // Looting or burning reported next to an attack is part of the attack
+    // (codebook: coded as one event, the attack).
+    let looting = |e: &Event| e.sub_event_type == SubEventType::LootingPropertyDestruction;
+    let compatible = |a: &Event, b: &Event| {
+        let (ta, tb) = (a.event_type, b.event_type);
+        ta == tb
+            || is_violent(ta) && is_violent(tb)
+            || is_violent(ta) && looting(b)
+            || looting(a) && is_violent(tb)
+            || matches!((ta, tb), (Protests, Riots) | (Riots, Protests))
     };
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
@@ -984,11 +1071,16 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
             let (a, b) = (&k.event, &d.event);
             a.event_date == b.event_date
                 && compatible_places(a.location.as_ref(), b.location.as_ref())
-                && compatible(a.event_type, b.event_type)
+                && compatible(a, b)
         });
         match same {
             Some(k) => {
-                let (mut base, other) = if d.priority > k.priority {
+                let base_first = if looting(&d.event) != looting(&k.event) {
+                    looting(&d.event)
+                } else {
+                    d.priority <= k.priority
+                };
+                let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
                 } else {
                     (k.event.clone(), d.event)
@@ -1013,13 +1105,35 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                     base.location = other.location.clone();
                     base.evidence.retain(|e| e.field != "location");
                 }
+                // The other side of the incident, when only one report names it.
                 if base.actors.is_empty() {
                     base.actors = other.actors.clone();
+                } else if base.actors.len() == 1 && base.event_type == other.event_type {
+                    if let Some(a) = other.actors.iter().find(|a| a.name != base.actors[0].name) {
+                        base.actors.push(Actor {
+                            role: "actor2".into(),
+                            ..a.clone()
+                        });
+                    }
                 }
+                // An actor's evidence follows the actor to its role in the merged event.
+                let role_in_base = |field: &str| {
+                    let name = &other.actors.iter().find(|a| a.role == field)?.name;
+                    base.actors
+                        .iter()
+                        .find(|a| &a.name == name)
+                        .map(|a| a.role.clone())
+                };
                 base.injured = base.injured.max(other.injured);
                 base.abducted = base.abducted.max(other.abducted);
                 base.aggregate |= other.aggregate;
-                for e in other.evidence {
+                for mut e in other.evidence.clone() {
+                    if e.field == "actor1" || e.field == "actor2" {
+                        match role_in_base(&e.field) {
+                            Some(role) => e.field = role,
+                            None => continue,
+                        }
+                    }
                     let location_kept = e.field == "location"
                         && !finer
                         && base.evidence.iter().any(|x| x.field == "location");

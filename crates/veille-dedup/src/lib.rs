@@ -35,7 +35,7 @@ pub fn date_window(e: &Event) -> (NaiveDate, NaiveDate) {
 /// location name in the same admin1), within 30 km, or one report placing
 /// it only at a region (admin1) or district (admin2) that contains the
 /// other's place; actors not contradicting (when both name a first actor,
-/// the names match); and fatalities of the same order (the larger at most
+/// the names match or the two share a named actor in either role); and fatalities of the same order (the larger at most
 /// five times the smaller plus ten).
 pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     use EventType::*;
@@ -87,6 +87,17 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     if !same_place && !near && !within {
         return None;
     }
+    // Outlets name the sides of a fight in either order: actors contradict
+    // only when both reports name a first actor and the named (not
+    // generic) actors of the two share none.
+    let generic = |n: &str| n.starts_with("Unidentified") || n.starts_with("Civilians");
+    let named = |e: &Event| -> Vec<String> {
+        e.actors
+            .iter()
+            .filter(|x| !generic(&x.name))
+            .map(|x| x.name.clone())
+            .collect()
+    };
     let first = |e: &Event| {
         e.actors
             .iter()
@@ -94,8 +105,9 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
             .map(|x| x.name.clone())
     };
     if let (Some(x), Some(y)) = (first(a), first(b)) {
-        let generic = |n: &str| n.starts_with("Unidentified") || n.starts_with("Civilians");
-        if x != y && !generic(&x) && !generic(&y) {
+        let (na, nb) = (named(a), named(b));
+        let shared = na.iter().any(|n| nb.contains(n));
+        if x != y && !generic(&x) && !generic(&y) && !shared {
             return None;
         }
     }

@@ -468,11 +468,16 @@ fn resolve(
         for c in cands.iter_mut().filter(|c| !c.adjectival) {
             let sentence = tokens[c.first].sentence;
             let before = c.entries.clone();
+            let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
             c.entries.retain(|&e| {
                 let e = &gaz.entries[e as usize];
+                // A city abroad named by one of its many foreign alternate
+                // names ("Boni" for Bonn) must be a very large one.
+                let by_own_name = fold(&e.name) == surface;
                 e.iso2 == *f
                     || e.kind == Kind::Country
-                    || e.population >= 100_000
+                    || e.population >= 1_000_000
+                    || by_own_name && e.population >= 100_000
                     || named_countries
                         .iter()
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2)

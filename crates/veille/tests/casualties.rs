@@ -1,4 +1,6 @@
-//! Fatalities, injured and abducted are separate counts of one clause.
+//! Fatalities, injured and abducted are separate counts of one clause;
+//! actors take their roles from the clause (who hit whom); reports of one
+//! incident in several sentences of an article make one event.
 
 mod common;
 
@@ -33,4 +35,78 @@ fn killed_wounded_and_abducted_are_counted_apart() {
     assert_eq!(e["abducted"], 31, "{e:#}");
     assert_eq!(e["aggregate"], false);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn events(name: &str, text: &str, pub_date: &str) -> Vec<serde_json::Value> {
+    let dir = common::temp_dir(name);
+    let article = dir.join("a.txt");
+    std::fs::write(&article, text).unwrap();
+    let out = common::veille(&["extract", article.to_str().unwrap(), "--pub-date", pub_date]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    v["events"].as_array().unwrap().clone()
+}
+
+fn actor(e: &serde_json::Value, role: &str) -> String {
+    e["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["role"] == role)
+        .map(|a| a["name"].as_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn soldiers_killed_by_jihadists_is_a_battle_with_the_jihadists_first() {
+    let ev = events(
+        "roles-en",
+        "Jihadists kill 12 soldiers in Burkina Faso\n\nTwelve soldiers were killed by suspected jihadists on Sunday in an ambush near Djibo in northern Burkina Faso, the army said on Monday.\n\nSeveral assailants were also neutralised during the fighting, according to a statement.\n",
+        "2022-06-18",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    assert_eq!(
+        actor(e, "actor1"),
+        "Unidentified Armed Group (Burkina Faso)"
+    );
+    assert_eq!(actor(e, "actor2"), "Military Forces of Burkina Faso");
+    assert_eq!(e["fatalities"], 12);
+}
+
+#[test]
+fn french_soldiers_killed_in_an_attack_by_jihadists_are_actor2() {
+    let ev = events(
+        "roles-fr",
+        "Mali : des militaires tués dans une attaque près de Boni\n\nDes militaires maliens ont été tués mardi dans une attaque de jihadistes présumés près de Boni, dans le centre du Mali, a indiqué l'armée malienne dans un communiqué.\n\nSelon des sources locales, quatre soldats ont été tués et six autres blessés.\n",
+        "2022-06-18",
+    );
+    // One incident; "Boni" is not the German city of Bonn (one of its
+    // alternate names) in an article about Mali.
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(e["event_type"], "Battles", "{e:#}");
+    assert_eq!(e["location"]["country"], "Mali", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Unidentified Armed Group (Mali)");
+    assert_eq!(actor(e, "actor2"), "Military Forces of Mali");
+    assert_eq!(e["fatalities"], 4);
+    assert_eq!(e["injured"], 6);
+}
+
+#[test]
+fn houses_burned_in_the_attack_are_part_of_the_attack() {
+    let ev = events(
+        "looting-merge",
+        "Burkina : une quarantaine de civils tués dans le nord\n\nUne quarantaine de civils ont été tués jeudi dans une attaque attribuée à des jihadistes contre le village de Seytenga, dans la province du Séno, a annoncé le gouvernement samedi.\n\nLes assaillants ont incendié des maisons et des boutiques.\n",
+        "2022-06-18",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0]["sub_event_type"], "Attack");
+    assert_eq!(ev[0]["fatalities"], 40);
 }
