@@ -24,6 +24,9 @@ struct Draft {
     event: Event,
     priority: u32,
     sentence: usize,
+    /// A bare toll with no doer and no date of its own ("One protester was
+    /// killed."): more about the incident before it, not a new one.
+    continuation: bool,
 }
 
 /// How many opening sentences (title included) share the lead's date.
@@ -59,6 +62,41 @@ pub fn code_article(
             lex,
             &mut out.warnings,
         ) else {
+            // A toll reported on its own right after an event ("5 fatalities
+            // reported.") is that event's.
+            let own_date = nlp
+                .dates
+                .iter()
+                .any(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year));
+            let death_here = deaths.iter().any(|d| inside(d.span));
+            if let Some(last) = drafts
+                .last_mut()
+                .filter(|l| si <= l.sentence + 2 && matches!(l.event.fatalities, None | Some(0)))
+            {
+                if death_here && !own_date {
+                    let quantities: Vec<&veille_core::Quantity> = nlp
+                        .quantities
+                        .iter()
+                        .filter(|q| inside(q.span) && q.is_count())
+                        .collect();
+                    if let (Some(n), Some(span), spans) =
+                        fatalities(text, sspan, &quantities, true, true, lex)
+                    {
+                        last.event.fatalities = Some(n);
+                        last.event.fatalities_text = Some(span.of(text).to_string());
+                        last.event.evidence.retain(|e| e.field != "fatalities");
+                        for sp in spans {
+                            let (start, end) = char_offsets(text, sp);
+                            last.event.evidence.push(Evidence {
+                                field: "fatalities".into(),
+                                start,
+                                end,
+                                text: sp.of(text).to_string(),
+                            });
+                        }
+                    }
+                }
+            }
             continue;
         };
         let top = clause.top;
@@ -74,6 +112,13 @@ pub fn code_article(
         };
         let sentence_actors = clause.actors;
         let patients = clause.patients;
+        let doer_named = sentence_actors.iter().any(|a| {
+            matches!(
+                lex.actors[a.id].kind.as_str(),
+                "state" | "armed" | "external"
+            ) && !patients.contains(&a.span)
+        });
+        let bare_toll = lex.classes[top.id].name == "kill" && !doer_named;
         let quantities = clause.quantities;
 
         // Date.
@@ -200,6 +245,7 @@ pub fn code_article(
         drafts.push(Draft {
             priority: lex.classes[top.id].priority,
             sentence: si,
+            continuation: bare_toll && in_sentence.is_empty(),
             event: Event {
                 id,
                 event_type: sub.event_type(),
@@ -340,6 +386,19 @@ fn read_clause<'a>(
         .map(|t| lex.classes[t.id].name.as_str())
         .collect();
     let mut sentence_actors: Vec<Hit> = actors.iter().copied().filter(|a| inside(a.span)).collect();
+    // "IS Sahel militants", "FAMa soldiers", "JNIM-linked jihadists": a
+    // generic noun right after a named actor is that actor, not a second one.
+    let generic = |h: &Hit| lex.actors[h.id].name.contains("{country}");
+    let absorbed: Vec<Span> = sentence_actors
+        .windows(2)
+        .filter(|w| !generic(&w[0]) && generic(&w[1]) && w[0].span.end <= w[1].span.start)
+        .filter(|w| {
+            let gap = text[w[0].span.end..w[1].span.start].trim_matches([' ', '-']);
+            matches!(gap, "" | "linked" | "affiliated" | "allied" | "loyal")
+        })
+        .map(|w| w[1].span)
+        .collect();
+    sentence_actors.retain(|h| !absorbed.contains(&h.span));
     // One mention per actor.
     let mut seen = Vec::new();
     sentence_actors.retain(|a| {
@@ -572,7 +631,10 @@ fn sub_event_type(
             };
             if crowd && !civilians && distinct_fighters == 0 {
                 ViolentDemonstration
-            } else if distinct_fighters >= 2 || armed_victims || (top == "ambush" && !civilians) {
+            } else if armed_victims || !civilians && (distinct_fighters >= 2 || top == "ambush") {
+                // Civilians hit and no fighter among the dead: an attack on
+                // civilians, even when the clause names other armed groups
+                // ("soldiers killed 7 civilians accused of helping jihadists").
                 ArmedClash
             } else {
                 Attack
@@ -1071,11 +1133,13 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
             let (a, b) = (&k.event, &d.event);
             a.event_date == b.event_date
                 && compatible_places(a.location.as_ref(), b.location.as_ref())
-                && compatible(a, b)
+                && (compatible(a, b) || d.continuation)
         });
         match same {
             Some(k) => {
-                let base_first = if looting(&d.event) != looting(&k.event) {
+                let base_first = if d.continuation {
+                    true
+                } else if looting(&d.event) != looting(&k.event) {
                     looting(&d.event)
                 } else {
                     d.priority <= k.priority

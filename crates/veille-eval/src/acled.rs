@@ -42,6 +42,9 @@ pub struct Scores {
     /// Gold and predicted (or "-") event types and sub-types.
     pub types: Vec<(String, String)>,
     pub sub_types: Vec<(String, String)>,
+    /// One line per row where a scored field differs: row number, gold
+    /// fields, veille's fields, the notes.
+    pub misses: Vec<String>,
 }
 
 /// Macro F1 over the gold labels.
@@ -103,19 +106,43 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
             .ok()
             .and_then(|o| o.events.into_iter().next());
         let (gold_type, gold_sub) = (get(c_type), get(c_sub));
+        let gold = format!(
+            "{} / {} | {} | fat {} | {}",
+            gold_type,
+            gold_sub,
+            get(c_admin1),
+            get(c_fat),
+            get(c_date)
+        );
         match &event {
             Some(e) => {
                 s.coded += 1;
+                let type_ok = same_name(e.event_type.as_str(), &gold_type)
+                    && same_name(e.sub_event_type.as_str(), &gold_sub);
                 s.event_type_right += usize::from(same_name(e.event_type.as_str(), &gold_type));
-                s.fatalities_right +=
-                    usize::from(get(c_fat).parse::<u64>().ok() == Some(e.fatalities.unwrap_or(0)));
+                let fat_ok = get(c_fat).parse::<u64>().ok() == Some(e.fatalities.unwrap_or(0));
+                s.fatalities_right += usize::from(fat_ok);
                 let admin1 = e
                     .location
                     .as_ref()
                     .and_then(|l| l.admin1.clone())
                     .unwrap_or_default();
-                s.admin1_right += usize::from(same_name(&admin1, &get(c_admin1)));
-                s.date_right += usize::from(Some(e.event_date) == date && e.time_precision == 1);
+                let admin1_ok = same_name(&admin1, &get(c_admin1));
+                s.admin1_right += usize::from(admin1_ok);
+                let date_ok = Some(e.event_date) == date && e.time_precision == 1;
+                s.date_right += usize::from(date_ok);
+                if !(type_ok && fat_ok && admin1_ok && date_ok) {
+                    s.misses.push(format!(
+                        "miss\trow {}\t{gold}\tgot {} / {} | {} | fat {} | {}\t{}",
+                        s.rows,
+                        e.event_type.as_str(),
+                        e.sub_event_type.as_str(),
+                        admin1,
+                        e.fatalities.map_or("-".into(), |f| f.to_string()),
+                        e.event_date,
+                        get(c_notes)
+                    ));
+                }
                 s.types.push((
                     gold_type.to_lowercase(),
                     e.event_type.as_str().to_lowercase(),
@@ -126,6 +153,11 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
                 ));
             }
             None => {
+                s.misses.push(format!(
+                    "miss\trow {}\t{gold}\tgot no event\t{}",
+                    s.rows,
+                    get(c_notes)
+                ));
                 s.types.push((gold_type.to_lowercase(), "-".into()));
                 s.sub_types.push((gold_sub.to_lowercase(), "-".into()));
             }

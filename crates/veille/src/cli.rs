@@ -314,10 +314,13 @@ pub enum EvalCommand {
     /// coded as an article published on its event_date. The last line is
     /// `event_type macro-F1 X`.
     ///
-    /// Example: veille eval acled --csv acled-export.csv
+    /// Example: veille eval acled --csv acled-export.csv --verbose
     Acled {
         #[arg(long)]
         csv: PathBuf,
+        /// Print every row where a field differs (gold, then veille's).
+        #[arg(long)]
+        verbose: bool,
     },
     /// Event classification on CASE 2021 (30 labels, 25 ACLED sub-event types):
     /// micro, macro and weighted F1; the last line is `weighted-F1 0.xxx`.
@@ -881,12 +884,17 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Eval {
-            what: EvalCommand::Acled { csv },
+            what: EvalCommand::Acled { csv, verbose },
         } => {
             if !csv.exists() {
                 bail!("no such file: {}", csv.display());
             }
             let s = veille_eval::acled::evaluate(&csv, &pipeline(&cfg)?)?;
+            if verbose {
+                for m in &s.misses {
+                    println!("{m}");
+                }
+            }
             let share = |n: usize| n as f64 / s.rows.max(1) as f64;
             println!("rows {}, coded {}", s.rows, s.coded);
             println!("event_type accuracy {:.3}", share(s.event_type_right));

@@ -36,3 +36,31 @@ fn scores_an_acled_export() {
         "{s}"
     );
 }
+
+/// ACLED-style notes written for veille in the agency's house style
+/// ("Location (admin2, admin1)", a toll in its own sentence, "Property
+/// destruction:" prefixes, `[size=...]` tags); every row must come out right
+/// but one toll, and `--verbose` names the rows that do not.
+#[test]
+fn codes_acled_style_notes() {
+    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../veille-eval/tests/data/acled-sahel-notes.csv");
+    let out = common::veille(&["eval", "acled", "--csv", csv.to_str().unwrap(), "--verbose"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = common::stdout(&out);
+    assert!(s.starts_with("rows 16, coded 16"), "{s}");
+    for line in [
+        "event_type accuracy 1.000",
+        "sub_event_type macro-F1 1.000",
+        "admin1 accuracy 1.000",
+        "date exact 1.000",
+    ] {
+        assert!(s.lines().any(|l| l == line), "no {line:?} in {s}");
+    }
+    let misses = s.lines().filter(|l| l.starts_with("miss\t")).count();
+    assert!(misses <= 1, "{s}");
+}
