@@ -16,6 +16,7 @@ struct TriggerFile {
     death: Terms,
     not_dead: Terms,
     people: Terms,
+    things: Terms,
     singular: SingularDef,
     seizure: Terms,
     weapons: Terms,
@@ -190,8 +191,12 @@ pub struct Lexicon {
     pub triggers: PhraseSet,
     pub modality: PhraseSet,
     pub death: PhraseSet,
+    /// The one-word death terms, for checks next to a count.
+    pub death_words: Vec<String>,
     pub not_dead: Vec<String>,
     pub people: Vec<String>,
+    /// Nouns of things and animals: a count of them is never a toll.
+    pub things: Vec<String>,
     pub singular: HashMap<String, u64>,
     pub actors: Vec<ActorDef>,
     pub actor_phrases: PhraseSet,
@@ -247,8 +252,16 @@ impl Lexicon {
             // that the month "May" is not the verb "may".
             modality: PhraseSet::new(&terms(&t.modality.terms), false)?,
             death: PhraseSet::new(&terms(&t.death.terms), false)?,
+            death_words: t
+                .death
+                .terms
+                .iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| w.to_lowercase())
+                .collect(),
             not_dead: t.not_dead.terms,
             people: t.people.terms,
+            things: t.things.terms,
             singular: t.singular.terms,
             seizure: PhraseSet::new(&terms(&t.seizure.terms), false)?,
             weapons: PhraseSet::new(&terms(&t.weapons.terms), true)?,

@@ -831,8 +831,31 @@ fn fatalities(
         let words: Vec<&str> = head.split(' ').collect();
         // The noun counted ("six Nigerien soldiers" counts soldiers).
         let counted = q.unit.as_deref().unwrap_or(words[0]);
-        if !lex.people.iter().any(|p| p == counted || p == words[0]) {
-            continue;
+        let person = lex.people.iter().any(|p| p == counted || p == words[0]);
+        if !person {
+            // Any other noun counts people when the count sits right next to
+            // a death word ("killed 4 fishermen", "11 VDP were killed"),
+            // unless it names things ("killed 40 cattle").
+            let thing = lex.things.iter().any(|t| t == counted || t == words[0]);
+            let before = text[sspan.start..q.span.start].to_lowercase();
+            let before = before
+                .trim_end()
+                .trim_end_matches("at least")
+                .trim_end_matches("some")
+                .trim_end_matches("about")
+                .trim_end_matches("au moins")
+                .trim_end();
+            let after = text[q.span.end..sspan.end].to_lowercase();
+            let after_words: Vec<&str> = after.split_whitespace().take(4).collect();
+            let is_death = |w: &str| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                lex.death_words.iter().any(|d| d == w)
+            };
+            let next_to_death = before.rsplit(' ').next().is_some_and(is_death)
+                || after_words.iter().skip(1).any(|w| is_death(w));
+            if thing || !next_to_death {
+                continue;
+            }
         }
         // "abducted 31 worshippers": the verb before the count says who they are.
         let before_text = text[..q.span.start].to_lowercase();
@@ -863,15 +886,19 @@ fn fatalities(
     // "a soldier was killed", "an unmarried couple ... stoned to death"
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
     let re = SINGULAR.get_or_init(|| {
-        Regex::new(r"(?i)\b(a|an|one|un|une)\s+(?:[\p{L}-]+\s+)?([\p{L}]+)\b").expect("singular")
+        Regex::new(r"(?i)\b(a|an|one|un|une)\s+([\p{L}-]+)(?:\s+([\p{L}]+))?\b").expect("singular")
     });
     let sentence = sspan.of(text);
     for c in re.captures_iter(sentence) {
-        let noun = c[2].to_lowercase();
-        if let Some(&n) = lex.singular.get(&noun) {
-            let m = c.get(0).expect("match");
-            let span = Span::new(sspan.start + m.start(), sspan.start + m.end());
-            return (Some(n), Some(span), vec![span]);
+        // "an unmarried couple" (adjective, noun) or "a man accused" (noun).
+        for (group, end) in [(3, 0), (2, 2)] {
+            let Some(word) = c.get(group) else { continue };
+            if let Some(&n) = lex.singular.get(&word.as_str().to_lowercase()) {
+                let m = c.get(0).expect("match");
+                let stop = if end == 0 { m.end() } else { word.end() };
+                let span = Span::new(sspan.start + m.start(), sspan.start + stop);
+                return (Some(n), Some(span), vec![span]);
+            }
         }
     }
     (None, None, vec![])
