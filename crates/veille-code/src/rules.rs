@@ -69,33 +69,8 @@ pub fn code_article(
                 .iter()
                 .any(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year));
             let death_here = deaths.iter().any(|d| inside(d.span));
-            if let Some(last) = drafts
-                .last_mut()
-                .filter(|l| si <= l.sentence + 2 && matches!(l.event.fatalities, None | Some(0)))
-            {
-                if death_here && !own_date {
-                    let quantities: Vec<&veille_core::Quantity> = nlp
-                        .quantities
-                        .iter()
-                        .filter(|q| inside(q.span) && q.is_count())
-                        .collect();
-                    if let (Some(n), Some(span), spans) =
-                        fatalities(text, sspan, &quantities, true, true, lex)
-                    {
-                        last.event.fatalities = Some(n);
-                        last.event.fatalities_text = Some(span.of(text).to_string());
-                        last.event.evidence.retain(|e| e.field != "fatalities");
-                        for sp in spans {
-                            let (start, end) = char_offsets(text, sp);
-                            last.event.evidence.push(Evidence {
-                                field: "fatalities".into(),
-                                start,
-                                end,
-                                text: sp.of(text).to_string(),
-                            });
-                        }
-                    }
-                }
+            if death_here && !own_date {
+                add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
             }
             continue;
         };
@@ -133,32 +108,48 @@ pub fn code_article(
             continue;
         };
         // Durations and ages are not dates; years are (background) dates.
+        let dateline = |d: &DateMention| {
+            nlp.sentences
+                .iter()
+                .find(|s| s.span.contains(d.span))
+                .is_some_and(|s| is_dateline(text, s.span, d.span))
+        };
         let in_sentence: Vec<&DateMention> = nlp
             .dates
             .iter()
             .filter(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year))
+            .filter(|d| !dateline(d))
             .collect();
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
         let usable =
             |d: &DateMention| d.event_period().is_some_and(|p| p.0 <= pub_date) && !history(d);
-        let date = if let Some(d) = in_sentence
-            .iter()
-            .filter(|d| usable(d))
-            .min_by_key(|d| d.span.start.abs_diff(top.span.start))
-        {
+        let date = if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
+            (
+                is_reporting_date(text, sspan, d.span),
+                d.span.start.abs_diff(top.span.start),
+            )
+        }) {
             Some(*d)
         } else if !in_sentence.is_empty() {
             // Dated only by a year or in past years: background, not an event.
             continue;
         } else if si < LEAD_SENTENCES {
-            nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
-                nlp.dates
-                    .iter()
-                    .find(|d| s.span.contains(d.span) && usable(d))
-            })
+            // The lead's date; a dateline's only when the lead has no other.
+            let lead_date = |datelines: bool| {
+                nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
+                    nlp.dates
+                        .iter()
+                        .find(|d| s.span.contains(d.span) && usable(d) && dateline(d) == datelines)
+                })
+            };
+            lead_date(false).or_else(|| lead_date(true))
         } else {
             None
         };
+        if date.is_none() && bare_toll {
+            add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
+            continue;
+        }
         let Some(date) = date else {
             out.warnings.push(format!(
                 "not coded (no date in the clause): {:?}",
@@ -279,6 +270,81 @@ pub fn code_article(
     }
     out.events = merge_same_incident(drafts);
     out
+}
+
+/// Gives the last event a toll reported in a later sentence of its own
+/// ("5 fatalities reported.", "One person was killed during the attack"),
+/// when that sentence is at most two after it and the event has none yet.
+fn add_toll(
+    last: Option<&mut Draft>,
+    si: usize,
+    text: &str,
+    sspan: Span,
+    nlp: &Analysis,
+    lex: &Lexicon,
+) {
+    let Some(last) =
+        last.filter(|l| si <= l.sentence + 2 && matches!(l.event.fatalities, None | Some(0)))
+    else {
+        return;
+    };
+    let quantities: Vec<&veille_core::Quantity> = nlp
+        .quantities
+        .iter()
+        .filter(|q| sspan.contains(q.span) && q.is_count())
+        .collect();
+    if let (Some(n), Some(span), spans) = fatalities(text, sspan, &quantities, true, true, lex) {
+        last.event.fatalities = Some(n);
+        last.event.fatalities_text = Some(span.of(text).to_string());
+        last.event.evidence.retain(|e| e.field != "fatalities");
+        for sp in spans {
+            let (start, end) = char_offsets(text, sp);
+            last.event.evidence.push(Evidence {
+                field: "fatalities".into(),
+                start,
+                end,
+                text: sp.of(text).to_string(),
+            });
+        }
+    }
+}
+
+/// A dateline ("OUAGADOUGOU, June 5 (Reuters) -"): the day of the report,
+/// not of the event.
+fn is_dateline(text: &str, sentence: Span, date: Span) -> bool {
+    let after = text[date.end..sentence.end].trim_start();
+    let near_start = text[sentence.start..date.start].chars().count() <= 40;
+    near_start
+        && (after.starts_with('(')
+            || after.starts_with("- ")
+            || after.starts_with("– ")
+            || after.starts_with("— ")
+            || after.starts_with(": "))
+}
+
+/// A date attached to a reporting verb ("the government said on Saturday"):
+/// when the report came, a weaker witness of the event's day than any other.
+fn is_reporting_date(text: &str, sentence: Span, date: Span) -> bool {
+    let before = text[sentence.start..date.start].to_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix(" on").unwrap_or(before).trim_end();
+    [
+        "said",
+        "announced",
+        "reported",
+        "told",
+        "stated",
+        "confirmed",
+        "added",
+        "a annoncé",
+        "a indiqué",
+        "a déclaré",
+        "a affirmé",
+        "ont annoncé",
+        "a précisé",
+    ]
+    .iter()
+    .any(|v| before.ends_with(v))
 }
 
 /// What a clause reports.
