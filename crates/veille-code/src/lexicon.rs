@@ -62,6 +62,10 @@ pub struct ActorDef {
     pub inter: u8,
     pub kind: String,
     pub country: Option<String>,
+    /// A jihadist group: what "other jihadists" in a story about a rival
+    /// group refers to.
+    #[serde(default)]
+    pub jihadist: bool,
     pub aliases: Vec<String>,
 }
 

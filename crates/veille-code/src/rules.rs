@@ -173,8 +173,9 @@ pub fn code_article(
                     .map(|c| c.name.clone())
             })
             .unwrap_or_else(|| "Unknown".into());
-        let (actor_list, actor_spans) =
+        let (mut actor_list, actor_spans) =
             assign_actors(sub, &sentence_actors, &patients, lex, &country);
+        rival_named_elsewhere(text, &mut actor_list, &actor_spans, &actors, lex);
 
         // Fatalities.
         let death_here = deaths.iter().any(|d| inside(d.span));
@@ -721,6 +722,56 @@ fn sub_event_type(
 
 /// An actor (index in the lexicon) and the span naming it, if it is named.
 type Role = (usize, Option<Span>);
+
+/// "Fighting between ISGS and other jihadists": a generic rival of a named
+/// group is the other named non-state group of the article, when the
+/// article names exactly one (in the Sahel, JNIM for the Islamic State's
+/// rivals). Left generic when it names none or several.
+fn rival_named_elsewhere(
+    text: &str,
+    actors: &mut [Actor],
+    spans: &[(String, Span)],
+    article_actors: &[Hit],
+    lex: &Lexicon,
+) {
+    let [first, second] = actors else { return };
+    let Some(&(_, span)) = spans.iter().find(|(role, _)| role == "actor2") else {
+        return;
+    };
+    let generic_armed = |a: &Actor| a.name.starts_with("Unidentified Armed Group");
+    if generic_armed(first) || !generic_armed(second) {
+        return;
+    }
+    let before = text[..span.start].to_lowercase();
+    let rival = ["other", "rival", "autres", "rivaux", "rivales"]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w));
+    if !rival {
+        return;
+    }
+    // "other jihadists" are jihadists: only jihadist groups qualify.
+    let said = span.of(text).to_lowercase();
+    let jihadists = ["jihad", "djihad", "islamist", "islamiste"]
+        .iter()
+        .any(|w| said.contains(w));
+    let mut others: Vec<usize> = article_actors
+        .iter()
+        .map(|h| h.id)
+        .filter(|&i| {
+            let a = &lex.actors[i];
+            a.kind == "armed"
+                && !a.name.contains("{country}")
+                && a.name != first.name
+                && (a.jihadist || !jihadists)
+        })
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    if let [only] = others[..] {
+        second.name = lex.actors[only].name.clone();
+        second.inter = lex.actors[only].inter;
+    }
+}
 
 /// Actors and their roles for a sub-event type.
 fn assign_actors(

@@ -83,6 +83,40 @@ fn gold_e2_stoning_in_september_in_ansongo() {
 }
 
 #[test]
+fn gold_e3_isgs_offensive_against_other_jihadists_in_march() {
+    let Some((_, events)) = events() else { return };
+    let e3 = events
+        .iter()
+        .find(|e| e["sub_event_type"] == "Armed clash")
+        .unwrap_or_else(|| panic!("no armed clash in {events:#?}"));
+    assert!(
+        e3["event_date"].as_str().unwrap().starts_with("2022-03"),
+        "{e3:#}"
+    );
+    assert_eq!(e3["time_precision"], 3);
+    assert_eq!(e3["location"]["country"], "Mali");
+    assert_eq!(e3["location"]["geo_precision"], 3);
+    let admin1 = e3["location"]["admin1"].as_str().unwrap();
+    assert!(admin1 == "Gao" || admin1 == "Ménaka", "{admin1}");
+    assert_eq!(e3["fatalities"], Value::Null);
+    let actor = |role: &str| {
+        e3["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["role"] == role)
+            .map(|a| a["name"].as_str().unwrap().to_string())
+    };
+    assert_eq!(actor("actor1").as_deref(), Some("Islamic State (Sahel)"));
+    // "other jihadists": the article's one other jihadist group (it names
+    // JNIM as "al-Qaeda jihadists" and by its long name).
+    assert_eq!(
+        actor("actor2").as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims")
+    );
+}
+
+#[test]
 fn nothing_forbidden() {
     let Some((v, events)) = events() else { return };
     let text = v["article"]["text"].as_str().unwrap();
