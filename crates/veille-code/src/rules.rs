@@ -159,7 +159,7 @@ pub fn code_article(
         };
 
         // Place.
-        let actor_words: Vec<Span> = sentence_actors.iter().map(|a| a.span).collect();
+        let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
         let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp, &actor_words);
 
         // Actors.
@@ -453,17 +453,47 @@ fn read_clause<'a>(
         .map(|t| lex.classes[t.id].name.as_str())
         .collect();
     let mut sentence_actors: Vec<Hit> = actors.iter().copied().filter(|a| inside(a.span)).collect();
-    // "IS Sahel militants", "FAMa soldiers", "JNIM-linked jihadists": a
-    // generic noun right after a named actor is that actor, not a second one.
+    // "IS Sahel militants", "FAMa soldiers", "fighters of JNIM": a generic
+    // noun right next to a named actor is that actor, not a second one.
     let generic = |h: &Hit| lex.actors[h.id].name.contains("{country}");
     let absorbed: Vec<Span> = sentence_actors
         .windows(2)
-        .filter(|w| !generic(&w[0]) && generic(&w[1]) && w[0].span.end <= w[1].span.start)
-        .filter(|w| {
-            let gap = text[w[0].span.end..w[1].span.start].trim_matches([' ', '-']);
-            matches!(gap, "" | "linked" | "affiliated" | "allied" | "loyal")
+        .filter(|w| w[0].span.end <= w[1].span.start)
+        .filter_map(|w| {
+            let gap = text[w[0].span.end..w[1].span.start]
+                .trim_matches([' ', '-'])
+                .to_lowercase();
+            // "IS Sahel militants", "JNIM-linked jihadists".
+            let after_name = !generic(&w[0])
+                && generic(&w[1])
+                && matches!(
+                    gap.as_str(),
+                    "" | "linked" | "affiliated" | "allied" | "loyal"
+                );
+            // "fighters of JNIM", "les jihadistes du GSIM".
+            let before_name = generic(&w[0])
+                && !generic(&w[1])
+                && matches!(
+                    gap.as_str(),
+                    "of" | "of the"
+                        | "from"
+                        | "from the"
+                        | "du"
+                        | "de"
+                        | "des"
+                        | "de l'"
+                        | "de l’"
+                        | "d'"
+                        | "d’"
+                );
+            if after_name {
+                Some(w[1].span)
+            } else if before_name {
+                Some(w[0].span)
+            } else {
+                None
+            }
         })
-        .map(|w| w[1].span)
         .collect();
     sentence_actors.retain(|h| !absorbed.contains(&h.span));
     // One mention per actor.
@@ -709,6 +739,8 @@ fn sub_event_type(
         }
         "loot" if crowd => ViolentDemonstration,
         "loot" => LootingPropertyDestruction,
+        // Codebook: only state forces arrest; armed groups seizing people abduct them.
+        "arrest" if !any_kind("state") && any_kind("armed") => AbductionForcedDisappearance,
         "arrest" => Arrests,
         "base" => HeadquartersOrBaseEstablished,
         "agreement" => Agreement,
@@ -1127,7 +1159,12 @@ fn locate(
         let cands: Vec<&veille_geo::toponyms::Toponym> = geo
             .toponyms
             .iter()
-            .filter(|t| t.sentence == prev && !t.mention.adjectival && t.entry.is_some())
+            .filter(|t| {
+                t.sentence == prev
+                    && !t.mention.adjectival
+                    && t.entry.is_some()
+                    && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
+            })
             .collect();
         if let Some(best) = cands.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {
             return (best.mention.location.clone(), vec![best.mention.span]);
@@ -1281,12 +1318,23 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
         });
         match same {
             Some(k) => {
+                // The report that names the sides says more than one that
+                // does not ("Attack on the Djibo base" as a title, then the
+                // sentence naming soldiers and VDP).
+                let named_sides = |e: &Event| {
+                    e.evidence
+                        .iter()
+                        .filter(|x| x.field == "actor1" || x.field == "actor2")
+                        .count()
+                };
                 let base_first = if d.continuation {
                     true
                 } else if looting(&d.event) != looting(&k.event) {
                     looting(&d.event)
+                } else if d.priority != k.priority {
+                    d.priority < k.priority
                 } else {
-                    d.priority <= k.priority
+                    named_sides(&d.event) <= named_sides(&k.event)
                 };
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())

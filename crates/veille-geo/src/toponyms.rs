@@ -110,7 +110,17 @@ fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
                 || (matches!(c, '\'' | '’' | '-') && start.is_some());
             match (start, inner) {
                 (None, true) => start = Some(i),
-                (Some(st), false) => {
+                (Some(mut st), false) => {
+                    // French elision before a name: "d'Inékar", "l'Azawad".
+                    for elided in ["d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’", "qu'", "qu’"]
+                    {
+                        if let Some(rest) = body[st..i].strip_prefix(elided) {
+                            if rest.chars().next().is_some_and(char::is_uppercase) {
+                                st += elided.len();
+                            }
+                            break;
+                        }
+                    }
                     let mut w = &body[st..i];
                     w = w.trim_end_matches(['\'', '’', '-']);
                     let full = st + w.len();
@@ -152,6 +162,8 @@ struct Candidate {
     fuzzy: bool,
     /// Index of the given span when resolving given toponyms.
     gold: Option<usize>,
+    /// The name ends with a period the tokenizer left out ("Ill.").
+    period: bool,
 }
 
 /// Recognises and resolves the toponyms of an article.
@@ -171,7 +183,10 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             Kind::Admin2 => 2,
             Kind::Admin1 | Kind::Country => 3,
         };
-        let span = Span::new(tokens[c.first].span.start, tokens[c.last].word_end);
+        let span = Span::new(
+            tokens[c.first].span.start,
+            tokens[c.last].word_end + usize::from(c.period),
+        );
         out.toponyms.push(Toponym {
             mention: PlaceMention {
                 span,
@@ -246,6 +261,7 @@ pub fn resolve_spans(
             cue: cue(text, &tokens, first, last),
             fuzzy: false,
             gold: Some(gi),
+            period: false,
         });
     }
     let (resolved, _) = resolve(text, &tokens, cands, gaz);
@@ -282,8 +298,8 @@ fn recognize(
             }
             let surface = &text[tokens[i].span.start..tokens[last].word_end];
             let key = fold(surface);
-            // A demonym ("Malian", "French") is an adjective before it is a place.
-            if n == 1 {
+            // A demonym ("Malian", "Sri Lankan") is an adjective before it is a place.
+            {
                 if let Some(c) = gaz.demonym(&key) {
                     cands.push(Candidate {
                         first: i,
@@ -293,6 +309,7 @@ fn recognize(
                         cue: None,
                         fuzzy: false,
                         gold: None,
+                        period: false,
                     });
                     i = last + 1;
                     matched = true;
@@ -300,14 +317,30 @@ fn recognize(
                 }
             }
             // "FAMa": capitals inside a word part make an acronym, not a place.
+            // Initialisms with periods ("W.Va.") are not acronyms of this kind.
             let inner_capitals = surface.split([' ', '-', '\'', '’']).any(|part| {
-                part.chars().skip(1).any(char::is_uppercase)
+                !part.contains('.')
+                    && part.chars().skip(1).any(char::is_uppercase)
                     && !part.chars().all(|c| !c.is_lowercase())
             });
             if inner_capitals {
                 continue;
             }
             let mut entries = gaz.lookup(&key).to_vec();
+            // Press abbreviations end with a period the tokenizer leaves out
+            // ("Springfield, Ill."): only right after "Place, ", where the
+            // press puts them ("Mass." alone ends a sentence about a church).
+            let mut period = false;
+            if entries.is_empty() && n == 1 && text[tokens[last].span.end..].starts_with('.') {
+                let after_place = i > 0
+                    && text[tokens[i - 1].span.end..tokens[i].span.start] == *", "
+                    && capitalised(tokens[i - 1].span.of(text));
+                if after_place {
+                    entries = gaz.lookup(&format!("{key}.")).to_vec();
+                    entries.retain(|&e| gaz.entries[e as usize].kind == Kind::Admin1);
+                    period = !entries.is_empty();
+                }
+            }
             // Short all-capital words ("IS", "UN", "AFP") are acronyms; only
             // country codes such as "DRC" or "USA" stand for places.
             if surface.chars().count() <= 3 && surface.chars().all(|c| c.is_uppercase()) {
@@ -322,6 +355,7 @@ fn recognize(
                     cue: cue(text, tokens, i, last),
                     fuzzy: false,
                     gold: None,
+                    period,
                 });
                 i = last + 1;
                 matched = true;
@@ -342,6 +376,7 @@ fn recognize(
                     cue: c,
                     fuzzy: true,
                     gold: None,
+                    period: false,
                 }),
                 _ => {}
             }
@@ -369,7 +404,8 @@ fn recognize(
         }
     }
 
-    // Filters: part of a longer proper name, common word without a cue.
+    // Filters: part of a longer proper name (unless it names an
+    // institution, below), common word without a cue.
     cands.retain(|c| {
         if c.adjectival {
             return true;
@@ -386,8 +422,23 @@ fn recognize(
         if single && c.cue.is_none() && !major && surnames.contains(&key) {
             return false;
         }
-        c.cue.is_some() || !glued_to_name(text, tokens, c.first, c.last)
+        // "Moore said", "Mr. Nelson": a person, not a place.
+        if single && c.cue.is_none() && !major && person_context(text, tokens, c.first) {
+            return false;
+        }
+        c.cue.is_some()
+            || !glued_to_name(text, tokens, c.first, c.last)
+            || names_institution(text, tokens, c.last)
     });
+    // "U.S. Army", "Texas Department of Transportation", "Gao Police": the
+    // place names an institution. It is a toponym (the corpora annotate it)
+    // that tells whose institution, not where anything happened: kept,
+    // marked adjectival.
+    for c in cands.iter_mut().filter(|c| !c.adjectival) {
+        if glued_to_name(text, tokens, c.first, c.last) && names_institution(text, tokens, c.last) {
+            c.adjectival = true;
+        }
+    }
 
     (cands, unknown)
 }
@@ -562,8 +613,10 @@ fn score(
         }
     }
     // The admin1 unit the text names elsewhere supports its places.
+    // Not when the region's name is this very mention ("Minnesota" is also
+    // an alternate name of the town of Minneota).
     if let Some(a1) = e.admin1 {
-        if e.kind != Kind::Admin1 && named_admin1.contains(&a1) {
+        if e.kind != Kind::Admin1 && named_admin1.contains(&a1) && !c.entries.contains(&a1) {
             s += 30.0;
         }
     }
@@ -630,6 +683,158 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
         }
     }
     false
+}
+
+/// Capitalised words that, right after a place name, make it the name of
+/// an institution of that place.
+const INSTITUTION_WORDS: &[&str] = &[
+    "army",
+    "navy",
+    "police",
+    "department",
+    "dept",
+    "university",
+    "college",
+    "tech",
+    "state",
+    "senate",
+    "government",
+    "council",
+    "court",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "news",
+    "journal",
+    "gazette",
+    "airport",
+    "hospital",
+    "school",
+    "church",
+    "company",
+    "corp",
+    "bank",
+    "railway",
+    "highway",
+    "patrol",
+    "guard",
+    "national",
+    "democrats",
+    "republicans",
+    "party",
+    "house",
+    "assembly",
+    "legislature",
+    "board",
+    "commission",
+    "authority",
+    "office",
+    "ministry",
+    "forces",
+    "marines",
+    "embassy",
+    "consulate",
+    "sheriff",
+    "sheriff's",
+    "fire",
+    "public",
+    "county",
+    "city",
+    "federal",
+    "general",
+    "attorney",
+    "chamber",
+    "club",
+    "fc",
+    "united",
+    "rangers",
+    "mayor",
+    "governor",
+    "district",
+    "zoo",
+    "museum",
+    "library",
+    "center",
+    "centre",
+    "institute",
+    "agency",
+    "bureau",
+    "service",
+    "services",
+    "corporation",
+    "association",
+];
+
+/// Whether the one-word name at token `i` is used as a person's: followed
+/// by a speech verb ("Moore said") or preceded by a title ("Mr. Nelson").
+fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "wrote",
+        "asked",
+        "noted",
+        "stated",
+        "declared",
+        "dit",
+        "déclaré",
+        "affirmé",
+        "explique",
+        "expliqué",
+    ];
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "judge",
+        "officer",
+        "sgt",
+        "lt",
+        "capt",
+        "col",
+        "gen",
+        "president",
+        "minister",
+        "coach",
+        "m",
+        "mme",
+        "président",
+        "ministre",
+    ];
+    let same = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.sentence == tokens[i].sentence)
+    };
+    let next_is_speech = same(i + 1) && {
+        let n = &tokens[i + 1];
+        &text[tokens[i].span.end..n.span.start] == " "
+            && SPEECH.contains(&lower_word(text, n).as_str())
+    };
+    let prev_is_title = i > 0 && same(i - 1) && {
+        let p = &tokens[i - 1];
+        let gap = &text[p.span.end..tokens[i].span.start];
+        (gap == " " || gap == ". ") && TITLES.contains(&lower_word(text, p).as_str())
+    };
+    next_is_speech || prev_is_title
+}
+
+/// Whether the word after token `last` is an institution word ("Army").
+fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens.get(last + 1).is_some_and(|n| {
+        n.sentence == tokens[last].sentence
+            && &text[tokens[last].span.end..n.span.start] == " "
+            && capitalised(n.span.of(text))
+            && INSTITUTION_WORDS.contains(&lower_word(text, n).as_str())
+    })
 }
 
 /// The place cue around tokens first..=last, if any.
