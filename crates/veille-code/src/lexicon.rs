@@ -13,6 +13,7 @@ const ACTORS_TOML: &str = include_str!("../../../data/actors.toml");
 struct TriggerFile {
     class: Vec<ClassDef>,
     modality: Terms,
+    support: Terms,
     death: Terms,
     not_dead: Terms,
     people: Terms,
@@ -194,6 +195,8 @@ pub struct Lexicon {
     pub classes: Vec<TriggerClass>,
     pub triggers: PhraseSet,
     pub modality: PhraseSet,
+    /// Words right before a trigger that make it a means, not the incident.
+    pub support: PhraseSet,
     pub death: PhraseSet,
     /// The one-word death terms, for checks next to a count.
     pub death_words: Vec<String>,
@@ -255,6 +258,7 @@ impl Lexicon {
             // Modality words are matched exactly as written (lower case), so
             // that the month "May" is not the verb "may".
             modality: PhraseSet::new(&terms(&t.modality.terms), false)?,
+            support: PhraseSet::new(&terms(&t.support.terms), false)?,
             death: PhraseSet::new(&terms(&t.death.terms), false)?,
             death_words: t
                 .death

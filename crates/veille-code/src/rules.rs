@@ -392,7 +392,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     });
     let patient = PATIENT.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s*(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|tués|blessés|abattus)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|,|\.|$))",
+            r"(?i)^[\s)\]]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|tués|blessés|abattus)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|,|\.|$))",
         )
         .expect("patient cue")
     });
@@ -427,10 +427,23 @@ fn read_clause<'a>(
     warnings: &mut Vec<String>,
 ) -> Option<Clause<'a>> {
     let inside = |s: Span| sspan.contains(s);
+    let sentence_text = sspan.of(text);
+    let support: Vec<Span> = lex
+        .support
+        .find(sentence_text, &lower_same_len(sentence_text))
+        .iter()
+        .map(|h| Span::new(sspan.start + h.span.start, sspan.start + h.span.end))
+        .collect();
     let sentence_triggers: Vec<Hit> = triggers
         .iter()
         .copied()
         .filter(|t| inside(t.span))
+        // "with the help of air strikes": a means, not the incident.
+        .filter(|t| {
+            !support
+                .iter()
+                .any(|s| s.end <= t.span.start && t.span.start - s.end <= 5)
+        })
         .filter(|t| {
             let modal = modality.iter().any(|m| {
                 inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
@@ -473,19 +486,37 @@ fn read_clause<'a>(
             // "fighters of JNIM", "les jihadistes du GSIM".
             let before_name = generic(&w[0])
                 && !generic(&w[1])
-                && matches!(
-                    gap.as_str(),
-                    "of" | "of the"
-                        | "from"
-                        | "from the"
-                        | "du"
-                        | "de"
-                        | "des"
-                        | "de l'"
-                        | "de l’"
-                        | "d'"
-                        | "d’"
-                );
+                && [
+                    "of",
+                    "of the",
+                    "from",
+                    "from the",
+                    "du",
+                    "de",
+                    "des",
+                    "de l'",
+                    "de l’",
+                    "d'",
+                    "d’",
+                    "linked with",
+                    "linked to",
+                    "linked to the",
+                    "affiliated with",
+                    "affiliated to",
+                    "loyal to",
+                    "allied to",
+                    "allied with",
+                    "belonging to",
+                    "liés à",
+                    "liés au",
+                    "affiliés à",
+                    "affiliés au",
+                    "proches de",
+                    "proches du",
+                    "appartenant à",
+                    "appartenant au",
+                ]
+                .contains(&gap.as_str());
             if after_name {
                 Some(w[1].span)
             } else if before_name {
@@ -740,7 +771,9 @@ fn sub_event_type(
         "loot" if crowd => ViolentDemonstration,
         "loot" => LootingPropertyDestruction,
         // Codebook: only state forces arrest; armed groups seizing people abduct them.
-        "arrest" if !any_kind("state") && any_kind("armed") => AbductionForcedDisappearance,
+        "arrest" if !any_kind("state") && any_kind("armed") && !armed_victims => {
+            AbductionForcedDisappearance
+        }
         "arrest" => Arrests,
         "base" => HeadquartersOrBaseEstablished,
         "agreement" => Agreement,
@@ -971,9 +1004,61 @@ fn fatalities(
         // riot or strategic development without a death has none (ACLED 0).
         return (if violent { None } else { Some(0) }, None, vec![]);
     }
+    // With several counts in the clause, the toll is the counts next to a
+    // death word ("Hundreds of fighters attacked ..., killing at least 30
+    // soldiers": 30, not 130).
+    let next_to_death = |q: &veille_core::Quantity| {
+        let before = text[sspan.start..q.span.start].to_lowercase();
+        let before = before
+            .trim_end()
+            .trim_end_matches("at least")
+            .trim_end_matches("some")
+            .trim_end_matches("about")
+            .trim_end_matches("au moins")
+            .trim_end();
+        // "the toll at five", "bilan de 12 morts".
+        let before = ["at", "to", "of", "à", "de"]
+            .iter()
+            .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
+            .unwrap_or(before)
+            .trim_end();
+        let is_death = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lex.death_words.iter().any(|d| d == w)
+        };
+        let after = text[q.span.end..sspan.end].to_lowercase();
+        before.rsplit(' ').next().is_some_and(is_death)
+            || after.split_whitespace().take(5).any(is_death)
+    };
+    // A count joined to one next to a death word is one too ("killed
+    // several commanders and dozens of fighters").
+    let mut near: Vec<&&veille_core::Quantity> = Vec::new();
+    for q in quantities {
+        let joined = near.last().is_some_and(|p| {
+            p.span.end <= q.span.start && {
+                let gap = text[p.span.end..q.span.start].to_lowercase();
+                gap.len() <= 40
+                    && [" and", " et", ",", " as well as", " including"]
+                        .iter()
+                        .any(|j| gap.trim_end().ends_with(j))
+                    && !lex
+                        .death_words
+                        .iter()
+                        .any(|d| gap.split_whitespace().any(|w| w == d))
+            }
+        });
+        if next_to_death(q) || joined {
+            near.push(q);
+        }
+    }
+    let quantities: Vec<&veille_core::Quantity> = if near.is_empty() {
+        quantities.to_vec()
+    } else {
+        near.into_iter().copied().collect()
+    };
     let mut total = 0u64;
     let mut spans = Vec::new();
-    for q in quantities {
+    for q in &quantities {
         let Some(head) = q.head.as_deref() else {
             continue;
         };
@@ -986,23 +1071,7 @@ fn fatalities(
             // a death word ("killed 4 fishermen", "11 VDP were killed"),
             // unless it names things ("killed 40 cattle").
             let thing = lex.things.iter().any(|t| t == counted || t == words[0]);
-            let before = text[sspan.start..q.span.start].to_lowercase();
-            let before = before
-                .trim_end()
-                .trim_end_matches("at least")
-                .trim_end_matches("some")
-                .trim_end_matches("about")
-                .trim_end_matches("au moins")
-                .trim_end();
-            let after = text[q.span.end..sspan.end].to_lowercase();
-            let after_words: Vec<&str> = after.split_whitespace().take(4).collect();
-            let is_death = |w: &str| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                lex.death_words.iter().any(|d| d == w)
-            };
-            let next_to_death = before.rsplit(' ').next().is_some_and(is_death)
-                || after_words.iter().skip(1).any(|w| is_death(w));
-            if thing || !next_to_death {
+            if thing || !next_to_death(q) {
                 continue;
             }
         }

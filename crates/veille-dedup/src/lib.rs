@@ -106,9 +106,28 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     };
     if let (Some(x), Some(y)) = (first(a), first(b)) {
         let (na, nb) = (named(a), named(b));
-        let shared = na.iter().any(|n| nb.contains(n));
+        // (Only between two reports of one kind of event: a battle and an
+        // attack on civilians that share a militia are two incidents.)
+        let shared = a.event_type == b.event_type && na.iter().any(|n| nb.contains(n));
         if x != y && !generic(&x) && !generic(&y) && !shared {
             return None;
+        }
+    }
+    // A battle against named forces and an attack on civilians are two
+    // incidents, whatever their places and days.
+    if a.event_type != b.event_type {
+        let second = |e: &Event| {
+            e.actors
+                .iter()
+                .find(|x| x.role == "actor2")
+                .map(|x| x.name.clone())
+        };
+        if let (Some(x), Some(y)) = (second(a), second(b)) {
+            let civilians = |n: &str| n.starts_with("Civilians");
+            let other_side = if civilians(&x) { &y } else { &x };
+            if civilians(&x) != civilians(&y) && !generic(other_side) {
+                return None;
+            }
         }
     }
     if let (Some(x), Some(y)) = (a.fatalities, b.fatalities) {
