@@ -63,7 +63,7 @@ pub fn code_article(
             &mut out.warnings,
         ) else {
             // A toll reported on its own right after an event ("5 fatalities
-            // reported.") is that event's.
+            // reported.", "le bilan est d'au moins six morts") is that event's.
             let own_date = nlp
                 .dates
                 .iter()
@@ -73,6 +73,31 @@ pub fn code_article(
                 add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
             }
             continue;
+        };
+        // "Nine herders were killed ... in an attack blamed on a militia":
+        // the claim or blame comes with the incident's toll, so the
+        // incident is reported too; code it from the other triggers. A claim
+        // alone ("JNIM claimed the assault on Sunday") stays uncoded.
+        let clause = match clause.label {
+            Label::NotEvent("attrib") if deaths.iter().any(|d| inside(d.span)) => {
+                let rest: Vec<Hit> = triggers
+                    .iter()
+                    .copied()
+                    .filter(|t| inside(t.span) && lex.classes[t.id].name != "attrib")
+                    .collect();
+                read_clause(
+                    text,
+                    sspan,
+                    &rest,
+                    &modality,
+                    &actors,
+                    nlp,
+                    lex,
+                    &mut out.warnings,
+                )
+                .unwrap_or(clause)
+            }
+            _ => clause,
         };
         let top = clause.top;
         let sub = match clause.label {
@@ -284,9 +309,32 @@ fn add_toll(
     nlp: &Analysis,
     lex: &Lexicon,
 ) {
-    let Some(last) =
-        last.filter(|l| si <= l.sentence + 2 && matches!(l.event.fatalities, None | Some(0)))
-    else {
+    // A vague toll ("Plusieurs civils", coded 3) yields to a later count.
+    let vague = |l: &Draft| {
+        l.event.fatalities_text.as_deref().is_some_and(|t| {
+            let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+            [
+                "several",
+                "plusieurs",
+                "a",
+                "few",
+                "quelques",
+                "many",
+                "de",
+                "des",
+                "dozens",
+                "scores",
+                "numerous",
+                "nombreux",
+                "some",
+                "certains",
+            ]
+            .contains(&first.as_str())
+        })
+    };
+    let Some(last) = last.filter(|l| {
+        si <= l.sentence + 2 && (matches!(l.event.fatalities, None | Some(0)) || vague(l))
+    }) else {
         return;
     };
     let quantities: Vec<&veille_core::Quantity> = nlp
@@ -348,6 +396,50 @@ fn is_reporting_date(text: &str, sentence: Span, date: Span) -> bool {
     .any(|v| before.ends_with(v))
 }
 
+/// A place named as where people went, not where the event was: "fled to
+/// Bamako", "heading towards Niger", "repartir vers le Nigeria".
+fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
+    let from = text[..place.start]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i)
+        .max(sentence.start);
+    let before = text[from..place.start].to_lowercase();
+    let before = before.trim_end();
+    let before = ["the", "la", "le", "les", "l'", "l’"]
+        .iter()
+        .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
+        .unwrap_or(before)
+        .trim_end();
+    [
+        "fled to",
+        "fled into",
+        "fled towards",
+        "fled toward",
+        "towards",
+        "toward",
+        "heading to",
+        "headed to",
+        "back to",
+        "retreated to",
+        "withdrew to",
+        "escaped to",
+        "moved to",
+        "vers",
+        "en direction de",
+        "en direction du",
+        "se sont réfugiés à",
+        "ont fui à",
+        "ont fui vers",
+        "réfugiés à",
+        "repliés sur",
+        "repli sur",
+    ]
+    .iter()
+    .any(|c| before.ends_with(c))
+}
+
 /// What a clause reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -392,7 +484,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     });
     let patient = PATIENT.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s)\]]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|tués|blessés|abattus)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|,|\.|$))",
+            r"(?i)^[\s,)\]]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|tués|blessés|abattus)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|,|\.|$))",
         )
         .expect("patient cue")
     });
@@ -402,6 +494,23 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         .nth(40)
         .map_or(sentence.start, |(i, _)| sentence.start + i);
     if agent.is_match(&text[before_start..mention.start]) {
+        return Part::Agent;
+    }
+    // The subject of an active violent verb: "jihadists stormed the town",
+    // "des hommes armés ont attaqué".
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    let subject = SUBJECT.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
+        )
+        .expect("subject cue")
+    });
+    let after_all = &text[mention.end..sentence.end];
+    let window = after_all
+        .char_indices()
+        .nth(80)
+        .map_or(after_all.len(), |(i, _)| i);
+    if subject.is_match(&after_all[..window]) {
         return Part::Agent;
     }
     let after = &text[mention.end..sentence.end];
@@ -1166,7 +1275,8 @@ fn locate(
         .unwrap_or(usize::MAX);
     // Demonyms name a country, not a place; a dateline is where the reporter
     // was; a place inside an actor's name ("Islamic State Sahel Province",
-    // "Katiba Macina") is who, not where.
+    // "Katiba Macina") is who, not where; a destination ("fled towards
+    // Nigeria", "se replier vers la frontière") is where people went after.
     let here: Vec<&veille_geo::toponyms::Toponym> = geo
         .toponyms
         .iter()
@@ -1175,6 +1285,7 @@ fn locate(
                 && !t.mention.adjectival
                 && t.mention.cue.as_deref() != Some("dateline")
                 && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
+                && !is_destination(text, sspan, t.mention.span)
         })
         .collect();
     let resolved = |t: &&veille_geo::toponyms::Toponym| t.entry.is_some();

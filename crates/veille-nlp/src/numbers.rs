@@ -91,6 +91,7 @@ pub(crate) fn word_value(w: &str) -> Option<(u64, bool)> {
         "ninety" => 90,
         "hundred" | "cent" | "cents" => return Some((100, true)),
         "thousand" | "mille" => return Some((1000, true)),
+        "dozen" | "douzaine" | "douzaines" => return Some((12, true)),
         "million" | "millions" => return Some((1_000_000, true)),
         _ => return None,
     };
