@@ -72,6 +72,10 @@ pub fn code_article(
             if death_here && !own_date {
                 add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
             }
+            if !own_date {
+                let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
+                refine_place(drafts.last_mut(), si, text, sspan, geo, &actor_words);
+            }
             continue;
         };
         // "Nine herders were killed ... in an attack blamed on a militia":
@@ -160,14 +164,21 @@ pub fn code_article(
             continue;
         } else if si < LEAD_SENTENCES {
             // The lead's date; a dateline's only when the lead has no other.
-            let lead_date = |datelines: bool| {
+            // Dates on a reporting verb ("said on Friday") come after the others.
+            let lead_date = |datelines: bool, reporting: bool| {
                 nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
-                    nlp.dates
-                        .iter()
-                        .find(|d| s.span.contains(d.span) && usable(d) && dateline(d) == datelines)
+                    nlp.dates.iter().find(|d| {
+                        s.span.contains(d.span)
+                            && usable(d)
+                            && dateline(d) == datelines
+                            && is_reporting_date(text, s.span, d.span) == reporting
+                    })
                 })
             };
-            lead_date(false).or_else(|| lead_date(true))
+            lead_date(false, false)
+                .or_else(|| lead_date(false, true))
+                .or_else(|| lead_date(true, false))
+                .or_else(|| lead_date(true, true))
         } else {
             None
         };
@@ -355,6 +366,54 @@ fn add_toll(
                 text: sp.of(text).to_string(),
             });
         }
+    }
+}
+
+/// Gives the last event a finer place named in a later sentence that
+/// reports no event of its own ("The blast happened south of Fada
+/// N'Gourma"): one or two sentences after it, in the event's country (and
+/// region, when the event has one), finer than what the event has.
+fn refine_place(
+    last: Option<&mut Draft>,
+    si: usize,
+    text: &str,
+    sspan: Span,
+    geo: &GeoAnalysis,
+    actor_words: &[Span],
+) {
+    let Some(last) = last.filter(|l| si <= l.sentence + 2) else {
+        return;
+    };
+    let Some(current) = last.event.location.clone() else {
+        return;
+    };
+    let best = geo
+        .toponyms
+        .iter()
+        .filter(|t| {
+            t.sentence == si
+                && !t.mention.adjectival
+                && t.mention.cue.as_deref() != Some("dateline")
+                && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
+                && !is_destination(text, sspan, t.mention.span)
+        })
+        .filter_map(|t| t.mention.location.as_ref().map(|l| (t, l)))
+        .filter(|(_, l)| {
+            l.country_code == current.country_code
+                && coarseness(l) < coarseness(&current)
+                && (coarseness(&current) == 3 || l.admin1 == current.admin1)
+        })
+        .min_by_key(|(t, l)| (coarseness(l), t.mention.span.start));
+    if let Some((t, l)) = best {
+        last.event.location = Some(l.clone());
+        last.event.evidence.retain(|e| e.field != "location");
+        let (start, end) = char_offsets(text, t.mention.span);
+        last.event.evidence.push(Evidence {
+            field: "location".into(),
+            start,
+            end,
+            text: t.mention.span.of(text).to_string(),
+        });
     }
 }
 
@@ -1507,8 +1566,12 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                         .filter(|x| x.field == "actor1" || x.field == "actor2")
                         .count()
                 };
+                // Codebook: protesters who turn violent make a riot.
+                let riot = |e: &Event| e.event_type == Riots;
                 let base_first = if d.continuation {
                     true
+                } else if riot(&d.event) != riot(&k.event) {
+                    riot(&k.event)
                 } else if looting(&d.event) != looting(&k.event) {
                     looting(&d.event)
                 } else if d.priority != k.priority {

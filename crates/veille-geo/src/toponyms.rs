@@ -467,15 +467,25 @@ fn resolve(
                 .or_default() += w;
             continue;
         }
-        let mut countries: Vec<&str> = c
-            .entries
-            .iter()
-            .map(|&e| gaz.entries[e as usize].iso2.as_str())
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        for iso in &countries {
-            *weight.entry(iso.to_string()).or_default() += 1.0 / countries.len() as f64;
+        // Each country's share follows how well its best entry fits: named
+        // by its own name rather than one of its alternate names, and an
+        // admin unit when the text says "province of" or "region".
+        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        let mut fit: HashMap<&str, f64> = HashMap::new();
+        for &e in &c.entries {
+            let e = &gaz.entries[e as usize];
+            let mut f = if fold(&e.name) == surface { 1.0 } else { 0.5 };
+            if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
+                && matches!(c.cue.as_deref(), Some("region" | "district"))
+            {
+                f *= 3.0;
+            }
+            let best = fit.entry(e.iso2.as_str()).or_default();
+            *best = best.max(f);
+        }
+        let total: f64 = fit.values().sum();
+        for (iso, f) in fit {
+            *weight.entry(iso.to_string()).or_default() += f / total;
         }
     }
     let focus = weight
