@@ -43,7 +43,7 @@ pub fn code_article(
     let text = article.text.as_str();
     let lower = lower_same_len(text);
     let triggers = lex.triggers.find(text, &lower);
-    let modality = lex.modality.find(text, text);
+    let modality = lex.modality.find(text, &lower);
     let actors = lex.actor_phrases.find(text, &lower);
     let deaths = lex.death.find(text, &lower);
     let mut out = Coded::default();
@@ -788,7 +788,7 @@ fn read_clause<'a>(
 pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Label> {
     let lower = lower_same_len(text);
     let triggers = lex.triggers.find(text, &lower);
-    let modality = lex.modality.find(text, text);
+    let modality = lex.modality.find(text, &lower);
     let actors = lex.actor_phrases.find(text, &lower);
     let mut ignored = Vec::new();
     nlp.sentences
@@ -882,6 +882,10 @@ fn sub_event_type(
         "abduct" => AbductionForcedDisappearance,
         // Codebook: territory retaken by a non-state group is still "Non-state
         // actor overtakes territory".
+        // Codebook: territory that changes hands without fighting.
+        "retake" | "takeover" if has("transfer") && !has("clash") && !has("kill") => {
+            NonViolentTransferOfTerritory
+        }
         "retake" if fighters.first().is_some_and(|a| kind_of(a) == "armed") => {
             NonStateActorOvertakesTerritory
         }
@@ -1539,9 +1543,20 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     // Looting or burning reported next to an attack is part of the attack
     // (codebook: coded as one event, the attack).
     let looting = |e: &Event| e.sub_event_type == SubEventType::LootingPropertyDestruction;
+    // Territory taken without a fight, told by one sentence as a takeover.
+    let transfer = |e: &Event| e.sub_event_type == SubEventType::NonViolentTransferOfTerritory;
+    let territory = |e: &Event| {
+        matches!(
+            e.sub_event_type,
+            SubEventType::NonStateActorOvertakesTerritory
+                | SubEventType::GovernmentRegainsTerritory
+        )
+    };
     let compatible = |a: &Event, b: &Event| {
         let (ta, tb) = (a.event_type, b.event_type);
-        ta == tb
+        transfer(a) && territory(b)
+            || territory(a) && transfer(b)
+            || ta == tb
             || is_violent(ta) && is_violent(tb)
             || is_violent(ta) && looting(b)
             || looting(a) && is_violent(tb)
@@ -1570,6 +1585,8 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                 let riot = |e: &Event| e.event_type == Riots;
                 let base_first = if d.continuation {
                     true
+                } else if transfer(&d.event) != transfer(&k.event) {
+                    transfer(&k.event)
                 } else if riot(&d.event) != riot(&k.event) {
                     riot(&k.event)
                 } else if looting(&d.event) != looting(&k.event) {

@@ -535,6 +535,14 @@ fn resolve(
                 // A city abroad named by one of its many foreign alternate
                 // names ("Boni" for Bonn) must be a very large one.
                 let by_own_name = fold(&e.name) == surface;
+                // "dans le Sud", "in the North": a compass word names a unit
+                // abroad only with its country in the sentence.
+                let compass = COMPASS.contains(&surface.as_str());
+                if compass && e.iso2 != *f {
+                    return named_countries
+                        .iter()
+                        .any(|(s, iso)| *s == sentence && *iso == e.iso2);
+                }
                 e.iso2 == *f
                     || e.kind == Kind::Country
                     || e.population >= 1_000_000
@@ -694,6 +702,37 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
     }
     false
 }
+
+/// Compass words that are also the names of regions somewhere (Haiti's
+/// "Sud", Burkina Faso's "Est", Cameroon's "Nord").
+const COMPASS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "centre",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre nord",
+    "centre sud",
+    "centre est",
+    "centre ouest",
+    "nord ouest",
+    "nord est",
+    "sud ouest",
+    "sud est",
+    "north west",
+    "north east",
+    "south west",
+    "south east",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+];
 
 /// Capitalised words that, right after a place name, make it the name of
 /// an institution of that place.

@@ -1,6 +1,6 @@
 //! `veille eval dedup` on the committed set of paired and unpaired reports:
 //! runs end to end and does not fall below the scores measured when the set
-//! was last tuned (pairwise precision 0.967, recall 0.853).
+//! was last tuned (pairwise precision 0.968, recall 0.897).
 
 mod common;
 
@@ -24,6 +24,6 @@ fn dedup_eval_runs_and_holds_its_scores() {
             .unwrap_or_else(|| panic!("no {key} in {s}"))
     };
     assert!(score("pairwise precision ") >= 0.95, "{s}");
-    assert!(score("pairwise recall ") >= 0.84, "{s}");
+    assert!(score("pairwise recall ") >= 0.88, "{s}");
     assert!(s.lines().last().unwrap().starts_with("pairwise-F1 "), "{s}");
 }
