@@ -152,29 +152,38 @@ pub fn code_article(
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
         let usable =
             |d: &DateMention| d.event_period().is_some_and(|p| p.0 <= pub_date) && !history(d);
+        // The lead's date; a dateline's only when the lead has no other.
+        // Dates on a reporting verb ("said on Friday") come after the others.
+        let lead_date = |datelines: bool, reporting: bool| {
+            nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
+                nlp.dates.iter().find(|d| {
+                    s.span.contains(d.span)
+                        && usable(d)
+                        && dateline(d) == datelines
+                        && is_reporting_date(text, s.span, d.span) == reporting
+                })
+            })
+        };
         let date = if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
             (
                 is_reporting_date(text, sspan, d.span),
                 d.span.start.abs_diff(top.span.start),
             )
         }) {
-            Some(*d)
+            // Only a reporting date in a lead sentence ("bandits abducted 43
+            // people, residents said on Friday"): the lead's own date of the
+            // incident ("on Thursday night"), when it is not later.
+            let reporting = is_reporting_date(text, sspan, d.span);
+            let event_day = lead_date(false, false).filter(|l| {
+                reporting
+                    && si < LEAD_SENTENCES
+                    && l.event_period().map(|p| p.0) <= d.event_period().map(|p| p.0)
+            });
+            Some(event_day.unwrap_or(*d))
         } else if !in_sentence.is_empty() {
             // Dated only by a year or in past years: background, not an event.
             continue;
         } else if si < LEAD_SENTENCES {
-            // The lead's date; a dateline's only when the lead has no other.
-            // Dates on a reporting verb ("said on Friday") come after the others.
-            let lead_date = |datelines: bool, reporting: bool| {
-                nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
-                    nlp.dates.iter().find(|d| {
-                        s.span.contains(d.span)
-                            && usable(d)
-                            && dateline(d) == datelines
-                            && is_reporting_date(text, s.span, d.span) == reporting
-                    })
-                })
-            };
             lead_date(false, false)
                 .or_else(|| lead_date(false, true))
                 .or_else(|| lead_date(true, false))
@@ -191,6 +200,9 @@ pub fn code_article(
                 "not coded (no date in the clause): {:?}",
                 sspan.of(text)
             ));
+            // It may still say where the event before it happened.
+            let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
+            refine_place(drafts.last_mut(), si, text, sspan, geo, &actor_words);
             continue;
         };
 
@@ -543,7 +555,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     });
     let patient = PATIENT.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s,)\]]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|tués|blessés|abattus)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|,|\.|$))",
+            r"(?i)^[\s,)\]]*(?:\([^)]{1,20}\)\s*)?(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|attacked|ambushed|targeted|tués|blessés|abattus|attaquée?s?|visée?s?|ciblée?s?)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|près|,|:|\.|$))",
         )
         .expect("patient cue")
     });
@@ -917,6 +929,8 @@ fn sub_event_type(
         "riot" => ViolentDemonstration,
         "protest" if has("arrest") || has("intervention") => ProtestWithIntervention,
         "protest" => PeacefulProtest,
+        // Protesters or rioters fighting the police, no armed group: a riot.
+        "clash" if crowd && !any_kind("armed") => ViolentDemonstration,
         "clash" => ArmedClash,
         // Raids that end in arrests, without deaths, are arrests.
         "attack" if has("arrest") && !has("kill") => Arrests,
@@ -1199,7 +1213,24 @@ fn fatalities(
             lex.death_words.iter().any(|d| d == w)
         };
         let after = text[q.span.end..sspan.end].to_lowercase();
-        before.rsplit(' ').next().is_some_and(is_death)
+        // "the death toll ... has risen to nearly 20", "le bilan s'élève à 12".
+        let clause = sspan.of(text).to_lowercase();
+        let toll_rose = (clause.contains("toll") || clause.contains("bilan"))
+            && [
+                "risen",
+                "rose",
+                "climbed",
+                "reached",
+                "stands",
+                "stood",
+                "s'élève",
+                "passé",
+                "grimpé",
+            ]
+            .iter()
+            .any(|v| before.ends_with(v));
+        toll_rose
+            || before.rsplit(' ').next().is_some_and(is_death)
             || after.split_whitespace().take(5).any(is_death)
     };
     // A count joined to one next to a death word is one too ("killed
@@ -1279,7 +1310,21 @@ fn fatalities(
         Regex::new(r"(?i)\b(a|an|one|un|une)\s+([\p{L}-]+)(?:\s+([\p{L}]+))?\b").expect("singular")
     });
     let sentence = sspan.of(text);
+    let lower = sentence.to_lowercase();
+    let death_at: Vec<usize> = lex
+        .death_words
+        .iter()
+        .flat_map(|d| lower.match_indices(d.as_str()).map(|(i, _)| i))
+        .collect();
     for c in re.captures_iter(sentence) {
+        // Only next to a death word: "a health worker said" is no toll.
+        let m0 = c.get(0).expect("match");
+        if !death_at
+            .iter()
+            .any(|&d| d.abs_diff(m0.start()) <= 40 || d.abs_diff(m0.end()) <= 40)
+        {
+            continue;
+        }
         // "an unmarried couple" (adjective, noun) or "a man accused" (noun).
         for (group, end) in [(3, 0), (2, 2)] {
             let Some(word) = c.get(group) else { continue };
@@ -1528,8 +1573,26 @@ fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
     match coarseness(coarse) {
         3 => true,
         2 => fine.admin1 == coarse.admin1,
-        1 => coarseness(fine) == 0 && fine.admin2 == coarse.admin2,
-        _ => false,
+        1 => {
+            coarseness(fine) == 0
+                && (fine.admin2 == coarse.admin2
+                    || fine.admin2.as_ref() == Some(&coarse.name)
+                    // GeoNames gives many towns no district: near its seat.
+                    || fine.admin2.is_none()
+                        && fine.admin1 == coarse.admin1
+                        && km(fine, coarse).is_some_and(|d| d <= 50.0))
+        }
+        _ => km(a, b).is_some_and(|d| d <= 10.0) && a.admin1 == b.admin1,
+    }
+}
+
+/// Distance between two located places, when both have coordinates.
+fn km(a: &Location, b: &Location) -> Option<f64> {
+    match (a.latitude, a.longitude, b.latitude, b.longitude) {
+        (Some(x1), Some(y1), Some(x2), Some(y2)) => {
+            Some(veille_geo::distance_km((x1, y1), (x2, y2)))
+        }
+        _ => None,
     }
 }
 
@@ -1540,8 +1603,8 @@ fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
 /// place; fatalities take the highest count; evidence is pooled.
 fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     use veille_core::EventType::*;
-    // Looting or burning reported next to an attack is part of the attack
-    // (codebook: coded as one event, the attack).
+    // Looting or burning reported next to an attack or a riot is part of it
+    // (codebook: coded as one event, the attack or the riot).
     let looting = |e: &Event| e.sub_event_type == SubEventType::LootingPropertyDestruction;
     // Territory taken without a fight, told by one sentence as a takeover.
     let transfer = |e: &Event| e.sub_event_type == SubEventType::NonViolentTransferOfTerritory;
@@ -1558,8 +1621,8 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
             || territory(a) && transfer(b)
             || ta == tb
             || is_violent(ta) && is_violent(tb)
-            || is_violent(ta) && looting(b)
-            || looting(a) && is_violent(tb)
+            || (is_violent(ta) || ta == Riots) && looting(b)
+            || looting(a) && (is_violent(tb) || tb == Riots)
             || matches!((ta, tb), (Protests, Riots) | (Riots, Protests))
     };
     let mut kept: Vec<Draft> = Vec::new();
