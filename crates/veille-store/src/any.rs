@@ -7,7 +7,9 @@ use crate::{
 };
 use veille_core::ExtractOutput;
 
-/// The SQLite store or the PostgreSQL one.
+/// The SQLite store or the PostgreSQL one. (One per process or worker
+/// thread, so the PostgreSQL client's larger size does not matter.)
+#[allow(clippy::large_enum_variant)]
 pub enum AnyStore {
     Sqlite(Store),
     Postgres(PgStore),

@@ -12,7 +12,7 @@ use crate::{
     merge, search_text, ArticleEvidence, Candidates, EventFilter, IngestOutcome, Result, SourceRef,
     StoreError, StoredEvent, Summary,
 };
-use postgres::{Client, NoTls, Transaction};
+use postgres::{Client, NoTls, Statement, Transaction};
 use serde::Serialize;
 use veille_core::{Event, ExtractOutput};
 
@@ -133,6 +133,58 @@ pub struct FailedJob {
 /// A connection to the PostgreSQL store.
 pub struct PgStore {
     client: Client,
+    /// The ingest path's statements, parsed and planned once per connection
+    /// (a plain query string costs a parse round trip every time).
+    sql: Prepared,
+}
+
+/// Prepared statements of the ingest and job path.
+struct Prepared {
+    insert_article: Statement,
+    merge_lock: Statement,
+    candidates: Statement,
+    update_event: Statement,
+    insert_source: Statement,
+    insert_new_source: Statement,
+    insert_change: Statement,
+    insert_event: Statement,
+    complete_job: Statement,
+}
+
+impl Prepared {
+    fn new(c: &mut Client) -> Result<Prepared> {
+        Ok(Prepared {
+            insert_article: c.prepare(
+                "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
+            )?,
+            merge_lock: c.prepare("SELECT pg_advisory_xact_lock(hashtext('veille-merge:' || $1))")?,
+            candidates: c.prepare(
+                "SELECT json FROM events WHERE country_code IS NOT DISTINCT FROM $1 AND event_date BETWEEN $2 AND $3
+                   AND ((latitude BETWEEN $4 AND $5 AND longitude BETWEEN $6 AND $7) OR admin1 IS NOT DISTINCT FROM $8)
+                 ORDER BY event_date",
+            )?,
+            update_event: c.prepare(
+                "UPDATE events SET fatalities = $2, json = $3, updated_at = now() WHERE id = $1",
+            )?,
+            insert_source: c.prepare(
+                "INSERT INTO event_sources (event_id, article_id, json, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )?,
+            insert_new_source: c.prepare(
+                "INSERT INTO event_sources (event_id, article_id, json, reason) VALUES ($1, $2, $3, 'new event') ON CONFLICT DO NOTHING",
+            )?,
+            insert_change: c.prepare("INSERT INTO changes (event_id, kind) VALUES ($1, $2)")?,
+            insert_event: c.prepare(
+                "INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, admin2,
+                     latitude, longitude, actors, fatalities, search, json)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING",
+            )?,
+            complete_job: c.prepare(
+                "UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
+                 WHERE id = $1 AND worker = $2 AND status = 'running'",
+            )?,
+        })
+    }
 }
 
 impl PgStore {
@@ -166,7 +218,8 @@ impl PgStore {
         // last few commits, but an article and its job's completion are
         // one transaction, so a lost completion means the job runs again.
         client.batch_execute("SET synchronous_commit = off")?;
-        Ok(PgStore { client })
+        let sql = Prepared::new(&mut client)?;
+        Ok(PgStore { client, sql })
     }
 
     pub fn has_article(&mut self, id: &str) -> Result<bool> {
@@ -180,7 +233,7 @@ impl PgStore {
     /// into stored ones of the same incident.
     pub fn ingest(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
         let mut tx = self.client.transaction()?;
-        let outcome = ingest_tx(&mut tx, out, source)?;
+        let outcome = ingest_tx(&mut tx, &self.sql, out, source)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -488,15 +541,11 @@ impl PgStore {
         out: &ExtractOutput,
     ) -> Result<Option<IngestOutcome>> {
         let mut tx = self.client.transaction()?;
-        let mine = tx.execute(
-            "UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
-             WHERE id = $1 AND worker = $2 AND status = 'running'",
-            &[&job.id, &worker, &out.article.id],
-        )?;
+        let mine = tx.execute(&self.sql.complete_job, &[&job.id, &worker, &out.article.id])?;
         if mine == 0 {
             return Ok(None);
         }
-        let outcome = ingest_tx(&mut tx, out, &job.name)?;
+        let outcome = ingest_tx(&mut tx, &self.sql, out, &job.name)?;
         tx.commit()?;
         Ok(Some(outcome))
     }
@@ -596,11 +645,15 @@ fn insert_failure(c: &mut impl postgres::GenericClient, source: &str, error: &st
 }
 
 /// The ingest of one article inside a transaction.
-fn ingest_tx(tx: &mut Transaction, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
+fn ingest_tx(
+    tx: &mut Transaction,
+    sql: &Prepared,
+    out: &ExtractOutput,
+    source: &str,
+) -> Result<IngestOutcome> {
     let a = &out.article;
     let inserted = tx.execute(
-        "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
+        &sql.insert_article,
         &[
             &a.id,
             &a.url,
@@ -630,10 +683,7 @@ fn ingest_tx(tx: &mut Transaction, out: &ExtractOutput, source: &str) -> Result<
     countries.sort();
     countries.dedup();
     for c in &countries {
-        tx.execute(
-            "SELECT pg_advisory_xact_lock(hashtext('veille-merge:' || $1))",
-            &[c],
-        )?;
+        tx.execute(&sql.merge_lock, &[c])?;
     }
     let mut outcome = IngestOutcome {
         new_article: true,
@@ -643,10 +693,10 @@ fn ingest_tx(tx: &mut Transaction, out: &ExtractOutput, source: &str) -> Result<
         let json = serde_json::to_string(e)?;
         let c = Candidates::of(e);
         let rows = tx.query(
-            "SELECT json FROM events WHERE country_code IS NOT DISTINCT FROM $1 AND event_date BETWEEN $2 AND $3
-               AND ((latitude BETWEEN $4 AND $5 AND longitude BETWEEN $6 AND $7) OR admin1 IS NOT DISTINCT FROM $8)
-             ORDER BY event_date",
-            &[&c.country, &c.from, &c.to, &c.lat0, &c.lat1, &c.lon0, &c.lon1, &c.admin1],
+            &sql.candidates,
+            &[
+                &c.country, &c.from, &c.to, &c.lat0, &c.lat1, &c.lon0, &c.lon1, &c.admin1,
+            ],
         )?;
         let mut matched = None;
         for r in rows {
@@ -660,25 +710,24 @@ fn ingest_tx(tx: &mut Transaction, out: &ExtractOutput, source: &str) -> Result<
             Some((mut stored, why)) => {
                 merge(&mut stored, e);
                 tx.execute(
-                    "UPDATE events SET fatalities = $2, json = $3, updated_at = now() WHERE id = $1",
-                    &[&stored.id, &stored.fatalities.map(|f| f as i64), &serde_json::to_string(&stored)?],
+                    &sql.update_event,
+                    &[
+                        &stored.id,
+                        &stored.fatalities.map(|f| f as i64),
+                        &serde_json::to_string(&stored)?,
+                    ],
                 )?;
                 tx.execute(
-                    "INSERT INTO event_sources (event_id, article_id, json, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    &sql.insert_source,
                     &[&stored.id, &a.id, &json, &format!("merged: {why}")],
                 )?;
-                tx.execute(
-                    "INSERT INTO changes (event_id, kind) VALUES ($1, 'merge')",
-                    &[&stored.id],
-                )?;
+                tx.execute(&sql.insert_change, &[&stored.id, &"merge"])?;
                 outcome.events_merged += 1;
             }
             None => {
                 let l = e.location.as_ref();
                 let n = tx.execute(
-                    "INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, admin2,
-                         latitude, longitude, actors, fatalities, search, json)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING",
+                    &sql.insert_event,
                     &[
                         &e.id,
                         &e.event_type.as_str(),
@@ -697,15 +746,9 @@ fn ingest_tx(tx: &mut Transaction, out: &ExtractOutput, source: &str) -> Result<
                         &json,
                     ],
                 )?;
-                tx.execute(
-                    "INSERT INTO event_sources (event_id, article_id, json, reason) VALUES ($1, $2, $3, 'new event') ON CONFLICT DO NOTHING",
-                    &[&e.id, &a.id, &json],
-                )?;
+                tx.execute(&sql.insert_new_source, &[&e.id, &a.id, &json])?;
                 if n > 0 {
-                    tx.execute(
-                        "INSERT INTO changes (event_id, kind) VALUES ($1, 'insert')",
-                        &[&e.id],
-                    )?;
+                    tx.execute(&sql.insert_change, &[&e.id, &"insert"])?;
                 }
                 outcome.events_new += 1;
             }
