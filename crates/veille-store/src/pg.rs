@@ -143,10 +143,11 @@ struct Prepared {
     insert_article: Statement,
     merge_lock: Statement,
     candidates: Statement,
-    update_event: Statement,
-    insert_source: Statement,
-    insert_new_source: Statement,
-    insert_change: Statement,
+    /// Updates a merged event, links the article, records the change: one
+    /// round trip.
+    merge_event: Statement,
+    /// Inserts a new event, links the article, records the change: one
+    /// round trip.
     insert_event: Statement,
     complete_job: Statement,
 }
@@ -164,20 +165,23 @@ impl Prepared {
                    AND ((latitude BETWEEN $4 AND $5 AND longitude BETWEEN $6 AND $7) OR admin1 IS NOT DISTINCT FROM $8)
                  ORDER BY event_date",
             )?,
-            update_event: c.prepare(
-                "UPDATE events SET fatalities = $2, json = $3, updated_at = now() WHERE id = $1",
+            merge_event: c.prepare(
+                "WITH u AS (UPDATE events SET fatalities = $2, json = $3, updated_at = now() WHERE id = $1),
+                      s AS (INSERT INTO event_sources (event_id, article_id, json, reason)
+                            VALUES ($1, $4, $5, $6) ON CONFLICT DO NOTHING)
+                 INSERT INTO changes (event_id, kind) VALUES ($1, 'merge')",
             )?,
-            insert_source: c.prepare(
-                "INSERT INTO event_sources (event_id, article_id, json, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            )?,
-            insert_new_source: c.prepare(
-                "INSERT INTO event_sources (event_id, article_id, json, reason) VALUES ($1, $2, $3, 'new event') ON CONFLICT DO NOTHING",
-            )?,
-            insert_change: c.prepare("INSERT INTO changes (event_id, kind) VALUES ($1, $2)")?,
+            // The source row's foreign key is checked at the end of the
+            // statement, when the event row is there.
             insert_event: c.prepare(
-                "INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, admin2,
-                     latitude, longitude, actors, fatalities, search, json)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING",
+                "WITH e AS (
+                     INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country,
+                         admin1, admin2, latitude, longitude, actors, fatalities, search, json)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                     ON CONFLICT (id) DO NOTHING RETURNING id),
+                      s AS (INSERT INTO event_sources (event_id, article_id, json, reason)
+                            VALUES ($1, $16, $15, 'new event') ON CONFLICT DO NOTHING)
+                 INSERT INTO changes (event_id, kind) SELECT id, 'insert' FROM e",
             )?,
             complete_job: c.prepare(
                 "UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
@@ -710,23 +714,21 @@ fn ingest_tx(
             Some((mut stored, why)) => {
                 merge(&mut stored, e);
                 tx.execute(
-                    &sql.update_event,
+                    &sql.merge_event,
                     &[
                         &stored.id,
                         &stored.fatalities.map(|f| f as i64),
                         &serde_json::to_string(&stored)?,
+                        &a.id,
+                        &json,
+                        &format!("merged: {why}"),
                     ],
                 )?;
-                tx.execute(
-                    &sql.insert_source,
-                    &[&stored.id, &a.id, &json, &format!("merged: {why}")],
-                )?;
-                tx.execute(&sql.insert_change, &[&stored.id, &"merge"])?;
                 outcome.events_merged += 1;
             }
             None => {
                 let l = e.location.as_ref();
-                let n = tx.execute(
+                tx.execute(
                     &sql.insert_event,
                     &[
                         &e.id,
@@ -744,12 +746,9 @@ fn ingest_tx(
                         &e.fatalities.map(|f| f as i64),
                         &search_text(e),
                         &json,
+                        &a.id,
                     ],
                 )?;
-                tx.execute(&sql.insert_new_source, &[&e.id, &a.id, &json])?;
-                if n > 0 {
-                    tx.execute(&sql.insert_change, &[&e.id, &"insert"])?;
-                }
                 outcome.events_new += 1;
             }
         }
