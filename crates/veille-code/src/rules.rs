@@ -164,9 +164,13 @@ pub fn code_article(
                 })
             })
         };
+        // An explicit date ("On 13 June 2025") over a relative one
+        // ("overnight") in the same clause; a reporting date last.
+        let explicit = |d: &DateMention| d.span.of(text).chars().any(|c| c.is_ascii_digit());
         let date = if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
             (
                 is_reporting_date(text, sspan, d.span),
+                !explicit(d),
                 d.span.start.abs_diff(top.span.start),
             )
         }) {
@@ -1254,6 +1258,30 @@ fn fatalities(
             near.push(q);
         }
     }
+    // And one joined to a later one: "20 soldiers and one civilian were killed".
+    for (k, q) in quantities.iter().enumerate().rev() {
+        if near.iter().any(|n| n.span == q.span) {
+            continue;
+        }
+        let joined = quantities[k + 1..].first().is_some_and(|next| {
+            near.iter().any(|n| n.span == next.span) && q.span.end <= next.span.start && {
+                let gap = format!(
+                    " {}",
+                    text[q.span.end..next.span.start].to_lowercase().trim()
+                );
+                gap.len() <= 40
+                    && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
+                    && !lex
+                        .death_words
+                        .iter()
+                        .any(|d| gap.split_whitespace().any(|w| w == d))
+            }
+        });
+        if joined {
+            near.push(q);
+        }
+    }
+    near.sort_by_key(|q| q.span.start);
     let quantities: Vec<&veille_core::Quantity> = if near.is_empty() {
         quantities.to_vec()
     } else {
@@ -1263,6 +1291,12 @@ fn fatalities(
     let mut spans = Vec::new();
     for q in &quantities {
         let Some(head) = q.head.as_deref() else {
+            // A bare number is a toll only right after one ("the toll has
+            // risen to nearly 20,").
+            if next_to_death(q) {
+                total += q.value;
+                spans.push(q.span);
+            }
             continue;
         };
         let words: Vec<&str> = head.split(' ').collect();
@@ -1629,7 +1663,8 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     for d in drafts {
         let same = kept.iter_mut().find(|k| {
             let (a, b) = (&k.event, &d.event);
-            a.event_date == b.event_date
+            // A bare toll took the lead's date; it is the event before it.
+            (a.event_date == b.event_date || d.continuation)
                 && compatible_places(a.location.as_ref(), b.location.as_ref())
                 && (compatible(a, b) || d.continuation)
         });
