@@ -249,10 +249,20 @@ impl Gazetteer {
                 return Err(bad("admin2.tsv", format!("{} columns", r.len())));
             }
             let idx = g.entries.len() as u32;
-            // The first alias is the name without "Cercle", "District"...
+            // The name without "Cercle", "Département de", "District"...:
+            // the shortest alias that is whole words of the name ("Ansongo"
+            // for "Ansongo Cercle", "Ouallam" for "Département de Ouallam").
+            let whole_words = |a: &str| {
+                r[4].match_indices(a).any(|(i, _)| {
+                    let before = r[4][..i].chars().next_back();
+                    let after = r[4][i + a.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                        && after.is_none_or(|c| !c.is_alphanumeric())
+                })
+            };
             let short = list(r[5])
-                .next()
-                .filter(|a| r[4].contains(a))
+                .filter(|a| a.chars().count() >= 3 && whole_words(a))
+                .min_by_key(|a| a.len())
                 .unwrap_or(r[4]);
             g.push_entry(Entry {
                 kind: Kind::Admin2,
