@@ -14,7 +14,7 @@
 //! admin hierarchy the text supports, then population.
 
 use crate::fold::{edit_distance, fold};
-use crate::gazetteer::{Gazetteer, Kind};
+use crate::gazetteer::{Entry, Gazetteer, Kind};
 use std::collections::HashMap;
 use veille_core::{PlaceMention, Sentence, Span};
 
@@ -456,11 +456,19 @@ fn resolve(
     for c in &cands {
         // A country name counts twice for that country only; a demonym once;
         // an ambiguous place name splits one vote among its countries.
-        if let Some(&country) = c
+        // ("Georgia", also a US state, is not a vote for Georgia alone.)
+        let country = c
             .entries
             .iter()
             .find(|&&e| gaz.entries[e as usize].kind == Kind::Country)
-        {
+            .filter(|&&k| {
+                let iso = &gaz.entries[k as usize].iso2;
+                !c.entries.iter().any(|&x| {
+                    let o = &gaz.entries[x as usize];
+                    o.kind == Kind::Admin1 && o.iso2 != *iso
+                })
+            });
+        if let Some(&country) = country {
             let w = if c.adjectival { 1.0 } else { 2.0 };
             *weight
                 .entry(gaz.entries[country as usize].iso2.clone())
@@ -489,9 +497,9 @@ fn resolve(
         }
     }
     let focus = weight
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|x| x.0);
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|x| x.0.clone());
 
     // Fuzzy region names, only within the focus country.
     if let Some(f) = &focus {
@@ -570,21 +578,47 @@ fn resolve(
         })
         .collect();
 
+    // Anchors: places the text names without ambiguity (one reading, not a
+    // country). An ambiguous name is more likely the reading near them
+    // ("Gainesville" in a story that also names Lake Lanier's towns).
+    let anchors: Vec<(f64, f64)> = cands
+        .iter()
+        .filter(|c| c.entries.len() == 1 && !c.adjectival)
+        .map(|c| &gaz.entries[c.entries[0] as usize])
+        .filter(|e| e.kind != Kind::Country)
+        .filter_map(|e| Some((e.lat?, e.lon?)))
+        .collect();
+    let near_anchor = |e: &Entry| -> f64 {
+        let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
+            return 0.0;
+        };
+        let d = anchors
+            .iter()
+            .map(|&a| crate::distance_km(a, (lat, lon)))
+            .fold(f64::INFINITY, f64::min);
+        if d <= 150.0 {
+            35.0
+        } else if d <= 400.0 {
+            12.0
+        } else {
+            0.0
+        }
+    };
     let mut resolved = Vec::with_capacity(cands.len());
     for c in cands {
+        let total = |i: u32| {
+            let s = score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight);
+            if c.entries.len() > 1 {
+                s + near_anchor(&gaz.entries[i as usize])
+            } else {
+                s
+            }
+        };
         let best = c
             .entries
             .iter()
             .copied()
-            .max_by(|&a, &b| {
-                score(gaz, a, &c, focus.as_deref(), &named_admin1).total_cmp(&score(
-                    gaz,
-                    b,
-                    &c,
-                    focus.as_deref(),
-                    &named_admin1,
-                ))
-            })
+            .max_by(|&a, &b| total(a).total_cmp(&total(b)))
             .expect("non-empty");
         resolved.push((c, best));
     }
@@ -597,6 +631,7 @@ fn score(
     c: &Candidate,
     focus: Option<&str>,
     named_admin1: &[u32],
+    weight: &HashMap<String, f64>,
 ) -> f64 {
     let e = &gaz.entries[idx as usize];
     let mut s = 0.0;
@@ -609,8 +644,24 @@ fn score(
         .entries
         .iter()
         .any(|&x| gaz.entries[x as usize].kind == Kind::Country);
+    // "Georgia" in a story set in the United States is the state: a
+    // country abroad yields to a region of the focus country of that name,
+    // when the text is clearly about the focus country and names nothing
+    // else of the other ("Niger" in a story on Nigeria and the Sahel stays
+    // the country).
+    let w = |iso: &str| weight.get(iso).copied().unwrap_or(0.0);
+    let focus_region_too = focus.is_some_and(|f| {
+        e.iso2 != f
+            && w(f) >= 3.0
+            && w(&e.iso2) <= 0.5
+            && c.entries.iter().any(|&x| {
+                let o = &gaz.entries[x as usize];
+                o.kind == Kind::Admin1 && o.iso2 == f
+            })
+    });
     s += match (e.kind, c.cue.as_deref()) {
         (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if country_named => 250.0,
+        (Kind::Country, _) if focus_region_too => 10.0,
         (Kind::Country, _) => 200.0,
         (Kind::Admin1, Some("region")) => 60.0,
         (Kind::Admin2, Some("district")) => 60.0,
@@ -1010,6 +1061,34 @@ mod tests {
         assert_eq!(
             ansongo.mention.location.as_ref().unwrap().admin1.as_deref(),
             Some("Gao")
+        );
+    }
+
+    #[test]
+    fn georgia_is_the_state_in_a_story_about_the_united_states() {
+        let g = places(
+            "Storms hit Atlanta and Savannah on Monday. Officials in Macon said roads in Georgia were closed, and Alabama sent crews.",
+        );
+        let georgia = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Georgia")
+            .unwrap();
+        let l = georgia.mention.location.as_ref().unwrap();
+        assert_eq!(
+            (l.country_code.as_str(), l.feature.as_str()),
+            ("US", "admin1")
+        );
+        // An ambiguous town takes the reading near the places named without
+        // ambiguity: Macon, Georgia, not Macon, France.
+        let macon = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Macon")
+            .unwrap();
+        assert_eq!(
+            macon.mention.location.as_ref().unwrap().admin1.as_deref(),
+            Some("Georgia")
         );
     }
 
