@@ -546,6 +546,9 @@ enum Part {
     Unmarked,
     /// Named as the one hit: "X were killed", "X ont été tués", "X killed in".
     Patient,
+    /// Named as helping another actor: "backed by X", "appuyés par X",
+    /// "alongside X"; never the other side of the fight.
+    Ally,
 }
 
 fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
@@ -568,6 +571,36 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         .rev()
         .nth(40)
         .map_or(sentence.start, |(i, _)| sentence.start + i);
+    let before = text[before_start..mention.start].to_lowercase();
+    let before = before.trim_end();
+    let before = ["the", "les", "des", "la", "le", "l'", "l’"]
+        .iter()
+        .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
+        .unwrap_or(before)
+        .trim_end();
+    let ally = [
+        "backed by",
+        "supported by",
+        "alongside",
+        "with the support of",
+        "together with",
+        "assisted by",
+        "aided by",
+        "appuyés par",
+        "appuyées par",
+        "appuyé par",
+        "aux côtés de",
+        "aux côtés du",
+        "avec l'appui de",
+        "avec le soutien de",
+        "soutenus par",
+    ]
+    .iter()
+    .any(|c| before.ends_with(c));
+    // Allies first, even over "by": "backed by Russian paramilitaries".
+    if ally {
+        return Part::Ally;
+    }
     if agent.is_match(&text[before_start..mention.start]) {
         return Part::Agent;
     }
@@ -732,7 +765,13 @@ fn read_clause<'a>(
         .filter(|&&i| roles[i] == Part::Patient)
         .map(|&i| sentence_actors[i].span)
         .collect();
-    let sentence_actors: Vec<Hit> = order.iter().map(|&i| sentence_actors[i]).collect();
+    // Allies of a named side are left out of the sides ("the army, backed
+    // by the Africa Corps, retook Ber from rebels": the army and rebels).
+    let sentence_actors: Vec<Hit> = order
+        .iter()
+        .filter(|&&i| roles[i] != Part::Ally)
+        .map(|&i| sentence_actors[i])
+        .collect();
     let kinds: Vec<&str> = sentence_actors
         .iter()
         .map(|h| lex.actors[h.id].kind.as_str())
@@ -1665,7 +1704,13 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
             let (a, b) = (&k.event, &d.event);
             // A bare toll took the lead's date; it is the event before it.
             (a.event_date == b.event_date || d.continuation)
-                && compatible_places(a.location.as_ref(), b.location.as_ref())
+                && (compatible_places(a.location.as_ref(), b.location.as_ref())
+                    // The title's place and the body's for one kind of
+                    // event on one day in one region ("Kaduna's Kajuru").
+                    || a.sub_event_type == b.sub_event_type
+                        && a.location.as_ref().and_then(|l| l.admin1.as_ref()).is_some()
+                        && a.location.as_ref().map(|l| (&l.country_code, &l.admin1))
+                            == b.location.as_ref().map(|l| (&l.country_code, &l.admin1)))
                 && (compatible(a, b) || d.continuation)
         });
         match same {
