@@ -604,6 +604,12 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     if agent.is_match(&text[before_start..mention.start]) {
         return Part::Agent;
     }
+    let after = &text[mention.end..sentence.end];
+    let after_end = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
+    if patient.is_match(&after[..after_end]) {
+        return Part::Patient;
+    }
+    // (After the passive cues: "soldiers killed by a bomb" is no subject.)
     // The subject of an active violent verb: "jihadists stormed the town",
     // "des hommes armés ont attaqué".
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
@@ -620,11 +626,6 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         .map_or(after_all.len(), |(i, _)| i);
     if subject.is_match(&after_all[..window]) {
         return Part::Agent;
-    }
-    let after = &text[mention.end..sentence.end];
-    let after_end = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
-    if patient.is_match(&after[..after_end]) {
-        return Part::Patient;
     }
     Part::Unmarked
 }
@@ -1125,13 +1126,24 @@ fn assign_actors(
             ),
         },
         ExplosionsRemoteViolence => {
+            // Never the side that was hit ("six soldiers killed by a
+            // roadside bomb": the unidentified bombers against the army).
+            let doers: Vec<&Hit> = fighters
+                .iter()
+                .filter(|h| !patients.contains(&h.span))
+                .collect();
             let perpetrator = if sub == SubEventType::AirDroneStrike {
-                state.first().or(fighters.first())
+                doers
+                    .iter()
+                    .find(|h| matches!(def(h).kind.as_str(), "state" | "external"))
+                    .or(doers.first())
+                    .copied()
             } else {
-                fighters
+                doers
                     .iter()
                     .find(|h| def(h).kind == "armed")
-                    .or(fighters.first())
+                    .or(doers.first())
+                    .copied()
             };
             let target = hits.iter().find(|h| {
                 Some(h.span) != perpetrator.map(|p| p.span) && def(h).kind != "protesters"
@@ -1167,15 +1179,18 @@ fn assign_actors(
                         .map(|h| h.span),
                 )
             }),
-            state
-                .first()
-                .or(civilians.first())
-                .map(|h| (h.id, Some(h.span)))
-                .or(if sub == SubEventType::MobViolence {
-                    generic("civilians").map(|g| (g, None))
-                } else {
-                    None
-                }),
+            // A mob's victim is a person, not the police who came after.
+            if sub == SubEventType::MobViolence {
+                civilians.first()
+            } else {
+                state.first().or(civilians.first())
+            }
+            .map(|h| (h.id, Some(h.span)))
+            .or(if sub == SubEventType::MobViolence {
+                generic("civilians").map(|g| (g, None))
+            } else {
+                None
+            }),
         ),
         StrategicDevelopments => {
             if sub == SubEventType::Arrests {
@@ -1626,6 +1641,26 @@ fn coarseness(l: &Location) -> u8 {
     }
 }
 
+/// Two dates of one article can be one incident's: equal, or one is a
+/// week or a month ("this week") that holds the other day.
+fn same_period(a: &Event, b: &Event) -> bool {
+    if a.event_date == b.event_date {
+        return true;
+    }
+    let holds = |coarse: &Event, fine: &Event| {
+        let days = match coarse.time_precision {
+            2 => 7,
+            3 => 31,
+            _ => return false,
+        };
+        fine.time_precision < coarse.time_precision
+            && fine.event_date >= coarse.event_date
+            && (fine.event_date - coarse.event_date).num_days() < days
+            && (coarse.time_precision != 3 || fine.event_date.month() == coarse.event_date.month())
+    };
+    holds(a, b) || holds(b, a)
+}
+
 /// Two locations of one article can be one incident's: equal, or one
 /// contains the other (a town and its region or country).
 fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
@@ -1703,7 +1738,7 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
         let same = kept.iter_mut().find(|k| {
             let (a, b) = (&k.event, &d.event);
             // A bare toll took the lead's date; it is the event before it.
-            (a.event_date == b.event_date || d.continuation)
+            (same_period(a, b) || d.continuation)
                 && (compatible_places(a.location.as_ref(), b.location.as_ref())
                     // The title's place and the body's for one kind of
                     // event on one day in one region ("Kaduna's Kajuru").

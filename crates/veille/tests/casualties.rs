@@ -110,3 +110,21 @@ fn houses_burned_in_the_attack_are_part_of_the_attack() {
     assert_eq!(ev[0]["sub_event_type"], "Attack");
     assert_eq!(ev[0]["fatalities"], 40);
 }
+
+#[test]
+fn soldiers_killed_by_a_roadside_bomb_are_its_target_not_its_author() {
+    let ev = events(
+        "ied-roles",
+        "Six Nigerien soldiers killed by roadside bomb near Tillaberi\n\nSix soldiers were killed on Tuesday when their vehicle struck an improvised explosive device north of Tillaberi, the defence ministry said.\n",
+        "2025-05-21",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(
+        e["sub_event_type"], "Remote explosive/landmine/IED",
+        "{e:#}"
+    );
+    assert_eq!(actor(e, "actor1"), "Unidentified Armed Group (Niger)");
+    assert_eq!(actor(e, "actor2"), "Military Forces of Niger");
+    assert_eq!(e["fatalities"], 6);
+}
