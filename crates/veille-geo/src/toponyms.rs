@@ -482,7 +482,11 @@ fn resolve(
         let mut fit: HashMap<&str, f64> = HashMap::new();
         for &e in &c.entries {
             let e = &gaz.entries[e as usize];
-            let mut f = if fold(&e.name) == surface { 1.0 } else { 0.5 };
+            let mut f = if folds_to(&e.name, &surface) {
+                1.0
+            } else {
+                0.5
+            };
             if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
                 && matches!(c.cue.as_deref(), Some("region" | "district"))
             {
@@ -542,7 +546,7 @@ fn resolve(
                 let e = &gaz.entries[e as usize];
                 // A city abroad named by one of its many foreign alternate
                 // names ("Boni" for Bonn) must be a very large one.
-                let by_own_name = fold(&e.name) == surface;
+                let by_own_name = folds_to(&e.name, &surface);
                 // "dans le Sud", "in the North": a compass word names a unit
                 // abroad only with its country in the sentence.
                 let compass = COMPASS.contains(&surface.as_str());
@@ -606,19 +610,31 @@ fn resolve(
     };
     let mut resolved = Vec::with_capacity(cands.len());
     for c in cands {
-        let total = |i: u32| {
-            let s = score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight);
-            if c.entries.len() > 1 {
-                s + near_anchor(&gaz.entries[i as usize])
-            } else {
-                s
-            }
-        };
-        let best = c
+        let base: Vec<(u32, f64)> = c
             .entries
             .iter()
-            .copied()
-            .max_by(|&a, &b| total(a).total_cmp(&total(b)))
+            .map(|&i| {
+                (
+                    i,
+                    score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight),
+                )
+            })
+            .collect();
+        let top = base.iter().map(|b| b.1).fold(f64::NEG_INFINITY, f64::max);
+        // Nearness can add at most 35: only readings within that of the
+        // best are worth measuring.
+        let best = base
+            .iter()
+            .map(|&(i, s)| {
+                let near = if c.entries.len() > 1 && s + 35.0 >= top {
+                    near_anchor(&gaz.entries[i as usize])
+                } else {
+                    0.0
+                };
+                (i, s + near)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|x| x.0)
             .expect("non-empty");
         resolved.push((c, best));
     }
@@ -650,15 +666,16 @@ fn score(
     // else of the other ("Niger" in a story on Nigeria and the Sahel stays
     // the country).
     let w = |iso: &str| weight.get(iso).copied().unwrap_or(0.0);
-    let focus_region_too = focus.is_some_and(|f| {
-        e.iso2 != f
-            && w(f) >= 3.0
-            && w(&e.iso2) <= 0.5
-            && c.entries.iter().any(|&x| {
-                let o = &gaz.entries[x as usize];
-                o.kind == Kind::Admin1 && o.iso2 == f
-            })
-    });
+    let focus_region_too = e.kind == Kind::Country
+        && focus.is_some_and(|f| {
+            e.iso2 != f
+                && w(f) >= 3.0
+                && w(&e.iso2) <= 0.5
+                && c.entries.iter().any(|&x| {
+                    let o = &gaz.entries[x as usize];
+                    o.kind == Kind::Admin1 && o.iso2 == f
+                })
+        });
     s += match (e.kind, c.cue.as_deref()) {
         (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if country_named => 250.0,
         (Kind::Country, _) if focus_region_too => 10.0,
@@ -752,6 +769,25 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
         }
     }
     false
+}
+
+/// `fold(name) == folded`, without allocating for plain ASCII names (the
+/// common case, checked for every reading of every ambiguous name).
+fn folds_to(name: &str, folded: &str) -> bool {
+    if !name.is_ascii() {
+        return fold(name) == folded;
+    }
+    let mut a = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty());
+    let mut b = folded.split(' ');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) && !x.contains('`') => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Compass words that are also the names of regions somewhere (Haiti's
