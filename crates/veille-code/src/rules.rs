@@ -422,6 +422,21 @@ fn refine_place(
         .min_by_key(|(t, l)| (coarseness(l), t.mention.span.start));
     if let Some((t, l)) = best {
         last.event.location = Some(l.clone());
+        // The summary names the place: write it again.
+        if let Some(sentence) = last
+            .event
+            .evidence
+            .iter()
+            .find(|e| e.field == "notes")
+            .map(|e| e.text.clone())
+        {
+            last.event.notes = notes(
+                &sentence,
+                last.event.event_date,
+                last.event.time_precision,
+                Some(l),
+            );
+        }
         last.event.evidence.retain(|e| e.field != "location");
         let (start, end) = char_offsets(text, t.mention.span);
         last.event.evidence.push(Evidence {
