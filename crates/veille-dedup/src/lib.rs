@@ -35,8 +35,10 @@ pub fn date_window(e: &Event) -> (NaiveDate, NaiveDate) {
 /// location name in the same admin1), within 30 km, or one report placing
 /// it only at a region (admin1) or district (admin2) that contains the
 /// other's place; actors not contradicting (when both name a first actor,
-/// the names match or the two share a named actor in either role); and fatalities of the same order (the larger at most
-/// five times the smaller plus ten).
+/// the names match, or two battles share a named side in either order; a
+/// battle against named forces and an attack on civilians never match);
+/// and fatalities of the same order (the larger at most five times the
+/// smaller plus ten).
 pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     use EventType::*;
     let violent = |t| {
