@@ -46,6 +46,8 @@ pub fn code_article(
     let modality = lex.modality.find(text, &lower);
     let actors = lex.actor_phrases.find(text, &lower);
     let deaths = lex.death.find(text, &lower);
+    // Words naming actors: places inside them are who, not where.
+    let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
     let mut out = Coded::default();
     let mut drafts: Vec<Draft> = Vec::new();
 
@@ -73,7 +75,6 @@ pub fn code_article(
                 add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
             }
             if !own_date {
-                let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
                 refine_place(drafts.last_mut(), si, text, sspan, geo, &actor_words);
             }
             continue;
@@ -205,13 +206,11 @@ pub fn code_article(
                 sspan.of(text)
             ));
             // It may still say where the event before it happened.
-            let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
             refine_place(drafts.last_mut(), si, text, sspan, geo, &actor_words);
             continue;
         };
 
         // Place.
-        let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
         let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp, &actor_words);
 
         // Actors.
@@ -406,13 +405,7 @@ fn refine_place(
     let best = geo
         .toponyms
         .iter()
-        .filter(|t| {
-            t.sentence == si
-                && !t.mention.adjectival
-                && t.mention.cue.as_deref() != Some("dateline")
-                && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
-                && !is_destination(text, sspan, t.mention.span)
-        })
+        .filter(|t| t.sentence == si && may_be_event_place(text, sspan, t, actor_words))
         .filter_map(|t| t.mention.location.as_ref().map(|l| (t, l)))
         .filter(|(_, l)| {
             l.country_code == current.country_code
@@ -484,6 +477,23 @@ fn is_reporting_date(text: &str, sentence: Span, date: Span) -> bool {
     ]
     .iter()
     .any(|v| before.ends_with(v))
+}
+
+/// Whether a toponym of the clause `sspan` may be where its event happened.
+/// Demonyms name a country, not a place; a dateline is where the reporter
+/// was; a place inside an actor's name ("Islamic State Sahel Province",
+/// "Katiba Macina") is who, not where; a destination ("fled towards
+/// Nigeria", "se replier vers la frontière") is where people went after.
+fn may_be_event_place(
+    text: &str,
+    sspan: Span,
+    t: &veille_geo::toponyms::Toponym,
+    actor_words: &[Span],
+) -> bool {
+    !t.mention.adjectival
+        && t.mention.cue.as_deref() != Some("dateline")
+        && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
+        && !is_destination(text, sspan, t.mention.span)
 }
 
 /// A place named as where people went, not where the event was: "fled to
@@ -1484,20 +1494,10 @@ fn locate(
     let attribution_start = attribution(sspan.of(text))
         .map(|(s, _)| sspan.start + s)
         .unwrap_or(usize::MAX);
-    // Demonyms name a country, not a place; a dateline is where the reporter
-    // was; a place inside an actor's name ("Islamic State Sahel Province",
-    // "Katiba Macina") is who, not where; a destination ("fled towards
-    // Nigeria", "se replier vers la frontière") is where people went after.
     let here: Vec<&veille_geo::toponyms::Toponym> = geo
         .toponyms
         .iter()
-        .filter(|t| {
-            t.sentence == si
-                && !t.mention.adjectival
-                && t.mention.cue.as_deref() != Some("dateline")
-                && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
-                && !is_destination(text, sspan, t.mention.span)
-        })
+        .filter(|t| t.sentence == si && may_be_event_place(text, sspan, t, actor_words))
         .collect();
     let resolved = |t: &&veille_geo::toponyms::Toponym| t.entry.is_some();
     let main: Vec<&veille_geo::toponyms::Toponym> = here

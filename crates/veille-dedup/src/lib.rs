@@ -100,13 +100,13 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
             .map(|x| x.name.clone())
             .collect()
     };
-    let first = |e: &Event| {
+    let in_role = |e: &Event, role: &str| {
         e.actors
             .iter()
-            .find(|x| x.role == "actor1")
+            .find(|x| x.role == role)
             .map(|x| x.name.clone())
     };
-    if let (Some(x), Some(y)) = (first(a), first(b)) {
+    if let (Some(x), Some(y)) = (in_role(a, "actor1"), in_role(b, "actor1")) {
         let (na, nb) = (named(a), named(b));
         // (Only between two reports of one kind of event: a battle and an
         // attack on civilians that share a militia are two incidents.)
@@ -118,13 +118,7 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     // A battle against named forces and an attack on civilians are two
     // incidents, whatever their places and days.
     if a.event_type != b.event_type {
-        let second = |e: &Event| {
-            e.actors
-                .iter()
-                .find(|x| x.role == "actor2")
-                .map(|x| x.name.clone())
-        };
-        if let (Some(x), Some(y)) = (second(a), second(b)) {
+        if let (Some(x), Some(y)) = (in_role(a, "actor2"), in_role(b, "actor2")) {
             let civilians = |n: &str| n.starts_with("Civilians");
             let other_side = if civilians(&x) { &y } else { &x };
             if civilians(&x) != civilians(&y) && !generic(other_side) {

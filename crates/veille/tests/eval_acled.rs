@@ -7,21 +7,8 @@ mod common;
 fn scores_an_acled_export() {
     let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../veille-eval/tests/data/acled-sample.csv");
-    let out = common::veille(&["eval", "acled", "--csv", csv.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let s = common::stdout(&out);
-    let value = |name: &str| -> f64 {
-        s.lines()
-            .find_map(|l| l.strip_prefix(name))
-            .unwrap_or_else(|| panic!("no {name:?} line in {s}"))
-            .trim()
-            .parse()
-            .unwrap()
-    };
+    let s = common::run_ok(&["eval", "acled", "--csv", csv.to_str().unwrap()]);
+    let value = |key: &str| common::value(&s, key);
     assert!(s.starts_with("rows 8, coded 8"), "{s}");
     assert!(value("event_type accuracy ") >= 0.875, "{s}");
     assert!(value("fatalities exact ") >= 0.875, "{s}");
@@ -46,13 +33,7 @@ fn scores_an_acled_export() {
 fn codes_acled_style_notes() {
     let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../veille-eval/tests/data/acled-sahel-notes.csv");
-    let out = common::veille(&["eval", "acled", "--csv", csv.to_str().unwrap(), "--verbose"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let s = common::stdout(&out);
+    let s = common::run_ok(&["eval", "acled", "--csv", csv.to_str().unwrap(), "--verbose"]);
     assert!(s.lines().any(|l| l == "rows 36, coded 36"), "{s}");
     for line in [
         "event_type accuracy 1.000",
@@ -74,21 +55,8 @@ fn codes_acled_style_notes() {
 fn codes_the_second_notes_set() {
     let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../veille-eval/tests/data/acled-heldout-notes.csv");
-    let out = common::veille(&["eval", "acled", "--csv", csv.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let s = common::stdout(&out);
-    let value = |name: &str| -> f64 {
-        s.lines()
-            .find_map(|l| l.strip_prefix(name))
-            .unwrap_or_else(|| panic!("no {name:?} line in {s}"))
-            .trim()
-            .parse()
-            .unwrap()
-    };
+    let s = common::run_ok(&["eval", "acled", "--csv", csv.to_str().unwrap()]);
+    let value = |key: &str| common::value(&s, key);
     assert!(value("event_type accuracy ") >= 0.78, "{s}");
     assert!(value("fatalities exact ") >= 0.85, "{s}");
     assert!(value("admin1 accuracy ") >= 0.85, "{s}");

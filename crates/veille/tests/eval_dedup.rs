@@ -10,19 +10,8 @@ fn dedup_eval_runs_and_holds_its_scores() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/eval/dedup/reports.jsonl"
     );
-    let out = common::veille(&["eval", "dedup", "--dataset", set]);
-    let s = common::stdout(&out);
-    assert!(
-        out.status.success(),
-        "{s}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let score = |key: &str| -> f64 {
-        s.lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no {key} in {s}"))
-    };
+    let s = common::run_ok(&["eval", "dedup", "--dataset", set]);
+    let score = |key: &str| common::value(&s, key);
     assert!(score("pairwise precision ") >= 0.97, "{s}");
     assert!(score("pairwise recall ") >= 0.92, "{s}");
     assert!(s.lines().last().unwrap().starts_with("pairwise-F1 "), "{s}");
@@ -37,19 +26,8 @@ fn dedup_holds_on_the_held_out_reports() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/eval/dedup/heldout.jsonl"
     );
-    let out = common::veille(&["eval", "dedup", "--dataset", set]);
-    let s = common::stdout(&out);
-    assert!(
-        out.status.success(),
-        "{s}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let score = |key: &str| -> f64 {
-        s.lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no {key} in {s}"))
-    };
+    let s = common::run_ok(&["eval", "dedup", "--dataset", set]);
+    let score = |key: &str| common::value(&s, key);
     assert!(score("pairwise precision ") >= 0.95, "{s}");
     assert!(score("pairwise recall ") >= 0.74, "{s}");
 }

@@ -15,6 +15,28 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
 }
 
+/// Runs `veille` with `args`, asserts it succeeded, and returns its stdout.
+pub fn run_ok(args: &[&str]) -> String {
+    let out = veille(args);
+    let s = stdout(&out);
+    assert!(
+        out.status.success(),
+        "{s}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    s
+}
+
+/// The number after `key` on the line of `report` that starts with it
+/// ("pairwise recall 0.926" for key "pairwise recall ").
+pub fn value(report: &str, key: &str) -> f64 {
+    report
+        .lines()
+        .find_map(|l| l.strip_prefix(key))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {key:?} line in {report}"))
+}
+
 /// A fresh temporary directory for one test.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("veille-test-{name}-{}", std::process::id()));
