@@ -6,10 +6,9 @@
 //! is the body. Navigation, share bars, related lists, comments, cookie and
 //! newsletter boxes are dropped by tag and by class/id words.
 
+use crate::dom::{Dom, NodeId};
 use chrono::NaiveDate;
 use regex::Regex;
-use scraper::node::Node;
-use scraper::{ElementRef, Html, Selector};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use veille_core::RemovedNoise;
@@ -131,106 +130,113 @@ fn weak_noisy_attr() -> &'static Regex {
     })
 }
 
-/// Characters of visible text under an element, outside links, scripts and
-/// styles (stops counting at `limit`).
-fn text_chars(el: &ElementRef, limit: usize) -> usize {
-    let mut n = 0;
-    for node in el.descendants() {
-        if let Node::Text(t) = node.value() {
-            let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
-                a.value().as_element().is_some_and(|e| {
-                    matches!(e.name(), "script" | "style" | "noscript" | "a" | "template")
-                })
-            });
-            if !hidden {
-                n += t.trim().len();
-                if n >= limit {
-                    break;
-                }
+/// The parsed page and what the walk asks of it many times: characters of
+/// visible text under each node, outside links, scripts and styles.
+struct Ctx<'a> {
+    dom: &'a Dom,
+    visible: Vec<u32>,
+    /// Visible text of the whole page: an element holding most of it is the
+    /// content, never furniture.
+    page_text: usize,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(dom: &'a Dom) -> Ctx<'a> {
+        // Nodes are in document order: children after their parent, so one
+        // backward pass sums every subtree.
+        let mut visible = vec![0u32; dom.len()];
+        for id in (1..dom.len() as NodeId).rev() {
+            if let Some(t) = dom.text(id) {
+                visible[id as usize] = t.trim().len() as u32;
+            }
+            let hidden = dom
+                .name(id)
+                .is_some_and(|n| matches!(n, "script" | "style" | "noscript" | "a" | "template"));
+            if let (false, Some(p)) = (hidden, dom.parent(id)) {
+                visible[p as usize] += visible[id as usize];
             }
         }
+        Ctx {
+            dom,
+            visible,
+            page_text: 0,
+        }
     }
-    n
-}
 
-thread_local! {
-    /// Visible text of the page being extracted: an element holding most of
-    /// it is the content, never furniture.
-    static PAGE_TEXT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+    /// Characters of visible text under an element.
+    fn text_chars(&self, id: NodeId) -> usize {
+        self.visible[id as usize] as usize
+    }
 
-fn is_noise_element(el: &ElementRef) -> bool {
-    let v = el.value();
-    let name = v.name();
-    if SKIP_TAGS.contains(&name) {
-        return true;
+    fn is_noise_element(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(name) = dom.name(id) else {
+            return false;
+        };
+        if SKIP_TAGS.contains(&name) {
+            return true;
+        }
+        if name == "header" && !(id + 1..dom.subtree_end(id)).any(|d| dom.name(d) == Some("h1")) {
+            return true;
+        }
+        if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+            return true;
+        }
+        if matches!(
+            dom.attr(id, "role"),
+            Some("navigation" | "banner" | "contentinfo" | "complementary")
+        ) {
+            return true;
+        }
+        if name == "body" || name == "html" || name == "main" || name == "article" {
+            return false;
+        }
+        let half = (self.page_text / 2).max(600);
+        // Some sites wrap the whole page in a <form>: only small forms are furniture.
+        if name == "form" {
+            return self.text_chars(id) < half;
+        }
+        let (class, ident) = (dom.attr(id, "class"), dom.attr(id, "id"));
+        if class.is_none() && ident.is_none() {
+            return false;
+        }
+        let attrs = format!("{} {}", class.unwrap_or(""), ident.unwrap_or(""));
+        let strong = noisy_attr().is_match(&attrs);
+        let weak = !strong && weak_noisy_attr().is_match(&attrs);
+        if !strong && !weak {
+            return false;
+        }
+        // Furniture words in the class of an element holding most of the page's
+        // text ("content-with-sidebar-wrp", "box article modal-enabled") name a
+        // wrapper, not furniture.
+        let chars = self.text_chars(id);
+        if chars >= half {
+            return false;
+        }
+        // A small element named like furniture is furniture; a mid-sized one only
+        // for the strong words (share bars, comments, related lists).
+        strong || chars < 600
     }
-    if name == "header" && el.select(&sel("h1")).next().is_none() {
-        return true;
-    }
-    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if matches!(
-        v.attr("role"),
-        Some("navigation" | "banner" | "contentinfo" | "complementary")
-    ) {
-        return true;
-    }
-    if name == "body" || name == "html" || name == "main" || name == "article" {
-        return false;
-    }
-    // Some sites wrap the whole page in a <form>: only small forms are furniture.
-    if name == "form" {
-        let page = PAGE_TEXT.with(|p| p.get());
-        return text_chars(el, (page / 2).max(600)) < (page / 2).max(600);
-    }
-    let attrs = format!(
-        "{} {}",
-        v.attr("class").unwrap_or(""),
-        v.attr("id").unwrap_or("")
-    );
-    let strong = noisy_attr().is_match(&attrs);
-    let weak = !strong && weak_noisy_attr().is_match(&attrs);
-    if !strong && !weak {
-        return false;
-    }
-    // Furniture words in the class of an element holding most of the page's
-    // text ("content-with-sidebar-wrp", "box article modal-enabled") name a
-    // wrapper, not furniture.
-    let page = PAGE_TEXT.with(|p| p.get());
-    let half = (page / 2).max(600);
-    let chars = text_chars(el, half);
-    if chars >= half {
-        return false;
-    }
-    // A small element named like furniture is furniture; a mid-sized one only
-    // for the strong words (share bars, comments, related lists).
-    strong || chars < 600
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("selector")
 }
 
 struct Block {
     text: String,
     link_chars: usize,
     /// The element holding the block, then its ancestors up to `<body>`.
-    chain: Vec<ego_tree::NodeId>,
+    chain: Vec<NodeId>,
 }
 
 /// Walks the body and cuts it into text blocks: block elements (`p`,
 /// headings, list items, ...) and runs of text directly inside containers.
-#[derive(Default)]
-struct Collector {
+struct Collector<'c, 'a> {
+    ctx: &'c Ctx<'a>,
     blocks: Vec<Block>,
     pending: String,
     pending_links: usize,
 }
 
-impl Collector {
-    fn flush(&mut self, chain: &[ego_tree::NodeId]) {
+impl Collector<'_, '_> {
+    fn flush(&mut self, chain: &[NodeId]) {
         let text = normalize(&self.pending);
         if !text.is_empty() {
             self.blocks.push(Block {
@@ -243,107 +249,125 @@ impl Collector {
         self.pending_links = 0;
     }
 
-    /// `chain[0]` is `el`.
-    fn walk(&mut self, el: ElementRef, chain: &mut Vec<ego_tree::NodeId>) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.pending.push_str(t),
-                Node::Element(e) => {
-                    let Some(child_el) = ElementRef::wrap(child) else {
-                        continue;
-                    };
-                    if is_noise_element(&child_el) {
-                        continue;
-                    }
-                    let name = e.name();
-                    if name == "br" {
-                        self.pending.push('\n');
-                    } else if INLINE_TAGS.contains(&name) {
-                        let mut links = 0;
-                        inline_text(child_el, &mut self.pending, &mut links, name == "a");
-                        self.pending_links += links;
-                    } else if BLOCK_TAGS.contains(&name) {
-                        self.flush(chain);
-                        let (mut text, mut links) = (String::new(), 0);
-                        block_text(child_el, &mut text, &mut links);
-                        let text = normalize(&text);
-                        if !text.is_empty() {
-                            self.blocks.push(Block {
-                                text,
-                                link_chars: links,
-                                chain: chain.clone(),
-                            });
-                        }
-                    } else {
-                        self.flush(chain);
-                        chain.insert(0, child_el.id());
-                        self.walk(child_el, chain);
-                        self.flush(chain);
-                        chain.remove(0);
-                    }
+    /// `chain[0]` is `el`. Recursion is bounded by the parser's depth limit.
+    fn walk(&mut self, el: NodeId, chain: &mut Vec<NodeId>) {
+        let dom = self.ctx.dom;
+        for child in dom.children(el) {
+            if let Some(t) = dom.text(child) {
+                self.pending.push_str(t);
+                continue;
+            }
+            let Some(name) = dom.name(child) else {
+                continue;
+            };
+            if self.ctx.is_noise_element(child) {
+                continue;
+            }
+            if name == "br" {
+                self.pending.push('\n');
+            } else if INLINE_TAGS.contains(&name) {
+                let mut links = 0;
+                inline_text(self.ctx, child, &mut self.pending, &mut links, name == "a");
+                self.pending_links += links;
+            } else if BLOCK_TAGS.contains(&name) && !layout_cell(dom, child, name) {
+                self.flush(chain);
+                let (mut text, mut links) = (String::new(), 0);
+                block_text(self.ctx, child, &mut text, &mut links);
+                let text = normalize(&text);
+                if !text.is_empty() {
+                    self.blocks.push(Block {
+                        text,
+                        link_chars: links,
+                        chain: chain.clone(),
+                    });
                 }
-                _ => {}
+            } else {
+                self.flush(chain);
+                chain.insert(0, child);
+                self.walk(child, chain);
+                self.flush(chain);
+                chain.remove(0);
             }
         }
     }
 }
 
+/// A table cell used for page layout (it holds paragraphs or divisions):
+/// walked as a container, not read as one block.
+fn layout_cell(dom: &Dom, el: NodeId, name: &str) -> bool {
+    matches!(name, "td" | "th")
+        && (el + 1..dom.subtree_end(el)).any(|d| matches!(dom.name(d), Some("p" | "div" | "table")))
+}
+
 /// Text of an inline element; `links` counts characters inside `<a>`.
-fn inline_text(el: ElementRef, out: &mut String, links: &mut usize, in_link: bool) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => {
-                out.push_str(t);
-                if in_link {
-                    *links += t.chars().count();
-                }
+fn inline_text(ctx: &Ctx, el: NodeId, out: &mut String, links: &mut usize, in_link: bool) {
+    let dom = ctx.dom;
+    for child in dom.children(el) {
+        if let Some(t) = dom.text(child) {
+            out.push_str(t);
+            if in_link {
+                *links += t.chars().count();
             }
-            Node::Element(e) if e.name() == "br" => out.push('\n'),
-            Node::Element(e) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    if !is_noise_element(&c) {
-                        inline_text(c, out, links, in_link || e.name() == "a");
-                    }
-                }
+        } else if let Some(name) = dom.name(child) {
+            if name == "br" {
+                out.push('\n');
+            } else if !ctx.is_noise_element(child) {
+                inline_text(ctx, child, out, links, in_link || name == "a");
             }
-            _ => {}
         }
     }
 }
 
 /// Text of a block element; nested blocks (`li > p`) start new lines.
-fn block_text(el: ElementRef, out: &mut String, links: &mut usize) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) if e.name() == "br" => out.push('\n'),
-            Node::Element(e) => {
-                let Some(c) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if is_noise_element(&c) {
-                    continue;
-                }
-                if INLINE_TAGS.contains(&e.name()) {
-                    inline_text(c, out, links, e.name() == "a");
-                } else {
-                    out.push('\n');
-                    block_text(c, out, links);
-                    out.push('\n');
-                }
-            }
-            _ => {}
+fn block_text(ctx: &Ctx, el: NodeId, out: &mut String, links: &mut usize) {
+    let dom = ctx.dom;
+    for child in dom.children(el) {
+        if let Some(t) = dom.text(child) {
+            out.push_str(t);
+            continue;
+        }
+        let Some(name) = dom.name(child) else {
+            continue;
+        };
+        if name == "br" {
+            out.push('\n');
+        } else if ctx.is_noise_element(child) {
+            continue;
+        } else if INLINE_TAGS.contains(&name) {
+            inline_text(ctx, child, out, links, name == "a");
+        } else {
+            out.push('\n');
+            block_text(ctx, child, out, links);
+            out.push('\n');
         }
     }
 }
 
-/// Collapses runs of spaces inside lines; keeps single line breaks.
+/// Collapses runs of spaces inside lines; keeps single line breaks, drops
+/// blank lines and the spaces at both ends of each line.
 fn normalize(s: &str) -> String {
-    s.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut newline = false;
+    for c in s.chars() {
+        if c == '\n' {
+            newline = true;
+        } else if c.is_whitespace() {
+            space = true;
+        } else {
+            if !out.is_empty() {
+                if newline {
+                    out.push('\n');
+                } else if space {
+                    out.push(' ');
+                }
+            }
+            space = false;
+            newline = false;
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Empties `<script>` (but JSON-LD), `<style>` and `<svg>` elements before
@@ -425,36 +449,44 @@ pub fn strip_raw_blocks(source: &str) -> std::borrow::Cow<'_, str> {
 /// Extracts blocks and metadata from an HTML page.
 pub fn extract_html(source: &str) -> Page {
     let source = strip_raw_blocks(source);
-    let doc = Html::parse_document(&source);
-    let metas = Metas::of(&doc);
+    let dom = Dom::parse(&source);
+    let metas = Metas::of(&dom);
+    let first_attr = |tag: &str, filter: &dyn Fn(NodeId) -> bool, attr: &str| {
+        dom.named(tag)
+            .filter(|&e| filter(e))
+            .find_map(|e| dom.attr(e, attr))
+            .map(str::to_string)
+    };
     let mut page = Page {
-        lang: doc
-            .select(&sel("html"))
+        lang: dom
+            .named("html")
             .next()
-            .and_then(|h| h.value().attr("lang"))
+            .and_then(|h| dom.attr(h, "lang"))
             .map(|l| l.chars().take(2).collect::<String>().to_lowercase()),
         site_name: metas.get(&["og:site_name", "application-name"]),
-        canonical_url: doc
-            .select(&sel("link[rel=canonical]"))
-            .next()
-            .and_then(|l| l.value().attr("href"))
-            .map(str::to_string)
+        canonical_url: first_attr("link", &|l| dom.attr(l, "rel") == Some("canonical"), "href")
             .or_else(|| metas.get(&["og:url"])),
-        date: publication_date(&doc, &metas),
+        date: publication_date(&dom, &metas),
         ..Default::default()
     };
-    page.title = title(&doc, &metas, page.site_name.as_deref());
+    page.title = title(&dom, &metas, page.site_name.as_deref());
 
-    let root = doc.root_element();
-    let body = doc.select(&sel("body")).next().unwrap_or(root);
-    PAGE_TEXT.with(|p| p.set(text_chars(&body, usize::MAX)));
-    let mut collector = Collector::default();
-    let mut chain = vec![body.id()];
+    let body = dom.named("body").next().unwrap_or(dom.root());
+    let mut ctx = Ctx::new(&dom);
+    ctx.page_text = ctx.text_chars(body);
+    let mut collector = Collector {
+        ctx: &ctx,
+        blocks: Vec::new(),
+        pending: String::new(),
+        pending_links: 0,
+    };
+    let mut chain = vec![body];
     collector.walk(body, &mut chain);
     collector.flush(&chain);
+    let blocks = collector.blocks;
 
-    let container = main_container(&doc, &collector.blocks);
-    for block in collector.blocks {
+    let container = main_container(&ctx, &blocks);
+    for block in blocks {
         if let Some(c) = container {
             if !block.chain.contains(&c) {
                 continue;
@@ -476,35 +508,36 @@ pub fn extract_html(source: &str) -> Page {
 /// An element that says it is the article body (schema.org `articleBody`,
 /// or a class such as "article-body", "entry-content", "story__text") and
 /// holds a real text: the body, whatever the scores say.
-fn declared_body(doc: &Html) -> Option<ego_tree::NodeId> {
+fn declared_body(ctx: &Ctx) -> Option<NodeId> {
     static CLASS: OnceLock<Regex> = OnceLock::new();
     let class = CLASS.get_or_init(|| {
         Regex::new(r"(?i)(^|\s|[-_])(article|story|entry|post|news|main)[-_]{0,2}(body|content|text)([-_]?(inner|wrapper|container))?(\s|$)")
             .expect("body class")
     });
-    let mut best: Option<(usize, ego_tree::NodeId)> = None;
-    for el in doc.select(&sel(
-        "[itemprop=articleBody], div[class], section[class], article[class]",
-    )) {
-        let declared = el.value().attr("itemprop") == Some("articleBody")
-            || el.value().attr("class").is_some_and(|c| class.is_match(c));
-        if !declared || is_noise_element(&el) {
+    let dom = ctx.dom;
+    let mut best: Option<(usize, NodeId)> = None;
+    for el in dom.elements() {
+        let declared = dom.attr(el, "itemprop") == Some("articleBody")
+            || matches!(dom.name(el), Some("div" | "section" | "article"))
+                && dom.attr(el, "class").is_some_and(|c| class.is_match(c));
+        if !declared || ctx.is_noise_element(el) {
             continue;
         }
-        let chars = text_chars(&el, usize::MAX);
+        let chars = ctx.text_chars(el);
         if chars >= 400 && best.is_none_or(|b| chars > b.0) {
-            best = Some((chars, el.id()));
+            best = Some((chars, el));
         }
     }
     best.map(|b| b.1)
 }
 
 /// The element holding the article body, when one stands out.
-fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
-    if let Some(body) = declared_body(doc) {
+fn main_container(ctx: &Ctx, blocks: &[Block]) -> Option<NodeId> {
+    if let Some(body) = declared_body(ctx) {
         return Some(body);
     }
-    let mut score: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    let dom = ctx.dom;
+    let mut score: HashMap<NodeId, f64> = HashMap::new();
     for b in blocks {
         let chars = b.text.chars().count();
         if chars < 25 || b.link_chars * 2 > chars {
@@ -518,16 +551,17 @@ fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
             *score.entry(*parent).or_default() += chars as f64 / 2.0;
         }
     }
-    let best = score.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?.0;
+    // Ties go to the first element in the page.
+    let best = score
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
+        .0;
     // Widen to an enclosing articleBody, or to an <article> close above
     // (a page-wide <article> would bring its related-story lists along).
-    let node = doc.tree.get(best)?;
-    for (depth, anc) in node.ancestors().enumerate() {
-        if let Some(el) = ElementRef::wrap(anc) {
-            let body = el.value().attr("itemprop") == Some("articleBody");
-            if body || el.value().name() == "article" && depth < 2 {
-                return Some(anc.id());
-            }
+    for (depth, anc) in dom.ancestors(best).enumerate() {
+        let body = dom.attr(anc, "itemprop") == Some("articleBody");
+        if body || dom.name(anc) == Some("article") && depth < 2 {
+            return Some(anc);
         }
     }
     Some(best)
@@ -538,15 +572,18 @@ fn main_container(doc: &Html, blocks: &[Block]) -> Option<ego_tree::NodeId> {
 struct Metas(HashMap<String, String>);
 
 impl Metas {
-    fn of(doc: &Html) -> Metas {
+    fn of(dom: &Dom) -> Metas {
         let mut map = HashMap::new();
-        for m in doc.select(&sel("meta[content]")) {
-            let v = m.value();
-            let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+        for m in dom.named("meta") {
+            let Some(content) = dom
+                .attr(m, "content")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            else {
                 continue;
             };
             for attr in ["property", "name", "itemprop"] {
-                if let Some(key) = v.attr(attr) {
+                if let Some(key) = dom.attr(m, attr) {
                     map.entry(key.trim().to_lowercase())
                         .or_insert_with(|| content.to_string());
                 }
@@ -563,18 +600,14 @@ impl Metas {
     }
 }
 
-fn title(doc: &Html, metas: &Metas, site: Option<&str>) -> Option<String> {
-    let h1 = doc
-        .select(&sel("h1"))
+fn title(dom: &Dom, metas: &Metas, site: Option<&str>) -> Option<String> {
+    let h1 = dom
+        .named("h1")
         .next()
-        .map(|h| normalize(&h.text().collect::<String>()));
+        .map(|h| normalize(&dom.text_content(h)));
     let raw = metas
         .get(&["og:title", "twitter:title"])
-        .or_else(|| {
-            doc.select(&sel("title"))
-                .next()
-                .map(|t| t.text().collect::<String>())
-        })
+        .or_else(|| dom.named("title").next().map(|t| dom.text_content(t)))
         .map(|t| normalize(&t))
         .filter(|t| !t.is_empty());
     let stripped = raw.map(|t| strip_site_suffix(&t, site));
@@ -619,7 +652,7 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-fn publication_date(doc: &Html, metas: &Metas) -> Option<(NaiveDate, String)> {
+fn publication_date(dom: &Dom, metas: &Metas) -> Option<(NaiveDate, String)> {
     const META: &[&str] = &[
         "article:published_time",
         "og:published_time",
@@ -639,18 +672,26 @@ fn publication_date(doc: &Html, metas: &Metas) -> Option<(NaiveDate, String)> {
             return Some((d, format!("meta:{name}")));
         }
     }
-    for script in doc.select(&sel("script[type=\"application/ld+json\"]")) {
-        let text: String = script.text().collect();
+    for script in dom
+        .named("script")
+        .filter(|&s| dom.attr(s, "type") == Some("application/ld+json"))
+    {
+        let text = dom.text_content(script);
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
             if let Some(d) = find_json_date(&v) {
                 return Some((d, "json-ld:datePublished".into()));
             }
         }
     }
-    for t in doc.select(&sel("[itemprop=datePublished], time[datetime]")) {
-        let v = t.value();
-        if let Some(d) = v.attr("datetime").or(v.attr("content")).and_then(iso_date) {
-            return Some((d, format!("<{}>", v.name())));
+    for t in dom.elements() {
+        let name = dom.name(t).unwrap_or("");
+        let published = dom.attr(t, "itemprop") == Some("datePublished");
+        if !(published || name == "time" && dom.attr(t, "datetime").is_some()) {
+            continue;
+        }
+        let value = dom.attr(t, "datetime").or(dom.attr(t, "content"));
+        if let Some(d) = value.and_then(iso_date) {
+            return Some((d, format!("<{name}>")));
         }
     }
     None

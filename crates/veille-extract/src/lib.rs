@@ -6,6 +6,7 @@
 //! [`lang`] (English / French) and the content hash.
 
 pub mod decode;
+pub mod dom;
 pub mod html;
 pub mod lang;
 pub mod noise;
@@ -177,6 +178,37 @@ mod tests {
             a.url.as_deref(),
             Some("https://sahel.example/2025/04/attaque")
         );
+    }
+
+    #[test]
+    fn hostile_pages_are_bounded() {
+        let story = "<p>Gunmen killed five people in Mopti on Monday, officials said.</p>";
+        let deep = format!(
+            "<html><body>{}{story}{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let a = extract(&doc(&deep)).unwrap();
+        assert!(a.text.contains("Gunmen killed five"), "{}", a.text);
+        // A 50 MB page: one big article.
+        let mut big = String::from("<html><body><article>");
+        for i in 0.. {
+            big.push_str(&format!(
+                "<p>Officials said convoy {i} was attacked near the border on Monday.</p>\n"
+            ));
+            if big.len() > 50_000_000 {
+                break;
+            }
+        }
+        let a = extract(&doc(&big)).unwrap();
+        assert!(a.text.len() > 40_000_000);
+        // Truncated anywhere: what it holds.
+        let page = format!("<html><head><title>Attack</title></head><body><article>{story}{story}");
+        for cut in (0..page.len()).step_by(7) {
+            let _ = extract(&doc(&page[..cut]));
+        }
+        let a = extract(&doc(&page[..page.len() - 20])).unwrap();
+        assert!(a.text.contains("Gunmen killed five"));
     }
 
     #[test]
