@@ -124,7 +124,7 @@ fn weak_noisy_attr() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(^|[-_\s])(promo|advert(isement)?|ads?|pub|banner|sidebar|widget|menu|nav|navbar|navigation|footer|author-bio|tags|trending|aside)([-_\s]|$)",
+            r"(?i)(^|[-_\s])(promo|advert(isement)?|ads?|pub|banner|sidebar|widget|menu|nav|navbar|navigation|footer|author-bio|tags|trending|aside|gallery|slideshow|carousel|captions?|credits?|print|hidden|d-none|sr-only|screen-reader-text|visually-?hidden)([-_\s]|$)",
         )
         .expect("weak attr pattern")
     })
@@ -197,12 +197,17 @@ impl<'a> Ctx<'a> {
             return self.text_chars(id) < half;
         }
         let (class, ident) = (dom.attr(id, "class"), dom.attr(id, "id"));
-        if class.is_none() && ident.is_none() {
+        // Hidden by its style: furniture when small, like the weak words.
+        let styled_hidden = dom.attr(id, "style").is_some_and(|st| {
+            let st = st.to_ascii_lowercase().replace(' ', "");
+            st.contains("display:none") || st.contains("visibility:hidden")
+        });
+        if class.is_none() && ident.is_none() && !styled_hidden {
             return false;
         }
         let attrs = format!("{} {}", class.unwrap_or(""), ident.unwrap_or(""));
         let strong = noisy_attr().is_match(&attrs);
-        let weak = !strong && weak_noisy_attr().is_match(&attrs);
+        let weak = !strong && (styled_hidden || weak_noisy_attr().is_match(&attrs));
         if !strong && !weak {
             return false;
         }

@@ -40,10 +40,22 @@ fn rules() -> &'static [Rule] {
             r("copyright", r"^(©|copyright\b|\(c\)\s*\d{4})|all rights reserved|tous droits réservés"),
             r("navigation", r"^([\p{L}&' ]{1,20}\s*[|•»›]\s*){3,}[\p{L}&' ]{0,20}$"),
             r(
+                "date or time line",
+                r"^((last )?(updated|published|posted|mis à jour|publié|modifié)( on| at| le)?\s*:?\s*)?((monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(rs?)?|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc|\d{1,4}(st|nd|rd|th|er)?|\d{1,2}[:h]\d{2}(:\d{2})?|[ap]\.?m|utc|gmt|[a-z]{1,3}[sd]t|at|à|le|on)\.?([\s,|/·–—-]+|$)){2,12}$",
+            ),
+            r(
                 "byline or dateline",
                 r"^(by|par|published|publié|updated|mis à jour|posted)\b[^.!?]{0,80}$|^[^.!?]{0,60}\b(correspondent|reporter|staff|rédaction|correspondant|envoyé spécial)\b[^.!?]{0,40}$|^[^.!?]{0,40}\b\d{1,2}(er)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\p{L}*\.? \d{4}\b[^.!?]{0,20}$",
             ),
         ]
+    })
+}
+
+fn date_anchor() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\d.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|déc)|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|déc)\p{L}*\.? \d|\d{1,2}[:h]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+            .expect("date anchor")
     })
 }
 
@@ -55,7 +67,11 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
     }
     rules()
         .iter()
-        .find(|r| r.re.is_match(line))
+        .find(|r| {
+            // A date line names a month or a day, or holds a time or a
+            // numeric date ("Tuesday, May" and "12 4 2019" are not ones).
+            r.re.is_match(line) && (r.reason != "date or time line" || date_anchor().is_match(line))
+        })
         .map(|r| r.reason)
 }
 
@@ -144,6 +160,12 @@ mod tests {
             "Publié le 21 mai 2025",
             "West Africa Monitor correspondent · 18 March 2025",
             "13 May 2025",
+            "11:21 pm CST, Tuesday, November 19, 2019",
+            "Nov. 19, 2019",
+            "5:50 PM",
+            "Updated at 1:23 p.m.",
+            "2018-08-16",
+            "Publié le 21/05/2025 à 14h32",
         ] {
             assert!(noise_reason(line).is_some(), "{line}");
         }
@@ -154,6 +176,9 @@ mod tests {
             "Des manifestants ont rejoint le cortège à Niamey.",
             "By Monday, the army had retaken the town, residents said.",
             "Par ailleurs, l'armée a repris le contrôle de la ville le 3 avril 2025.",
+            "Gunmen kill 12 in Mopti on March 3, 2024",
+            "May 2025 floods",
+            "2019",
         ] {
             assert_eq!(noise_reason(line), None, "{line}");
         }
