@@ -138,6 +138,7 @@ struct Ctx<'a> {
     /// Visible text of the whole page: an element holding most of it is the
     /// content, never furniture.
     page_text: usize,
+    attr_cache: std::cell::RefCell<HashMap<(String, String), (bool, bool)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -160,7 +161,22 @@ impl<'a> Ctx<'a> {
             dom,
             visible,
             page_text: 0,
+            attr_cache: Default::default(),
         }
+    }
+
+    /// Whether class and id hold strong or weak furniture words; pages
+    /// repeat the same classes, so each pair is matched once.
+    fn attr_words(&self, class: &str, ident: &str) -> (bool, bool) {
+        let key = (class.to_string(), ident.to_string());
+        if let Some(&hit) = self.attr_cache.borrow().get(&key) {
+            return hit;
+        }
+        let attrs = format!("{class} {ident}");
+        let strong = noisy_attr().is_match(&attrs);
+        let hit = (strong, !strong && weak_noisy_attr().is_match(&attrs));
+        self.attr_cache.borrow_mut().insert(key, hit);
+        hit
     }
 
     /// Characters of visible text under an element.
@@ -205,9 +221,8 @@ impl<'a> Ctx<'a> {
         if class.is_none() && ident.is_none() && !styled_hidden {
             return false;
         }
-        let attrs = format!("{} {}", class.unwrap_or(""), ident.unwrap_or(""));
-        let strong = noisy_attr().is_match(&attrs);
-        let weak = !strong && (styled_hidden || weak_noisy_attr().is_match(&attrs));
+        let (strong, weak_words) = self.attr_words(class.unwrap_or(""), ident.unwrap_or(""));
+        let weak = !strong && (styled_hidden || weak_words);
         if !strong && !weak {
             return false;
         }
@@ -491,9 +506,10 @@ pub fn extract_html(source: &str) -> Page {
     let blocks = collector.blocks;
 
     let container = main_container(&ctx, &blocks);
+    let parts = container.map(|c| article_parts(&dom, c));
     for block in blocks {
-        if let Some(c) = container {
-            if !block.chain.contains(&c) {
+        if let Some(parts) = &parts {
+            if !block.chain.iter().any(|n| parts.contains(n)) {
                 continue;
             }
         }
@@ -508,6 +524,44 @@ pub fn extract_html(source: &str) -> Page {
         page.blocks.push(block.text);
     }
     page
+}
+
+/// The container and the other parts of a story cut into sections (text,
+/// a figure, text, a quote box, text): elements with the same tag and class
+/// as the container, close to it in the tree.
+fn article_parts(dom: &Dom, container: NodeId) -> Vec<NodeId> {
+    let mut parts = vec![container];
+    let (Some(name), Some(class)) = (dom.name(container), dom.attr(container, "class")) else {
+        return parts;
+    };
+    // Grid classes ("span12", "col-md-8 pull-left") name a layout, not a
+    // kind of content.
+    let grid = |w: &str| {
+        w.starts_with("span")
+            || w.starts_with("col-")
+            || w.starts_with("pull-")
+            || matches!(
+                w,
+                "row" | "row-fluid" | "container" | "container-fluid" | "clearfix"
+            )
+    };
+    if class.split_whitespace().all(grid) {
+        return parts;
+    }
+    let Some(scope) = dom.ancestors(container).take(6).last() else {
+        return parts;
+    };
+    let depth = dom.ancestors(container).count();
+    for el in scope + 1..dom.subtree_end(scope) {
+        if el != container
+            && dom.name(el) == Some(name)
+            && dom.attr(el, "class") == Some(class)
+            && dom.ancestors(el).count() == depth
+        {
+            parts.push(el);
+        }
+    }
+    parts
 }
 
 /// An element that says it is the article body (schema.org `articleBody`,

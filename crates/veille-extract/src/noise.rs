@@ -4,6 +4,7 @@
 //! Applied to HTML blocks and to plain text alike, so a scraped text dump
 //! gets the same treatment as a page.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::OnceLock;
 use veille_core::RemovedNoise;
@@ -11,6 +12,28 @@ use veille_core::RemovedNoise;
 struct Rule {
     reason: &'static str,
     re: Regex,
+}
+
+/// Words without which the unanchored rules cannot match, found in one pass
+/// (those rules would otherwise scan every line of every article).
+fn needles() -> &'static (AhoCorasick, Vec<&'static str>) {
+    static NEEDLES: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        // (word, the rule it gates)
+        let words = [
+            ("cookie", "cookie banner"),
+            ("©", "copyright"),
+            ("copyright", "copyright"),
+            ("(c)", "copyright"),
+            ("rights reserved", "copyright"),
+            ("droits r", "copyright"),
+        ];
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words.iter().map(|w| w.0))
+            .expect("noise needles");
+        (ac, words.iter().map(|w| w.1).collect())
+    })
 }
 
 fn rules() -> &'static [Rule] {
@@ -65,8 +88,18 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
     if line.is_empty() {
         return None;
     }
+    let (ac, gated) = needles();
+    let mut present: [bool; 2] = [false; 2];
+    for m in ac.find_iter(line) {
+        present[usize::from(gated[m.pattern().as_usize()] == "copyright")] = true;
+    }
     rules()
         .iter()
+        .filter(|r| match r.reason {
+            "cookie banner" => present[0],
+            "copyright" => present[1],
+            _ => true,
+        })
         .find(|r| {
             // A date line names a month or a day, or holds a time or a
             // numeric date ("Tuesday, May" and "12 4 2019" are not ones).
@@ -78,13 +111,39 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
 /// Lines equal up to case, spacing and trailing punctuation.
 pub fn same_line(a: &str, b: &str) -> bool {
     fn norm(s: &str) -> String {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        collapse_spaces(s)
             .trim_end_matches(['.', ':', ' '])
             .to_lowercase()
     }
+    // Far apart in length without their spaces: not the same line (case
+    // and end punctuation change a length by little).
+    let solid = |s: &str| s.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    if solid(a).abs_diff(solid(b)) > 8 {
+        return false;
+    }
     norm(a) == norm(b)
+}
+
+/// Runs of white space as one space, none at the ends.
+fn collapse_spaces(s: &str) -> String {
+    // Already so (the common case for HTML blocks): a copy.
+    let mut after_space = true;
+    let mut clean = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if after_space || c != ' ' {
+                clean = false;
+                break;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    if clean && !after_space {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Cleans blocks (paragraphs): drops noise lines and repeats of the title or
@@ -102,7 +161,7 @@ pub fn clean_blocks(
     for block in blocks {
         let mut kept: Vec<String> = Vec::new();
         for raw in block.lines() {
-            let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let line = collapse_spaces(raw);
             if line.is_empty() {
                 continue;
             }
