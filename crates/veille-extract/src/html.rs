@@ -172,9 +172,27 @@ impl<'a> Ctx<'a> {
         if let Some(&hit) = self.attr_cache.borrow().get(&key) {
             return hit;
         }
-        let attrs = format!("{class} {ident}");
-        let strong = noisy_attr().is_match(&attrs);
-        let hit = (strong, !strong && weak_noisy_attr().is_match(&attrs));
+        // camelCase names are words too ("NewsletterModule", "PromoSmall").
+        let mut attrs = String::with_capacity(class.len() + ident.len() + 8);
+        let mut prev_lower = false;
+        for c in class
+            .chars()
+            .chain(std::iter::once(' '))
+            .chain(ident.chars())
+        {
+            if prev_lower && c.is_ascii_uppercase() {
+                attrs.push(' ');
+            }
+            prev_lower = c.is_ascii_lowercase();
+            attrs.push(c);
+        }
+        // Embedded posts ("social-media-embed") are quoted content.
+        let embed = attrs.contains("embed");
+        let strong = !embed && noisy_attr().is_match(&attrs);
+        let hit = (
+            strong,
+            !strong && !embed && weak_noisy_attr().is_match(&attrs),
+        );
         self.attr_cache.borrow_mut().insert(key, hit);
         hit
     }

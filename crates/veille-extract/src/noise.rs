@@ -58,7 +58,11 @@ fn rules() -> &'static [Rule] {
                 "social or newsletter prompt",
                 r"^(join|follow|subscribe|sign up|abonnez-vous|suivez-nous|rejoignez|inscrivez-vous)\b.{0,80}\b(whatsapp|telegram|group|groupe|channel|chaîne|newsletter|facebook|twitter|instagram|youtube|google news|updates)\b",
             ),
-            r("advertisement", r"^(advertisement|publicité|sponsored|click here|cliquez ici)\b"),
+            r(
+                "social or newsletter prompt",
+                r"^(get|receive|sign up for|recevez)\b.{0,60}\bnewsletters?\b|^(newsletters?|follow us|suivez-nous|comments?|commentaires?|leave a comment|laisser un commentaire)\s*:?$",
+            ),
+            r("advertisement", r"^(advertisement|advert|publicité|sponsored|click here|cliquez ici)\b"),
             r("cookie banner", r"\bcookies?\b.{0,120}\b(accept|agree|consent|accepter|consentement)|(accept|accepter).{0,40}\bcookies?\b"),
             r("copyright", r"^(©|copyright\b|\(c\)\s*\d{4})|all rights reserved|tous droits réservés"),
             r("navigation", r"^([\p{L}&' ]{1,20}\s*[|•»›]\s*){3,}[\p{L}&' ]{0,20}$"),
@@ -225,6 +229,9 @@ mod tests {
             "Updated at 1:23 p.m.",
             "2018-08-16",
             "Publié le 21/05/2025 à 14h32",
+            "Advert",
+            "Get our daily Entertainment newsletter",
+            "Follow Us",
         ] {
             assert!(noise_reason(line).is_some(), "{line}");
         }
@@ -236,6 +243,8 @@ mod tests {
             "By Monday, the army had retaken the town, residents said.",
             "Par ailleurs, l'armée a repris le contrôle de la ville le 3 avril 2025.",
             "Gunmen kill 12 in Mopti on March 3, 2024",
+            "Advertisers left the platform after the attack.",
+            "Comments by the minister angered the families of the victims.",
             "May 2025 floods",
             "2019",
         ] {
