@@ -81,6 +81,14 @@ pub struct Article {
     /// Clean text; every span in the output indexes into it in code points.
     pub text: String,
     pub removed_noise: Vec<RemovedNoise>,
+    /// Authors the page names (meta tags, JSON-LD, byline markup).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Where each metadata field came from: "title", "language", "url",
+    /// "outlet", "authors" to a source such as "og:title", "<h1>",
+    /// "html lang", "detected", "json-ld:author", "caller".
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub metadata_sources: std::collections::BTreeMap<String, String>,
 }
 
 /// A sentence of the clean text.

@@ -21,6 +21,10 @@ pub struct Page {
     pub canonical_url: Option<String>,
     pub site_name: Option<String>,
     pub lang: Option<String>,
+    /// Authors the page names.
+    pub authors: Vec<String>,
+    /// Where each field came from ("title" -> "og:title", ...).
+    pub sources: std::collections::BTreeMap<String, String>,
     /// Text blocks (paragraphs) in reading order.
     pub blocks: Vec<String>,
     pub removed: Vec<RemovedNoise>,
@@ -58,9 +62,14 @@ impl Page {
                     && crate::noise::noise_reason(l).is_none()
             })
             .map(str::to_string);
+        let mut sources = std::collections::BTreeMap::new();
+        if title.is_some() {
+            sources.insert("title".to_string(), "first line".to_string());
+        }
         Page {
             title,
             blocks,
+            sources,
             ..Default::default()
         }
     }
@@ -495,19 +504,54 @@ pub fn extract_html(source: &str) -> Page {
             .find_map(|e| dom.attr(e, attr))
             .map(str::to_string)
     };
+    let mut sources = std::collections::BTreeMap::new();
+    let mut source = |field: &str, from: String| {
+        sources.insert(field.to_string(), from);
+    };
+    let lang = dom
+        .named("html")
+        .next()
+        .and_then(|h| dom.attr(h, "lang"))
+        .map(|l| l.chars().take(2).collect::<String>().to_lowercase())
+        .filter(|l| !l.is_empty());
+    if lang.is_some() {
+        source("language", "html lang".into());
+    }
+    let site_name = metas
+        .get_with(&["og:site_name", "application-name"])
+        .map(|(v, from)| {
+            source("outlet", format!("meta:{from}"));
+            v
+        });
+    let canonical_url =
+        match first_attr("link", &|l| dom.attr(l, "rel") == Some("canonical"), "href") {
+            Some(u) => {
+                source("url", "link rel=canonical".into());
+                Some(u)
+            }
+            None => metas.get_with(&["og:url"]).map(|(v, from)| {
+                source("url", format!("meta:{from}"));
+                v
+            }),
+        };
+    let title = title(&dom, &metas, site_name.as_deref()).map(|(t, from)| {
+        source("title", from);
+        t
+    });
+    let authors = authors(&dom, &metas).map(|(a, from)| {
+        source("authors", from);
+        a
+    });
     let mut page = Page {
-        lang: dom
-            .named("html")
-            .next()
-            .and_then(|h| dom.attr(h, "lang"))
-            .map(|l| l.chars().take(2).collect::<String>().to_lowercase()),
-        site_name: metas.get(&["og:site_name", "application-name"]),
-        canonical_url: first_attr("link", &|l| dom.attr(l, "rel") == Some("canonical"), "href")
-            .or_else(|| metas.get(&["og:url"])),
+        lang,
+        site_name,
+        canonical_url,
+        title,
+        authors: authors.unwrap_or_default(),
         date: publication_date(&dom, &metas),
+        sources,
         ..Default::default()
     };
-    page.title = title(&dom, &metas, page.site_name.as_deref());
 
     let body = dom.named("body").next().unwrap_or(dom.root());
     let mut ctx = Ctx::new(&dom);
@@ -671,29 +715,148 @@ impl Metas {
 
     /// The first of `names` the page declares.
     fn get(&self, names: &[&str]) -> Option<String> {
+        self.get_with(names).map(|(v, _)| v)
+    }
+
+    /// The first of `names` the page declares, and that name.
+    fn get_with<'n>(&self, names: &[&'n str]) -> Option<(String, &'n str)> {
         names
             .iter()
-            .find_map(|n| self.0.get(&n.to_lowercase()).cloned())
+            .find_map(|n| self.0.get(&n.to_lowercase()).map(|v| (v.clone(), *n)))
     }
 }
 
-fn title(dom: &Dom, metas: &Metas, site: Option<&str>) -> Option<String> {
+/// The headline and where it came from: the page's `<h1>` when the
+/// `og:title` or `<title>` agrees with it, else that title without the site
+/// name.
+fn title(dom: &Dom, metas: &Metas, site: Option<&str>) -> Option<(String, String)> {
     let h1 = dom
         .named("h1")
         .next()
         .map(|h| normalize(&dom.text_content(h)));
     let raw = metas
-        .get(&["og:title", "twitter:title"])
-        .or_else(|| dom.named("title").next().map(|t| dom.text_content(t)))
-        .map(|t| normalize(&t))
-        .filter(|t| !t.is_empty());
-    let stripped = raw.map(|t| strip_site_suffix(&t, site));
+        .get_with(&["og:title", "twitter:title"])
+        .map(|(t, from)| (t, format!("meta:{from}")))
+        .or_else(|| {
+            dom.named("title")
+                .next()
+                .map(|t| (dom.text_content(t), "<title>".to_string()))
+        })
+        .map(|(t, from)| (normalize(&t), from))
+        .filter(|(t, _)| !t.is_empty());
+    let stripped = raw.map(|(t, from)| (strip_site_suffix(&t, site), from));
     match (h1, stripped) {
-        (Some(h), Some(t)) if !h.is_empty() && (t.contains(&h) || h.contains(&t)) => Some(h),
+        (Some(h), Some((t, _))) if !h.is_empty() && (t.contains(&h) || h.contains(&t)) => {
+            Some((h, "<h1>".into()))
+        }
         (_, Some(t)) => Some(t),
-        (Some(h), None) if !h.is_empty() => Some(h),
+        (Some(h), None) if !h.is_empty() => Some((h, "<h1>".into())),
         _ => None,
     }
+}
+
+/// The authors a page names, and where: JSON-LD `author`, then author meta
+/// tags, then `rel=author` or `itemprop=author` markup. Web addresses (a
+/// profile page in `article:author`) are not names.
+fn authors(dom: &Dom, metas: &Metas) -> Option<(Vec<String>, String)> {
+    fn json_authors(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| json_authors(i, out)),
+            serde_json::Value::Object(m) => {
+                if let Some(n) = m.get("name") {
+                    json_authors(n, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn find_author(v: &serde_json::Value) -> Option<&serde_json::Value> {
+        match v {
+            serde_json::Value::Object(map) => map
+                .get("author")
+                .or_else(|| map.values().find_map(find_author)),
+            serde_json::Value::Array(items) => items.iter().find_map(find_author),
+            _ => None,
+        }
+    }
+    let clean = |names: Vec<String>| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for raw in names {
+            for part in raw
+                .split([';', '|'])
+                .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" et "))
+            {
+                let mut name = normalize(part).replace('\n', " ");
+                for by in ["By ", "by ", "BY ", "Par ", "par ", "PAR "] {
+                    if let Some(rest) = name.strip_prefix(by) {
+                        name = rest.trim().to_string();
+                    }
+                }
+                let name = name.trim_matches([',', ' ', '.']).to_string();
+                let plausible = !name.is_empty()
+                    && name.chars().count() <= 100
+                    && !name.contains("://")
+                    && !name.starts_with("www.")
+                    && name.chars().any(char::is_alphabetic);
+                if plausible && !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) && out.len() < 10
+                {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    };
+    for script in dom
+        .named("script")
+        .filter(|&s| dom.attr(s, "type") == Some("application/ld+json"))
+    {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&dom.text_content(script)) {
+            if let Some(a) = find_author(&v) {
+                let mut names = Vec::new();
+                json_authors(a, &mut names);
+                let names = clean(names);
+                if !names.is_empty() {
+                    return Some((names, "json-ld:author".into()));
+                }
+            }
+        }
+    }
+    for name in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "byl",
+    ] {
+        if let Some(v) = metas.get(&[name]) {
+            let names = clean(vec![v]);
+            if !names.is_empty() {
+                return Some((names, format!("meta:{name}")));
+            }
+        }
+    }
+    let marked: Vec<String> = dom
+        .elements()
+        .filter(|&e| {
+            dom.attr(e, "rel") == Some("author") || dom.attr(e, "itemprop") == Some("author")
+        })
+        .map(|e| {
+            // An author block may name the person in an itemprop=name child.
+            (e + 1..dom.subtree_end(e))
+                .find(|&d| dom.attr(d, "itemprop") == Some("name"))
+                .map(|d| {
+                    dom.attr(d, "content")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| dom.text_content(d))
+                })
+                .unwrap_or_else(|| dom.text_content(e))
+        })
+        .collect();
+    let names = clean(marked);
+    (!names.is_empty()).then(|| (names, "<rel=author>, <itemprop=author>".into()))
 }
 
 /// "Headline - Outlet" to "Headline".
@@ -717,6 +880,66 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
     let re = RE.get_or_init(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").expect("date pattern"));
     let c = re.captures(s)?;
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// A full date written in a visible dateline or byline, in English or
+/// French: "November 20, 2019", "Tue, Nov 19, 2019", "20 novembre 2019",
+/// "1er mai 2025", "2019-11-20". Numeric day/month dates are read only when
+/// unambiguous ("21/05/2025").
+pub fn dateline_date(line: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let month = r"(jan|janv|january|janvier|feb|févr|fév|february|février|mar|march|mars|apr|avr|april|avril|may|mai|jun|june|juin|jul|juil|july|juillet|aug|august|août|sep|sept|september|septembre|oct|october|octobre|nov|november|novembre|dec|déc|december|décembre)\.?";
+        Regex::new(&format!(
+            r"(?i)\b{month}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b|\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+{month}\s+((?:19|20)\d{{2}})\b|\b(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d{{2}})\b"
+        ))
+        .expect("dateline pattern")
+    });
+    if let Some(d) = iso_date(line) {
+        return Some(d);
+    }
+    let c = re.captures(line)?;
+    let month_no = |m: &str| {
+        let m = m.trim_end_matches('.').to_lowercase();
+        let key: String = m.chars().take(3).collect();
+        Some(match key.as_str() {
+            "jan" => 1,
+            "feb" | "fév" => 2,
+            "mar" => 3,
+            "apr" | "avr" => 4,
+            "may" | "mai" => 5,
+            "jun" | "jui" if m.starts_with("juin") || m.starts_with("jun") => 6,
+            "jul" | "jui" => 7,
+            "aug" | "aoû" => 8,
+            "sep" => 9,
+            "oct" => 10,
+            "nov" => 11,
+            "dec" | "déc" => 12,
+            _ => return None,
+        })
+    };
+    let (y, m, d) = if let Some(mo) = c.get(1) {
+        (
+            c[3].parse().ok()?,
+            month_no(mo.as_str())?,
+            c[2].parse().ok()?,
+        )
+    } else if let Some(day) = c.get(4) {
+        (
+            c[6].parse().ok()?,
+            month_no(&c[5])?,
+            day.as_str().parse().ok()?,
+        )
+    } else {
+        let (a, b): (u32, u32) = (c[7].parse().ok()?, c[8].parse().ok()?);
+        let (d, m) = match (a > 12, b > 12) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return None,
+        };
+        (c[9].parse().ok()?, m, d)
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// A `/2025/04/14/` or `/2025-04-14/` date in a URL.
@@ -806,6 +1029,20 @@ mod tests {
             date_from_url("https://x.example/2024/11/03/story"),
             NaiveDate::from_ymd_opt(2024, 11, 3)
         );
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (line, want) in [
+            ("11:21 pm CST, Tuesday, November 19, 2019", d(2019, 11, 19)),
+            ("Nov. 20, 2019 - 11:28 AMT", d(2019, 11, 20)),
+            ("Publié le 1er juin 2025 à 14h32", d(2025, 6, 1)),
+            ("Mis à jour le 21 juillet 2025", d(2025, 7, 21)),
+            ("By Staff Reporter | 15 April 2025", d(2025, 4, 15)),
+            ("Publié le 21/05/2025", d(2025, 5, 21)),
+            ("Posted 2025-03-02T10:00", d(2025, 3, 2)),
+            ("05/06/2025", None),
+            ("Tuesday", None),
+        ] {
+            assert_eq!(dateline_date(line), want, "{line}");
+        }
     }
 }
 

@@ -25,26 +25,45 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
         DocKind::Html => html::extract_html(&decoded),
         DocKind::Text => html::Page::from_text(&decoded),
     };
+    let mut sources = page.sources;
+    if doc.url.is_some() {
+        sources.insert("url".into(), "caller".into());
+    }
+    if doc.outlet.is_some() {
+        sources.insert("outlet".into(), "caller".into());
+    }
     let url = doc.url.clone().or(page.canonical_url.clone());
+    let mut removed: Vec<RemovedNoise> = page.removed;
+    let cleaned = noise::clean_blocks(&page.blocks, page.title.as_deref(), &mut removed);
+    // A dateline or byline the page shows ("Publié le 21 mai 2025"): dropped
+    // from the text as noise, kept as the date when nothing better says it.
+    let dateline = || {
+        removed
+            .iter()
+            .filter(|r| r.reason == "date or time line" || r.reason == "byline or dateline")
+            .find_map(|r| html::dateline_date(&r.text))
+    };
     let (publication_date, publication_date_source) = match doc.publication_date {
         Some(d) => (Some(d), Some("caller".to_string())),
         None => match page.date {
             Some((d, src)) => (Some(d), Some(src)),
             None => match url.as_deref().and_then(html::date_from_url) {
                 Some(d) => (Some(d), Some("url".to_string())),
-                None => match doc.fallback_date {
-                    Some(d) => (Some(d), Some("fetched".to_string())),
-                    None => (None, None),
+                None => match (dateline(), doc.fallback_date) {
+                    (Some(d), _) => (Some(d), Some("dateline".to_string())),
+                    (None, Some(d)) => (Some(d), Some("fetched".to_string())),
+                    (None, None) => (None, None),
                 },
             },
         },
     };
-    let mut removed: Vec<RemovedNoise> = page.removed;
-    let cleaned = noise::clean_blocks(&page.blocks, page.title.as_deref(), &mut removed);
-    let title = page
-        .title
-        .clone()
-        .or_else(|| cleaned.first().filter(|b| looks_like_title(b)).cloned());
+    let title = page.title.clone().or_else(|| {
+        let first = cleaned.first().filter(|b| looks_like_title(b)).cloned();
+        if first.is_some() {
+            sources.insert("title".into(), "first line".into());
+        }
+        first
+    });
     // The title opens the text exactly once, so that evidence in a headline
     // has offsets like any other sentence.
     let mut paragraphs: Vec<String> = Vec::with_capacity(cleaned.len() + 1);
@@ -68,10 +87,18 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
             doc.bytes.len()
         )));
     }
-    let language = page
-        .lang
-        .filter(|l| l == "en" || l == "fr")
-        .unwrap_or_else(|| lang::detect(&text).to_string());
+    let language = match page.lang.filter(|l| l == "en" || l == "fr") {
+        Some(l) => l,
+        None => {
+            sources.insert("language".into(), "detected".into());
+            lang::detect(&text).to_string()
+        }
+    };
+    if !page.authors.is_empty() {
+        sources
+            .entry("authors".into())
+            .or_insert_with(|| "page".into());
+    }
     let id = content_hash(&text);
     Ok(Article {
         id,
@@ -83,6 +110,8 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
         language,
         text,
         removed_noise: removed,
+        authors: page.authors,
+        metadata_sources: sources,
     })
 }
 
@@ -152,6 +181,7 @@ mod tests {
         let html = r#"<!doctype html><html lang="fr"><head><title>Attaque à Djibo - Le Sahel Info</title>
         <meta property="article:published_time" content="2025-04-14T08:00:00Z">
         <meta property="og:site_name" content="Le Sahel Info">
+        <meta name="author" content="Par Aïcha Traoré et Moussa Diallo">
         <link rel="canonical" href="https://sahel.example/2025/04/attaque"></head>
         <body><nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
         <article><h1>Attaque à Djibo</h1>
@@ -178,6 +208,29 @@ mod tests {
             a.url.as_deref(),
             Some("https://sahel.example/2025/04/attaque")
         );
+        assert_eq!(a.authors, ["Aïcha Traoré", "Moussa Diallo"]);
+        let src = |k: &str| a.metadata_sources.get(k).map(String::as_str);
+        assert_eq!(src("title"), Some("<h1>"));
+        assert_eq!(src("url"), Some("link rel=canonical"));
+        assert_eq!(src("outlet"), Some("meta:og:site_name"));
+        assert_eq!(src("language"), Some("html lang"));
+        assert_eq!(src("authors"), Some("meta:author"));
+    }
+
+    #[test]
+    fn json_ld_authors_and_visible_dateline() {
+        let html = r#"<html><head><title>Gunmen attack convoy</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"By Jane Roe"},{"name":"John Doe"}]}</script>
+        </head><body><div class="story"><p>Publié le 21 mai 2025 à 14h32</p>
+        <p>Gunmen attacked a convoy near Gao on Monday, killing four soldiers, officials said.</p>
+        <p>The army said it had launched an operation in the area, according to a statement.</p></div></body></html>"#;
+        let a = extract(&doc(html)).unwrap();
+        assert_eq!(a.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(a.metadata_sources["authors"], "json-ld:author");
+        assert_eq!(a.publication_date.unwrap().to_string(), "2025-05-21");
+        assert_eq!(a.publication_date_source.as_deref(), Some("dateline"));
+        assert_eq!(a.metadata_sources["language"], "detected");
+        assert!(!a.text.contains("Publié"));
     }
 
     #[test]

@@ -13,6 +13,8 @@ fn output(text: &str, events: Vec<Event>) -> ExtractOutput {
             language: "en".into(),
             text: text.into(),
             removed_noise: vec![],
+            authors: vec![],
+            metadata_sources: Default::default(),
         },
         events,
         places: vec![],

@@ -17,6 +17,8 @@ fn output(text: &str, outlet: &str, events: Vec<Event>) -> ExtractOutput {
             language: "en".into(),
             text: text.into(),
             removed_noise: vec![],
+            authors: vec![],
+            metadata_sources: Default::default(),
         },
         events,
         places: vec![],

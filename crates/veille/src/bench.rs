@@ -418,6 +418,8 @@ pub fn api(db: &Path, n: usize, queries: usize) -> Result<()> {
                         language: "en".into(),
                         text,
                         removed_noise: vec![],
+                        authors: vec![],
+                        metadata_sources: Default::default(),
                     },
                     events,
                     places: vec![],
