@@ -29,6 +29,15 @@ struct Vague {
     high: u64,
 }
 
+/// All the vague phrases, pattern ids in table order.
+fn vague_matcher() -> &'static aho_corasick::AhoCorasick {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(vague_table().iter().map(|v| v.phrase.as_str()))
+            .expect("vague phrases")
+    })
+}
+
 fn vague_table() -> &'static [Vague] {
     static TABLE: OnceLock<Vec<Vague>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -162,10 +171,22 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found: Vec<(Span, u64, u64, u64)> = Vec::new();
 
     // Vague amounts first (they contain number-like words: "une dizaine").
-    for v in vague_table() {
+    // Every phrase's occurrences in one pass over the text, then taken
+    // phrase by phrase in table order (longest first).
+    let mut hits: Vec<(usize, usize)> = vague_matcher()
+        .find_overlapping_iter(hay)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    hits.sort_unstable();
+    let mut h = 0;
+    for (i, v) in vague_table().iter().enumerate() {
         let mut from = 0;
-        while let Some(p) = hay[from..].find(&v.phrase) {
-            let s = from + p;
+        while h < hits.len() && hits[h].0 == i {
+            let s = hits[h].1;
+            h += 1;
+            if s < from {
+                continue;
+            }
             let e = s + v.phrase.len();
             from = e;
             if !boundary(hay, s, e) || found.iter().any(|f| f.0.overlaps(Span::new(s, e))) {
@@ -467,12 +488,17 @@ fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
         "livres",
         "us dollars",
     ];
-    let after_de = a
+    // Only the words next to the number count (the rest of the text would
+    // be lower-cased once per number).
+    let after_de: String = a
         .strip_prefix("de ")
         .or_else(|| a.strip_prefix("d'"))
         .or_else(|| a.strip_prefix("of "))
         .unwrap_or(a)
-        .to_lowercase();
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
     let scaled = raw.contains("million") || raw.contains("milliard") || raw.contains("billion");
     if b_word(&["$", "€", "£", "us$", "usd", "eur"])
         || a_word(CURRENCIES)
