@@ -149,7 +149,11 @@ struct Prepared {
     /// Inserts a new event, links the article, records the change: one
     /// round trip.
     insert_event: Statement,
-    complete_job: Statement,
+    /// A queued job's whole first step: marks the job done, inserts the
+    /// article and takes the merge locks of its events' countries (sorted,
+    /// so that two workers never wait on each other), in one round trip.
+    /// Returns (the job was still this worker's, the article is new).
+    complete_and_insert: Statement,
 }
 
 impl Prepared {
@@ -183,9 +187,16 @@ impl Prepared {
                             VALUES ($1, $16, $15, 'new event') ON CONFLICT DO NOTHING)
                  INSERT INTO changes (event_id, kind) SELECT id, 'insert' FROM e",
             )?,
-            complete_job: c.prepare(
-                "UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
-                 WHERE id = $1 AND worker = $2 AND status = 'running'",
+            complete_and_insert: c.prepare(
+                "WITH j AS (UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
+                            WHERE id = $1 AND worker = $2 AND status = 'running' RETURNING id),
+                      a AS (INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings)
+                            SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM j)
+                            ON CONFLICT (id) DO NOTHING RETURNING id),
+                      l AS (SELECT pg_advisory_xact_lock(hashtext('veille-merge:' || c))
+                            FROM (SELECT DISTINCT c FROM unnest($12::text[]) c ORDER BY c) s
+                            WHERE EXISTS (SELECT 1 FROM a))
+                 SELECT (SELECT count(*) FROM j), (SELECT count(*) FROM a), (SELECT count(*) FROM l)",
             )?,
         })
     }
@@ -224,6 +235,37 @@ impl PgStore {
         client.batch_execute("SET synchronous_commit = off")?;
         let sql = Prepared::new(&mut client)?;
         Ok(PgStore { client, sql })
+    }
+
+    /// Makes an empty schema `schema` in the database at `url` (dropping one
+    /// of that name) and returns a URL whose connections work in it: how a
+    /// benchmark or a test gets a store of its own in a shared database.
+    pub fn fresh_schema(url: &str, schema: &str) -> Result<String> {
+        if !schema
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(StoreError::Invalid(format!("bad schema name {schema:?}")));
+        }
+        let mut c = Client::connect(url, NoTls)?;
+        c.batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))?;
+        let sep = if url.contains('?') { '&' } else { '?' };
+        Ok(format!("{url}{sep}options=-c%20search_path%3D{schema}"))
+    }
+
+    /// Drops a schema made by [`PgStore::fresh_schema`].
+    pub fn drop_schema(url: &str, schema: &str) -> Result<()> {
+        if !schema
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(StoreError::Invalid(format!("bad schema name {schema:?}")));
+        }
+        let mut c = Client::connect(url, NoTls)?;
+        c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))?;
+        Ok(())
     }
 
     pub fn has_article(&mut self, id: &str) -> Result<bool> {
@@ -545,11 +587,35 @@ impl PgStore {
         out: &ExtractOutput,
     ) -> Result<Option<IngestOutcome>> {
         let mut tx = self.client.transaction()?;
-        let mine = tx.execute(&self.sql.complete_job, &[&job.id, &worker, &out.article.id])?;
+        let a = &out.article;
+        let row = tx.query_one(
+            &self.sql.complete_and_insert,
+            &[
+                &job.id,
+                &worker,
+                &a.id,
+                &a.url,
+                &a.outlet,
+                &a.title,
+                &a.publication_date.map(|d| d.to_string()),
+                &a.language,
+                &a.text,
+                &job.name,
+                &serde_json::to_string(&out.warnings)?,
+                &event_countries(out),
+            ],
+        )?;
+        let (mine, inserted): (i64, i64) = (row.get(0), row.get(1));
         if mine == 0 {
             return Ok(None);
         }
-        let outcome = ingest_tx(&mut tx, &self.sql, out, &job.name)?;
+        let outcome = if inserted == 0 {
+            IngestOutcome::default()
+        } else {
+            // The merge locks are held: each event's candidates are read by
+            // a later statement, which sees every event committed before.
+            ingest_events(&mut tx, &self.sql, out)?
+        };
         tx.commit()?;
         Ok(Some(outcome))
     }
@@ -674,6 +740,14 @@ fn ingest_tx(
         return Ok(IngestOutcome::default());
     }
     // Merges in one country one at a time (sorted: no deadlock).
+    for c in &event_countries(out) {
+        tx.execute(&sql.merge_lock, &[c])?;
+    }
+    ingest_events(tx, sql, out)
+}
+
+/// The countries of an output's events, sorted, once each ("" for none).
+fn event_countries(out: &ExtractOutput) -> Vec<String> {
     let mut countries: Vec<String> = out
         .events
         .iter()
@@ -686,9 +760,17 @@ fn ingest_tx(
         .collect();
     countries.sort();
     countries.dedup();
-    for c in &countries {
-        tx.execute(&sql.merge_lock, &[c])?;
-    }
+    countries
+}
+
+/// Merges or inserts the events of a new article (its row written and the
+/// merge locks of its countries held).
+fn ingest_events(
+    tx: &mut Transaction,
+    sql: &Prepared,
+    out: &ExtractOutput,
+) -> Result<IngestOutcome> {
+    let a = &out.article;
     let mut outcome = IngestOutcome {
         new_article: true,
         ..Default::default()

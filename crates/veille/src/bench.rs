@@ -507,8 +507,9 @@ fn synthetic_articles(n: usize) -> Vec<RawDocument> {
 
 /// `veille bench ingest`: plain-text articles end to end (pipeline and
 /// store) into a fresh SQLite file on one thread; with a PostgreSQL `db`,
-/// the same articles queued, then processed by `workers` worker threads,
-/// each with its own connection, reported per worker.
+/// the same articles queued in a fresh schema (dropped after), then
+/// processed by `workers` worker threads, each with its own connection,
+/// reported per worker.
 pub fn ingest(n: usize, db: Option<&str>, workers: usize) -> Result<()> {
     let docs = synthetic_articles(n);
     let pipeline = veille_pipeline::Pipeline::new();
@@ -528,7 +529,11 @@ pub fn ingest(n: usize, db: Option<&str>, workers: usize) -> Result<()> {
             println!("veille ingest into SQLite: {n} plain-text articles on one thread: {rate:.0} articles/s");
             println!("ingest_articles_per_second {rate:.0}");
         }
-        Some(url) => {
+        Some(base) => {
+            // A fresh schema of its own, like the fresh SQLite file: articles
+            // left by an earlier run would be skipped as already stored.
+            let schema = format!("veille_bench_{}", std::process::id());
+            let url = &veille_store::PgStore::fresh_schema(base, &schema)?;
             let mut store = veille_store::PgStore::connect(url)?;
             let jobs: Vec<(String, std::result::Result<RawDocument, String>)> = docs
                 .into_iter()
@@ -580,6 +585,7 @@ pub fn ingest(n: usize, db: Option<&str>, workers: usize) -> Result<()> {
                 "veille worker x {workers} on PostgreSQL: {done} articles in {secs:.2} s: {:.0} articles/s in all, {per_worker:.0} per worker",
                 done as f64 / secs
             );
+            veille_store::PgStore::drop_schema(base, &schema)?;
             println!("ingest_articles_per_second_per_worker {per_worker:.0}");
         }
     }
