@@ -97,11 +97,22 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
     for m in ac.find_iter(line) {
         present[usize::from(gated[m.pattern().as_usize()] == "copyright")] = true;
     }
+    // Cheap facts that rule out the costly patterns on most lines: a
+    // byline is short, a navigation trail has at least three separators.
+    let chars = line.chars().count();
+    let separators = || {
+        line.chars()
+            .filter(|c| matches!(c, '|' | '•' | '»' | '›'))
+            .count()
+    };
     rules()
         .iter()
         .filter(|r| match r.reason {
             "cookie banner" => present[0],
             "copyright" => present[1],
+            "byline or dateline" => chars <= 140,
+            "date or time line" => chars <= 240,
+            "navigation" => separators() >= 3,
             _ => true,
         })
         .find(|r| {
