@@ -621,10 +621,37 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         "soutenus par",
     ]
     .iter()
-    .any(|c| before.ends_with(c));
+    .any(|c| {
+        // Right before the name, or naming what the name is a part of:
+        // "backed by Russian paramilitaries of the Africa Corps", "appuyés
+        // par des éléments de la force Barkhane" (not "backed by soldiers
+        // killed Fulani residents").
+        before.rfind(c).is_some_and(|at| {
+            let gap = &before[at + c.len()..];
+            gap.is_empty()
+                || gap.starts_with(' ')
+                    && !gap.contains([',', ';', '.', '(', ')'])
+                    && gap.split_whitespace().count() <= 5
+                    && [" of", " from", " du", " de", " de la", " des", " d'", " d’"]
+                        .iter()
+                        .any(|p| gap.ends_with(p))
+        })
+    });
     // Allies first, even over "by": "backed by Russian paramilitaries".
     if ally {
         return Part::Ally;
+    }
+    // The side a place is taken from: "retake Ber from rebels", "repris
+    // aux jihadistes".
+    static TAKEN_FROM: OnceLock<Regex> = OnceLock::new();
+    let taken_from = TAKEN_FROM.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:retake|retakes|retook|retaken|recapture[sd]?|regain(?:s|ed)?|seize[sd]?|capture[sd]?|took|take[sn]?|wrest(?:s|ed)?|reprise?s?|reprend|reprennent|arrachée?s?).{0,50}(?:from|aux|des mains d[eu]s?)$",
+        )
+        .expect("taken-from cue")
+    });
+    if taken_from.is_match(before) {
+        return Part::Patient;
     }
     if agent.is_match(&text[before_start..mention.start]) {
         return Part::Agent;
@@ -640,7 +667,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
     let subject = SUBJECT.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
+            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|retake|retakes|retook|recaptured?|regained?|ont repris|a repris|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
         )
         .expect("subject cue")
     });
@@ -650,6 +677,19 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         .nth(80)
         .map_or(after_all.len(), |(i, _)| i);
     if subject.is_match(&after_all[..window]) {
+        // "The army and Africa Corps retake Ber": the second of two joined
+        // subjects fights alongside the first ("clashes between X and Y"
+        // has no verb after Y).
+        let joined = [" and", " et", " &"].iter().any(|c| before.ends_with(c));
+        return if joined { Part::Ally } else { Part::Agent };
+    }
+    // The first of two joined subjects: "The army and Africa Corps retake".
+    static JOINED_SUBJECT: OnceLock<Regex> = OnceLock::new();
+    let joined_subject = JOINED_SUBJECT.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:and|et|&)\s+(?:[\w'’()-]+\s+){1,5}?(?:have\s+|has\s+|had\s+)?(?:retake|retook|recaptured?|regained?|attacked|stormed|killed|raided|ambushed|overran|seized|captured|ont repris|ont attaqué|ont tué)\b")
+            .expect("joined subject cue")
+    });
+    if joined_subject.is_match(&after_all[..window]) {
         return Part::Agent;
     }
     Part::Unmarked

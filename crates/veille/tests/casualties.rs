@@ -128,3 +128,22 @@ fn soldiers_killed_by_a_roadside_bomb_are_its_target_not_its_author() {
     assert_eq!(actor(e, "actor2"), "Military Forces of Niger");
     assert_eq!(e["fatalities"], 6);
 }
+
+#[test]
+fn allies_of_the_army_are_never_the_other_side() {
+    // Joined subjects fight together; the side a town is taken from is the
+    // other one; "backed by paramilitaries of X" makes X an ally.
+    let ev = events(
+        "allies",
+        "Army and Africa Corps retake Gourma-Rharous from rebels\n\nThe Malian army, backed by Russian paramilitaries of the Africa Corps, regained control of Gourma-Rharous on Sunday after two days of fighting with rebels, the military said.\n",
+        "2025-03-18",
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    for e in &ev {
+        assert_ne!(actor(e, "actor2"), "Africa Corps", "{e:#}");
+        assert_ne!(actor(e, "actor1"), "Africa Corps", "{e:#}");
+    }
+    let e = &ev[0];
+    assert_eq!(e["event_type"], "Battles", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Military Forces of Mali", "{e:#}");
+}
