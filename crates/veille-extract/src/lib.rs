@@ -34,7 +34,8 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
     }
     let url = doc.url.clone().or(page.canonical_url.clone());
     let mut removed: Vec<RemovedNoise> = page.removed;
-    let cleaned = noise::clean_blocks(&page.blocks, page.title.as_deref(), &mut removed);
+    let outlet = doc.outlet.as_deref().or(page.site_name.as_deref());
+    let cleaned = noise::clean_blocks(&page.blocks, page.title.as_deref(), outlet, &mut removed);
     // A dateline or byline the page shows ("Publié le 21 mai 2025"): dropped
     // from the text as noise, kept as the date when nothing better says it.
     let dateline = || {
@@ -215,6 +216,24 @@ mod tests {
         assert_eq!(src("outlet"), Some("meta:og:site_name"));
         assert_eq!(src("language"), Some("html lang"));
         assert_eq!(src("authors"), Some("meta:author"));
+    }
+
+    #[test]
+    fn masthead_and_breadcrumb_lines_are_noise() {
+        let text = "Police arrest 14 suspects in Kaduna\n\nLAKE CHAD HERALD\nHome > Nigeria > Security\n\nPolice in Kaduna State said on Tuesday they had arrested 14 people.\n";
+        let a = extract(&RawDocument {
+            bytes: text.as_bytes().to_vec(),
+            outlet: Some("Lake Chad Herald".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert!(
+            !a.text.contains("HERALD") && !a.text.contains("Home >"),
+            "{}",
+            a.text
+        );
+        let reasons: Vec<&str> = a.removed_noise.iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(reasons, ["site name", "navigation"]);
     }
 
     #[test]

@@ -66,6 +66,8 @@ fn rules() -> &'static [Rule] {
             r("cookie banner", r"\bcookies?\b.{0,120}\b(accept|agree|consent|accepter|consentement)|(accept|accepter).{0,40}\bcookies?\b"),
             r("copyright", r"^(©|copyright\b|\(c\)\s*\d{4})|all rights reserved|tous droits réservés"),
             r("navigation", r"^([\p{L}&' ]{1,20}\s*[|•»›]\s*){3,}[\p{L}&' ]{0,20}$"),
+            // A breadcrumb trail: "Home > Nigeria > Security", "Accueil / Afrique".
+            r("navigation", r"^(home|accueil)\s*[>»›|/]|^([\p{L}&' ]{1,20}\s*[>»›]\s*){2,}[\p{L}&' ]{1,20}$"),
             r(
                 "date or time line",
                 r"^((last )?(updated|published|posted|mis à jour|publié|modifié)( on| at| le)?\s*:?\s*)?((monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(rs?)?|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc|\d{1,4}(st|nd|rd|th|er)?|\d{1,2}[:h]\d{2}(:\d{2})?|[ap]\.?m|utc|gmt|[a-z]{1,3}[sd]t|at|à|le|on)\.?([\s,|/·–—-]+|$)){2,12}$",
@@ -102,7 +104,7 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
     let chars = line.chars().count();
     let separators = || {
         line.chars()
-            .filter(|c| matches!(c, '|' | '•' | '»' | '›'))
+            .filter(|c| matches!(c, '|' | '•' | '»' | '›' | '>' | '/'))
             .count()
     };
     rules()
@@ -112,7 +114,7 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
             "copyright" => present[1],
             "byline or dateline" => chars <= 140,
             "date or time line" => chars <= 240,
-            "navigation" => separators() >= 3,
+            "navigation" => separators() >= 2 || chars <= 60,
             _ => true,
         })
         .find(|r| {
@@ -161,12 +163,14 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Cleans blocks (paragraphs): drops noise lines and repeats of the title or
-/// of the previous line, collapses spaces, drops emptied blocks. Every drop is
-/// recorded in `removed`.
+/// Cleans blocks (paragraphs): drops noise lines, the outlet's name on a
+/// line of its own (a masthead), and repeats of the title or of the previous
+/// line; collapses spaces, drops emptied blocks. Every drop is recorded in
+/// `removed`.
 pub fn clean_blocks(
     blocks: &[String],
     title: Option<&str>,
+    outlet: Option<&str>,
     removed: &mut Vec<RemovedNoise>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(blocks.len());
@@ -184,6 +188,13 @@ pub fn clean_blocks(
                 removed.push(RemovedNoise {
                     text: line,
                     reason: reason.to_string(),
+                });
+                continue;
+            }
+            if outlet.is_some_and(|o| same_line(&line, o)) {
+                removed.push(RemovedNoise {
+                    text: line,
+                    reason: "site name".to_string(),
                 });
                 continue;
             }
@@ -243,6 +254,8 @@ mod tests {
             "Advert",
             "Get our daily Entertainment newsletter",
             "Follow Us",
+            "Home > Nigeria > Security",
+            "Accueil / Afrique / Mali",
         ] {
             assert!(noise_reason(line).is_some(), "{line}");
         }
@@ -255,6 +268,7 @@ mod tests {
             "Par ailleurs, l'armée a repris le contrôle de la ville le 3 avril 2025.",
             "Gunmen kill 12 in Mopti on March 3, 2024",
             "Advertisers left the platform after the attack.",
+            "Home owners fled the town after the attack.",
             "Comments by the minister angered the families of the victims.",
             "May 2025 floods",
             "2019",
