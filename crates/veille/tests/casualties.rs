@@ -147,3 +147,16 @@ fn allies_of_the_army_are_never_the_other_side() {
     assert_eq!(e["event_type"], "Battles", "{e:#}");
     assert_eq!(actor(e, "actor1"), "Military Forces of Mali", "{e:#}");
 }
+
+#[test]
+fn a_later_toll_of_neutralised_attackers_is_the_events_toll() {
+    // "neutralising" (the gerund) is a killing word like "neutralised".
+
+    let ev = events(
+        "same-side-toll",
+        "Army retakes Gourma-Rharous from rebels\n\nThe Malian army regained control of Gourma-Rharous on Sunday after two days of fighting with rebels, the military said.\n\nIn a statement read on state television, the FAMa said units had entered the town after neutralising seven terrorists.\n",
+        "2025-03-18",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0]["fatalities"], 7, "{:#}", ev[0]);
+}
