@@ -586,25 +586,40 @@ impl PgStore {
         worker: &str,
         out: &ExtractOutput,
     ) -> Result<Option<IngestOutcome>> {
-        let mut tx = self.client.transaction()?;
         let a = &out.article;
-        let row = tx.query_one(
-            &self.sql.complete_and_insert,
-            &[
-                &job.id,
-                &worker,
-                &a.id,
-                &a.url,
-                &a.outlet,
-                &a.title,
-                &a.publication_date.map(|d| d.to_string()),
-                &a.language,
-                &a.text,
-                &job.name,
-                &serde_json::to_string(&out.warnings)?,
-                &event_countries(out),
-            ],
-        )?;
+        let (date, warnings, countries) = (
+            a.publication_date.map(|d| d.to_string()),
+            serde_json::to_string(&out.warnings)?,
+            event_countries(out),
+        );
+        let params: [&(dyn postgres::types::ToSql + Sync); 12] = [
+            &job.id,
+            &worker,
+            &a.id,
+            &a.url,
+            &a.outlet,
+            &a.title,
+            &date,
+            &a.language,
+            &a.text,
+            &job.name,
+            &warnings,
+            &countries,
+        ];
+        if out.events.is_empty() {
+            // Most pages of a news stream: one statement, its own
+            // transaction, without BEGIN and COMMIT round trips.
+            let row = self
+                .client
+                .query_one(&self.sql.complete_and_insert, &params)?;
+            let (mine, inserted): (i64, i64) = (row.get(0), row.get(1));
+            return Ok((mine > 0).then(|| IngestOutcome {
+                new_article: inserted > 0,
+                ..Default::default()
+            }));
+        }
+        let mut tx = self.client.transaction()?;
+        let row = tx.query_one(&self.sql.complete_and_insert, &params)?;
         let (mine, inserted): (i64, i64) = (row.get(0), row.get(1));
         if mine == 0 {
             return Ok(None);
