@@ -142,7 +142,12 @@ pub struct PgStore {
 struct Prepared {
     insert_article: Statement,
     merge_lock: Statement,
+    /// Stored events that may be the same incident, in a country (`=`
+    /// so that the (country, date) index is used: `IS NOT DISTINCT FROM`
+    /// would scan every country's events of the period).
     candidates: Statement,
+    /// The same for an event without a country.
+    candidates_no_country: Statement,
     /// Updates a merged event, links the article, records the change: one
     /// round trip.
     merge_event: Statement,
@@ -165,7 +170,12 @@ impl Prepared {
             )?,
             merge_lock: c.prepare("SELECT pg_advisory_xact_lock(hashtext('veille-merge:' || $1))")?,
             candidates: c.prepare(
-                "SELECT json FROM events WHERE country_code IS NOT DISTINCT FROM $1 AND event_date BETWEEN $2 AND $3
+                "SELECT json FROM events WHERE country_code = $1 AND event_date BETWEEN $2 AND $3
+                   AND ((latitude BETWEEN $4 AND $5 AND longitude BETWEEN $6 AND $7) OR admin1 IS NOT DISTINCT FROM $8)
+                 ORDER BY event_date",
+            )?,
+            candidates_no_country: c.prepare(
+                "SELECT json FROM events WHERE $1::text IS NULL AND country_code IS NULL AND event_date BETWEEN $2 AND $3
                    AND ((latitude BETWEEN $4 AND $5 AND longitude BETWEEN $6 AND $7) OR admin1 IS NOT DISTINCT FROM $8)
                  ORDER BY event_date",
             )?,
@@ -794,7 +804,11 @@ fn ingest_events(
         let json = serde_json::to_string(e)?;
         let c = Candidates::of(e);
         let rows = tx.query(
-            &sql.candidates,
+            if c.country.is_some() {
+                &sql.candidates
+            } else {
+                &sql.candidates_no_country
+            },
             &[
                 &c.country, &c.from, &c.to, &c.lat0, &c.lat1, &c.lon0, &c.lon1, &c.admin1,
             ],
