@@ -117,6 +117,7 @@ pub fn code_article(
         };
         let sentence_actors = clause.actors;
         let patients = clause.patients;
+        let allies = clause.allies;
         let doer_named = sentence_actors.iter().any(|a| {
             matches!(
                 lex.actors[a.id].kind.as_str(),
@@ -224,9 +225,44 @@ pub fn code_article(
                     .map(|c| c.name.clone())
             })
             .unwrap_or_else(|| "Unknown".into());
-        let (mut actor_list, actor_spans) =
+        let (mut actor_list, mut actor_spans) =
             assign_actors(sub, &sentence_actors, &patients, lex, &country);
         rival_named_elsewhere(text, &mut actor_list, &actor_spans, &actors, lex);
+        // The first side's allies: ACLED's assoc_actor_1, several joined
+        // by "; " as ACLED writes them.
+        if actor_list.iter().any(|a| a.role == "actor1") {
+            let mut names: Vec<String> = Vec::new();
+            let mut inter = 0;
+            for (k, h) in allies.iter().enumerate() {
+                // "Russian paramilitaries of the Africa Corps": the unit named
+                // after "of" is the ally.
+                let described = allies.iter().skip(k + 1).any(|n| {
+                    n.span.start >= h.span.end
+                        && matches!(
+                            text[h.span.end..n.span.start].trim(),
+                            "of the" | "of" | "du" | "de la" | "des" | "de l'" | "de l’"
+                        )
+                });
+                if described {
+                    continue;
+                }
+                let name = lex.actors[h.id].name.replace("{country}", &country);
+                if actor_list.iter().all(|a| a.name != name) && !names.contains(&name) {
+                    if names.is_empty() {
+                        inter = lex.actors[h.id].inter;
+                    }
+                    names.push(name);
+                    actor_spans.push(("assoc_actor_1".into(), h.span));
+                }
+            }
+            if !names.is_empty() {
+                actor_list.push(Actor {
+                    name: names.join("; "),
+                    role: "assoc_actor_1".into(),
+                    inter,
+                });
+            }
+        }
 
         // Fatalities.
         let death_here = deaths.iter().any(|d| inside(d.span));
@@ -559,6 +595,8 @@ struct Clause<'a> {
     actors: Vec<Hit>,
     /// Spans of the actors the clause says were hit ("soldiers were killed").
     patients: Vec<Span>,
+    /// Actors fighting alongside a side ("backed by the Africa Corps").
+    allies: Vec<Hit>,
     quantities: Vec<&'a veille_core::Quantity>,
 }
 
@@ -832,7 +870,13 @@ fn read_clause<'a>(
         .map(|&i| sentence_actors[i].span)
         .collect();
     // Allies of a named side are left out of the sides ("the army, backed
-    // by the Africa Corps, retook Ber from rebels": the army and rebels).
+    // by the Africa Corps, retook Ber from rebels": the army and rebels);
+    // they become the first side's associated actor.
+    let allies: Vec<Hit> = order
+        .iter()
+        .filter(|&&i| roles[i] == Part::Ally)
+        .map(|&i| sentence_actors[i])
+        .collect();
     let sentence_actors: Vec<Hit> = order
         .iter()
         .filter(|&&i| roles[i] != Part::Ally)
@@ -899,6 +943,7 @@ fn read_clause<'a>(
         label,
         actors: sentence_actors,
         patients,
+        allies,
         quantities,
     })
 }

@@ -146,6 +146,8 @@ fn allies_of_the_army_are_never_the_other_side() {
     let e = &ev[0];
     assert_eq!(e["event_type"], "Battles", "{e:#}");
     assert_eq!(actor(e, "actor1"), "Military Forces of Mali", "{e:#}");
+    // The ally is the first side's associated actor, named by its unit.
+    assert_eq!(actor(e, "assoc_actor_1"), "Africa Corps", "{e:#}");
 }
 
 #[test]
