@@ -684,7 +684,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     static TAKEN_FROM: OnceLock<Regex> = OnceLock::new();
     let taken_from = TAKEN_FROM.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:retake|retakes|retook|retaken|recapture[sd]?|regain(?:s|ed)?|seize[sd]?|capture[sd]?|took|take[sn]?|wrest(?:s|ed)?|reprise?s?|reprend|reprennent|arrachée?s?).{0,50}(?:from|aux|des mains d[eu]s?)$",
+            r"(?i)\b(?:retake|retakes|retook|retaken|recapture[sd]?|regain(?:s|ed)?|seize[sd]?|capture[sd]?|took|take[sn]?|wrest(?:s|ed)?|reprise?s?|reprend|reprennent|arrachée?s?)\b.{0,50}\b(?:from|aux|des mains d[eu]s?)$",
         )
         .expect("taken-from cue")
     });

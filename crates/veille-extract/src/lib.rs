@@ -95,11 +95,6 @@ pub fn extract(doc: &RawDocument) -> Result<Article, Error> {
             lang::detect(&text).to_string()
         }
     };
-    if !page.authors.is_empty() {
-        sources
-            .entry("authors".into())
-            .or_insert_with(|| "page".into());
-    }
     let id = content_hash(&text);
     Ok(Article {
         id,
