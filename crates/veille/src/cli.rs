@@ -372,7 +372,7 @@ pub enum BenchCommand {
         /// Folder of pages: ScrapingHub layout (html/*.html.gz) or *.html files.
         #[arg(long, default_value = "../shared/eval/extraction/scrapinghub")]
         dataset: PathBuf,
-        /// Passes over the pages (both tools; mean pages/s).
+        /// Passes over the pages (mean pages/s); veille runs more passes until it has run two seconds.
         #[arg(long, default_value_t = 3)]
         repeat: usize,
         /// Skip the trafilatura run.
