@@ -100,7 +100,8 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
         present[usize::from(gated[m.pattern().as_usize()] == "copyright")] = true;
     }
     // Cheap facts that rule out the costly patterns on most lines: a
-    // byline is short, a navigation trail has at least three separators.
+    // byline or a date line is short, a navigation trail is short or has
+    // separators.
     let chars = line.chars().count();
     let separators = || {
         line.chars()
