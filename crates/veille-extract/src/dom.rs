@@ -445,11 +445,11 @@ impl Dom {
         self.elements().filter(move |&i| self.name(i) == Some(name))
     }
 
-    /// Whether `id` lies under `ancestor` (or is it). Nodes are numbered in
-    /// document order, so a descendant's number is between the ancestor's
+    /// The nodes under `id` (not `id` itself), in document order. Nodes are
+    /// numbered in document order, so they are the numbers between `id`
     /// and the end of its subtree.
-    pub fn contains(&self, ancestor: NodeId, id: NodeId) -> bool {
-        id >= ancestor && id < self.subtree_end(ancestor)
+    pub fn descendants(&self, id: NodeId) -> std::ops::Range<NodeId> {
+        id + 1..self.subtree_end(id)
     }
 
     /// One past the last node of `id`'s subtree.
@@ -470,7 +470,7 @@ impl Dom {
     /// All the text under a node, in document order.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
-        for i in id..self.subtree_end(id) {
+        for i in std::iter::once(id).chain(self.descendants(id)) {
             if let Kind::Text(t) = self.nodes[i as usize].kind {
                 out.push_str(self.s(t));
             }
@@ -1167,10 +1167,11 @@ mod tests {
     }
 
     #[test]
-    fn contains_uses_document_order() {
+    fn descendants_use_document_order() {
         let dom = Dom::parse("<div><p>a</p><p>b</p></div><p>c</p>");
         let div = dom.named("div").next().unwrap();
         let ps: Vec<_> = dom.named("p").collect();
-        assert!(dom.contains(div, ps[0]) && dom.contains(div, ps[1]) && !dom.contains(div, ps[2]));
+        let under = |n| dom.descendants(div).contains(&n);
+        assert!(under(ps[0]) && under(ps[1]) && !under(ps[2]));
     }
 }

@@ -139,6 +139,9 @@ fn weak_noisy_attr() -> &'static Regex {
     })
 }
 
+/// (class, id) -> (strong, weak) furniture words.
+type AttrCache<'a> = HashMap<(&'a str, &'a str), (bool, bool)>;
+
 /// The parsed page and what the walk asks of it many times: characters of
 /// visible text under each node, outside links, scripts and styles.
 struct Ctx<'a> {
@@ -147,7 +150,7 @@ struct Ctx<'a> {
     /// Visible text of the whole page: an element holding most of it is the
     /// content, never furniture.
     page_text: usize,
-    attr_cache: std::cell::RefCell<HashMap<(String, String), (bool, bool)>>,
+    attr_cache: std::cell::RefCell<AttrCache<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -176,8 +179,8 @@ impl<'a> Ctx<'a> {
 
     /// Whether class and id hold strong or weak furniture words; pages
     /// repeat the same classes, so each pair is matched once.
-    fn attr_words(&self, class: &str, ident: &str) -> (bool, bool) {
-        let key = (class.to_string(), ident.to_string());
+    fn attr_words(&self, class: &'a str, ident: &'a str) -> (bool, bool) {
+        let key = (class, ident);
         if let Some(&hit) = self.attr_cache.borrow().get(&key) {
             return hit;
         }
@@ -219,7 +222,7 @@ impl<'a> Ctx<'a> {
         if SKIP_TAGS.contains(&name) {
             return true;
         }
-        if name == "header" && !(id + 1..dom.subtree_end(id)).any(|d| dom.name(d) == Some("h1")) {
+        if name == "header" && !dom.descendants(id).any(|d| dom.name(d) == Some("h1")) {
             return true;
         }
         if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
@@ -343,7 +346,9 @@ impl Collector<'_, '_> {
 /// walked as a container, not read as one block.
 fn layout_cell(dom: &Dom, el: NodeId, name: &str) -> bool {
     matches!(name, "td" | "th")
-        && (el + 1..dom.subtree_end(el)).any(|d| matches!(dom.name(d), Some("p" | "div" | "table")))
+        && dom
+            .descendants(el)
+            .any(|d| matches!(dom.name(d), Some("p" | "div" | "table")))
 }
 
 /// Text of an inline element; `links` counts characters inside `<a>`.
@@ -498,6 +503,12 @@ pub fn extract_html(source: &str) -> Page {
     let source = strip_raw_blocks(source);
     let dom = Dom::parse(&source);
     let metas = Metas::of(&dom);
+    // The page's JSON-LD blocks, parsed once for the date and the authors.
+    let json_ld: Vec<serde_json::Value> = dom
+        .named("script")
+        .filter(|&s| dom.attr(s, "type") == Some("application/ld+json"))
+        .filter_map(|s| serde_json::from_str(&dom.text_content(s)).ok())
+        .collect();
     let first_attr = |tag: &str, filter: &dyn Fn(NodeId) -> bool, attr: &str| {
         dom.named(tag)
             .filter(|&e| filter(e))
@@ -538,7 +549,7 @@ pub fn extract_html(source: &str) -> Page {
         source("title", from);
         t
     });
-    let authors = authors(&dom, &metas).map(|(a, from)| {
+    let authors = authors(&dom, &metas, &json_ld).map(|(a, from)| {
         source("authors", from);
         a
     });
@@ -548,7 +559,7 @@ pub fn extract_html(source: &str) -> Page {
         canonical_url,
         title,
         authors: authors.unwrap_or_default(),
-        date: publication_date(&dom, &metas),
+        date: publication_date(&dom, &metas, &json_ld),
         sources,
         ..Default::default()
     };
@@ -614,7 +625,7 @@ fn article_parts(dom: &Dom, container: NodeId) -> Vec<NodeId> {
         return parts;
     };
     let depth = dom.ancestors(container).count();
-    for el in scope + 1..dom.subtree_end(scope) {
+    for el in dom.descendants(scope) {
         if el != container
             && dom.name(el) == Some(name)
             && dom.attr(el, "class") == Some(class)
@@ -758,7 +769,11 @@ fn title(dom: &Dom, metas: &Metas, site: Option<&str>) -> Option<(String, String
 /// The authors a page names, and where: JSON-LD `author`, then author meta
 /// tags, then `rel=author` or `itemprop=author` markup. Web addresses (a
 /// profile page in `article:author`) are not names.
-fn authors(dom: &Dom, metas: &Metas) -> Option<(Vec<String>, String)> {
+fn authors(
+    dom: &Dom,
+    metas: &Metas,
+    json_ld: &[serde_json::Value],
+) -> Option<(Vec<String>, String)> {
     fn json_authors(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
             serde_json::Value::String(s) => out.push(s.clone()),
@@ -808,18 +823,13 @@ fn authors(dom: &Dom, metas: &Metas) -> Option<(Vec<String>, String)> {
         }
         out
     };
-    for script in dom
-        .named("script")
-        .filter(|&s| dom.attr(s, "type") == Some("application/ld+json"))
-    {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&dom.text_content(script)) {
-            if let Some(a) = find_author(&v) {
-                let mut names = Vec::new();
-                json_authors(a, &mut names);
-                let names = clean(names);
-                if !names.is_empty() {
-                    return Some((names, "json-ld:author".into()));
-                }
+    for v in json_ld {
+        if let Some(a) = find_author(v) {
+            let mut names = Vec::new();
+            json_authors(a, &mut names);
+            let names = clean(names);
+            if !names.is_empty() {
+                return Some((names, "json-ld:author".into()));
             }
         }
     }
@@ -845,7 +855,7 @@ fn authors(dom: &Dom, metas: &Metas) -> Option<(Vec<String>, String)> {
         })
         .map(|e| {
             // An author block may name the person in an itemprop=name child.
-            (e + 1..dom.subtree_end(e))
+            dom.descendants(e)
                 .find(|&d| dom.attr(d, "itemprop") == Some("name"))
                 .map(|d| {
                     dom.attr(d, "content")
@@ -952,7 +962,11 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-fn publication_date(dom: &Dom, metas: &Metas) -> Option<(NaiveDate, String)> {
+fn publication_date(
+    dom: &Dom,
+    metas: &Metas,
+    json_ld: &[serde_json::Value],
+) -> Option<(NaiveDate, String)> {
     const META: &[&str] = &[
         "article:published_time",
         "og:published_time",
@@ -972,16 +986,8 @@ fn publication_date(dom: &Dom, metas: &Metas) -> Option<(NaiveDate, String)> {
             return Some((d, format!("meta:{name}")));
         }
     }
-    for script in dom
-        .named("script")
-        .filter(|&s| dom.attr(s, "type") == Some("application/ld+json"))
-    {
-        let text = dom.text_content(script);
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            if let Some(d) = find_json_date(&v) {
-                return Some((d, "json-ld:datePublished".into()));
-            }
-        }
+    if let Some(d) = json_ld.iter().find_map(find_json_date) {
+        return Some((d, "json-ld:datePublished".into()));
     }
     for t in dom.elements() {
         let name = dom.name(t).unwrap_or("");

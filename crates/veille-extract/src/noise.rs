@@ -15,26 +15,28 @@ struct Rule {
 }
 
 /// Words without which the unanchored rules cannot match, found in one pass
-/// (those rules would otherwise scan every line of every article).
-fn needles() -> &'static (AhoCorasick, Vec<&'static str>) {
-    static NEEDLES: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
+/// (those rules would otherwise scan every line of every article): pattern
+/// ids up to [`COOKIE_WORDS`] gate the cookie rule, the rest the copyright
+/// rule.
+fn needles() -> &'static AhoCorasick {
+    static NEEDLES: OnceLock<AhoCorasick> = OnceLock::new();
     NEEDLES.get_or_init(|| {
-        // (word, the rule it gates)
-        let words = [
-            ("cookie", "cookie banner"),
-            ("©", "copyright"),
-            ("copyright", "copyright"),
-            ("(c)", "copyright"),
-            ("rights reserved", "copyright"),
-            ("droits r", "copyright"),
-        ];
-        let ac = AhoCorasick::builder()
+        AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(words.iter().map(|w| w.0))
-            .expect("noise needles");
-        (ac, words.iter().map(|w| w.1).collect())
+            .build([
+                "cookie",
+                "©",
+                "copyright",
+                "(c)",
+                "rights reserved",
+                "droits r",
+            ])
+            .expect("noise needles")
     })
 }
+
+/// How many of [`needles`] gate the cookie rule.
+const COOKIE_WORDS: usize = 1;
 
 fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
@@ -94,10 +96,10 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
     if line.is_empty() {
         return None;
     }
-    let (ac, gated) = needles();
+    // [cookie words present, copyright words present]
     let mut present: [bool; 2] = [false; 2];
-    for m in ac.find_iter(line) {
-        present[usize::from(gated[m.pattern().as_usize()] == "copyright")] = true;
+    for m in needles().find_iter(line) {
+        present[usize::from(m.pattern().as_usize() >= COOKIE_WORDS)] = true;
     }
     // Cheap facts that rule out the costly patterns on most lines: a
     // byline or a date line is short, a navigation trail is short or has
