@@ -251,12 +251,7 @@ impl PgStore {
     /// of that name) and returns a URL whose connections work in it: how a
     /// benchmark or a test gets a store of its own in a shared database.
     pub fn fresh_schema(url: &str, schema: &str) -> Result<String> {
-        if !schema
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        {
-            return Err(StoreError::Invalid(format!("bad schema name {schema:?}")));
-        }
+        check_schema_name(schema)?;
         let mut c = Client::connect(url, NoTls)?;
         c.batch_execute(&format!(
             "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
@@ -267,12 +262,7 @@ impl PgStore {
 
     /// Drops a schema made by [`PgStore::fresh_schema`].
     pub fn drop_schema(url: &str, schema: &str) -> Result<()> {
-        if !schema
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        {
-            return Err(StoreError::Invalid(format!("bad schema name {schema:?}")));
-        }
+        check_schema_name(schema)?;
         let mut c = Client::connect(url, NoTls)?;
         c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))?;
         Ok(())
@@ -769,6 +759,18 @@ fn ingest_tx(
         tx.execute(&sql.merge_lock, &[c])?;
     }
     ingest_events(tx, sql, out)
+}
+
+/// A schema name is written into SQL: letters, digits and "_" only.
+fn check_schema_name(schema: &str) -> Result<()> {
+    if schema
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!("bad schema name {schema:?}")))
+    }
 }
 
 /// The countries of an output's events, sorted, once each ("" for none).

@@ -66,14 +66,7 @@ pub fn pg_url(name: &str) -> Option<String> {
         return None;
     };
     let schema = format!("veille_t_{name}_{}", std::process::id());
-    let mut c =
-        postgres::Client::connect(&base, postgres::NoTls).expect("connect to VEILLE_TEST_PG");
-    c.batch_execute(&format!(
-        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
-    ))
-    .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+    Some(veille_store::PgStore::fresh_schema(&base, &schema).expect("schema in VEILLE_TEST_PG"))
 }
 
 fn stores(name: &str) -> Vec<(String, AnyStore)> {

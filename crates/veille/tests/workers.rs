@@ -14,12 +14,10 @@ fn pg_url(name: &str) -> Option<(String, postgres::Client)> {
         return None;
     };
     let schema = format!("veille_w_{name}_{}", std::process::id());
-    let mut c =
-        postgres::Client::connect(&base, postgres::NoTls).expect("connect to VEILLE_TEST_PG");
-    c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; SET search_path = {schema};"))
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some((format!("{base}{sep}options=-c%20search_path%3D{schema}"), c))
+    let url =
+        veille_store::PgStore::fresh_schema(&base, &schema).expect("schema in VEILLE_TEST_PG");
+    let c = postgres::Client::connect(&url, postgres::NoTls).expect("connect to the schema");
+    Some((url, c))
 }
 
 #[test]
