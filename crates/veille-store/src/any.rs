@@ -3,7 +3,8 @@
 //! SQLite file.
 
 use crate::{
-    ArticleEvidence, EventFilter, IngestOutcome, PgStore, Result, Store, StoredEvent, Summary,
+    ActorCount, ArticleEvidence, EventFilter, IngestOutcome, PgStore, PlaceCount, ReprocessReport,
+    Result, Store, StoredArticle, StoredEvent, Summary,
 };
 use veille_core::ExtractOutput;
 
@@ -83,6 +84,38 @@ impl AnyStore {
         match self {
             AnyStore::Sqlite(s) => s.last_cursor(),
             AnyStore::Postgres(s) => s.last_cursor(),
+        }
+    }
+
+    pub fn article(&mut self, id: &str) -> Result<Option<StoredArticle>> {
+        match self {
+            AnyStore::Sqlite(s) => s.article(id),
+            AnyStore::Postgres(s) => s.article(id),
+        }
+    }
+
+    /// Codes every stored article again (see [`Store::reprocess`]).
+    pub fn reprocess(
+        &mut self,
+        code: impl FnMut(&StoredArticle) -> std::result::Result<ExtractOutput, String>,
+    ) -> Result<ReprocessReport> {
+        match self {
+            AnyStore::Sqlite(s) => s.reprocess(code),
+            AnyStore::Postgres(s) => s.reprocess(code),
+        }
+    }
+
+    pub fn actors(&mut self, limit: usize) -> Result<Vec<ActorCount>> {
+        match self {
+            AnyStore::Sqlite(s) => s.actors(limit),
+            AnyStore::Postgres(s) => s.actors(limit),
+        }
+    }
+
+    pub fn places(&mut self, limit: usize) -> Result<Vec<PlaceCount>> {
+        match self {
+            AnyStore::Sqlite(s) => s.places(limit),
+            AnyStore::Postgres(s) => s.places(limit),
         }
     }
 }

@@ -137,7 +137,61 @@ INSERT INTO events_fts (rowid, id, body)
     SELECT rowid, id, json_extract(json, '$.notes') || ' ' || COALESCE(actors, '') || ' ' || COALESCE(json_extract(json, '$.location.name'), '')
     FROM events;
 "#,
+    // Articles: the address a page's versions share, the state of their
+    // coding, and the metadata the extractor found. Actors and places as
+    // tables of their own, linked from the events.
+    r#"
+ALTER TABLE articles ADD COLUMN canonical_url TEXT;   -- filled by Store::open from url (canonical_url())
+ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'coded'; -- coded, or failed: its last re-coding failed
+ALTER TABLE articles ADD COLUMN error TEXT;           -- why, when failed
+ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN metadata_sources TEXT NOT NULL DEFAULT '{}';
+DROP INDEX articles_url;
+CREATE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url IS NOT NULL;
+CREATE TABLE actors (
+    name  TEXT PRIMARY KEY,                     -- normalised name, as in the events (every role)
+    inter INTEGER NOT NULL                      -- ACLED inter code, as first coded
+);
+ALTER TABLE events ADD COLUMN actor1 TEXT;      -- names in actors
+ALTER TABLE events ADD COLUMN actor2 TEXT;
+CREATE TABLE places (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    country_code  TEXT NOT NULL,
+    country       TEXT NOT NULL,
+    admin1        TEXT NOT NULL DEFAULT '',
+    admin2        TEXT NOT NULL DEFAULT '',
+    latitude      REAL,
+    longitude     REAL,
+    geo_precision INTEGER NOT NULL,
+    geonames_id   INTEGER,
+    UNIQUE (country_code, admin1, admin2, name)
+);
+ALTER TABLE events ADD COLUMN place_id INTEGER REFERENCES places(id);
+INSERT OR IGNORE INTO actors (name, inter)
+    SELECT json_extract(value, '$.name'), json_extract(value, '$.inter') FROM events, json_each(events.json, '$.actors');
+UPDATE events SET
+    actor1 = (SELECT json_extract(value, '$.name') FROM json_each(events.json, '$.actors') WHERE json_extract(value, '$.role') = 'actor1'),
+    actor2 = (SELECT json_extract(value, '$.name') FROM json_each(events.json, '$.actors') WHERE json_extract(value, '$.role') = 'actor2');
+INSERT OR IGNORE INTO places (name, country_code, country, admin1, admin2, latitude, longitude, geo_precision, geonames_id)
+    SELECT json_extract(json, '$.location.name'), json_extract(json, '$.location.country_code'),
+           json_extract(json, '$.location.country'), COALESCE(json_extract(json, '$.location.admin1'), ''),
+           COALESCE(json_extract(json, '$.location.admin2'), ''), json_extract(json, '$.location.latitude'),
+           json_extract(json, '$.location.longitude'), json_extract(json, '$.location.geo_precision'),
+           json_extract(json, '$.location.geonames_id')
+    FROM events WHERE json_extract(json, '$.location') IS NOT NULL;
+UPDATE events SET place_id = (
+    SELECT p.id FROM places p
+    WHERE p.country_code = json_extract(events.json, '$.location.country_code')
+      AND p.admin1 = COALESCE(json_extract(events.json, '$.location.admin1'), '')
+      AND p.admin2 = COALESCE(json_extract(events.json, '$.location.admin2'), '')
+      AND p.name = json_extract(events.json, '$.location.name'));
+"#,
 ];
+
+/// The migration that added `articles.canonical_url` (its rows are filled
+/// in Rust, by [`canonical_url`]).
+const CANONICAL_URL_MIGRATION: i64 = 6;
 
 /// The outcome of ingesting one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -285,6 +339,27 @@ impl Store {
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
+        // Addresses stored before the canonical_url column existed.
+        if version >= CANONICAL_URL_MIGRATION {
+            return Ok(Store { conn });
+        }
+        let missing: Vec<(i64, String)> = {
+            let mut stmt = conn.prepare(
+                "SELECT rowid, url FROM articles WHERE canonical_url IS NULL AND url IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        if !missing.is_empty() {
+            let tx = conn.unchecked_transaction()?;
+            for (rowid, url) in &missing {
+                tx.execute(
+                    "UPDATE articles SET canonical_url = ?2 WHERE rowid = ?1",
+                    params![rowid, canonical_url(url)],
+                )?;
+            }
+            tx.commit()?;
+        }
         Ok(Store { conn })
     }
 
@@ -309,8 +384,9 @@ impl Store {
         let mut older: Vec<String> = Vec::new();
         if let Some(url) = &a.url {
             let mut stmt =
-                tx.prepare_cached("SELECT id FROM articles WHERE url = ?1 AND id <> ?2")?;
-            let rows = stmt.query_map(params![url, a.id], |r| r.get::<_, String>(0))?;
+                tx.prepare_cached("SELECT id FROM articles WHERE canonical_url = ?1 AND id <> ?2")?;
+            let rows =
+                stmt.query_map(params![canonical_url(url), a.id], |r| r.get::<_, String>(0))?;
             for r in rows {
                 older.push(r?);
             }
@@ -354,6 +430,10 @@ impl Store {
             let out = match code(&article) {
                 Ok(o) => o,
                 Err(why) => {
+                    self.conn.execute(
+                        "UPDATE articles SET status = 'failed', error = ?2 WHERE id = ?1",
+                        params![id, why],
+                    )?;
                     report.failed.push((article.source.clone(), why));
                     continue;
                 }
@@ -666,22 +746,26 @@ fn insert_article(
     at: &str,
 ) -> Result<()> {
     let a = &out.article;
-    tx.execute(
-        "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            a.id,
-            a.url,
-            a.outlet,
-            a.title,
-            a.publication_date.map(|d| d.to_string()),
-            a.language,
-            a.text,
-            source,
-            serde_json::to_string(&out.warnings)?,
-            at
-        ],
-    )?;
+    tx.prepare_cached(
+        "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings, ingested_at,
+             canonical_url, authors, metadata_sources)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        a.id,
+        a.url,
+        a.outlet,
+        a.title,
+        a.publication_date.map(|d| d.to_string()),
+        a.language,
+        a.text,
+        source,
+        serde_json::to_string(&out.warnings)?,
+        at,
+        a.url.as_deref().map(canonical_url),
+        serde_json::to_string(&a.authors)?,
+        serde_json::to_string(&a.metadata_sources)?,
+    ])?;
     Ok(())
 }
 
@@ -723,37 +807,45 @@ fn write_event_row(
     let sql = if replace {
         "UPDATE events SET event_type = ?2, sub_event_type = ?3, event_date = ?4, time_precision = ?5, country_code = ?6,
              country = ?7, admin1 = ?8, fatalities = ?9, json = ?10, updated_at = ?11, admin2 = ?12, latitude = ?13,
-             longitude = ?14, actors = ?15
+             longitude = ?14, actors = ?15, place_id = ?16, actor1 = ?17, actor2 = ?18
          WHERE id = ?1"
     } else {
         "INSERT OR IGNORE INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country, admin1, fatalities, json, created_at, updated_at,
-             admin2, latitude, longitude, actors)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)"
+             admin2, latitude, longitude, actors, place_id, actor1, actor2)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
     };
     let l = e.location.as_ref();
-    let written = tx.execute(
-        sql,
-        params![
-            e.id,
-            e.event_type.as_str(),
-            e.sub_event_type.as_str(),
-            e.event_date.to_string(),
-            e.time_precision,
-            l.map(|l| l.country_code.clone()),
-            l.map(|l| l.country.clone()),
-            l.and_then(|l| l.admin1.clone()),
-            e.fatalities.map(|f| f as i64),
-            json,
-            at,
-            l.and_then(|l| l.admin2.clone()),
-            l.and_then(|l| l.latitude),
-            l.and_then(|l| l.longitude),
-            actor_names(e),
-        ],
-    )?;
+    let place_id = match l {
+        Some(l) => Some(place_id(tx, l)?),
+        None => None,
+    };
+    let written = tx.prepare_cached(sql)?.execute(params![
+        e.id,
+        e.event_type.as_str(),
+        e.sub_event_type.as_str(),
+        e.event_date.to_string(),
+        e.time_precision,
+        l.map(|l| l.country_code.clone()),
+        l.map(|l| l.country.clone()),
+        l.and_then(|l| l.admin1.clone()),
+        e.fatalities.map(|f| f as i64),
+        json,
+        at,
+        l.and_then(|l| l.admin2.clone()),
+        l.and_then(|l| l.latitude),
+        l.and_then(|l| l.longitude),
+        actor_names(e),
+        place_id,
+        actor_in(e, "actor1"),
+        actor_in(e, "actor2"),
+    ])?;
     if written > 0 {
         if replace {
             delete_search_row(tx, &e.id)?;
+        }
+        for a in &e.actors {
+            tx.prepare_cached("INSERT OR IGNORE INTO actors (name, inter) VALUES (?1, ?2)")?
+                .execute(params![a.name, a.inter])?;
         }
         tx.execute(
             "INSERT INTO events_fts (rowid, id, body) VALUES ((SELECT rowid FROM events WHERE id = ?1), ?1, ?2)",
@@ -902,6 +994,39 @@ fn retract(tx: &rusqlite::Transaction, article_id: &str, at: &str) -> Result<Vec
     Ok(gone)
 }
 
+/// The id of a place in the places table, added when new.
+fn place_id(tx: &rusqlite::Transaction, l: &veille_core::Location) -> Result<i64> {
+    let (admin1, admin2) = (
+        l.admin1.as_deref().unwrap_or(""),
+        l.admin2.as_deref().unwrap_or(""),
+    );
+    let known = tx
+        .prepare_cached(
+            "SELECT id FROM places WHERE country_code = ?1 AND admin1 = ?2 AND admin2 = ?3 AND name = ?4",
+        )?
+        .query_row(params![l.country_code, admin1, admin2, l.name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = known {
+        return Ok(id);
+    }
+    tx.prepare_cached(
+        "INSERT INTO places (name, country_code, country, admin1, admin2, latitude, longitude, geo_precision, geonames_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        l.name,
+        l.country_code,
+        l.country,
+        admin1,
+        admin2,
+        l.latitude,
+        l.longitude,
+        l.geo_precision,
+        l.geonames_id.map(|g| g as i64),
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
 /// Removes an event's search row (by its rowid: the event must still exist).
 fn delete_search_row(tx: &rusqlite::Transaction, id: &str) -> Result<()> {
     tx.execute(
@@ -972,6 +1097,14 @@ pub(crate) fn merge(stored: &mut Event, e: &Event) {
     }
 }
 
+/// The name of an event's actor in `role` ("actor1", "actor2").
+fn actor_in<'e>(e: &'e Event, role: &str) -> Option<&'e str> {
+    e.actors
+        .iter()
+        .find(|a| a.role == role)
+        .map(|a| a.name.as_str())
+}
+
 /// An event's actor names joined by '|' (the `actors` column).
 fn actor_names(e: &Event) -> String {
     e.actors
@@ -992,11 +1125,15 @@ fn search_text(e: &Event) -> String {
 }
 
 pub mod any;
+mod canonical;
 pub mod pg;
+pub use canonical::canonical_url;
 mod query;
 pub use any::AnyStore;
 pub use pg::PgStore;
-pub use query::{Alert, Alerts, Change, Cluster, Page, Series, SortOrder, StoredArticle};
+pub use query::{
+    ActorCount, Alert, Alerts, Change, Cluster, Page, PlaceCount, Series, SortOrder, StoredArticle,
+};
 
 #[cfg(test)]
 mod tests;

@@ -8,16 +8,19 @@
 //! together: a worker killed mid-job leaves the job to be claimed again
 //! (after its heartbeat goes stale) and nothing half-written.
 
+use crate::query::{unit, ACTORS_SQL, PLACES_SQL};
 use crate::{
-    merge, search_text, ArticleEvidence, Candidates, EventFilter, IngestOutcome, Result, SourceRef,
-    StoreError, StoredEvent, Summary,
+    canonical_url, merge, search_text, ActorCount, ArticleEvidence, Candidates, EventFilter,
+    IngestOutcome, PlaceCount, ReprocessReport, Result, SourceRef, StoreError, StoredArticle,
+    StoredEvent, Summary,
 };
 use postgres::{Client, NoTls, Statement, Transaction};
 use serde::Serialize;
 use veille_core::{Event, ExtractOutput};
 
 /// Schema migrations, applied in order; `veille_schema` counts them.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE articles (
     id               TEXT PRIMARY KEY,
     url              TEXT,
@@ -95,7 +98,67 @@ CREATE TABLE jobs (
     article_id   TEXT
 );
 CREATE INDEX jobs_ready ON jobs(status, run_after, id);
-"#];
+"#,
+    // As SQLite's migration 6: articles' canonical address, coding state and
+    // metadata; actors and places tables. And an order for an event's
+    // sources (SQLite has its rowid).
+    r#"
+ALTER TABLE articles ADD COLUMN canonical_url TEXT;
+ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'coded';
+ALTER TABLE articles ADD COLUMN error TEXT;
+ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN metadata_sources TEXT NOT NULL DEFAULT '{}';
+DROP INDEX articles_url;
+CREATE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url IS NOT NULL;
+ALTER TABLE event_sources ADD COLUMN seq BIGSERIAL;
+CREATE TABLE actors (
+    name  TEXT PRIMARY KEY,
+    inter INTEGER NOT NULL
+);
+ALTER TABLE events ADD COLUMN actor1 TEXT;
+ALTER TABLE events ADD COLUMN actor2 TEXT;
+CREATE TABLE places (
+    id            BIGSERIAL PRIMARY KEY,
+    name          TEXT NOT NULL,
+    country_code  TEXT NOT NULL,
+    country       TEXT NOT NULL,
+    admin1        TEXT NOT NULL DEFAULT '',
+    admin2        TEXT NOT NULL DEFAULT '',
+    latitude      DOUBLE PRECISION,
+    longitude     DOUBLE PRECISION,
+    geo_precision INTEGER NOT NULL,
+    geonames_id   BIGINT,
+    UNIQUE (country_code, admin1, admin2, name)
+);
+-- No foreign key: its check locks the place's row (FOR KEY SHARE) in every
+-- worker inserting an event there; only the store writes these ids.
+ALTER TABLE events ADD COLUMN place_id BIGINT;
+-- A claim walks the queued jobs in id order and the running ones by
+-- heartbeat: neither scans the done ones.
+DROP INDEX jobs_ready;
+CREATE INDEX jobs_queued ON jobs(id) WHERE status = 'queued';
+CREATE INDEX jobs_running ON jobs(heartbeat_at) WHERE status = 'running';
+INSERT INTO actors (name, inter)
+    SELECT a->>'name', (a->>'inter')::int FROM events, jsonb_array_elements(events.json::jsonb->'actors') a
+    ON CONFLICT DO NOTHING;
+UPDATE events SET
+    actor1 = (SELECT a->>'name' FROM jsonb_array_elements(json::jsonb->'actors') a WHERE a->>'role' = 'actor1' LIMIT 1),
+    actor2 = (SELECT a->>'name' FROM jsonb_array_elements(json::jsonb->'actors') a WHERE a->>'role' = 'actor2' LIMIT 1);
+INSERT INTO places (name, country_code, country, admin1, admin2, latitude, longitude, geo_precision, geonames_id)
+    SELECT l->>'name', l->>'country_code', l->>'country', COALESCE(l->>'admin1', ''), COALESCE(l->>'admin2', ''),
+           (l->>'latitude')::float8, (l->>'longitude')::float8, (l->>'geo_precision')::int, (l->>'geonames_id')::bigint
+    FROM (SELECT json::jsonb->'location' AS l FROM events) x WHERE jsonb_typeof(l) = 'object'
+    ON CONFLICT DO NOTHING;
+UPDATE events SET place_id = p.id FROM places p
+    WHERE p.country_code = events.json::jsonb->'location'->>'country_code'
+      AND p.admin1 = COALESCE(events.json::jsonb->'location'->>'admin1', '')
+      AND p.admin2 = COALESCE(events.json::jsonb->'location'->>'admin2', '')
+      AND p.name = events.json::jsonb->'location'->>'name';
+"#,
+];
+
+/// The migration that added `articles.canonical_url`.
+const CANONICAL_URL_MIGRATION: i64 = 2;
 
 /// Attempts before a job is failed for good.
 pub const MAX_ATTEMPTS: i32 = 3;
@@ -157,16 +220,28 @@ struct Prepared {
     /// A queued job's whole first step: marks the job done, inserts the
     /// article and takes the merge locks of its events' countries (sorted,
     /// so that two workers never wait on each other), in one round trip.
-    /// Returns (the job was still this worker's, the article is new).
+    /// Returns (the job was still this worker's, the article is new, the
+    /// locks taken, older versions of the page). Without leave to replace
+    /// older versions (`$14`), a page with older versions is left alone.
     complete_and_insert: Statement,
+    /// Rewrites a stored event from its new version (its actors too).
+    rewrite_event: Statement,
+    /// The stored articles with the same canonical address, but another text.
+    older_versions: Statement,
+    /// A place's id, the place added when new.
+    add_place: Statement,
+    /// Actors added when new.
+    add_actors: Statement,
+    known: Known,
 }
 
 impl Prepared {
     fn new(c: &mut Client) -> Result<Prepared> {
         Ok(Prepared {
             insert_article: c.prepare(
-                "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
+                "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings,
+                     canonical_url, authors, metadata_sources)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
             )?,
             merge_lock: c.prepare("SELECT pg_advisory_xact_lock(hashtext('veille-merge:' || $1))")?,
             candidates: c.prepare(
@@ -185,30 +260,92 @@ impl Prepared {
                             VALUES ($1, $4, $5, $6) ON CONFLICT DO NOTHING)
                  INSERT INTO changes (event_id, kind) VALUES ($1, 'merge')",
             )?,
-            // The source row's foreign key is checked at the end of the
-            // statement, when the event row is there.
+            // The foreign keys of the source and actor rows are checked at
+            // the end of the statement, when the rows they name are there.
+            // A place is new, or found by its key (a place of the country
+            // cannot be added meanwhile: the country's merge lock is held).
             insert_event: c.prepare(
                 "WITH e AS (
                      INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country,
-                         admin1, admin2, latitude, longitude, actors, fatalities, search, json)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                         admin1, admin2, latitude, longitude, actors, fatalities, search, json, place_id, actor1, actor2)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
                      ON CONFLICT (id) DO NOTHING RETURNING id),
                       s AS (INSERT INTO event_sources (event_id, article_id, json, reason)
-                            VALUES ($1, $16, $15, 'new event') ON CONFLICT DO NOTHING)
-                 INSERT INTO changes (event_id, kind) SELECT id, 'insert' FROM e",
+                            VALUES ($1, $19, $15, 'new event') ON CONFLICT DO NOTHING)
+                 INSERT INTO changes (event_id, kind) SELECT id, $20 FROM e",
+            )?,
+            rewrite_event: c.prepare(
+                "UPDATE events SET event_type = $2, sub_event_type = $3, event_date = $4, time_precision = $5,
+                     country_code = $6, country = $7, admin1 = $8, admin2 = $9, latitude = $10, longitude = $11,
+                     actors = $12, fatalities = $13, search = $14, json = $15, place_id = $16,
+                     actor1 = $17, actor2 = $18, updated_at = now()
+                 WHERE id = $1",
+            )?,
+            // A place of the country cannot be added meanwhile: the
+            // country's merge lock is held.
+            add_place: c.prepare(
+                "WITH p AS (
+                     INSERT INTO places (name, country_code, country, admin1, admin2, latitude, longitude, geo_precision, geonames_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id)
+                 SELECT id FROM p UNION ALL
+                 SELECT id FROM places WHERE country_code = $2 AND admin1 = $4 AND admin2 = $5 AND name = $1",
+            )?,
+            add_actors: c.prepare(
+                "INSERT INTO actors (name, inter) SELECT n, i FROM unnest($1::text[], $2::int[]) t(n, i)
+                 ON CONFLICT DO NOTHING",
+            )?,
+            known: Known::default(),
+            older_versions: c.prepare(
+                "SELECT id FROM articles WHERE canonical_url = $1 AND id <> $2 ORDER BY id",
             )?,
             complete_and_insert: c.prepare(
-                "WITH j AS (UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
-                            WHERE id = $1 AND worker = $2 AND status = 'running' RETURNING id),
-                      a AS (INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings)
-                            SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM j)
+                "WITH o AS (SELECT id FROM articles WHERE $13::text IS NOT NULL AND canonical_url = $13 AND id <> $3),
+                      j AS (UPDATE jobs SET status = 'done', done_at = now(), article_id = $3, bytes = NULL
+                            WHERE id = $1 AND worker = $2 AND status = 'running'
+                              AND ($14 OR NOT EXISTS (SELECT 1 FROM o)) RETURNING id),
+                      a AS (INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings,
+                                canonical_url, authors, metadata_sources)
+                            SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $15, $16 WHERE EXISTS (SELECT 1 FROM j)
                             ON CONFLICT (id) DO NOTHING RETURNING id),
                       l AS (SELECT pg_advisory_xact_lock(hashtext('veille-merge:' || c))
-                            FROM (SELECT DISTINCT c FROM unnest($12::text[]) c ORDER BY c) s
+                            FROM (SELECT DISTINCT c FROM (
+                                      SELECT unnest($12::text[]) c
+                                      UNION SELECT COALESCE(e.country_code, '') FROM o
+                                          JOIN event_sources s ON s.article_id = o.id JOIN events e ON e.id = s.event_id
+                                  ) u ORDER BY c) s
                             WHERE EXISTS (SELECT 1 FROM a))
-                 SELECT (SELECT count(*) FROM j), (SELECT count(*) FROM a), (SELECT count(*) FROM l)",
+                 SELECT (SELECT count(*) FROM j), (SELECT count(*) FROM a), (SELECT count(*) FROM l),
+                        (SELECT count(*) FROM o)",
             )?,
         })
+    }
+}
+
+/// Places and actors this connection knows are stored (they are never
+/// deleted), so that an event's insert need not look for them; what the
+/// current transaction added counts once it commits.
+#[derive(Default)]
+struct Known {
+    places: std::collections::HashMap<PlaceKey, i64>,
+    actors: std::collections::HashSet<String>,
+    new_places: Vec<(PlaceKey, i64)>,
+    new_actors: Vec<String>,
+}
+
+/// A place's key in the places table: country code, admin1, admin2, name.
+type PlaceKey = (String, String, String, String);
+
+impl Known {
+    /// The transaction committed: what it added is stored.
+    fn committed(&mut self) {
+        self.places.extend(self.new_places.drain(..));
+        self.actors.extend(self.new_actors.drain(..));
+    }
+
+    /// A transaction begins: nothing of an earlier, failed one counts.
+    fn begin(&mut self) {
+        self.new_places.clear();
+        self.new_actors.clear();
     }
 }
 
@@ -237,6 +374,20 @@ impl PgStore {
                 "INSERT INTO veille_schema (version) VALUES ($1)",
                 &[&(i as i32 + 1)],
             )?;
+        }
+        if version < CANONICAL_URL_MIGRATION {
+            // Addresses stored before the canonical_url column existed.
+            let rows = tx.query(
+                "SELECT id, url FROM articles WHERE canonical_url IS NULL AND url IS NOT NULL",
+                &[],
+            )?;
+            for r in rows {
+                let (id, url): (String, String) = (r.get(0), r.get(1));
+                tx.execute(
+                    "UPDATE articles SET canonical_url = $2 WHERE id = $1",
+                    &[&id, &canonical_url(&url)],
+                )?;
+            }
         }
         tx.commit()?;
         // A commit need not wait for its WAL flush: a crash can lose the
@@ -278,9 +429,11 @@ impl PgStore {
     /// Stores an article and its events in one transaction, merging events
     /// into stored ones of the same incident.
     pub fn ingest(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
+        self.sql.known.begin();
         let mut tx = self.client.transaction()?;
-        let outcome = ingest_tx(&mut tx, &self.sql, out, source)?;
+        let outcome = ingest_tx(&mut tx, &mut self.sql, out, source)?;
         tx.commit()?;
+        self.sql.known.committed();
         Ok(outcome)
     }
 
@@ -434,6 +587,158 @@ impl PgStore {
         Ok(Some((stored, articles)))
     }
 
+    /// One stored article with the events it is a source of.
+    pub fn article(&mut self, id: &str) -> Result<Option<StoredArticle>> {
+        let Some(r) = self.client.query_opt(
+            "SELECT id, url, outlet, title, publication_date, language, text, source, ingested_at::text, warnings,
+                    canonical_url, status, error, authors, metadata_sources
+             FROM articles WHERE id = $1",
+            &[&id],
+        )?
+        else {
+            return Ok(None);
+        };
+        let events = self
+            .client
+            .query(
+                "SELECT event_id FROM event_sources WHERE article_id = $1 ORDER BY event_id",
+                &[&id],
+            )?
+            .iter()
+            .map(|e| e.get(0))
+            .collect();
+        Ok(Some(StoredArticle {
+            id: r.get(0),
+            url: r.get(1),
+            outlet: r.get(2),
+            title: r.get(3),
+            publication_date: r.get(4),
+            language: r.get(5),
+            text: r.get(6),
+            source: r.get(7),
+            ingested_at: r.get(8),
+            warnings: serde_json::from_str(r.get(9))?,
+            canonical_url: r.get(10),
+            status: r.get(11),
+            error: r.get(12),
+            authors: serde_json::from_str(r.get(13))?,
+            metadata_sources: serde_json::from_str(r.get(14))?,
+            events,
+        }))
+    }
+
+    /// Codes every stored article again with `code`, as the SQLite store's
+    /// `reprocess` does: oldest first, each in its own transaction holding
+    /// the merge locks of the countries of its old and new events; events
+    /// of the same incident keep their ids. Workers may run meanwhile.
+    pub fn reprocess(
+        &mut self,
+        mut code: impl FnMut(&StoredArticle) -> std::result::Result<ExtractOutput, String>,
+    ) -> Result<ReprocessReport> {
+        let count = |c: &mut Client| -> Result<usize> {
+            Ok(c.query_one("SELECT COUNT(*) FROM events", &[])?
+                .get::<_, i64>(0) as usize)
+        };
+        let before = count(&mut self.client)?;
+        let cursor = self.last_cursor()?;
+        let ids: Vec<String> = self
+            .client
+            .query(
+                "SELECT id FROM articles ORDER BY publication_date, ingested_at, id",
+                &[],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut report = ReprocessReport::default();
+        for id in ids {
+            let Some(article) = self.article(&id)? else {
+                continue;
+            };
+            report.articles += 1;
+            let out = match code(&article) {
+                Ok(o) => o,
+                Err(why) => {
+                    self.client.execute(
+                        "UPDATE articles SET status = 'failed', error = $2 WHERE id = $1",
+                        &[&id, &why],
+                    )?;
+                    report.failed.push((article.source.clone(), why));
+                    continue;
+                }
+            };
+            self.sql.known.begin();
+            let mut tx = self.client.transaction()?;
+            let mut countries = event_countries(&out);
+            countries.extend(article_countries(&mut tx, std::slice::from_ref(&id))?);
+            countries.sort();
+            countries.dedup();
+            for c in &countries {
+                tx.execute(&self.sql.merge_lock, &[c])?;
+            }
+            let mut reuse = retract(&mut tx, &mut self.sql, &id)?;
+            // The article itself, re-read: its text may be cleaned better now.
+            if insert_article(&mut tx, &mut self.sql, &out, &article.source)? > 0 {
+                ingest_events(&mut tx, &mut self.sql, &out, &mut reuse)?;
+            }
+            deleted(&mut tx, &reuse)?;
+            tx.commit()?;
+            self.sql.known.committed();
+        }
+        report.events_before = before;
+        report.events_after = count(&mut self.client)?;
+        for r in self.client.query(
+            "SELECT CASE kind WHEN 'merge' THEN 'update' ELSE kind END, COUNT(DISTINCT event_id)
+             FROM changes WHERE cursor > $1 GROUP BY 1",
+            &[&cursor],
+        )? {
+            let n = r.get::<_, i64>(1) as usize;
+            match r.get::<_, &str>(0) {
+                "insert" => report.events_inserted = n,
+                "update" => report.events_updated = n,
+                "delete" => report.events_deleted = n,
+                _ => {}
+            }
+        }
+        Ok(report)
+    }
+
+    /// The actors of the stored events, most events first.
+    pub fn actors(&mut self, limit: usize) -> Result<Vec<ActorCount>> {
+        Ok(self
+            .client
+            .query(&format!("{ACTORS_SQL}{limit}"), &[])?
+            .iter()
+            .map(|r| ActorCount {
+                name: r.get(0),
+                inter: r.get::<_, i32>(1) as u8,
+                events: r.get::<_, i64>(2) as u64,
+                fatalities: r.get::<_, i64>(3) as u64,
+            })
+            .collect())
+    }
+
+    /// The places of the stored events, most events first.
+    pub fn places(&mut self, limit: usize) -> Result<Vec<PlaceCount>> {
+        Ok(self
+            .client
+            .query(&format!("{PLACES_SQL}{limit}"), &[])?
+            .iter()
+            .map(|r| PlaceCount {
+                name: r.get(0),
+                country_code: r.get(1),
+                country: r.get(2),
+                admin1: unit(r.get(3)),
+                admin2: unit(r.get(4)),
+                latitude: r.get(5),
+                longitude: r.get(6),
+                geo_precision: r.get::<_, i32>(7) as u8,
+                events: r.get::<_, i64>(8) as u64,
+                fatalities: r.get::<_, i64>(9) as u64,
+            })
+            .collect())
+    }
+
     pub fn last_cursor(&mut self) -> Result<i64> {
         Ok(self
             .client
@@ -530,12 +835,12 @@ impl PgStore {
     /// running ones whose worker stopped beating for `stale_secs`.
     pub fn claim(&mut self, worker: &str, n: usize, stale_secs: f64) -> Result<Vec<Job>> {
         let rows = self.client.query(
-            "UPDATE jobs SET status = 'running', worker = $1, heartbeat_at = now(), attempts = attempts + 1
-             WHERE id IN (
-                 SELECT id FROM jobs
-                 WHERE (status = 'queued' AND run_after <= now())
-                    OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $3))
-                 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+            "WITH q AS (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= now()
+                        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED),
+                  st AS (SELECT id FROM jobs WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $3)
+                         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+             UPDATE jobs SET status = 'running', worker = $1, heartbeat_at = now(), attempts = attempts + 1
+             WHERE id IN (SELECT id FROM (SELECT id FROM q UNION ALL SELECT id FROM st) x ORDER BY id LIMIT $2)
              RETURNING id, attempts, name, bytes, input_error, url, outlet, published, fetched, charset, kind",
             &[&worker, &(n as i64), &stale_secs],
         )?;
@@ -587,39 +892,53 @@ impl PgStore {
         out: &ExtractOutput,
     ) -> Result<Option<IngestOutcome>> {
         let a = &out.article;
-        let (date, warnings, countries) = (
+        let (date, warnings, countries, canonical, authors, sources) = (
             a.publication_date.map(|d| d.to_string()),
             serde_json::to_string(&out.warnings)?,
             event_countries(out),
+            a.url.as_deref().map(canonical_url),
+            serde_json::to_string(&a.authors)?,
+            serde_json::to_string(&a.metadata_sources)?,
         );
-        let params: [&(dyn postgres::types::ToSql + Sync); 12] = [
-            &job.id,
-            &worker,
-            &a.id,
-            &a.url,
-            &a.outlet,
-            &a.title,
-            &date,
-            &a.language,
-            &a.text,
-            &job.name,
-            &warnings,
-            &countries,
-        ];
+        let params = |replace: &'static bool| -> [&(dyn postgres::types::ToSql + Sync); 16] {
+            [
+                &job.id,
+                &worker,
+                &a.id,
+                &a.url,
+                &a.outlet,
+                &a.title,
+                &date,
+                &a.language,
+                &a.text,
+                &job.name,
+                &warnings,
+                &countries,
+                &canonical,
+                replace,
+                &authors,
+                &sources,
+            ]
+        };
         if out.events.is_empty() {
             // Most pages of a news stream: one statement, its own
-            // transaction, without BEGIN and COMMIT round trips.
+            // transaction, without BEGIN and COMMIT round trips; unless the
+            // page has older versions to take out (the statement then does
+            // nothing and says so).
             let row = self
                 .client
-                .query_one(&self.sql.complete_and_insert, &params)?;
-            let (mine, inserted): (i64, i64) = (row.get(0), row.get(1));
-            return Ok((mine > 0).then(|| IngestOutcome {
-                new_article: inserted > 0,
-                ..Default::default()
-            }));
+                .query_one(&self.sql.complete_and_insert, &params(&false))?;
+            let (mine, inserted, older): (i64, i64, i64) = (row.get(0), row.get(1), row.get(3));
+            if mine > 0 || older == 0 {
+                return Ok((mine > 0).then(|| IngestOutcome {
+                    new_article: inserted > 0,
+                    ..Default::default()
+                }));
+            }
         }
+        self.sql.known.begin();
         let mut tx = self.client.transaction()?;
-        let row = tx.query_one(&self.sql.complete_and_insert, &params)?;
+        let row = tx.query_one(&self.sql.complete_and_insert, &params(&true))?;
         let (mine, inserted): (i64, i64) = (row.get(0), row.get(1));
         if mine == 0 {
             return Ok(None);
@@ -627,11 +946,13 @@ impl PgStore {
         let outcome = if inserted == 0 {
             IngestOutcome::default()
         } else {
-            // The merge locks are held: each event's candidates are read by
-            // a later statement, which sees every event committed before.
-            ingest_events(&mut tx, &self.sql, out)?
+            // The merge locks are held (those of the older versions' events
+            // too): each event's candidates are read by a later statement,
+            // which sees every event committed before.
+            replace_and_ingest(&mut tx, &mut self.sql, out)?
         };
         tx.commit()?;
+        self.sql.known.committed();
         Ok(Some(outcome))
     }
 
@@ -732,12 +1053,35 @@ fn insert_failure(c: &mut impl postgres::GenericClient, source: &str, error: &st
 /// The ingest of one article inside a transaction.
 fn ingest_tx(
     tx: &mut Transaction,
-    sql: &Prepared,
+    sql: &mut Prepared,
     out: &ExtractOutput,
     source: &str,
 ) -> Result<IngestOutcome> {
+    if insert_article(tx, sql, out, source)? == 0 {
+        return Ok(IngestOutcome::default());
+    }
+    // Merges in one country one at a time (sorted: no deadlock), the
+    // countries of the events of the page's older versions too.
+    let older = older_versions(tx, sql, out)?;
+    let mut countries = event_countries(out);
+    countries.extend(article_countries(tx, &older)?);
+    countries.sort();
+    countries.dedup();
+    for c in &countries {
+        tx.execute(&sql.merge_lock, &[c])?;
+    }
+    replace_and_ingest(tx, sql, out)
+}
+
+/// Inserts an article's row; 0 when it was already stored.
+fn insert_article(
+    tx: &mut Transaction,
+    sql: &mut Prepared,
+    out: &ExtractOutput,
+    source: &str,
+) -> Result<u64> {
     let a = &out.article;
-    let inserted = tx.execute(
+    Ok(tx.execute(
         &sql.insert_article,
         &[
             &a.id,
@@ -749,16 +1093,259 @@ fn ingest_tx(
             &a.text,
             &source,
             &serde_json::to_string(&out.warnings)?,
+            &a.url.as_deref().map(canonical_url),
+            &serde_json::to_string(&a.authors)?,
+            &serde_json::to_string(&a.metadata_sources)?,
         ],
-    )?;
-    if inserted == 0 {
-        return Ok(IngestOutcome::default());
+    )?)
+}
+
+/// The stored articles that are older versions of this output's page.
+fn older_versions(
+    tx: &mut Transaction,
+    sql: &mut Prepared,
+    out: &ExtractOutput,
+) -> Result<Vec<String>> {
+    let Some(url) = &out.article.url else {
+        return Ok(vec![]);
+    };
+    Ok(tx
+        .query(&sql.older_versions, &[&canonical_url(url), &out.article.id])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect())
+}
+
+/// The countries of the events articles are sources of ("" for none).
+fn article_countries(tx: &mut Transaction, ids: &[String]) -> Result<Vec<String>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
     }
-    // Merges in one country one at a time (sorted: no deadlock).
-    for c in &event_countries(out) {
-        tx.execute(&sql.merge_lock, &[c])?;
+    Ok(tx
+        .query(
+            "SELECT DISTINCT COALESCE(e.country_code, '') FROM event_sources s JOIN events e ON e.id = s.event_id
+             WHERE s.article_id = ANY($1)",
+            &[&ids],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect())
+}
+
+/// With a new article's row written and the merge locks held: takes the
+/// page's older versions out, then merges or inserts the new events (an
+/// event of an incident an older version reported keeps its id).
+fn replace_and_ingest(
+    tx: &mut Transaction,
+    sql: &mut Prepared,
+    out: &ExtractOutput,
+) -> Result<IngestOutcome> {
+    let older = older_versions(tx, sql, out)?;
+    let mut reuse = Vec::new();
+    for id in &older {
+        reuse.extend(retract(tx, sql, id)?);
     }
-    ingest_events(tx, sql, out)
+    let mut outcome = ingest_events(tx, sql, out, &mut reuse)?;
+    deleted(tx, &reuse)?;
+    outcome.replaced = older.len();
+    Ok(outcome)
+}
+
+/// Takes an article out of the store (as the SQLite store's `retract`):
+/// an event with other sources is rebuilt from them; an event left without
+/// sources is removed and returned.
+fn retract(tx: &mut Transaction, sql: &mut Prepared, article_id: &str) -> Result<Vec<Event>> {
+    let linked: Vec<String> = tx
+        .query(
+            "DELETE FROM event_sources WHERE article_id = $1 RETURNING event_id",
+            &[&article_id],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut gone = Vec::new();
+    for id in linked {
+        let versions = tx
+            .query(
+                "SELECT json FROM event_sources WHERE event_id = $1 ORDER BY seq",
+                &[&id],
+            )?
+            .iter()
+            .map(|r| serde_json::from_str::<Event>(r.get::<_, &str>(0)))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        match versions.split_first() {
+            None => {
+                let row =
+                    tx.query_opt("DELETE FROM events WHERE id = $1 RETURNING json", &[&id])?;
+                if let Some(r) = row {
+                    gone.push(serde_json::from_str(r.get::<_, &str>(0))?);
+                }
+            }
+            Some((first, rest)) => {
+                let mut rebuilt = first.clone();
+                rebuilt.id = id.clone();
+                for v in rest {
+                    merge(&mut rebuilt, v);
+                }
+                let p = EventParams::of(tx, sql, &rebuilt)?;
+                tx.execute(&sql.rewrite_event, &p.refs())?;
+                tx.execute(
+                    "INSERT INTO changes (event_id, kind) VALUES ($1, 'update')",
+                    &[&id],
+                )?;
+            }
+        }
+    }
+    tx.execute("DELETE FROM articles WHERE id = $1", &[&article_id])?;
+    Ok(gone)
+}
+
+/// Records the deletion of retracted events no new report took over.
+fn deleted(tx: &mut Transaction, gone: &[Event]) -> Result<()> {
+    for e in gone {
+        tx.execute(
+            "INSERT INTO changes (event_id, kind) VALUES ($1, 'delete')",
+            &[&e.id],
+        )?;
+    }
+    Ok(())
+}
+
+/// The values of an event's row (`$1` to `$18` of the insert and rewrite
+/// statements).
+struct EventParams {
+    id: String,
+    event_type: &'static str,
+    sub_event_type: &'static str,
+    date: String,
+    time_precision: i32,
+    country_code: Option<String>,
+    country: Option<String>,
+    admin1: Option<String>,
+    admin2: Option<String>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    actors: String,
+    fatalities: Option<i64>,
+    search: String,
+    json: String,
+    place_id: Option<i64>,
+    actor1: Option<String>,
+    actor2: Option<String>,
+}
+
+impl EventParams {
+    /// The values of `e`'s row, its place and actors added to their tables
+    /// when new.
+    fn of(tx: &mut Transaction, sql: &mut Prepared, e: &Event) -> Result<EventParams> {
+        let l = e.location.as_ref();
+        let place_id = match l {
+            Some(l) => Some(place_id(tx, sql, l)?),
+            None => None,
+        };
+        add_actors(tx, sql, e)?;
+        Ok(EventParams {
+            id: e.id.clone(),
+            event_type: e.event_type.as_str(),
+            sub_event_type: e.sub_event_type.as_str(),
+            date: e.event_date.to_string(),
+            time_precision: i32::from(e.time_precision),
+            country_code: l.map(|l| l.country_code.clone()),
+            country: l.map(|l| l.country.clone()),
+            admin1: l.and_then(|l| l.admin1.clone()),
+            admin2: l.and_then(|l| l.admin2.clone()),
+            latitude: l.and_then(|l| l.latitude),
+            longitude: l.and_then(|l| l.longitude),
+            actors: crate::actor_names(e),
+            fatalities: e.fatalities.map(|f| f as i64),
+            search: search_text(e),
+            json: serde_json::to_string(e)?,
+            place_id,
+            actor1: crate::actor_in(e, "actor1").map(str::to_string),
+            actor2: crate::actor_in(e, "actor2").map(str::to_string),
+        })
+    }
+
+    fn refs(&self) -> [&(dyn postgres::types::ToSql + Sync); 18] {
+        [
+            &self.id,
+            &self.event_type,
+            &self.sub_event_type,
+            &self.date,
+            &self.time_precision,
+            &self.country_code,
+            &self.country,
+            &self.admin1,
+            &self.admin2,
+            &self.latitude,
+            &self.longitude,
+            &self.actors,
+            &self.fatalities,
+            &self.search,
+            &self.json,
+            &self.place_id,
+            &self.actor1,
+            &self.actor2,
+        ]
+    }
+}
+
+/// The id of a place in the places table, added when new.
+fn place_id(tx: &mut Transaction, sql: &mut Prepared, l: &veille_core::Location) -> Result<i64> {
+    let key: PlaceKey = (
+        l.country_code.clone(),
+        l.admin1.clone().unwrap_or_default(),
+        l.admin2.clone().unwrap_or_default(),
+        l.name.clone(),
+    );
+    let known = &sql.known;
+    if let Some(id) = known.places.get(&key).or_else(|| {
+        known
+            .new_places
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, id)| id)
+    }) {
+        return Ok(*id);
+    }
+    let id: i64 = tx
+        .query_one(
+            &sql.add_place,
+            &[
+                &key.3,
+                &key.0,
+                &l.country,
+                &key.1,
+                &key.2,
+                &l.latitude,
+                &l.longitude,
+                &i32::from(l.geo_precision),
+                &l.geonames_id.map(|g| g as i64),
+            ],
+        )?
+        .get(0);
+    sql.known.new_places.push((key, id));
+    Ok(id)
+}
+
+/// Adds an event's actors to the actors table when new.
+fn add_actors(tx: &mut Transaction, sql: &mut Prepared, e: &Event) -> Result<()> {
+    let known = &sql.known;
+    let new: Vec<&veille_core::Actor> = e
+        .actors
+        .iter()
+        .filter(|a| !known.actors.contains(&a.name) && !known.new_actors.contains(&a.name))
+        .collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = new.iter().map(|a| a.name.as_str()).collect();
+    let inters: Vec<i32> = new.iter().map(|a| i32::from(a.inter)).collect();
+    tx.execute(&sql.add_actors, &[&names, &inters])?;
+    sql.known
+        .new_actors
+        .extend(names.into_iter().map(str::to_string));
+    Ok(())
 }
 
 /// A schema name is written into SQL: letters, digits and "_" only.
@@ -794,8 +1381,9 @@ fn event_countries(out: &ExtractOutput) -> Vec<String> {
 /// merge locks of its countries held).
 fn ingest_events(
     tx: &mut Transaction,
-    sql: &Prepared,
+    sql: &mut Prepared,
     out: &ExtractOutput,
+    reuse: &mut Vec<Event>,
 ) -> Result<IngestOutcome> {
     let a = &out.article;
     let mut outcome = IngestOutcome {
@@ -803,7 +1391,6 @@ fn ingest_events(
         ..Default::default()
     };
     for e in &out.events {
-        let json = serde_json::to_string(e)?;
         let c = Candidates::of(e);
         let rows = tx.query(
             if c.country.is_some() {
@@ -833,35 +1420,29 @@ fn ingest_events(
                         &stored.fatalities.map(|f| f as i64),
                         &serde_json::to_string(&stored)?,
                         &a.id,
-                        &json,
+                        &serde_json::to_string(e)?,
                         &format!("merged: {why}"),
                     ],
                 )?;
                 outcome.events_merged += 1;
             }
             None => {
-                let l = e.location.as_ref();
-                tx.execute(
-                    &sql.insert_event,
-                    &[
-                        &e.id,
-                        &e.event_type.as_str(),
-                        &e.sub_event_type.as_str(),
-                        &e.event_date.to_string(),
-                        &i32::from(e.time_precision),
-                        &l.map(|l| l.country_code.clone()),
-                        &l.map(|l| l.country.clone()),
-                        &l.and_then(|l| l.admin1.clone()),
-                        &l.and_then(|l| l.admin2.clone()),
-                        &l.and_then(|l| l.latitude),
-                        &l.and_then(|l| l.longitude),
-                        &crate::actor_names(e),
-                        &e.fatalities.map(|f| f as i64),
-                        &search_text(e),
-                        &json,
-                        &a.id,
-                    ],
-                )?;
+                // The same incident as an event this article replaces: its id.
+                let old = reuse
+                    .iter()
+                    .position(|r| veille_dedup::same_incident(r, e).is_some());
+                let (p, kind) = match old {
+                    Some(k) => {
+                        let mut kept = e.clone();
+                        kept.id = reuse.remove(k).id;
+                        (EventParams::of(tx, sql, &kept)?, "update")
+                    }
+                    None => (EventParams::of(tx, sql, e)?, "insert"),
+                };
+                let mut params = p.refs().to_vec();
+                params.push(&a.id);
+                params.push(&kind);
+                tx.execute(&sql.insert_event, &params)?;
                 outcome.events_new += 1;
             }
         }

@@ -95,6 +95,52 @@ pub struct Alerts {
     pub alerts: Vec<Alert>,
 }
 
+/// An actor of the stored events, with how many events name it as actor1
+/// or actor2.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorCount {
+    pub name: String,
+    /// ACLED inter code, as first coded.
+    pub inter: u8,
+    pub events: u64,
+    pub fatalities: u64,
+}
+
+/// A place of the stored events, with how many events happened there.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceCount {
+    pub name: String,
+    pub country_code: String,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: u8,
+    pub events: u64,
+    pub fatalities: u64,
+}
+
+/// The actors listing: most events (as actor1 or actor2) first.
+pub(crate) const ACTORS_SQL: &str = "SELECT a.name, a.inter, COUNT(*), CAST(COALESCE(SUM(x.fatalities), 0) AS BIGINT)
+    FROM actors a JOIN (
+        SELECT actor1 AS actor, fatalities FROM events WHERE actor1 IS NOT NULL
+        UNION ALL SELECT actor2, fatalities FROM events WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1)
+    ) x ON x.actor = a.name
+    GROUP BY a.name, a.inter ORDER BY 3 DESC, 1 LIMIT ";
+
+/// The places listing: most events first.
+pub(crate) const PLACES_SQL: &str = "SELECT p.name, p.country_code, p.country, p.admin1, p.admin2, p.latitude, p.longitude,
+        p.geo_precision, COUNT(*), CAST(COALESCE(SUM(e.fatalities), 0) AS BIGINT)
+    FROM places p JOIN events e ON e.place_id = p.id
+    GROUP BY p.id, p.name, p.country_code, p.country, p.admin1, p.admin2, p.latitude, p.longitude, p.geo_precision
+    ORDER BY 9 DESC, 1, p.id LIMIT ";
+
+/// An empty admin unit is stored as "" (for the places key): `None`.
+pub(crate) fn unit(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
 /// One entry of the changes feed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Change {
@@ -118,6 +164,16 @@ pub struct StoredArticle {
     pub source: String,
     pub ingested_at: String,
     pub warnings: Vec<String>,
+    /// The address this page's versions share ([`crate::canonical_url`]).
+    pub canonical_url: Option<String>,
+    /// "coded", or "failed" when its last re-coding failed (its events are
+    /// then those of the coding before).
+    pub status: String,
+    /// Why the last re-coding failed.
+    pub error: Option<String>,
+    pub authors: Vec<String>,
+    /// Where each metadata field came from (as in the extract output).
+    pub metadata_sources: std::collections::BTreeMap<String, String>,
     /// Events this article is a source of.
     pub events: Vec<String>,
 }
@@ -450,6 +506,40 @@ impl Store {
         })
     }
 
+    /// The actors of the stored events, most events first.
+    pub fn actors(&self, limit: usize) -> Result<Vec<ActorCount>> {
+        let mut stmt = self.conn.prepare(&format!("{ACTORS_SQL}{limit}"))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ActorCount {
+                name: r.get(0)?,
+                inter: r.get(1)?,
+                events: r.get::<_, i64>(2)? as u64,
+                fatalities: r.get::<_, i64>(3)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The places of the stored events, most events first.
+    pub fn places(&self, limit: usize) -> Result<Vec<PlaceCount>> {
+        let mut stmt = self.conn.prepare(&format!("{PLACES_SQL}{limit}"))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PlaceCount {
+                name: r.get(0)?,
+                country_code: r.get(1)?,
+                country: r.get(2)?,
+                admin1: unit(r.get(3)?),
+                admin2: unit(r.get(4)?),
+                latitude: r.get(5)?,
+                longitude: r.get(6)?,
+                geo_precision: r.get(7)?,
+                events: r.get::<_, i64>(8)? as u64,
+                fatalities: r.get::<_, i64>(9)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// The changes feed after `since`, oldest first.
     pub fn changes(&self, since: i64, limit: usize) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare_cached(
@@ -471,7 +561,8 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT id, url, outlet, title, publication_date, language, text, source, ingested_at, warnings
+                "SELECT id, url, outlet, title, publication_date, language, text, source, ingested_at, warnings,
+                        canonical_url, status, error, authors, metadata_sources
                  FROM articles WHERE id = ?1",
                 [id],
                 |r| {
@@ -487,17 +578,24 @@ impl Store {
                             source: r.get(7)?,
                             ingested_at: r.get(8)?,
                             warnings: vec![],
+                            canonical_url: r.get(10)?,
+                            status: r.get(11)?,
+                            error: r.get(12)?,
+                            authors: vec![],
+                            metadata_sources: Default::default(),
                             events: vec![],
                         },
-                        r.get::<_, String>(9)?,
+                        [r.get::<_, String>(9)?, r.get(13)?, r.get(14)?],
                     ))
                 },
             )
             .optional()?;
-        let Some((mut a, warnings)) = row else {
+        let Some((mut a, [warnings, authors, sources])) = row else {
             return Ok(None);
         };
         a.warnings = serde_json::from_str(&warnings)?;
+        a.authors = serde_json::from_str(&authors)?;
+        a.metadata_sources = serde_json::from_str(&sources)?;
         a.events = self.article_events(id)?;
         Ok(Some(a))
     }

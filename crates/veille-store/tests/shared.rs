@@ -244,3 +244,281 @@ fn filters_changes_and_failures() {
         );
     }
 }
+
+fn at_url(mut o: ExtractOutput, url: &str) -> ExtractOutput {
+    o.article.url = Some(url.into());
+    o
+}
+
+fn with_actors(mut e: Event, actors: &[(&str, &str, u8)]) -> Event {
+    e.actors = actors
+        .iter()
+        .map(|(name, role, inter)| veille_core::Actor {
+            name: name.to_string(),
+            role: role.to_string(),
+            inter: *inter,
+        })
+        .collect();
+    e
+}
+
+#[test]
+fn a_new_version_of_a_page_replaces_its_events() {
+    for (kind, mut s) in stores("versions") {
+        s.ingest(
+            &at_url(
+                output(
+                    "Djibo: 12 killed.",
+                    "A",
+                    vec![event("v1", "2025-04-14", 12, DJIBO)],
+                ),
+                "https://news.example/2025/djibo?utm_source=rss",
+            ),
+            "a",
+        )
+        .unwrap();
+        s.ingest(
+            &output(
+                "Other outlet: 13 killed in Djibo.",
+                "B",
+                vec![event("x1", "2025-04-14", 13, DJIBO)],
+            ),
+            "b",
+        )
+        .unwrap();
+        // The corrected page, at its address without the tracking parameter.
+        let o = s
+            .ingest(
+                &at_url(
+                    output(
+                        "Djibo: 15 killed (updated).",
+                        "A",
+                        vec![event("v2", "2025-04-14", 15, DJIBO)],
+                    ),
+                    "https://www.news.example/2025/djibo/",
+                ),
+                "a2",
+            )
+            .unwrap();
+        assert_eq!((o.replaced, o.events_merged), (1, 1), "{kind}");
+        let events = s.events(&EventFilter::default()).unwrap();
+        assert_eq!(events.len(), 1, "{kind}");
+        assert_eq!(
+            events[0].event.id, "v1",
+            "{kind}: the incident keeps its id"
+        );
+        assert_eq!(events[0].event.fatalities, Some(15), "{kind}");
+        assert_eq!(events[0].sources.len(), 2, "{kind}");
+        assert!(!s.has_article("hash-Djibo: 12 killed.").unwrap(), "{kind}");
+        let new = s.article("hash-Djibo: 15 killed (updated).").unwrap();
+        assert_eq!(
+            new.unwrap().canonical_url.as_deref(),
+            Some("https://news.example/2025/djibo"),
+            "{kind}"
+        );
+
+        // A page alone on its incident, corrected to no event: with no
+        // other source the event goes; a new version of a page with no
+        // events (a worker's one-statement path) replaces it too.
+        let url = "https://news.example/2025/dori";
+        s.ingest(
+            &at_url(
+                output("Dori page.", "C", vec![event("d1", "2025-05-02", 2, DORI)]),
+                url,
+            ),
+            "c",
+        )
+        .unwrap();
+        let before = s.last_cursor().unwrap();
+        let o = s
+            .ingest(
+                &at_url(output("Dori page, retracted.", "C", vec![]), url),
+                "c2",
+            )
+            .unwrap();
+        assert_eq!((o.new_article, o.replaced), (true, 1), "{kind}");
+        assert!(s.event("d1").unwrap().is_none(), "{kind}");
+        assert!(
+            s.last_cursor().unwrap() > before,
+            "{kind}: a deletion is a change"
+        );
+        assert_eq!(s.summary().unwrap().articles, 3, "{kind}");
+    }
+}
+
+#[test]
+fn reprocess_keeps_ids_and_marks_articles_it_could_not_code() {
+    for (kind, mut s) in stores("reprocess") {
+        s.ingest(
+            &output("Report A.", "A", vec![event("a1", "2025-04-14", 4, DJIBO)]),
+            "a",
+        )
+        .unwrap();
+        s.ingest(
+            &output("Report B.", "B", vec![event("b1", "2025-06-01", 2, DORI)]),
+            "b",
+        )
+        .unwrap();
+        s.ingest(
+            &output("Report C.", "C", vec![event("c1", "2025-07-01", 1, DORI)]),
+            "c",
+        )
+        .unwrap();
+        // New rules: A's event gets a new id and toll; B's is no event any
+        // more; C cannot be coded (its event stays).
+        let r = s
+            .reprocess(|a| match a.text.as_str() {
+                "Report A." => Ok(output(
+                    &a.text,
+                    "A",
+                    vec![event("a1-new", "2025-04-14", 5, DJIBO)],
+                )),
+                "Report B." => Ok(output(&a.text, "B", vec![])),
+                _ => Err("the pipeline failed".into()),
+            })
+            .unwrap();
+        assert_eq!(r.articles, 3, "{kind}");
+        assert_eq!((r.events_before, r.events_after), (3, 2), "{kind}");
+        assert_eq!(r.events_deleted, 1, "{kind}");
+        assert_eq!(r.failed.len(), 1, "{kind}");
+        let a1 = s.event("a1").unwrap().expect("a1 keeps its id").0;
+        assert_eq!(a1.event.fatalities, Some(5), "{kind}");
+        assert_eq!(a1.sources.len(), 1, "{kind}");
+        assert!(s.event("c1").unwrap().is_some(), "{kind}");
+        let c = s.article("hash-Report C.").unwrap().unwrap();
+        assert_eq!(
+            (c.status.as_str(), c.error.as_deref()),
+            ("failed", Some("the pipeline failed")),
+            "{kind}"
+        );
+        let a = s.article("hash-Report A.").unwrap().unwrap();
+        assert_eq!((a.status.as_str(), a.error), ("coded", None), "{kind}");
+        assert_eq!(a.events, vec!["a1".to_string()], "{kind}");
+    }
+}
+
+#[test]
+fn actors_places_and_article_metadata_are_stored() {
+    for (kind, mut s) in stores("catalogue") {
+        let mut o = output(
+            "Jihadists attacked soldiers near Djibo.",
+            "A",
+            vec![
+                with_actors(
+                    event("e1", "2025-04-14", 12, DJIBO),
+                    &[
+                        ("JNIM: Group for Support of Islam and Muslims", "actor1", 2),
+                        ("Military Forces of Burkina Faso (2022-)", "actor2", 1),
+                    ],
+                ),
+                with_actors(
+                    event("e2", "2025-05-20", 3, DORI),
+                    &[("JNIM: Group for Support of Islam and Muslims", "actor1", 2)],
+                ),
+            ],
+        );
+        o.article.authors = vec!["A. Reporter".into()];
+        o.article
+            .metadata_sources
+            .insert("authors".into(), "json-ld:author".into());
+        s.ingest(&o, "a").unwrap();
+        // A second report of the Djibo clash: merged, no new actor rows.
+        s.ingest(
+            &output(
+                "Djibo again.",
+                "B",
+                vec![with_actors(
+                    event("e3", "2025-04-14", 14, DJIBO),
+                    &[("JNIM: Group for Support of Islam and Muslims", "actor1", 2)],
+                )],
+            ),
+            "b",
+        )
+        .unwrap();
+        let actors = s.actors(10).unwrap();
+        assert_eq!(actors.len(), 2, "{kind}: {actors:?}");
+        assert_eq!(
+            (
+                actors[0].name.as_str(),
+                actors[0].inter,
+                actors[0].events,
+                actors[0].fatalities
+            ),
+            ("JNIM: Group for Support of Islam and Muslims", 2, 2, 17),
+            "{kind}"
+        );
+        assert_eq!(actors[1].events, 1, "{kind}");
+        let places = s.places(10).unwrap();
+        assert_eq!(places.len(), 2, "{kind}: {places:?}");
+        let djibo = places.iter().find(|p| p.name == "Djibo").unwrap();
+        assert_eq!(
+            (
+                djibo.events,
+                djibo.fatalities,
+                djibo.admin1.as_deref(),
+                djibo.admin2.as_deref()
+            ),
+            (1, 14, Some("Sahel"), None),
+            "{kind}"
+        );
+        assert_eq!(s.places(1).unwrap().len(), 1, "{kind}");
+        let a = s
+            .article("hash-Jihadists attacked soldiers near Djibo.")
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.authors, vec!["A. Reporter".to_string()], "{kind}");
+        assert_eq!(
+            a.metadata_sources.get("authors").map(String::as_str),
+            Some("json-ld:author"),
+            "{kind}"
+        );
+        assert_eq!((a.status.as_str(), a.events.len()), ("coded", 2), "{kind}");
+    }
+}
+
+/// Workers complete jobs through their own path (one statement when the page
+/// has no event): a new version of a page replaces the old one there too.
+#[test]
+fn a_worker_replaces_older_versions_of_a_page() {
+    let Some(url) = pg_url("workerversions") else {
+        return;
+    };
+    let mut s = veille_store::PgStore::connect(&url).unwrap();
+    let doc = |text: &str| {
+        (
+            text.to_string(),
+            Ok(veille_core::RawDocument {
+                bytes: text.as_bytes().to_vec(),
+                ..Default::default()
+            }),
+        )
+    };
+    s.enqueue(&[doc("v1"), doc("v2"), doc("v3")]).unwrap();
+    let jobs = s.claim("w1", 3, 60.0).unwrap();
+    assert_eq!(jobs.len(), 3);
+    let page = "https://news.example/djibo";
+    let v1 = at_url(
+        output("Version 1.", "A", vec![event("e1", "2025-04-14", 4, DJIBO)]),
+        page,
+    );
+    let o = s.complete(&jobs[0], "w1", &v1).unwrap().unwrap();
+    assert_eq!((o.new_article, o.events_new, o.replaced), (true, 1, 0));
+    // The same incident, corrected: the event keeps its id.
+    let v2 = at_url(
+        output("Version 2.", "A", vec![event("e2", "2025-04-14", 6, DJIBO)]),
+        &format!("{page}?utm_source=rss"),
+    );
+    let o = s.complete(&jobs[1], "w1", &v2).unwrap().unwrap();
+    assert_eq!((o.events_new, o.replaced), (1, 1));
+    let e = s.event("e1").unwrap().expect("the incident keeps its id").0;
+    assert_eq!((e.event.fatalities, e.sources.len()), (Some(6), 1));
+    // Retracted: no events, so the one-statement path; it must still
+    // replace version 2 and delete its event.
+    let v3 = at_url(output("Version 3.", "A", vec![]), page);
+    let o = s.complete(&jobs[2], "w1", &v3).unwrap().unwrap();
+    assert_eq!((o.new_article, o.replaced), (true, 1));
+    assert!(s.event("e1").unwrap().is_none());
+    assert!(!s.has_article("hash-Version 2.").unwrap());
+    assert!(s.has_article("hash-Version 3.").unwrap());
+    assert_eq!(s.queue_counts().unwrap().done, 3);
+}

@@ -421,7 +421,7 @@ pub enum BenchCommand {
     /// Articles/s end to end (pipeline and store) on synthetic short
     /// plain-text articles: into a fresh SQLite file on one thread, or, with a
     /// PostgreSQL --db, queued and then processed by --workers worker threads
-    /// (the schema there is used as is: give an empty database).
+    /// (in a fresh schema of its own, dropped afterwards).
     ///
     /// Example: veille bench ingest --articles 5000
     Ingest {
@@ -678,12 +678,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Reprocess { db, json } => {
             let path = db.resolve(&mut cfg);
-            sqlite_only(&path, "reprocess")?;
-            if !path.exists() {
+            let url = path.to_string_lossy().to_string();
+            if !veille_store::any::is_postgres(&url) && !path.exists() {
                 bail!("no database at {}", path.display());
             }
             let pipeline = pipeline(&cfg)?;
-            let mut store = Store::open(&path)?;
+            let mut store = AnyStore::open(&url).with_context(|| format!("opening {url}"))?;
             let report = store.reprocess(|a| {
                 let doc = RawDocument {
                     bytes: a.text.clone().into_bytes(),
@@ -1069,7 +1069,7 @@ fn postgres_only(db: &str, command: &str, hint: &str) -> Result<()> {
 fn sqlite_only(db: &Path, command: &str) -> Result<()> {
     if veille_store::any::is_postgres(&db.to_string_lossy()) {
         return Err(UsageError(format!(
-            "veille {command} works on a SQLite --db for now (PostgreSQL: ingest, worker, failed, retry, explain, export)"
+            "veille {command} works on a SQLite --db for now (PostgreSQL: ingest, worker, failed, retry, reprocess, explain, export)"
         ))
         .into());
     }
