@@ -336,6 +336,8 @@ pub fn code_article(
                 actors: actor_list,
                 fatalities,
                 fatalities_text: fatalities_span.map(|f| f.of(text).to_string()),
+                fatalities_low: None,
+                fatalities_high: None,
                 injured,
                 abducted,
                 aggregate,

@@ -266,6 +266,13 @@ pub struct Event {
     pub actors: Vec<Actor>,
     pub fatalities: Option<u64>,
     pub fatalities_text: Option<String>,
+    /// The lowest and highest tolls of the reports merged into this event
+    /// (`fatalities` is the highest, the latest reports' count); absent
+    /// for an event from one report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities_low: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities_high: Option<u64>,
     /// People reported injured in this event; `None` when not reported.
     #[serde(default)]
     pub injured: Option<u64>,

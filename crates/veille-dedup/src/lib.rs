@@ -206,6 +206,8 @@ mod tests {
             }],
             fatalities: Some(fatalities),
             fatalities_text: None,
+            fatalities_low: None,
+            fatalities_high: None,
             injured: None,
             abducted: None,
             aggregate: false,

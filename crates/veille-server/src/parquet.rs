@@ -118,6 +118,8 @@ mod tests {
             actors: vec![],
             fatalities: Some(12),
             fatalities_text: None,
+            fatalities_low: None,
+            fatalities_high: None,
             injured: None,
             abducted: None,
             aggregate: false,

@@ -1089,8 +1089,19 @@ impl Candidates {
 }
 
 /// What a new report adds to the stored event of the same incident: the
-/// higher death toll.
+/// higher death toll (a later count), and the range of the reported tolls.
 pub(crate) fn merge(stored: &mut Event, e: &Event) {
+    let tolls = [
+        stored.fatalities_low,
+        stored.fatalities,
+        stored.fatalities_high,
+        e.fatalities_low,
+        e.fatalities,
+        e.fatalities_high,
+    ];
+    let known = || tolls.iter().flatten().copied();
+    stored.fatalities_low = known().min();
+    stored.fatalities_high = known().max();
     if e.fatalities > stored.fatalities {
         stored.fatalities = e.fatalities;
         stored.fatalities_text = e.fatalities_text.clone();

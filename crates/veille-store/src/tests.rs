@@ -43,6 +43,8 @@ fn event(id: &str, date: &str, fatalities: u64) -> Event {
         actors: vec![],
         fatalities: Some(fatalities),
         fatalities_text: None,
+        fatalities_low: None,
+        fatalities_high: None,
         injured: None,
         abducted: None,
         aggregate: false,

@@ -47,6 +47,8 @@ fn event(id: &str, date: &str, fatalities: u64, place: (&str, f64, f64)) -> Even
         actors: vec![],
         fatalities: Some(fatalities),
         fatalities_text: None,
+        fatalities_low: None,
+        fatalities_high: None,
         injured: None,
         abducted: None,
         aggregate: false,
@@ -144,6 +146,11 @@ fn reports_of_one_incident_merge_and_others_stay_apart() {
         let djibo = events.iter().find(|e| e.event.id == "e1").unwrap();
         assert_eq!((djibo.sources.len(), djibo.outlets), (2, 2), "{kind}");
         assert_eq!(djibo.event.fatalities, Some(14), "{kind}");
+        assert_eq!(
+            (djibo.event.fatalities_low, djibo.event.fatalities_high),
+            (Some(12), Some(14)),
+            "{kind}: the range of the reported tolls"
+        );
         let (_, articles) = s.event("e1").unwrap().unwrap();
         assert!(
             articles.iter().any(|a| a.reason.starts_with("merged: ")),

@@ -402,6 +402,8 @@ pub fn api(db: &Path, n: usize, queries: usize) -> Result<()> {
                         }],
                         fatalities: Some((h >> 44) % 12),
                         fatalities_text: None,
+                        fatalities_low: None,
+                        fatalities_high: None,
                         injured: None,
                         abducted: None,
                         aggregate: false,

@@ -732,8 +732,12 @@ pub fn run(cli: Cli) -> Result<i32> {
                     l.country
                 );
             }
+            let range = match (e.fatalities_low, e.fatalities_high) {
+                (Some(lo), Some(hi)) if lo != hi => format!(" (reports say {lo} to {hi})"),
+                _ => String::new(),
+            };
             println!(
-                "fatalities: {} | {} source(s), {} outlet(s)",
+                "fatalities: {}{range} | {} source(s), {} outlet(s)",
                 e.fatalities
                     .map(|f| f.to_string())
                     .unwrap_or("unknown".into()),
