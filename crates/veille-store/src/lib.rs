@@ -1141,7 +1141,7 @@ pub mod pg;
 pub use canonical::canonical_url;
 mod query;
 pub use any::AnyStore;
-pub use pg::PgStore;
+pub use pg::{PgStore, ScratchSchema};
 pub use query::{
     ActorCount, Alert, Alerts, Change, Cluster, Page, PlaceCount, Series, SortOrder, StoredArticle,
 };

@@ -411,7 +411,8 @@ impl PgStore {
         Ok(format!("{url}{sep}options=-c%20search_path%3D{schema}"))
     }
 
-    /// Drops a schema made by [`PgStore::fresh_schema`].
+    /// Drops a schema made by [`PgStore::fresh_schema`] (see also
+    /// [`ScratchSchema`]).
     pub fn drop_schema(url: &str, schema: &str) -> Result<()> {
         check_schema_name(schema)?;
         let mut c = Client::connect(url, NoTls)?;
@@ -1037,6 +1038,36 @@ impl PgStore {
                 &[&ids],
             )?
         })
+    }
+}
+
+/// A fresh schema (as [`PgStore::fresh_schema`] makes) dropped with this
+/// value: what a test or a benchmark works in. It is kept when the thread
+/// is panicking, so that a failed test's tables can be looked at.
+pub struct ScratchSchema {
+    base: String,
+    name: String,
+    /// A URL whose connections work in the schema.
+    pub url: String,
+}
+
+impl ScratchSchema {
+    pub fn new(base: &str, name: &str) -> Result<ScratchSchema> {
+        Ok(ScratchSchema {
+            url: PgStore::fresh_schema(base, name)?,
+            base: base.to_string(),
+            name: name.to_string(),
+        })
+    }
+}
+
+impl Drop for ScratchSchema {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            if let Err(e) = PgStore::drop_schema(&self.base, &self.name) {
+                eprintln!("schema {} left in place: {e}", self.name);
+            }
+        }
     }
 }
 

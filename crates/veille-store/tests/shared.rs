@@ -61,33 +61,36 @@ fn event(id: &str, date: &str, fatalities: u64, place: (&str, f64, f64)) -> Even
 const DJIBO: (&str, f64, f64) = ("Djibo", 14.1, -1.63);
 const DORI: (&str, f64, f64) = ("Dori", 14.03, -0.03);
 
-/// A PostgreSQL URL whose connections use a fresh schema, if configured.
-pub fn pg_url(name: &str) -> Option<String> {
+/// A fresh schema to work in (dropped after the test), if configured.
+pub fn pg_schema(name: &str) -> Option<veille_store::ScratchSchema> {
     let Ok(base) = std::env::var("VEILLE_TEST_PG") else {
         eprintln!("skipped the PostgreSQL half: VEILLE_TEST_PG is not set (.ci/run sets it)");
         return None;
     };
     let schema = format!("veille_t_{name}_{}", std::process::id());
-    Some(veille_store::PgStore::fresh_schema(&base, &schema).expect("schema in VEILLE_TEST_PG"))
+    Some(veille_store::ScratchSchema::new(&base, &schema).expect("schema in VEILLE_TEST_PG"))
 }
 
-fn stores(name: &str) -> Vec<(String, AnyStore)> {
+/// Each store, with the PostgreSQL schema it works in (dropped with it).
+fn stores(name: &str) -> Vec<(String, AnyStore, Option<veille_store::ScratchSchema>)> {
     let dir = std::env::temp_dir().join(format!("veille-shared-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut out = vec![(
         "sqlite".to_string(),
         AnyStore::open(dir.join("t.db").to_str().unwrap()).unwrap(),
+        None,
     )];
-    if let Some(url) = pg_url(name) {
-        out.push(("postgres".into(), AnyStore::open(&url).unwrap()));
+    if let Some(schema) = pg_schema(name) {
+        let store = AnyStore::open(&schema.url).unwrap();
+        out.push(("postgres".into(), store, Some(schema)));
     }
     out
 }
 
 #[test]
 fn same_article_twice_adds_nothing() {
-    for (kind, mut s) in stores("twice") {
+    for (kind, mut s, _schema) in stores("twice") {
         let out = output(
             "Gunmen attacked Djibo.",
             "A",
@@ -112,7 +115,7 @@ fn same_article_twice_adds_nothing() {
 
 #[test]
 fn reports_of_one_incident_merge_and_others_stay_apart() {
-    for (kind, mut s) in stores("merge") {
+    for (kind, mut s, _schema) in stores("merge") {
         s.ingest(
             &output("First.", "A", vec![event("e1", "2025-04-14", 12, DJIBO)]),
             "a",
@@ -162,7 +165,7 @@ fn reports_of_one_incident_merge_and_others_stay_apart() {
 
 #[test]
 fn filters_changes_and_failures() {
-    for (kind, mut s) in stores("filters") {
+    for (kind, mut s, _schema) in stores("filters") {
         s.ingest(
             &output("One.", "A", vec![event("e1", "2025-04-14", 2, DJIBO)]),
             "a",
@@ -271,7 +274,7 @@ fn with_actors(mut e: Event, actors: &[(&str, &str, u8)]) -> Event {
 
 #[test]
 fn a_new_version_of_a_page_replaces_its_events() {
-    for (kind, mut s) in stores("versions") {
+    for (kind, mut s, _schema) in stores("versions") {
         s.ingest(
             &at_url(
                 output(
@@ -355,7 +358,7 @@ fn a_new_version_of_a_page_replaces_its_events() {
 
 #[test]
 fn reprocess_keeps_ids_and_marks_articles_it_could_not_code() {
-    for (kind, mut s) in stores("reprocess") {
+    for (kind, mut s, _schema) in stores("reprocess") {
         s.ingest(
             &output("Report A.", "A", vec![event("a1", "2025-04-14", 4, DJIBO)]),
             "a",
@@ -406,7 +409,7 @@ fn reprocess_keeps_ids_and_marks_articles_it_could_not_code() {
 
 #[test]
 fn actors_places_and_article_metadata_are_stored() {
-    for (kind, mut s) in stores("catalogue") {
+    for (kind, mut s, _schema) in stores("catalogue") {
         let mut o = output(
             "Jihadists attacked soldiers near Djibo.",
             "A",
@@ -487,10 +490,10 @@ fn actors_places_and_article_metadata_are_stored() {
 /// has no event): a new version of a page replaces the old one there too.
 #[test]
 fn a_worker_replaces_older_versions_of_a_page() {
-    let Some(url) = pg_url("workerversions") else {
+    let Some(schema) = pg_schema("workerversions") else {
         return;
     };
-    let mut s = veille_store::PgStore::connect(&url).unwrap();
+    let mut s = veille_store::PgStore::connect(&schema.url).unwrap();
     let doc = |text: &str| {
         (
             text.to_string(),

@@ -541,7 +541,8 @@ pub fn ingest(n: usize, db: Option<&str>, workers: usize) -> Result<()> {
             // A fresh schema of its own, like the fresh SQLite file: articles
             // left by an earlier run would be skipped as already stored.
             let schema = format!("veille_bench_{}", std::process::id());
-            let url = &veille_store::PgStore::fresh_schema(base, &schema)?;
+            let scratch = veille_store::ScratchSchema::new(base, &schema)?;
+            let url = &scratch.url;
             let mut store = veille_store::PgStore::connect(url)?;
             let jobs: Vec<(String, std::result::Result<RawDocument, String>)> = docs
                 .into_iter()
@@ -593,7 +594,6 @@ pub fn ingest(n: usize, db: Option<&str>, workers: usize) -> Result<()> {
                 "veille worker x {workers} on PostgreSQL: {done} articles in {secs:.2} s: {:.0} articles/s in all, {per_worker:.0} per worker",
                 done as f64 / secs
             );
-            veille_store::PgStore::drop_schema(base, &schema)?;
             println!("ingest_articles_per_second_per_worker {per_worker:.0}");
         }
     }

@@ -8,23 +8,24 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-fn pg_url(name: &str) -> Option<(String, postgres::Client)> {
+/// A fresh schema (dropped after the test) and a connection to it.
+fn pg_schema(name: &str) -> Option<(veille_store::ScratchSchema, postgres::Client)> {
     let Ok(base) = std::env::var("VEILLE_TEST_PG") else {
         eprintln!("skipped: VEILLE_TEST_PG is not set (.ci/run starts PostgreSQL and sets it)");
         return None;
     };
-    let schema = format!("veille_w_{name}_{}", std::process::id());
-    let url =
-        veille_store::PgStore::fresh_schema(&base, &schema).expect("schema in VEILLE_TEST_PG");
-    let c = postgres::Client::connect(&url, postgres::NoTls).expect("connect to the schema");
-    Some((url, c))
+    let name = format!("veille_w_{name}_{}", std::process::id());
+    let schema = veille_store::ScratchSchema::new(&base, &name).expect("schema in VEILLE_TEST_PG");
+    let c = postgres::Client::connect(&schema.url, postgres::NoTls).expect("connect to the schema");
+    Some((schema, c))
 }
 
 #[test]
 fn four_workers_process_each_article_once() {
-    let Some((url, mut pg)) = pg_url("four") else {
+    let Some((schema, mut pg)) = pg_schema("four") else {
         return;
     };
+    let url = schema.url.clone();
     let dir = common::temp_dir("workers");
     let corpus = dir.join("corpus");
     // One incident per report: a new day each.
