@@ -492,6 +492,55 @@ async fn changes(
     Ok(Json(json!({ "changes": list, "next_since": next })).into_response())
 }
 
+/// How long a list to give.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// At most this many (1 to 1000, default 100).
+    pub limit: Option<String>,
+}
+
+impl ListQuery {
+    fn limit(&self) -> Result<usize, ApiError> {
+        let limit: usize =
+            parse_num("limit", &self.limit, "an integer from 1 to 1000")?.unwrap_or(100);
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(bad(format!(
+                "parameter limit: expected an integer from 1 to {MAX_PAGE}"
+            )));
+        }
+        Ok(limit)
+    }
+}
+
+/// The actors of the stored events (actor1 or actor2), most events first.
+#[utoipa::path(get, path = "/api/actors", params(ListQuery),
+    responses((status = 200, description = "`[{name, inter, events, fatalities}]`")))]
+async fn actors(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let limit = q.limit()?;
+    Ok(
+        Json(with_store(&s, move |st| st.actors(limit).map_err(store_error)).await?)
+            .into_response(),
+    )
+}
+
+/// The places of the stored events, most events first.
+#[utoipa::path(get, path = "/api/places", params(ListQuery),
+    responses((status = 200, description = "`[{name, country_code, country, admin1, admin2, latitude, longitude, geo_precision, events, fatalities}]`")))]
+async fn places(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let limit = q.limit()?;
+    Ok(
+        Json(with_store(&s, move |st| st.places(limit).map_err(store_error)).await?)
+            .into_response(),
+    )
+}
+
 /// The map's zoom level.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -620,6 +669,8 @@ pub fn router(db: PathBuf, options: Options) -> Router {
         .route("/api/changes", get(changes))
         .route("/api/map", get(map))
         .route("/api/summary", get(summary))
+        .route("/api/actors", get(actors))
+        .route("/api/places", get(places))
         .route("/api/export", get(export_route))
         .route("/openapi.json", get(|| async { Json(openapi::document()) }))
         .route("/healthz", get(|| async { "ok" }))

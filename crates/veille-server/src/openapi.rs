@@ -16,6 +16,8 @@ use utoipa::{Modify, OpenApi};
         crate::changes,
         crate::map,
         crate::summary,
+        crate::actors,
+        crate::places,
         crate::export_route,
     ),
     modifiers(&Bearer)

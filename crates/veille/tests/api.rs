@@ -202,6 +202,33 @@ fn event_article_stats_alerts_changes_map_docs_metrics() {
     let more = get_json(&s, &format!("/api/changes?since={next}"));
     assert!(more["changes"][0]["cursor"].as_i64().unwrap() > next);
 
+    let actors = get_json(&s, "/api/actors?limit=3");
+    let actors = actors.as_array().unwrap();
+    assert!(!actors.is_empty() && actors.len() <= 3, "{actors:?}");
+    assert!(
+        actors[0]["events"].as_u64().unwrap()
+            >= actors[actors.len() - 1]["events"].as_u64().unwrap()
+    );
+    assert!(actors[0]["name"].is_string() && actors[0]["inter"].is_u64());
+    let places = get_json(&s, "/api/places");
+    let in_places: u64 = places
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["events"].as_u64().unwrap())
+        .sum();
+    let located = all["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["location"].is_object())
+        .count();
+    assert_eq!(
+        in_places as usize, located,
+        "every located event has its place"
+    );
+    assert_eq!(get(&s, "/api/actors?limit=0").0, 400);
+
     let map = get_json(&s, "/api/map?zoom=4");
     assert_eq!(
         map["total"].as_u64().unwrap() as usize,
@@ -217,6 +244,8 @@ fn event_article_stats_alerts_changes_map_docs_metrics() {
         "/api/alerts",
         "/api/changes",
         "/api/stats/timeseries",
+        "/api/actors",
+        "/api/places",
     ] {
         assert!(doc["paths"][p].is_object(), "no {p} in openapi.json");
     }
