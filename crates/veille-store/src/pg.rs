@@ -109,6 +109,7 @@ ALTER TABLE articles ADD COLUMN error TEXT;
 ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE articles ADD COLUMN metadata_sources TEXT NOT NULL DEFAULT '{}';
 DROP INDEX articles_url;
+DROP INDEX changes_event;                       -- no query reads changes by event
 CREATE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url IS NOT NULL;
 ALTER TABLE event_sources ADD COLUMN seq BIGSERIAL;
 CREATE TABLE actors (
