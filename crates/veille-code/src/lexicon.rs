@@ -121,8 +121,11 @@ impl PhraseSet {
             }
         }
         let build = |pats: &[String]| {
+            // A DFA: a few hundred kB more per set, searched about twice as
+            // fast as the default NFA over every article's whole text.
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(pats)
                 .map_err(|e| Error::Data {
                     file: "lexicon".into(),
@@ -168,11 +171,15 @@ impl PhraseSet {
                 });
             }
         }
-        // Longer hits win over overlapping shorter ones.
+        // Longer hits win over overlapping shorter ones. Sorted by start,
+        // a hit overlaps a kept one exactly when it starts before the
+        // furthest end kept so far.
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.len())));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+        let mut end = 0;
         for h in hits {
-            if !out.iter().any(|o| o.span.overlaps(h.span)) {
+            if out.is_empty() || h.span.start >= end {
+                end = end.max(h.span.end);
                 out.push(h);
             }
         }
