@@ -259,12 +259,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
 
-    static WORDS: OnceLock<Regex> = OnceLock::new();
-    let words = re(&WORDS, r"[\p{L}]+");
-    let tokens: Vec<(usize, usize, &str)> = words
-        .find_iter(hay)
-        .map(|m| (m.start(), m.end(), m.as_str()))
-        .collect();
+    let tokens = letter_runs(hay);
     let mut i = 0;
     while i < tokens.len() {
         if word_value(tokens[i].2).is_none() {
@@ -348,6 +343,28 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             },
             head: head_words(after),
         });
+    }
+    out
+}
+
+/// The runs of letters of `hay` (start, end, text): its words, for number
+/// words. A scan of the characters (a regex's `find_iter` cost about a
+/// thousand instructions per word).
+fn letter_runs(hay: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::with_capacity(hay.len() / 6);
+    let mut start = None;
+    for (i, c) in hay.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, &hay[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, hay.len(), &hay[s..]));
     }
     out
 }
