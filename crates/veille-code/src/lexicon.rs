@@ -94,8 +94,15 @@ fn is_acronym(s: &str) -> bool {
 /// Lower-cases without changing byte offsets (characters whose lower case
 /// has another UTF-8 length are kept as they are).
 pub fn lower_same_len(text: &str) -> String {
+    // Most sentences of English and French news are ASCII: a byte-wise copy.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .map(|c| {
+            if c.is_ascii() {
+                return c.to_ascii_lowercase();
+            }
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {
                 (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
@@ -287,5 +294,29 @@ impl Lexicon {
             actors: a.actor,
             actor_phrases: PhraseSet::new(&act, true)?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lower_same_len;
+
+    #[test]
+    fn lowering_keeps_every_byte_offset() {
+        for text in [
+            "Gunmen KILLED 12 in Djibo",
+            "Des hommes armés ONT ATTAQUÉ Ménaka, l’ÉTAT",
+            "İstanbul and ẞ keep their length",
+            "",
+        ] {
+            let lower = lower_same_len(text);
+            assert_eq!(lower.len(), text.len(), "{text}");
+            for (a, b) in text.char_indices().zip(lower.char_indices()) {
+                assert_eq!(a.0, b.0, "{text}");
+            }
+        }
+        assert_eq!(lower_same_len("ABC déF"), "abc déf");
+        assert_eq!(lower_same_len("ONT ATTAQUÉ"), "ont attaqué");
+        assert_eq!(lower_same_len("İ"), "İ");
     }
 }
