@@ -1946,3 +1946,50 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     }
     kept.into_iter().map(|k| k.event).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{grammatical_role, Part};
+    use veille_core::Span;
+
+    /// The part the words `who` play in `sentence` (the whole text).
+    fn part(sentence: &str, who: &str) -> Part {
+        let at = sentence.find(who).expect("the words are in the sentence");
+        grammatical_role(
+            sentence,
+            Span::new(0, sentence.len()),
+            Span::new(at, at + who.len()),
+        )
+    }
+
+    #[test]
+    fn the_side_a_place_is_taken_from_is_hit() {
+        assert_eq!(
+            part("Soldiers retook Ber from rebels on Sunday.", "rebels"),
+            Part::Patient
+        );
+        assert_eq!(
+            part(
+                "L'armée a repris la ville aux jihadistes dimanche.",
+                "jihadistes"
+            ),
+            Part::Patient
+        );
+        // Without "from", the same words after the verb say nothing.
+        assert_eq!(
+            part("Soldiers retook Ber with rebels nearby.", "rebels"),
+            Part::Unmarked
+        );
+    }
+
+    #[test]
+    fn joined_subjects_fight_together() {
+        let s = "The army and Wagner retook Ber on Sunday.";
+        assert_eq!(part(s, "army"), Part::Agent);
+        assert_eq!(part(s, "Wagner"), Part::Ally);
+        // Two sides of a clash are not joined subjects of one verb.
+        let clash = "Clashes between the army and rebels left 12 dead.";
+        assert_ne!(part(clash, "rebels"), Part::Ally);
+        assert_ne!(part(clash, "army"), Part::Agent);
+    }
+}
