@@ -67,16 +67,17 @@ fn rules() -> &'static [Rule] {
             r("advertisement", r"^((advertisement|advert|sponsored|click here|cliquez ici)\b|publicité([^\p{L}\p{N}_]|$))"),
             r("cookie banner", r"\bcookies?\b.{0,120}\b(accept|agree|consent|accepter|consentement)|(accept|accepter).{0,40}\bcookies?\b"),
             r("copyright", r"^(©|copyright\b|\(c\)\s*\d{4})|all rights reserved|tous droits réservés"),
-            r("navigation", r"^([\p{L}&' ]{1,20}\s*[|•»›]\s*){3,}[\p{L}&' ]{0,20}$"),
+            // (Items of at most 20 characters: checked by `short_items`.)
+            r("navigation", r"^([\p{L}&' ]+\s*[|•»›]\s*){3,}[\p{L}&' ]*$"),
             // A breadcrumb trail: "Home > Nigeria > Security", "Accueil / Afrique".
-            r("navigation", r"^(home|accueil)\s*[>»›|/]|^([\p{L}&' ]{1,20}\s*[>»›]\s*){2,}[\p{L}&' ]{1,20}$"),
+            r("navigation", r"^(home|accueil)\s*[>»›|/]|^([\p{L}&' ]+\s*[>»›]\s*){2,}[\p{L}&' ]+$"),
             r(
                 "date or time line",
-                r"^((last )?(updated|published|posted|mis à jour|publié|modifié)( on| at| le)?\s*:?\s*)?((monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(rs?)?|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc|\d{1,4}(st|nd|rd|th|er)?|\d{1,2}[:h]\d{2}(:\d{2})?|[ap]\.?m|utc|gmt|[a-z]{1,3}[sd]t|at|à|le|on)\.?([\s,|/·–—-]+|$)){2,12}$",
+                r"^((last )?(updated|published|posted|mis à jour|publié|modifié)( on| at| le)?\s*:?\s*)?((monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(rs?)?|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc|\d{1,4}(st|nd|rd|th|er)?|\d{1,2}[:h]\d{2}(:\d{2})?|[ap]\.?m|utc|gmt|[a-z]{1,3}[sd]t|at|à|le|on)\.?([\s,|/·–—-]+|$)){2,}$",
             ),
             r(
                 "byline or dateline",
-                r"^((by|par|published|updated|mis à jour|posted)\b|publié([^\p{L}\p{N}_]|$))[^.!?]{0,80}$|^[^.!?]{0,60}\b(correspondent|reporter|staff|rédaction|correspondant|envoyé spécial)\b[^.!?]{0,40}$|^[^.!?]{0,40}\b\d{1,2}(er)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\p{L}*\.? \d{4}\b[^.!?]{0,20}$",
+                r"^((by|par|published|updated|mis à jour|posted)\b|publié([^\p{L}\p{N}_]|$))[^.!?]*$|^[^.!?]*\b(correspondent|reporter|staff|rédaction|correspondant|envoyé spécial)\b[^.!?]*$|^[^.!?]*\b\d{1,2}(er)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fév|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\p{L}*\.? \d{4}\b[^.!?]*$",
             ),
         ]
     })
@@ -125,17 +126,40 @@ pub fn noise_reason(line: &str) -> Option<&'static str> {
         .filter(|r| match r.reason {
             "cookie banner" => present[0],
             "copyright" => present[1],
-            "byline or dateline" => chars <= 140,
-            "date or time line" => chars <= 240,
+            // (The lengths are checked here rather than by bounded
+            // repetitions in the patterns: "[^.!?]{0,80}" and "(...){2,12}"
+            // make automata too big for the regex crate's DFA, which then
+            // falls back to a backtracker on every short line.)
+            "byline or dateline" => chars <= 120,
+            "date or time line" => chars <= 240 && line.split_whitespace().nth(24).is_none(),
             "navigation" => separators() >= 2 || chars <= 60,
             _ => true,
         })
         .find(|r| {
             // A date line names a month or a day, or holds a time or a
             // numeric date ("Tuesday, May" and "12 4 2019" are not ones).
-            r.re.is_match(line) && (r.reason != "date or time line" || date_anchor().is_match(line))
+            r.re.is_match(line)
+                && (r.reason != "date or time line" || date_anchor().is_match(line))
+                && (r.reason != "navigation" || short_items(line))
         })
         .map(|r| r.reason)
+}
+
+/// A navigation line's items are short ("Home | World | Africa"), unless
+/// it starts from the home page ("Home > Nigeria > Security forces ...").
+/// (Checked here: "[\p{L}&' ]{1,20}" repeated in a pattern makes an automaton
+/// too big for the regex crate's DFA, and short lines then went through a
+/// backtracker about forty times slower.)
+fn short_items(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    let home = ["home", "accueil"].iter().any(|h| {
+        lower
+            .strip_prefix(h)
+            .is_some_and(|rest| rest.trim_start().starts_with(['>', '»', '›', '|', '/']))
+    });
+    home || line
+        .split(['|', '•', '»', '›', '>'])
+        .all(|item| item.trim().chars().count() <= 20)
 }
 
 /// Lines equal up to case, spacing and trailing punctuation.
@@ -296,6 +320,7 @@ mod tests {
             "Publiée en 2024, l’enquête cite des témoins de Djibo.",
             "Publicités et médias ont été suspendus à Niamey.",
             "Byzantine rules governed the talks.",
+            "Soldiers and volunteers of the army | gunmen who attacked the town | residents fled | officials",
         ] {
             assert_eq!(noise_reason(line), None, "{line}");
         }
