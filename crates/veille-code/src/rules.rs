@@ -46,6 +46,12 @@ pub fn code_article(
     let modality = lex.modality.find(text, &lower);
     let actors = lex.actor_phrases.find(text, &lower);
     let deaths = lex.death.find(text, &lower);
+    let support = lex.support.find(text, &lower);
+    let cues = Cues {
+        modality: &modality,
+        actors: &actors,
+        support: &support,
+    };
     // Words naming actors: places inside them are who, not where.
     let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
     let mut out = Coded::default();
@@ -54,16 +60,8 @@ pub fn code_article(
     for (si, sentence) in nlp.sentences.iter().enumerate() {
         let sspan = sentence.span;
         let inside = |s: Span| sspan.contains(s);
-        let Some(clause) = read_clause(
-            text,
-            sspan,
-            &triggers,
-            &modality,
-            &actors,
-            nlp,
-            lex,
-            &mut out.warnings,
-        ) else {
+        let Some(clause) = read_clause(text, sspan, &triggers, &cues, nlp, lex, &mut out.warnings)
+        else {
             // A toll reported on its own right after an event ("5 fatalities
             // reported.", "le bilan est d'au moins six morts") is that event's.
             let own_date = nlp
@@ -90,17 +88,8 @@ pub fn code_article(
                     .copied()
                     .filter(|t| inside(t.span) && lex.classes[t.id].name != "attrib")
                     .collect();
-                read_clause(
-                    text,
-                    sspan,
-                    &rest,
-                    &modality,
-                    &actors,
-                    nlp,
-                    lex,
-                    &mut out.warnings,
-                )
-                .unwrap_or(clause)
+                read_clause(text, sspan, &rest, &cues, nlp, lex, &mut out.warnings)
+                    .unwrap_or(clause)
             }
             _ => clause,
         };
@@ -735,27 +724,35 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     Part::Unmarked
 }
 
+/// The lexicon's hits over a whole article, found once and read by each
+/// sentence (a search per sentence cost more than the search itself).
+struct Cues<'h> {
+    modality: &'h [Hit],
+    actors: &'h [Hit],
+    /// "with the help of", "backed by": a trigger right after is the means
+    /// or the backing, not the incident.
+    support: &'h [Hit],
+}
+
 /// The strongest reading of a sentence: its highest-priority trigger (those
 /// after a modal or negation excluded), the actors and counts around it, and
 /// the label they give.
-#[allow(clippy::too_many_arguments)]
 fn read_clause<'a>(
     text: &str,
     sspan: Span,
     triggers: &[Hit],
-    modality: &[Hit],
-    actors: &[Hit],
+    cues: &Cues,
     nlp: &'a Analysis,
     lex: &'static Lexicon,
     warnings: &mut Vec<String>,
 ) -> Option<Clause<'a>> {
+    let (modality, actors) = (cues.modality, cues.actors);
     let inside = |s: Span| sspan.contains(s);
-    let sentence_text = sspan.of(text);
-    let support: Vec<Span> = lex
+    let support: Vec<Span> = cues
         .support
-        .find(sentence_text, &lower_same_len(sentence_text))
         .iter()
-        .map(|h| Span::new(sspan.start + h.span.start, sspan.start + h.span.end))
+        .map(|h| h.span)
+        .filter(|s| inside(*s))
         .collect();
     let sentence_triggers: Vec<Hit> = triggers
         .iter()
@@ -958,21 +955,16 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
     let triggers = lex.triggers.find(text, &lower);
     let modality = lex.modality.find(text, &lower);
     let actors = lex.actor_phrases.find(text, &lower);
+    let support = lex.support.find(text, &lower);
+    let cues = Cues {
+        modality: &modality,
+        actors: &actors,
+        support: &support,
+    };
     let mut ignored = Vec::new();
     nlp.sentences
         .iter()
-        .filter_map(|s| {
-            read_clause(
-                text,
-                s.span,
-                &triggers,
-                &modality,
-                &actors,
-                nlp,
-                lex,
-                &mut ignored,
-            )
-        })
+        .filter_map(|s| read_clause(text, s.span, &triggers, &cues, nlp, lex, &mut ignored))
         .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))
         .map(|c| c.label)
 }
