@@ -261,10 +261,9 @@ impl Prepared {
                             VALUES ($1, $4, $5, $6) ON CONFLICT DO NOTHING)
                  INSERT INTO changes (event_id, kind) VALUES ($1, 'merge')",
             )?,
-            // The foreign keys of the source and actor rows are checked at
-            // the end of the statement, when the rows they name are there.
-            // A place is new, or found by its key (a place of the country
-            // cannot be added meanwhile: the country's merge lock is held).
+            // The source row's foreign key is checked at the end of the
+            // statement, when the event row is there. The place and actors
+            // are added before (`EventParams::of`).
             insert_event: c.prepare(
                 "WITH e AS (
                      INSERT INTO events (id, event_type, sub_event_type, event_date, time_precision, country_code, country,
