@@ -288,6 +288,19 @@ pub struct ReprocessReport {
     pub events_deleted: usize,
 }
 
+impl ReprocessReport {
+    /// Records how many distinct events the re-coding changed in one way
+    /// ("insert", "update" (merges too) or "delete").
+    pub(crate) fn count_changes(&mut self, kind: &str, events: usize) {
+        match kind {
+            "insert" => self.events_inserted = events,
+            "update" => self.events_updated = events,
+            "delete" => self.events_deleted = events,
+            _ => {}
+        }
+    }
+}
+
 /// Counts for the summary printed by `veille demo`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
@@ -470,12 +483,7 @@ impl Store {
         })?;
         for r in rows {
             let (kind, n) = r?;
-            match kind.as_str() {
-                "insert" => report.events_inserted = n as usize,
-                "update" => report.events_updated = n as usize,
-                "delete" => report.events_deleted = n as usize,
-                _ => {}
-            }
+            report.count_changes(&kind, n as usize);
         }
         report.events_before = before as usize;
         report.events_after = after as usize;

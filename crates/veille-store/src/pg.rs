@@ -674,13 +674,7 @@ impl PgStore {
             };
             self.sql.known.begin();
             let mut tx = self.client.transaction()?;
-            let mut countries = event_countries(&out);
-            countries.extend(article_countries(&mut tx, std::slice::from_ref(&id))?);
-            countries.sort();
-            countries.dedup();
-            for c in &countries {
-                tx.execute(&self.sql.merge_lock, &[c])?;
-            }
+            lock_countries(&mut tx, &self.sql, &out, std::slice::from_ref(&id))?;
             let mut reuse = retract(&mut tx, &mut self.sql, &id)?;
             // The article itself, re-read: its text may be cleaned better now.
             if insert_article(&mut tx, &mut self.sql, &out, &article.source)? > 0 {
@@ -697,13 +691,7 @@ impl PgStore {
              FROM changes WHERE cursor > $1 GROUP BY 1",
             &[&cursor],
         )? {
-            let n = r.get::<_, i64>(1) as usize;
-            match r.get::<_, &str>(0) {
-                "insert" => report.events_inserted = n,
-                "update" => report.events_updated = n,
-                "delete" => report.events_deleted = n,
-                _ => {}
-            }
+            report.count_changes(r.get(0), r.get::<_, i64>(1) as usize);
         }
         Ok(report)
     }
@@ -954,7 +942,8 @@ impl PgStore {
             // The merge locks are held (those of the older versions' events
             // too): each event's candidates are read by a later statement,
             // which sees every event committed before.
-            replace_and_ingest(&mut tx, &mut self.sql, out)?
+            let older = older_versions(&mut tx, &self.sql, out)?;
+            replace_and_ingest(&mut tx, &mut self.sql, out, &older)?
         };
         tx.commit()?;
         self.sql.known.committed();
@@ -1095,17 +1084,29 @@ fn ingest_tx(
     if insert_article(tx, sql, out, source)? == 0 {
         return Ok(IngestOutcome::default());
     }
-    // Merges in one country one at a time (sorted: no deadlock), the
-    // countries of the events of the page's older versions too.
+    // The countries of the events of the page's older versions too.
     let older = older_versions(tx, sql, out)?;
+    lock_countries(tx, sql, out, &older)?;
+    replace_and_ingest(tx, sql, out, &older)
+}
+
+/// Takes the merge locks of the countries of `out`'s events and of the
+/// events the stored `articles` are sources of: one country at a time,
+/// sorted, so that two transactions never wait on each other.
+fn lock_countries(
+    tx: &mut Transaction,
+    sql: &Prepared,
+    out: &ExtractOutput,
+    articles: &[String],
+) -> Result<()> {
     let mut countries = event_countries(out);
-    countries.extend(article_countries(tx, &older)?);
+    countries.extend(article_countries(tx, articles)?);
     countries.sort();
     countries.dedup();
     for c in &countries {
         tx.execute(&sql.merge_lock, &[c])?;
     }
-    replace_and_ingest(tx, sql, out)
+    Ok(())
 }
 
 /// Inserts an article's row; 0 when it was already stored.
@@ -1138,7 +1139,7 @@ fn insert_article(
 /// The stored articles that are older versions of this output's page.
 fn older_versions(
     tx: &mut Transaction,
-    sql: &mut Prepared,
+    sql: &Prepared,
     out: &ExtractOutput,
 ) -> Result<Vec<String>> {
     let Some(url) = &out.article.url else {
@@ -1168,16 +1169,16 @@ fn article_countries(tx: &mut Transaction, ids: &[String]) -> Result<Vec<String>
 }
 
 /// With a new article's row written and the merge locks held: takes the
-/// page's older versions out, then merges or inserts the new events (an
+/// page's `older` versions out, then merges or inserts the new events (an
 /// event of an incident an older version reported keeps its id).
 fn replace_and_ingest(
     tx: &mut Transaction,
     sql: &mut Prepared,
     out: &ExtractOutput,
+    older: &[String],
 ) -> Result<IngestOutcome> {
-    let older = older_versions(tx, sql, out)?;
     let mut reuse = Vec::new();
-    for id in &older {
+    for id in older {
         reuse.extend(retract(tx, sql, id)?);
     }
     let mut outcome = ingest_events(tx, sql, out, &mut reuse)?;
