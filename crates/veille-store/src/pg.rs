@@ -156,7 +156,34 @@ UPDATE events SET place_id = p.id FROM places p
       AND p.admin2 = COALESCE(events.json::jsonb->'location'->>'admin2', '')
       AND p.name = events.json::jsonb->'location'->>'name';
 "#,
+    // One stored version per page. Checked at commit, so that a transaction
+    // can add a page's new version before it takes the old one out; two
+    // workers storing two versions of a page at the same moment cannot both
+    // commit, and the one that fails stores its version again, now seeing
+    // the other ([`PgStore::complete`]).
+    r#"
+DROP INDEX articles_canonical;
+ALTER TABLE articles ADD CONSTRAINT articles_one_version UNIQUE (canonical_url) DEFERRABLE INITIALLY DEFERRED;
+"#,
 ];
+
+/// A write that failed only because of a concurrent one, and succeeds when
+/// done again: another version of the same page committed meanwhile
+/// (`articles_one_version`), or the deadlock that the two versions' merge
+/// locks can make (PostgreSQL breaks it by failing one).
+fn lost_race(e: &StoreError) -> bool {
+    let StoreError::Postgres(e) = e else {
+        return false;
+    };
+    e.as_db_error().is_some_and(|d| {
+        *d.code() == postgres::error::SqlState::T_R_DEADLOCK_DETECTED
+            || (*d.code() == postgres::error::SqlState::UNIQUE_VIOLATION
+                && d.constraint() == Some("articles_one_version"))
+    })
+}
+
+/// Times a write is done again after [`lost_race`].
+const RACE_RETRIES: usize = 3;
 
 /// The migration that added `articles.canonical_url`.
 const CANONICAL_URL_MIGRATION: i64 = 2;
@@ -434,6 +461,16 @@ impl PgStore {
     /// Stores an article and its events in one transaction, merging events
     /// into stored ones of the same incident.
     pub fn ingest(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
+        let mut tries = 0;
+        loop {
+            match self.ingest_once(out, source) {
+                Err(e) if lost_race(&e) && tries < RACE_RETRIES => tries += 1,
+                r => return r,
+            }
+        }
+    }
+
+    fn ingest_once(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
         self.sql.known.begin();
         let mut tx = self.client.transaction()?;
         let outcome = ingest_tx(&mut tx, &mut self.sql, out, source)?;
@@ -879,6 +916,21 @@ impl PgStore {
     /// `None` when the job is no longer this worker's (it was reclaimed):
     /// nothing is written.
     pub fn complete(
+        &mut self,
+        job: &Job,
+        worker: &str,
+        out: &ExtractOutput,
+    ) -> Result<Option<IngestOutcome>> {
+        let mut tries = 0;
+        loop {
+            match self.complete_once(job, worker, out) {
+                Err(e) if lost_race(&e) && tries < RACE_RETRIES => tries += 1,
+                r => return r,
+            }
+        }
+    }
+
+    fn complete_once(
         &mut self,
         job: &Job,
         worker: &str,

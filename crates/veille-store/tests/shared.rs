@@ -532,3 +532,47 @@ fn a_worker_replaces_older_versions_of_a_page() {
     assert!(s.has_article("hash-Version 3.").unwrap());
     assert_eq!(s.queue_counts().unwrap().done, 3);
 }
+
+/// Two workers storing two versions of one page at the same moment: the
+/// second's statement cannot see the first's uncommitted row, so without a
+/// check both would stay. The store's commit waits for the first, fails, and
+/// stores its version again, now replacing the first: one version is left.
+#[test]
+fn two_versions_of_a_page_stored_at_once_leave_one() {
+    let Some(schema) = pg_schema("versionrace") else {
+        return;
+    };
+    let page = "https://news.example/race";
+    for events in [vec![], vec![event("e1", "2025-04-14", 4, DJIBO)]] {
+        let mut s = veille_store::PgStore::connect(&schema.url).unwrap();
+        let doc = veille_core::RawDocument {
+            bytes: b"v".to_vec(),
+            ..Default::default()
+        };
+        s.enqueue(&[("v".to_string(), Ok(doc))]).unwrap();
+        let job = s.claim("w1", 1, 60.0).unwrap().remove(0);
+        // The other worker's version: written, not yet committed.
+        let mut other = postgres::Client::connect(&schema.url, postgres::NoTls).unwrap();
+        other
+            .batch_execute(&format!(
+                "BEGIN; INSERT INTO articles (id, language, text, source, canonical_url)
+                 VALUES ('hash-other', 'en', 'Other.', 'test', '{page}')"
+            ))
+            .unwrap();
+        let mine = at_url(output("Mine.", "A", events.clone()), page);
+        let worker = std::thread::spawn(move || {
+            let o = s.complete(&job, "w1", &mine).unwrap().unwrap();
+            (s, o)
+        });
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        other.batch_execute("COMMIT").unwrap();
+        let (mut s, o) = worker.join().unwrap();
+        assert_eq!((o.new_article, o.replaced), (true, 1), "{events:?}");
+        assert!(!s.has_article("hash-other").unwrap(), "{events:?}");
+        assert!(s.has_article("hash-Mine.").unwrap(), "{events:?}");
+        // Again, from the start, for the other path (with events).
+        other
+            .batch_execute("TRUNCATE articles, jobs, event_sources, events, changes")
+            .unwrap();
+    }
+}
