@@ -24,6 +24,17 @@ struct TriggerFile {
     injured: Terms,
     abducted: Terms,
     aggregate: AggregateDef,
+    #[serde(default)]
+    combination: Vec<CombinationDef>,
+    background: Terms,
+}
+
+#[derive(Deserialize)]
+struct CombinationDef {
+    class: String,
+    within: usize,
+    verbs: Vec<String>,
+    nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -161,23 +172,25 @@ impl PhraseSet {
                 .is_none_or(|c| !c.is_alphanumeric());
             before && after
         };
-        for m in self.folded.find_iter(lower) {
-            if boundary(m.start(), m.end()) {
-                hits.push(Hit {
-                    id: self.folded_ids[m.pattern().as_usize()],
-                    span: Span::new(m.start(), m.end()),
-                });
+        // A longest match that is not a whole word ("hand grenade" in "hand
+        // grenades") must not hide a shorter one inside it ("grenades"): the
+        // search goes on from the next character after such a match.
+        let mut whole_words = |ac: &AhoCorasick, hay: &str, ids: &[usize]| {
+            let mut at = 0;
+            while let Some(m) = ac.find(aho_corasick::Input::new(hay).range(at..)) {
+                if boundary(m.start(), m.end()) {
+                    hits.push(Hit {
+                        id: ids[m.pattern().as_usize()],
+                        span: Span::new(m.start(), m.end()),
+                    });
+                    at = m.end();
+                } else {
+                    at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                }
             }
-        }
-        for m in self.exact.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if boundary(m.start(), m.end()) {
-                hits.push(Hit {
-                    id: self.exact_ids[m.pattern().as_usize()],
-                    span,
-                });
-            }
-        }
+        };
+        whole_words(&self.folded, lower, &self.folded_ids);
+        whole_words(&self.exact, text, &self.exact_ids);
         // Longer hits win over overlapping shorter ones. Sorted by start,
         // a hit overlaps a kept one exactly when it starts before the
         // furthest end kept so far.
@@ -202,6 +215,26 @@ pub struct TriggerClass {
     /// The class reports something that is not a conflict event (a flood, a
     /// crime, a diplomatic step, a claim of responsibility).
     pub not_event: bool,
+}
+
+/// The words of `s` (runs of letters, digits and hyphens) with their offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    s.char_indices()
+        .filter(move |&(i, c)| word(c) && s[..i].chars().next_back().is_none_or(|p| !word(p)))
+        .map(move |(i, _)| {
+            let end = s[i..].find(|c: char| !word(c)).map_or(s.len(), |e| i + e);
+            (i, &s[i..end])
+        })
+}
+
+/// A verb and a noun a few words after it that together are a trigger of
+/// `class` ("seized a village"); not when a weapon word is between them.
+pub struct Combination {
+    pub class: usize,
+    pub within: usize,
+    pub verbs: PhraseSet,
+    pub nouns: std::collections::HashSet<String>,
 }
 
 /// All of the coder's lexicons.
@@ -230,6 +263,11 @@ pub struct Lexicon {
     /// Phrases of many incidents, and report cues (aggregate events).
     pub aggregate: PhraseSet,
     pub report_cues: PhraseSet,
+    pub combinations: Vec<Combination>,
+    /// Words right before a trigger noun that make it the background of
+    /// another trigger of the sentence ("agreed a ceasefire after weeks of
+    /// fighting").
+    pub background: PhraseSet,
 }
 
 fn terms(list: &[String]) -> Vec<(String, usize)> {
@@ -253,6 +291,23 @@ impl Lexicon {
         let mut trig = Vec::new();
         for (i, c) in t.class.iter().enumerate() {
             trig.extend(c.terms.iter().map(|x| (x.clone(), i)));
+        }
+        let mut combinations = Vec::new();
+        for c in &t.combination {
+            let class = t
+                .class
+                .iter()
+                .position(|d| d.name == c.class)
+                .ok_or_else(|| Error::Data {
+                    file: "data/lexicon/triggers.toml".into(),
+                    why: format!("combination of unknown class {:?}", c.class),
+                })?;
+            combinations.push(Combination {
+                class,
+                within: c.within,
+                verbs: PhraseSet::new(&terms(&c.verbs), false)?,
+                nouns: c.nouns.iter().map(|n| lower_same_len(n)).collect(),
+            });
         }
         let mut act = Vec::new();
         for (i, d) in a.actor.iter().enumerate() {
@@ -293,7 +348,39 @@ impl Lexicon {
             report_cues: PhraseSet::new(&terms(&t.aggregate.report_cues), false)?,
             actors: a.actor,
             actor_phrases: PhraseSet::new(&act, true)?,
+            combinations,
+            background: PhraseSet::new(&terms(&t.background.terms), false)?,
         })
+    }
+
+    /// The trigger hits of a text (`lower` its [`lower_same_len`]): trigger
+    /// phrases, and verb-noun combinations, in text order.
+    pub fn find_triggers(&self, text: &str, lower: &str) -> Vec<Hit> {
+        let mut hits = self.triggers.find(text, lower);
+        let before = hits.len();
+        for c in &self.combinations {
+            for v in c.verbs.find(text, lower) {
+                let rest = &lower[v.span.end..];
+                let stop = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+                for (start, w) in words(&rest[..stop]).take(c.within) {
+                    if c.nouns.contains(w) {
+                        let gap = Span::new(v.span.end, v.span.end + start);
+                        let gap_text = gap.of(text);
+                        if self.weapons.find(gap_text, gap.of(lower)).is_empty() {
+                            hits.push(Hit {
+                                id: c.class,
+                                span: Span::new(v.span.start, gap.end + w.len()),
+                            });
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if hits.len() > before {
+            hits.sort_by_key(|h| (h.span.start, h.span.end));
+        }
+        hits
     }
 }
 

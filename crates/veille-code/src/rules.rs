@@ -42,16 +42,10 @@ pub fn code_article(
 ) -> Coded {
     let text = article.text.as_str();
     let lower = lower_same_len(text);
-    let triggers = lex.triggers.find(text, &lower);
-    let modality = lex.modality.find(text, &lower);
-    let actors = lex.actor_phrases.find(text, &lower);
+    let triggers = lex.find_triggers(text, &lower);
     let deaths = lex.death.find(text, &lower);
-    let support = lex.support.find(text, &lower);
-    let cues = Cues {
-        modality: &modality,
-        actors: &actors,
-        support: &support,
-    };
+    let cues = Cues::find(text, &lower, lex);
+    let actors = &cues.actors;
     // Words naming actors: places inside them are who, not where.
     let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
     let mut out = Coded::default();
@@ -94,7 +88,20 @@ pub fn code_article(
             _ => clause,
         };
         let top = clause.top;
-        let sub = match clause.label {
+        // "Nineteen people were killed when their bus plunged off a bridge.
+        // The accident ...": deaths in an accident reported next door.
+        let near = |i: usize| nlp.sentences.get(i).map(|s| s.span);
+        let accident_near = clause.unattributed
+            && [si.checked_sub(1).and_then(near), near(si + 1)]
+                .into_iter()
+                .flatten()
+                .any(|s| accident_words(&triggers, &cues.actors, s, lex));
+        let label = if accident_near {
+            Label::NotEvent("manmade_disaster")
+        } else {
+            clause.label
+        };
+        let sub = match label {
             Label::Event(sub) => sub,
             Label::NotEvent(what) => {
                 out.warnings.push(format!(
@@ -216,7 +223,7 @@ pub fn code_article(
             .unwrap_or_else(|| "Unknown".into());
         let (mut actor_list, mut actor_spans) =
             assign_actors(sub, &sentence_actors, &patients, lex, &country);
-        rival_named_elsewhere(text, &mut actor_list, &actor_spans, &actors, lex);
+        rival_named_elsewhere(text, &mut actor_list, &actor_spans, actors, lex);
         // The first side's allies: ACLED's assoc_actor_1, several joined
         // by "; " as ACLED writes them.
         if actor_list.iter().any(|a| a.role == "actor1") {
@@ -589,6 +596,30 @@ struct Clause<'a> {
     /// Actors fighting alongside a side ("backed by the Africa Corps").
     allies: Vec<Hit>,
     quantities: Vec<&'a veille_core::Quantity>,
+    /// A killing or attack word with nobody named who could have done it
+    /// (no armed group, state force or crowd): an accident when the text
+    /// around says so ([`accident_words`]).
+    unattributed: bool,
+}
+
+/// Whether `span` holds an accident word ("explosion", "crash", "leak") and
+/// names nobody who could have done harm (an armed group, state forces, a
+/// crowd).
+fn accident_words(triggers: &[Hit], actors: &[Hit], span: Span, lex: &Lexicon) -> bool {
+    triggers
+        .iter()
+        .any(|t| span.contains(t.span) && lex.classes[t.id].name == "manmade_disaster")
+        && !actors
+            .iter()
+            .any(|a| span.contains(a.span) && perpetrator(&lex.actors[a.id].kind))
+}
+
+/// An actor kind that can do violence (not civilians).
+fn perpetrator(kind: &str) -> bool {
+    matches!(
+        kind,
+        "state" | "armed" | "external" | "rioters" | "protesters"
+    )
 }
 
 /// What an actor mention does in its clause, read from the words around it.
@@ -726,12 +757,30 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
 
 /// The lexicon's hits over a whole article, found once and read by each
 /// sentence (a search per sentence cost more than the search itself).
-struct Cues<'h> {
-    modality: &'h [Hit],
-    actors: &'h [Hit],
+struct Cues {
+    modality: Vec<Hit>,
+    actors: Vec<Hit>,
     /// "with the help of", "backed by": a trigger right after is the means
     /// or the backing, not the incident.
-    support: &'h [Hit],
+    support: Vec<Hit>,
+    /// Seizure and discovery verbs ("seized", "found"): with a weapon noun,
+    /// disrupted weapons use even with no trigger word in the sentence.
+    seizure: Vec<Hit>,
+    /// "after", "amid", "weeks of": a trigger noun right after is the
+    /// background of another trigger of the sentence.
+    background: Vec<Hit>,
+}
+
+impl Cues {
+    fn find(text: &str, lower: &str, lex: &Lexicon) -> Cues {
+        Cues {
+            modality: lex.modality.find(text, lower),
+            actors: lex.actor_phrases.find(text, lower),
+            support: lex.support.find(text, lower),
+            seizure: lex.seizure.find(text, lower),
+            background: lex.background.find(text, lower),
+        }
+    }
 }
 
 /// The strongest reading of a sentence: its highest-priority trigger (those
@@ -746,7 +795,7 @@ fn read_clause<'a>(
     lex: &'static Lexicon,
     warnings: &mut Vec<String>,
 ) -> Option<Clause<'a>> {
-    let (modality, actors) = (cues.modality, cues.actors);
+    let (modality, actors) = (&cues.modality, &cues.actors);
     let inside = |s: Span| sspan.contains(s);
     let support: Vec<Span> = cues
         .support
@@ -777,9 +826,50 @@ fn read_clause<'a>(
             !modal
         })
         .collect();
-    let top = *sentence_triggers
+    // "agreed a ceasefire after weeks of fighting": the fighting is the
+    // background of the agreement (a noun, not "after gunmen attacked"); it
+    // is not the incident, but it still tells there was fighting.
+    let background = |t: &Hit| {
+        let word = t.span.of(text);
+        !lex.classes[t.id].not_event
+            && !["ed", "é", "és", "ée", "ées"]
+                .iter()
+                .any(|e| word.ends_with(e))
+            && cues.background.iter().any(|b| {
+                inside(b.span) && b.span.end <= t.span.start && {
+                    let gap = &text[b.span.end..t.span.start];
+                    !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 4
+                }
+            })
+    };
+    let foreground = sentence_triggers.iter().any(|t| !background(t));
+    let top = match sentence_triggers
         .iter()
-        .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))?;
+        .filter(|t| !foreground || !background(t))
+        .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))
+    {
+        Some(t) => *t,
+        // "Two firearms were seized", "the pistols were discovered": no
+        // trigger word, but weapons seized or found (not after a negation).
+        None => {
+            let seized = cues.seizure.iter().find(|h| {
+                inside(h.span)
+                    && !modality.iter().any(|m| {
+                        inside(m.span)
+                            && m.span.end <= h.span.start
+                            && h.span.start - m.span.end <= 40
+                    })
+            })?;
+            let clause = sspan.of(text);
+            if lex.weapons.find(clause, &lower_same_len(clause)).is_empty() {
+                return None;
+            }
+            Hit {
+                id: lex.classes.iter().position(|c| c.name == "disrupted")?,
+                span: seized.span,
+            }
+        }
+    };
     let class = &lex.classes[top.id];
     let classes: Vec<&str> = sentence_triggers
         .iter()
@@ -923,8 +1013,13 @@ fn read_clause<'a>(
         && !classes.iter().any(|c| fighting.contains(c))
         && !lex.seizure.find(clause, &clause_lower).is_empty()
         && !lex.weapons.find(clause, &clause_lower).is_empty();
+    let unattributed =
+        matches!(class.name.as_str(), "kill" | "attack") && !kinds.iter().any(|k| perpetrator(k));
     let label = if class.not_event {
         Label::NotEvent(class.name.as_str())
+    } else if unattributed && classes.contains(&"manmade_disaster") {
+        // "A chemical leak ... has killed ten people": an accident.
+        Label::NotEvent("manmade_disaster")
     } else if disrupted {
         Label::Event(SubEventType::DisruptedWeaponsUse)
     } else {
@@ -944,6 +1039,7 @@ fn read_clause<'a>(
         patients,
         allies,
         quantities,
+        unattributed,
     })
 }
 
@@ -952,21 +1048,19 @@ fn read_clause<'a>(
 /// or place is required.
 pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Label> {
     let lower = lower_same_len(text);
-    let triggers = lex.triggers.find(text, &lower);
-    let modality = lex.modality.find(text, &lower);
-    let actors = lex.actor_phrases.find(text, &lower);
-    let support = lex.support.find(text, &lower);
-    let cues = Cues {
-        modality: &modality,
-        actors: &actors,
-        support: &support,
-    };
+    let triggers = lex.find_triggers(text, &lower);
+    let cues = Cues::find(text, &lower, lex);
     let mut ignored = Vec::new();
-    nlp.sentences
+    let best = nlp
+        .sentences
         .iter()
         .filter_map(|s| read_clause(text, s.span, &triggers, &cues, nlp, lex, &mut ignored))
-        .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))
-        .map(|c| c.label)
+        .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))?;
+    // "19 people were killed when their bus plunged ... in the accident".
+    if best.unattributed && accident_words(&triggers, &cues.actors, Span::new(0, text.len()), lex) {
+        return Some(Label::NotEvent("manmade_disaster"));
+    }
+    Some(best.label)
 }
 
 fn is_violent(t: veille_core::EventType) -> bool {
@@ -1050,6 +1144,16 @@ fn sub_event_type(
             NonStateActorOvertakesTerritory
         }
         "retake" => GovernmentRegainsTerritory,
+        // "captured the town after a night of fighting with troops, who
+        // retreated from their bases": a withdrawal forced by fighting is
+        // territory taken by the first side named.
+        "transfer" if has("clash") || has("kill") => {
+            if fighters.first().is_some_and(|a| kind_of(a) == "state") {
+                GovernmentRegainsTerritory
+            } else {
+                NonStateActorOvertakesTerritory
+            }
+        }
         "takeover" => {
             // Codebook: territory taken by state forces is "Government regains territory".
             if fighters.first().is_some_and(|a| kind_of(a) == "state") {
@@ -1941,8 +2045,89 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
 
 #[cfg(test)]
 mod tests {
-    use super::{grammatical_role, Part};
-    use veille_core::Span;
+    use super::{classify, grammatical_role, Label, Part};
+    use veille_core::{Span, SubEventType};
+
+    /// The label `classify` gives a text.
+    fn label(text: &str) -> Option<Label> {
+        classify(text, &veille_nlp::analyze(text, None), crate::lexicon())
+    }
+
+    fn event(text: &str) -> Option<SubEventType> {
+        match label(text) {
+            Some(Label::Event(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn deaths_in_an_accident_are_no_violence() {
+        for text in [
+            "A chemical leak at a plant near the village has killed ten people.",
+            "Nineteen people were killed when their bus plunged off a bridge. The accident happened on an icy road.",
+        ] {
+            assert_eq!(label(text), Some(Label::NotEvent("manmade_disaster")), "{text}");
+        }
+        // Somebody who could have done it is named: violence.
+        assert_eq!(
+            event("Gunmen killed ten people near the plant, hours after an explosion there."),
+            Some(SubEventType::Attack)
+        );
+    }
+
+    #[test]
+    fn a_trigger_noun_after_after_is_background() {
+        assert_eq!(
+            event("The two sides agreed a ceasefire after weeks of fighting in the region."),
+            Some(SubEventType::Agreement)
+        );
+        // A verb after "after" is an incident of its own.
+        assert_eq!(
+            event("Troops clashed with rebels after the rebels attacked a convoy."),
+            Some(SubEventType::ArmedClash)
+        );
+        // Forced out by the fighting: the territory changed hands by force.
+        assert_eq!(
+            event("Militants entered the town after a night of fighting with soldiers, who retreated from their bases."),
+            Some(SubEventType::NonStateActorOvertakesTerritory)
+        );
+    }
+
+    #[test]
+    fn a_verb_and_a_noun_of_territory_or_base_are_a_trigger() {
+        assert_eq!(
+            event("Al-Shabaab militants seized a village near the border on Sunday."),
+            Some(SubEventType::NonStateActorOvertakesTerritory)
+        );
+        assert_eq!(
+            event("Turkish troops have set up two new military bases in the district."),
+            Some(SubEventType::HeadquartersOrBaseEstablished)
+        );
+        // A weapon word in between: weapons seized, no territory.
+        assert_eq!(
+            event("Soldiers seized weapons and ammunition at the rebel base."),
+            Some(SubEventType::DisruptedWeaponsUse)
+        );
+    }
+
+    #[test]
+    fn weapons_seized_without_a_trigger_word_are_disrupted_use() {
+        assert_eq!(
+            event("Two firearms and several rounds were seized during the search."),
+            Some(SubEventType::DisruptedWeaponsUse)
+        );
+        assert_eq!(event("No weapons were found during the search."), None);
+    }
+
+    #[test]
+    fn a_longer_phrase_that_is_no_whole_word_hides_no_shorter_one() {
+        // "hand grenade" is a trigger; in "hand grenades" it is not a whole
+        // word, and "grenades" must still be found.
+        assert_eq!(
+            event("Militants attacked the office with hand grenades, injuring an editor."),
+            Some(SubEventType::Grenade)
+        );
+    }
 
     /// The part the words `who` play in `sentence` (the whole text).
     fn part(sentence: &str, who: &str) -> Part {
