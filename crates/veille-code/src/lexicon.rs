@@ -27,6 +27,7 @@ struct TriggerFile {
     #[serde(default)]
     combination: Vec<CombinationDef>,
     background: Terms,
+    grievance: Terms,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +269,9 @@ pub struct Lexicon {
     /// another trigger of the sentence ("agreed a ceasefire after weeks of
     /// fighting").
     pub background: PhraseSet,
+    /// Words right before a trigger that make it what a protest is about
+    /// ("against police brutality").
+    pub grievance: PhraseSet,
 }
 
 fn terms(list: &[String]) -> Vec<(String, usize)> {
@@ -350,6 +354,7 @@ impl Lexicon {
             actor_phrases: PhraseSet::new(&act, true)?,
             combinations,
             background: PhraseSet::new(&terms(&t.background.terms), false)?,
+            grievance: PhraseSet::new(&terms(&t.grievance.terms), false)?,
         })
     }
 

@@ -769,6 +769,9 @@ struct Cues {
     /// "after", "amid", "weeks of": a trigger noun right after is the
     /// background of another trigger of the sentence.
     background: Vec<Hit>,
+    /// "against", "justice for": in a protest, a trigger right after is
+    /// what the protest is about.
+    grievance: Vec<Hit>,
 }
 
 impl Cues {
@@ -779,6 +782,7 @@ impl Cues {
             support: lex.support.find(text, lower),
             seizure: lex.seizure.find(text, lower),
             background: lex.background.find(text, lower),
+            grievance: lex.grievance.find(text, lower),
         }
     }
 }
@@ -826,21 +830,43 @@ fn read_clause<'a>(
             !modal
         })
         .collect();
+    // A cue at most four words before a trigger, in the same clause.
+    let just_after = |cues: &[Hit], t: &Hit| {
+        cues.iter().any(|b| {
+            inside(b.span) && b.span.end <= t.span.start && {
+                let gap = &text[b.span.end..t.span.start];
+                !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 4
+            }
+        })
+    };
+    // "a protest against police brutality", "demanding justice for students
+    // killed": in a protest, what it is against is not what happened.
+    let protest = sentence_triggers
+        .iter()
+        .any(|t| lex.classes[t.id].name == "protest");
+    let sentence_triggers: Vec<Hit> = sentence_triggers
+        .iter()
+        .copied()
+        .filter(|t| {
+            !protest || lex.classes[t.id].name == "protest" || !just_after(&cues.grievance, t)
+        })
+        .collect();
     // "agreed a ceasefire after weeks of fighting": the fighting is the
-    // background of the agreement (a noun, not "after gunmen attacked"); it
-    // is not the incident, but it still tells there was fighting.
+    // background of the agreement; it is not the incident, but it still
+    // tells there was fighting. Not a verb ("after gunmen attacked") nor
+    // the people of a trigger ("after stone-throwing protesters clashed").
     let background = |t: &Hit| {
-        let word = t.span.of(text);
+        let words = t.span.of(text);
+        let first = words.split_whitespace().next().unwrap_or("");
+        let last = words.split_whitespace().next_back().unwrap_or("");
         !lex.classes[t.id].not_event
             && !["ed", "é", "és", "ée", "ées"]
                 .iter()
-                .any(|e| word.ends_with(e))
-            && cues.background.iter().any(|b| {
-                inside(b.span) && b.span.end <= t.span.start && {
-                    let gap = &text[b.span.end..t.span.start];
-                    !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 4
-                }
-            })
+                .any(|e| first.ends_with(e))
+            && !["ers", "ors", "ants", "ists"]
+                .iter()
+                .any(|e| last.ends_with(e))
+            && just_after(&cues.background, t)
     };
     let foreground = sentence_triggers.iter().any(|t| !background(t));
     let top = match sentence_triggers
@@ -2090,6 +2116,28 @@ mod tests {
         assert_eq!(
             event("Militants entered the town after a night of fighting with soldiers, who retreated from their bases."),
             Some(SubEventType::NonStateActorOvertakesTerritory)
+        );
+    }
+
+    #[test]
+    fn what_a_protest_is_against_is_not_what_happened() {
+        assert_eq!(
+            event("Thousands marched in a peaceful protest against police brutality."),
+            Some(SubEventType::PeacefulProtest)
+        );
+        assert_eq!(
+            event("Des jeunes ont manifesté à Gao pour dénoncer les enlèvements de chauffeurs."),
+            Some(SubEventType::PeacefulProtest)
+        );
+        // The people of a trigger after "after" are no background; a
+        // curfew for a disease does not make a riot a disaster.
+        assert_eq!(
+            event("The city was rocked by violence after stone-throwing protesters clashed with police. Demonstrators returned on Monday to rally."),
+            Some(SubEventType::ViolentDemonstration)
+        );
+        assert_eq!(
+            event("Youths defied the coronavirus curfew and threw stones at police."),
+            Some(SubEventType::ViolentDemonstration)
         );
     }
 

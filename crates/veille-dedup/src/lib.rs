@@ -47,7 +47,16 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
             Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence
         )
     };
-    if a.event_type != b.event_type && !(violent(a.event_type) && violent(b.event_type)) {
+    // One demonstration is peaceful to one outlet and a riot to another
+    // ("marched ... burned tyres"): ACLED's demonstrations, mob violence
+    // apart.
+    let demonstration = |e: &Event| {
+        e.event_type == Protests || e.sub_event_type == SubEventType::ViolentDemonstration
+    };
+    if a.event_type != b.event_type
+        && !(violent(a.event_type) && violent(b.event_type))
+        && !(demonstration(a) && demonstration(b))
+    {
         return None;
     }
     let strict = |e: &Event| {
@@ -92,7 +101,11 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     // Outlets name the sides of a fight in either order: actors contradict
     // only when both reports name a first actor and the named (not
     // generic) actors of the two share none.
-    let generic = |n: &str| n.starts_with("Unidentified") || n.starts_with("Civilians");
+    let generic = |n: &str| {
+        ["Unidentified", "Civilians", "Protesters", "Rioters"]
+            .iter()
+            .any(|g| n.starts_with(g))
+    };
     let named = |e: &Event| -> Vec<String> {
         e.actors
             .iter()
@@ -215,6 +228,19 @@ mod tests {
             notes: String::new(),
             evidence: vec![],
         }
+    }
+
+    #[test]
+    fn one_demonstration_peaceful_to_one_outlet_and_violent_to_another() {
+        let march = |actor: &str, sub| event("2025-03-10", "Gao", 16.27, 0, actor, sub);
+        let peaceful = march("Protesters (Mali)", SubEventType::PeacefulProtest);
+        let riot = march("Rioters (Mali)", SubEventType::ViolentDemonstration);
+        assert!(same_incident(&peaceful, &riot).is_some());
+        // A lynching is no demonstration, and an arrest no protest.
+        let mob = march("Rioters (Mali)", SubEventType::MobViolence);
+        assert!(same_incident(&peaceful, &mob).is_none());
+        let arrests = march("Police Forces of Mali", SubEventType::Arrests);
+        assert!(same_incident(&peaceful, &arrests).is_none());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use veille_core::SubEventType;
 pub fn case_label(l: Label) -> &'static str {
     use SubEventType::*;
     match l {
-        Label::NotEvent("natural_disaster") => "NATURAL_DISASTER",
+        Label::NotEvent("natural_disaster" | "epidemic") => "NATURAL_DISASTER",
         Label::NotEvent("manmade_disaster") => "MAN_MADE_DISASTER",
         Label::NotEvent("org_crime") => "ORG_CRIME",
         Label::NotEvent("diplo") => "DIPLO",
