@@ -1035,10 +1035,23 @@ fn read_clause<'a>(
         "shelling",
         "chemical",
     ];
+    // A trigger that is itself a weapon noun ("rockets", "IEDs") tells of
+    // no fighting when weapons are seized or found.
+    let weapons: Vec<Span> = lex
+        .weapons
+        .find(clause, &clause_lower)
+        .iter()
+        .map(|h| Span::new(sspan.start + h.span.start, sspan.start + h.span.end))
+        .collect();
     let disrupted = !class.not_event
-        && !classes.iter().any(|c| fighting.contains(c))
-        && !lex.seizure.find(clause, &clause_lower).is_empty()
-        && !lex.weapons.find(clause, &clause_lower).is_empty();
+        && !sentence_triggers.iter().any(|t| {
+            fighting.contains(&lex.classes[t.id].name.as_str())
+                && !weapons
+                    .iter()
+                    .any(|w| w.start < t.span.end && t.span.start < w.end)
+        })
+        && cues.seizure.iter().any(|h| inside(h.span))
+        && !weapons.is_empty();
     let unattributed =
         matches!(class.name.as_str(), "kill" | "attack") && !kinds.iter().any(|k| perpetrator(k));
     let label = if class.not_event {
@@ -1077,14 +1090,24 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
     let triggers = lex.find_triggers(text, &lower);
     let cues = Cues::find(text, &lower, lex);
     let mut ignored = Vec::new();
-    let best = nlp
+    let clauses: Vec<Clause> = nlp
         .sentences
         .iter()
         .filter_map(|s| read_clause(text, s.span, &triggers, &cues, nlp, lex, &mut ignored))
+        .collect();
+    let best = clauses
+        .iter()
         .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))?;
     // "19 people were killed when their bus plunged ... in the accident".
     if best.unattributed && accident_words(&triggers, &cues.actors, Span::new(0, text.len()), lex) {
         return Some(Label::NotEvent("manmade_disaster"));
+    }
+    // Codebook: protesters who turn violent make a riot (as coding merges
+    // one demonstration's sentences).
+    let protest = |l: Label| matches!(l, Label::Event(s) if s.event_type() == veille_core::EventType::Protests);
+    let riot = Label::Event(SubEventType::ViolentDemonstration);
+    if protest(best.label) && clauses.iter().any(|c| c.label == riot) {
+        return Some(riot);
     }
     Some(best.label)
 }
@@ -2155,6 +2178,25 @@ mod tests {
         assert_eq!(
             event("Soldiers seized weapons and ammunition at the rebel base."),
             Some(SubEventType::DisruptedWeaponsUse)
+        );
+    }
+
+    #[test]
+    fn weapon_nouns_seized_tell_of_no_fighting() {
+        assert_eq!(
+            event("Special forces destroyed dozens of machine guns, rockets and IEDs during an operation."),
+            Some(SubEventType::DisruptedWeaponsUse)
+        );
+        // Codebook: excessive force is lethal or serious force; dispersal
+        // or suppression alone is an intervention.
+        assert_eq!(
+            event("Police suppressed a peaceful student demonstration in the city."),
+            Some(SubEventType::ProtestWithIntervention)
+        );
+        // A demonstration that turns violent later in the text is a riot.
+        assert_eq!(
+            event("Thousands of demonstrators marched on Saturday. Later, rioters threw stones at the police."),
+            Some(SubEventType::ViolentDemonstration)
         );
     }
 
