@@ -28,6 +28,7 @@ struct TriggerFile {
     combination: Vec<CombinationDef>,
     background: Terms,
     grievance: Terms,
+    verbs: Terms,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +146,7 @@ impl PhraseSet {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .start_kind(aho_corasick::StartKind::Both)
                 .build(pats)
                 .map_err(|e| Error::Data {
                     file: "lexicon".into(),
@@ -173,20 +175,35 @@ impl PhraseSet {
                 .is_none_or(|c| !c.is_alphanumeric());
             before && after
         };
-        // A longest match that is not a whole word ("hand grenade" in "hand
-        // grenades") must not hide a shorter one inside it ("grenades"): the
-        // search goes on from the next character after such a match.
+        // A longest match that is not a whole word must not hide a shorter
+        // one: "grenade attack" in "grenade attacks" hides "grenade" at the
+        // same start, "hand grenade" in "hand grenades" hides "grenades"
+        // further on. Shorter matches at the same start are tried first,
+        // then the search goes on from the next character.
         let mut whole_words = |ac: &AhoCorasick, hay: &str, ids: &[usize]| {
+            use aho_corasick::{Anchored, Input};
             let mut at = 0;
-            while let Some(m) = ac.find(aho_corasick::Input::new(hay).range(at..)) {
-                if boundary(m.start(), m.end()) {
-                    hits.push(Hit {
-                        id: ids[m.pattern().as_usize()],
-                        span: Span::new(m.start(), m.end()),
-                    });
-                    at = m.end();
-                } else {
-                    at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+            while let Some(mut m) = ac.find(Input::new(hay).range(at..)) {
+                loop {
+                    if boundary(m.start(), m.end()) {
+                        hits.push(Hit {
+                            id: ids[m.pattern().as_usize()],
+                            span: Span::new(m.start(), m.end()),
+                        });
+                        at = m.end();
+                        break;
+                    }
+                    let shorter = Input::new(hay)
+                        .range(m.start()..m.end() - 1)
+                        .anchored(Anchored::Yes);
+                    match ac.find(shorter) {
+                        Some(s) => m = s,
+                        None => {
+                            at = m.start()
+                                + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                            break;
+                        }
+                    }
                 }
             }
         };
@@ -272,6 +289,9 @@ pub struct Lexicon {
     /// Words right before a trigger that make it what a protest is about
     /// ("against police brutality").
     pub grievance: PhraseSet,
+    /// Common verbs that are not past participles in "-ed" ("hit", "was"):
+    /// between a background cue and a trigger they make a clause of its own.
+    pub verbs: std::collections::HashSet<String>,
 }
 
 fn terms(list: &[String]) -> Vec<(String, usize)> {
@@ -355,6 +375,7 @@ impl Lexicon {
             combinations,
             background: PhraseSet::new(&terms(&t.background.terms), false)?,
             grievance: PhraseSet::new(&terms(&t.grievance.terms), false)?,
+            verbs: t.verbs.terms.iter().map(|v| v.to_lowercase()).collect(),
         })
     }
 

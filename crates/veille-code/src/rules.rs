@@ -835,7 +835,18 @@ fn read_clause<'a>(
         cues.iter().any(|b| {
             inside(b.span) && b.span.end <= t.span.start && {
                 let gap = &text[b.span.end..t.span.start];
-                !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 4
+                !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 5
+                    // A verb between makes a clause of its own ("after the
+                    // vehicle hit a mine", "after troops stormed the base");
+                    // a word in "-ed" right before the trigger is its
+                    // adjective ("unauthorised protests").
+                    && {
+                        let words: Vec<String> =
+                            gap.split_whitespace().map(str::to_lowercase).collect();
+                        !words.iter().enumerate().any(|(i, w)| {
+                            lex.verbs.contains(w) || w.ends_with("ed") && i + 1 < words.len()
+                        })
+                    }
             }
         })
     };
@@ -1012,12 +1023,33 @@ fn read_clause<'a>(
         .iter()
         .filter(|q| inside(q.span) && q.is_count())
         .collect();
+    // A count of soldiers or fighters next to a death or injury word
+    // ("killing 5 soldiers", "11 militants were killed"); not the count of
+    // those who did it ("Dozens of militants arrived ... and opened fire").
+    let clause_deaths = lex
+        .death
+        .find(sspan.of(text), &lower_same_len(sspan.of(text)));
+    let hurt_near = |q: &veille_core::Quantity| {
+        let (s, e) = (q.span.start - sspan.start, q.span.end - sspan.start);
+        clause_deaths.iter().any(|d| {
+            d.span.start >= e && d.span.start - e <= 40 || d.span.end <= s && s - d.span.end <= 20
+        }) || text[q.span.end..sspan.end]
+            .split_whitespace()
+            .take(4)
+            .any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                lex.injured.contains(&w) || lex.abducted.contains(&w)
+            })
+    };
     let armed_victims = armed_patient
         || quantities.iter().any(|q| {
             q.head
                 .as_deref()
                 .and_then(|h| h.split(' ').next())
                 .is_some_and(|h| ARMED_NOUNS.contains(&h))
+                && hurt_near(q)
         });
     // Weapons seized or found, with no fighting in the clause: disrupted
     // weapons use, whatever weapon words the clause also holds.
@@ -2210,7 +2242,34 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_the_cue_makes_no_background() {
+        assert_eq!(
+            event(
+                "Four soldiers were killed after their vehicle hit a ground mine laid by rebels."
+            ),
+            Some(SubEventType::RemoteExplosiveLandmineIed)
+        );
+    }
+
+    #[test]
+    fn a_count_of_attackers_is_no_count_of_victims() {
+        assert_eq!(
+            event("Dozens of militants arrived on motorcycles and opened fire, scattering terrified residents."),
+            Some(SubEventType::Attack)
+        );
+        assert_eq!(
+            event("Militants ambushed a patrol, killing 11 soldiers."),
+            Some(SubEventType::ArmedClash)
+        );
+    }
+
+    #[test]
     fn a_longer_phrase_that_is_no_whole_word_hides_no_shorter_one() {
+        // ... at the same start: "grenade attack" in "grenade attacks".
+        assert_eq!(
+            event("Militants carried out two grenade attacks on a market."),
+            Some(SubEventType::Grenade)
+        );
         // "hand grenade" is a trigger; in "hand grenades" it is not a whole
         // word, and "grenades" must still be found.
         assert_eq!(
