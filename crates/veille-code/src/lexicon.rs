@@ -35,6 +35,8 @@ struct TriggerFile {
 struct CombinationDef {
     class: String,
     within: usize,
+    #[serde(default)]
+    noun_first: bool,
     verbs: Vec<String>,
     nouns: Vec<String>,
 }
@@ -251,6 +253,8 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 pub struct Combination {
     pub class: usize,
     pub within: usize,
+    /// The noun comes before the verb ("three points were set up").
+    pub noun_first: bool,
     pub verbs: PhraseSet,
     pub nouns: std::collections::HashSet<String>,
 }
@@ -329,6 +333,7 @@ impl Lexicon {
             combinations.push(Combination {
                 class,
                 within: c.within,
+                noun_first: c.noun_first,
                 verbs: PhraseSet::new(&terms(&c.verbs), false)?,
                 nouns: c.nouns.iter().map(|n| lower_same_len(n)).collect(),
             });
@@ -386,6 +391,25 @@ impl Lexicon {
         let before = hits.len();
         for c in &self.combinations {
             for v in c.verbs.find(text, lower) {
+                if c.noun_first {
+                    let before = &lower[..v.span.start];
+                    let from = before
+                        .rfind(['.', ';', '!', '?', '\n'])
+                        .map_or(0, |i| i + 1);
+                    let seg: Vec<(usize, &str)> = words(&before[from..]).collect();
+                    if let Some((start, _)) = seg
+                        .iter()
+                        .rev()
+                        .take(c.within)
+                        .find(|(_, w)| c.nouns.contains(*w))
+                    {
+                        hits.push(Hit {
+                            id: c.class,
+                            span: Span::new(from + start, v.span.end),
+                        });
+                    }
+                    continue;
+                }
                 let rest = &lower[v.span.end..];
                 let stop = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
                 for (start, w) in words(&rest[..stop]).take(c.within) {

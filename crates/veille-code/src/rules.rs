@@ -777,7 +777,14 @@ struct Cues {
 impl Cues {
     fn find(text: &str, lower: &str, lex: &Lexicon) -> Cues {
         Cues {
-            modality: lex.modality.find(text, lower),
+            // Not a modal when part of a compound ("would-be suicide
+            // bombers blew themselves up").
+            modality: lex
+                .modality
+                .find(text, lower)
+                .into_iter()
+                .filter(|m| !text[m.span.end..].starts_with('-'))
+                .collect(),
             actors: lex.actor_phrases.find(text, lower),
             support: lex.support.find(text, lower),
             seizure: lex.seizure.find(text, lower),
@@ -879,6 +886,22 @@ fn read_clause<'a>(
                 .any(|e| last.ends_with(e))
             && just_after(&cues.background, t)
     };
+    // "after an alleged chemical attack which killed 250": when what is
+    // left is only a killing or an attack, it is the background's own
+    // toll, and the means (chemical, mine, air strike ...) is the event.
+    let class_of = |t: &Hit| lex.classes[t.id].name.as_str();
+    let generic = |t: &Hit| matches!(class_of(t), "kill" | "attack" | "ambush" | "force");
+    let means = |t: &Hit| {
+        matches!(
+            class_of(t),
+            "suicide" | "airstrike" | "ied" | "shelling" | "grenade" | "chemical"
+        )
+    };
+    let only_generic = sentence_triggers
+        .iter()
+        .filter(|t| !background(t))
+        .all(generic);
+    let background = |t: &Hit| background(t) && !(only_generic && means(t));
     let foreground = sentence_triggers.iter().any(|t| !background(t));
     let top = match sentence_triggers
         .iter()
@@ -2206,6 +2229,15 @@ mod tests {
             event("Turkish troops have set up two new military bases in the district."),
             Some(SubEventType::HeadquartersOrBaseEstablished)
         );
+        assert_eq!(
+            event("Government forces pushed the militants out of several villages."),
+            Some(SubEventType::GovernmentRegainsTerritory)
+        );
+        // Noun first.
+        assert_eq!(
+            event("Three new observation points were set up by Turkish troops in the countryside."),
+            Some(SubEventType::HeadquartersOrBaseEstablished)
+        );
         // A weapon word in between: weapons seized, no territory.
         assert_eq!(
             event("Soldiers seized weapons and ammunition at the rebel base."),
@@ -2239,6 +2271,18 @@ mod tests {
             Some(SubEventType::DisruptedWeaponsUse)
         );
         assert_eq!(event("No weapons were found during the search."), None);
+    }
+
+    #[test]
+    fn a_modal_word_in_a_compound_is_no_modal() {
+        assert_eq!(
+            event("Two would-be suicide bombers blew themselves up before reaching their target."),
+            Some(SubEventType::SuicideBomb)
+        );
+        assert_eq!(
+            event("Militants would attack the town, officials feared."),
+            None
+        );
     }
 
     #[test]
