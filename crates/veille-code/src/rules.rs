@@ -91,16 +91,12 @@ pub fn code_article(
         // "Nineteen people were killed when their bus plunged off a bridge.
         // The accident ...": deaths in an accident reported next door.
         let near = |i: usize| nlp.sentences.get(i).map(|s| s.span);
-        let accident_near = clause.unattributed
-            && [si.checked_sub(1).and_then(near), near(si + 1)]
-                .into_iter()
-                .flatten()
-                .any(|s| accident_words(&triggers, &cues.actors, s, lex));
-        let label = if accident_near {
-            Label::NotEvent("manmade_disaster")
-        } else {
-            clause.label
-        };
+        let accident_near = [si.checked_sub(1).and_then(near), near(si + 1)]
+            .into_iter()
+            .flatten()
+            .find_map(|s| accident_words(&triggers, &cues.actors, s, lex))
+            .filter(|_| clause.unattributed);
+        let label = accident_near.map_or(clause.label, Label::NotEvent);
         let sub = match label {
             Label::Event(sub) => sub,
             Label::NotEvent(what) => {
@@ -602,16 +598,29 @@ struct Clause<'a> {
     unattributed: bool,
 }
 
-/// Whether `span` holds an accident word ("explosion", "crash", "leak") and
-/// names nobody who could have done harm (an armed group, state forces, a
-/// crowd).
-fn accident_words(triggers: &[Hit], actors: &[Hit], span: Span, lex: &Lexicon) -> bool {
+/// Causes of death that are not violence: accidents and diseases.
+const NOT_VIOLENCE: [&str; 2] = ["manmade_disaster", "epidemic"];
+
+/// The cause `span` names when it holds an accident or disease word
+/// ("explosion", "crash", "cholera") and nobody who could have done harm (an
+/// armed group, state forces, a crowd).
+fn accident_words(
+    triggers: &[Hit],
+    actors: &[Hit],
+    span: Span,
+    lex: &'static Lexicon,
+) -> Option<&'static str> {
+    if actors
+        .iter()
+        .any(|a| span.contains(a.span) && perpetrator(&lex.actors[a.id].kind))
+    {
+        return None;
+    }
     triggers
         .iter()
-        .any(|t| span.contains(t.span) && lex.classes[t.id].name == "manmade_disaster")
-        && !actors
-            .iter()
-            .any(|a| span.contains(a.span) && perpetrator(&lex.actors[a.id].kind))
+        .filter(|t| span.contains(t.span))
+        .map(|t| lex.classes[t.id].name.as_str())
+        .find(|c| NOT_VIOLENCE.contains(c))
 }
 
 /// An actor kind that can do violence (not civilians).
@@ -824,10 +833,15 @@ fn read_clause<'a>(
                 .iter()
                 .any(|s| s.end <= t.span.start && t.span.start - s.end <= 5)
         })
+        // (A report that is no event stays one when attempted: "thwarted
+        // an attempt to smuggle migrants" is about smuggling; but a negated
+        // flood or claim, which outranks violence, is no flood.)
         .filter(|t| {
-            let modal = modality.iter().any(|m| {
-                inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
-            });
+            let class = &lex.classes[t.id];
+            let modal = !(class.not_event && class.priority < 50)
+                && modality.iter().any(|m| {
+                    inside(m.span) && m.span.end <= t.span.start && t.span.start - m.span.end <= 40
+                });
             if modal {
                 warnings.push(format!(
                     "not coded (modal or negated): {:?}",
@@ -1111,9 +1125,14 @@ fn read_clause<'a>(
         matches!(class.name.as_str(), "kill" | "attack") && !kinds.iter().any(|k| perpetrator(k));
     let label = if class.not_event {
         Label::NotEvent(class.name.as_str())
-    } else if unattributed && classes.contains(&"manmade_disaster") {
-        // "A chemical leak ... has killed ten people": an accident.
-        Label::NotEvent("manmade_disaster")
+    } else if let Some(cause) = classes
+        .iter()
+        .find(|c| NOT_VIOLENCE.contains(c))
+        .filter(|_| unattributed)
+    {
+        // "A chemical leak ... has killed ten people": an accident;
+        // "cholera killed 20": a disease.
+        Label::NotEvent(cause)
     } else if disrupted {
         Label::Event(SubEventType::DisruptedWeaponsUse)
     } else {
@@ -1154,8 +1173,11 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
         .iter()
         .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))?;
     // "19 people were killed when their bus plunged ... in the accident".
-    if best.unattributed && accident_words(&triggers, &cues.actors, Span::new(0, text.len()), lex) {
-        return Some(Label::NotEvent("manmade_disaster"));
+    if best.unattributed {
+        if let Some(cause) = accident_words(&triggers, &cues.actors, Span::new(0, text.len()), lex)
+        {
+            return Some(Label::NotEvent(cause));
+        }
     }
     // Codebook: protesters who turn violent make a riot (as coding merges
     // one demonstration's sentences).
@@ -2175,6 +2197,28 @@ mod tests {
         // Somebody who could have done it is named: violence.
         assert_eq!(
             event("Gunmen killed ten people near the plant, hours after an explosion there."),
+            Some(SubEventType::Attack)
+        );
+    }
+
+    #[test]
+    fn deaths_from_a_disease_and_attempted_crimes_are_no_violence() {
+        assert_eq!(
+            label("A cholera outbreak has killed 20 people in the camp."),
+            Some(Label::NotEvent("epidemic"))
+        );
+        // Looting during a lockdown is looting.
+        assert_eq!(
+            event("Gunmen looted a shop in the town during the COVID-19 lockdown."),
+            Some(SubEventType::LootingPropertyDestruction)
+        );
+        assert_eq!(
+            label("Troops thwarted an attempt to smuggle 45 migrants to Cyprus."),
+            Some(Label::NotEvent("org_crime"))
+        );
+        // A negated flood outranks nothing.
+        assert_eq!(
+            event("Gunmen attacked the village, and the deaths were not caused by the flood."),
             Some(SubEventType::Attack)
         );
     }
