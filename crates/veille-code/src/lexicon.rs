@@ -86,13 +86,18 @@ pub struct ActorDef {
 }
 
 /// A phrase list matched on word boundaries.
-pub struct PhraseSet {
+pub struct PhraseSet(PhraseSets);
+
+/// Several phrase lists searched in one pass over a text.
+pub struct PhraseSets {
     /// Matches lower-cased text (case-insensitive phrases).
     folded: AhoCorasick,
-    folded_ids: Vec<usize>,
+    /// The set and entry of each folded pattern.
+    folded_tags: Vec<(usize, usize)>,
     /// Matches the original text (acronyms).
     exact: AhoCorasick,
-    exact_ids: Vec<usize>,
+    exact_tags: Vec<(usize, usize)>,
+    sets: usize,
 }
 
 /// A phrase found in a text: which entry, where.
@@ -127,45 +132,51 @@ pub fn lower_same_len(text: &str) -> String {
         .collect()
 }
 
-impl PhraseSet {
-    /// `phrases[i]` belongs to entry `ids[i]`. With `case_by_acronym`, phrases
-    /// with two or more capitals match exactly, the others case-insensitively;
-    /// without, all match case-insensitively.
-    pub fn new(phrases: &[(String, usize)], case_by_acronym: bool) -> Result<PhraseSet, Error> {
-        let (mut fp, mut fi, mut ep, mut ei) = (vec![], vec![], vec![], vec![]);
-        for (p, id) in phrases {
-            if case_by_acronym && is_acronym(p) {
-                ep.push(p.clone());
-                ei.push(*id);
-            } else {
-                fp.push(lower_same_len(p));
-                fi.push(*id);
+impl PhraseSets {
+    /// Each set is its phrases (`(phrase, entry id)`) and whether phrases
+    /// with two or more capitals match exactly (acronyms); all others match
+    /// case-insensitively.
+    pub fn new(sets: &[(&[(String, usize)], bool)]) -> Result<PhraseSets, Error> {
+        let (mut fp, mut ft, mut ep, mut et) = (vec![], vec![], vec![], vec![]);
+        for (set, (phrases, case_by_acronym)) in sets.iter().enumerate() {
+            for (p, id) in phrases.iter() {
+                if *case_by_acronym && is_acronym(p) {
+                    ep.push(p.clone());
+                    et.push((set, *id));
+                } else {
+                    fp.push(lower_same_len(p));
+                    ft.push((set, *id));
+                }
             }
         }
         let build = |pats: &[String]| {
-            // A DFA: a few hundred kB more per set, searched about twice as
-            // fast as the default NFA over every article's whole text.
+            // A DFA: more memory, searched about twice as fast as the
+            // default NFA over every article's whole text. Every match,
+            // overlapping ones too, so that one pass serves all the sets and
+            // a longer phrase that is no whole word ("hand grenade" in "hand
+            // grenades") hides no shorter one ("grenades").
             AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .start_kind(aho_corasick::StartKind::Both)
                 .build(pats)
                 .map_err(|e| Error::Data {
                     file: "lexicon".into(),
                     why: e.to_string(),
                 })
         };
-        Ok(PhraseSet {
+        Ok(PhraseSets {
             folded: build(&fp)?,
-            folded_ids: fi,
+            folded_tags: ft,
             exact: build(&ep)?,
-            exact_ids: ei,
+            exact_tags: et,
+            sets: sets.len(),
         })
     }
 
-    /// Whole-word hits in `text` (with `lower` its [`lower_same_len`]).
-    pub fn find(&self, text: &str, lower: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+    /// Whole-word hits in `text` (with `lower` its [`lower_same_len`]), per
+    /// set: where hits of one set overlap, the one starting first wins, then
+    /// the longer, then the lower entry id.
+    pub fn find_all(&self, text: &str, lower: &str) -> Vec<Vec<Hit>> {
         let boundary = |s: usize, e: usize| {
             let before = text[..s]
                 .chars()
@@ -177,53 +188,53 @@ impl PhraseSet {
                 .is_none_or(|c| !c.is_alphanumeric());
             before && after
         };
-        // A longest match that is not a whole word must not hide a shorter
-        // one: "grenade attack" in "grenade attacks" hides "grenade" at the
-        // same start, "hand grenade" in "hand grenades" hides "grenades"
-        // further on. Shorter matches at the same start are tried first,
-        // then the search goes on from the next character.
-        let mut whole_words = |ac: &AhoCorasick, hay: &str, ids: &[usize]| {
-            use aho_corasick::{Anchored, Input};
-            let mut at = 0;
-            while let Some(mut m) = ac.find(Input::new(hay).range(at..)) {
-                loop {
-                    if boundary(m.start(), m.end()) {
-                        hits.push(Hit {
-                            id: ids[m.pattern().as_usize()],
-                            span: Span::new(m.start(), m.end()),
-                        });
-                        at = m.end();
-                        break;
-                    }
-                    let shorter = Input::new(hay)
-                        .range(m.start()..m.end() - 1)
-                        .anchored(Anchored::Yes);
-                    match ac.find(shorter) {
-                        Some(s) => m = s,
-                        None => {
-                            at = m.start()
-                                + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
-                            break;
-                        }
-                    }
+        let mut per_set: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
+        for (ac, hay, tags) in [
+            (&self.folded, lower, &self.folded_tags),
+            (&self.exact, text, &self.exact_tags),
+        ] {
+            for m in ac.find_overlapping_iter(hay) {
+                if boundary(m.start(), m.end()) {
+                    let (set, id) = tags[m.pattern().as_usize()];
+                    per_set[set].push(Hit {
+                        id,
+                        span: Span::new(m.start(), m.end()),
+                    });
                 }
             }
-        };
-        whole_words(&self.folded, lower, &self.folded_ids);
-        whole_words(&self.exact, text, &self.exact_ids);
-        // Longer hits win over overlapping shorter ones. Sorted by start,
-        // a hit overlaps a kept one exactly when it starts before the
-        // furthest end kept so far.
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.len())));
-        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-        let mut end = 0;
-        for h in hits {
-            if out.is_empty() || h.span.start >= end {
-                end = end.max(h.span.end);
-                out.push(h);
-            }
         }
-        out
+        for hits in &mut per_set {
+            // Sorted by start, a hit overlaps a kept one exactly when it
+            // starts before the furthest end kept so far.
+            hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.len()), h.id));
+            let mut end = 0;
+            let mut kept = 0;
+            for i in 0..hits.len() {
+                let h = hits[i];
+                if kept == 0 || h.span.start >= end {
+                    end = end.max(h.span.end);
+                    hits[kept] = h;
+                    kept += 1;
+                }
+            }
+            hits.truncate(kept);
+        }
+        per_set
+    }
+}
+
+impl PhraseSet {
+    /// `phrases[i]` belongs to entry `ids[i]`. With `case_by_acronym`, phrases
+    /// with two or more capitals match exactly, the others case-insensitively;
+    /// without, all match case-insensitively.
+    pub fn new(phrases: &[(String, usize)], case_by_acronym: bool) -> Result<PhraseSet, Error> {
+        Ok(PhraseSet(PhraseSets::new(&[(phrases, case_by_acronym)])?))
+    }
+
+    /// Whole-word hits in `text` (with `lower` its [`lower_same_len`]); where
+    /// two overlap, the one starting first wins, then the longer.
+    pub fn find(&self, text: &str, lower: &str) -> Vec<Hit> {
+        self.0.find_all(text, lower).pop().unwrap_or_default()
     }
 }
 
@@ -255,8 +266,21 @@ pub struct Combination {
     pub within: usize,
     /// The noun comes before the verb ("three points were set up").
     pub noun_first: bool,
-    pub verbs: PhraseSet,
     pub nouns: std::collections::HashSet<String>,
+}
+
+/// What a whole text holds of the lexicons searched over whole articles,
+/// found in one pass ([`Lexicon::scan`]).
+pub struct Scan {
+    /// Trigger phrases and verb-noun combinations, in text order.
+    pub triggers: Vec<Hit>,
+    pub deaths: Vec<Hit>,
+    pub modality: Vec<Hit>,
+    pub actors: Vec<Hit>,
+    pub support: Vec<Hit>,
+    pub seizure: Vec<Hit>,
+    pub background: Vec<Hit>,
+    pub grievance: Vec<Hit>,
 }
 
 /// All of the coder's lexicons.
@@ -286,6 +310,10 @@ pub struct Lexicon {
     pub aggregate: PhraseSet,
     pub report_cues: PhraseSet,
     pub combinations: Vec<Combination>,
+    /// The lists searched over whole articles, in one automaton: triggers,
+    /// death words, modality, actors, support, seizure, background,
+    /// grievance, then each combination's verbs.
+    pub whole: PhraseSets,
     /// Words right before a trigger noun that make it the background of
     /// another trigger of the sentence ("agreed a ceasefire after weeks of
     /// fighting").
@@ -321,6 +349,7 @@ impl Lexicon {
             trig.extend(c.terms.iter().map(|x| (x.clone(), i)));
         }
         let mut combinations = Vec::new();
+        let mut combination_verbs = Vec::new();
         for c in &t.combination {
             let class = t
                 .class
@@ -334,14 +363,28 @@ impl Lexicon {
                 class,
                 within: c.within,
                 noun_first: c.noun_first,
-                verbs: PhraseSet::new(&terms(&c.verbs), false)?,
                 nouns: c.nouns.iter().map(|n| lower_same_len(n)).collect(),
             });
+            combination_verbs.push(terms(&c.verbs));
         }
         let mut act = Vec::new();
         for (i, d) in a.actor.iter().enumerate() {
             act.extend(d.aliases.iter().map(|x| (x.clone(), i)));
         }
+        let lists = [
+            (trig.clone(), true),
+            (terms(&t.death.terms), false),
+            (terms(&t.modality.terms), false),
+            (act.clone(), true),
+            (terms(&t.support.terms), false),
+            (terms(&t.seizure.terms), false),
+            (terms(&t.background.terms), false),
+            (terms(&t.grievance.terms), false),
+        ];
+        let mut whole: Vec<(&[(String, usize)], bool)> =
+            lists.iter().map(|(l, c)| (l.as_slice(), *c)).collect();
+        whole.extend(combination_verbs.iter().map(|v| (v.as_slice(), false)));
+        let whole = PhraseSets::new(&whole)?;
         Ok(Lexicon {
             classes: t
                 .class
@@ -378,19 +421,49 @@ impl Lexicon {
             actors: a.actor,
             actor_phrases: PhraseSet::new(&act, true)?,
             combinations,
+            whole,
             background: PhraseSet::new(&terms(&t.background.terms), false)?,
             grievance: PhraseSet::new(&terms(&t.grievance.terms), false)?,
             verbs: t.verbs.terms.iter().map(|v| v.to_lowercase()).collect(),
         })
     }
 
-    /// The trigger hits of a text (`lower` its [`lower_same_len`]): trigger
-    /// phrases, and verb-noun combinations, in text order.
-    pub fn find_triggers(&self, text: &str, lower: &str) -> Vec<Hit> {
-        let mut hits = self.triggers.find(text, lower);
+    /// The hits of the whole-article lists in a text (`lower` its
+    /// [`lower_same_len`]), in one pass; verb-noun combinations join the
+    /// trigger hits.
+    pub fn scan(&self, text: &str, lower: &str) -> Scan {
+        let mut sets = self.whole.find_all(text, lower).into_iter();
+        let mut next = || sets.next().unwrap_or_default();
+        let (triggers, deaths, modality, actors, support, seizure, background, grievance) = (
+            next(),
+            next(),
+            next(),
+            next(),
+            next(),
+            next(),
+            next(),
+            next(),
+        );
+        let verbs: Vec<Vec<Hit>> = sets.collect();
+        debug_assert_eq!(verbs.len(), self.combinations.len());
+        Scan {
+            triggers: self.combine(text, lower, triggers, &verbs),
+            deaths,
+            modality,
+            actors,
+            support,
+            seizure,
+            background,
+            grievance,
+        }
+    }
+
+    /// Adds to `hits` the verb-noun combinations whose verbs are `verbs`
+    /// (one list per combination).
+    fn combine(&self, text: &str, lower: &str, mut hits: Vec<Hit>, verbs: &[Vec<Hit>]) -> Vec<Hit> {
         let before = hits.len();
-        for c in &self.combinations {
-            for v in c.verbs.find(text, lower) {
+        for (c, verbs) in self.combinations.iter().zip(verbs) {
+            for &v in verbs {
                 if c.noun_first {
                     let before = &lower[..v.span.start];
                     let from = before

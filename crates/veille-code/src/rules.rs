@@ -1,7 +1,7 @@
 //! The coding rules. See the crate documentation for the outline; each
 //! decision below says which ACLED codebook convention it follows.
 
-use crate::lexicon::{lower_same_len, Hit, Lexicon};
+use crate::lexicon::{lower_same_len, Hit, Lexicon, Scan};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -42,9 +42,9 @@ pub fn code_article(
 ) -> Coded {
     let text = article.text.as_str();
     let lower = lower_same_len(text);
-    let triggers = lex.find_triggers(text, &lower);
-    let deaths = lex.death.find(text, &lower);
-    let cues = Cues::find(text, &lower, lex);
+    let scan = lex.scan(text, &lower);
+    let (triggers, deaths) = (&scan.triggers, &scan.deaths);
+    let cues = Cues::of(text, &scan);
     let actors = &cues.actors;
     // Words naming actors: places inside them are who, not where.
     let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
@@ -766,39 +766,39 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
 
 /// The lexicon's hits over a whole article, found once and read by each
 /// sentence (a search per sentence cost more than the search itself).
-struct Cues {
+struct Cues<'s> {
     modality: Vec<Hit>,
-    actors: Vec<Hit>,
+    actors: &'s [Hit],
     /// "with the help of", "backed by": a trigger right after is the means
     /// or the backing, not the incident.
-    support: Vec<Hit>,
+    support: &'s [Hit],
     /// Seizure and discovery verbs ("seized", "found"): with a weapon noun,
     /// disrupted weapons use even with no trigger word in the sentence.
-    seizure: Vec<Hit>,
+    seizure: &'s [Hit],
     /// "after", "amid", "weeks of": a trigger noun right after is the
     /// background of another trigger of the sentence.
-    background: Vec<Hit>,
+    background: &'s [Hit],
     /// "against", "justice for": in a protest, a trigger right after is
     /// what the protest is about.
-    grievance: Vec<Hit>,
+    grievance: &'s [Hit],
 }
 
-impl Cues {
-    fn find(text: &str, lower: &str, lex: &Lexicon) -> Cues {
+impl<'s> Cues<'s> {
+    fn of(text: &str, scan: &'s Scan) -> Cues<'s> {
         Cues {
             // Not a modal when part of a compound ("would-be suicide
             // bombers blew themselves up").
-            modality: lex
+            modality: scan
                 .modality
-                .find(text, lower)
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|m| !text[m.span.end..].starts_with('-'))
                 .collect(),
-            actors: lex.actor_phrases.find(text, lower),
-            support: lex.support.find(text, lower),
-            seizure: lex.seizure.find(text, lower),
-            background: lex.background.find(text, lower),
-            grievance: lex.grievance.find(text, lower),
+            actors: &scan.actors,
+            support: &scan.support,
+            seizure: &scan.seizure,
+            background: &scan.background,
+            grievance: &scan.grievance,
         }
     }
 }
@@ -1161,8 +1161,9 @@ fn read_clause<'a>(
 /// or place is required.
 pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Label> {
     let lower = lower_same_len(text);
-    let triggers = lex.find_triggers(text, &lower);
-    let cues = Cues::find(text, &lower, lex);
+    let scan = lex.scan(text, &lower);
+    let triggers = &scan.triggers;
+    let cues = Cues::of(text, &scan);
     let mut ignored = Vec::new();
     let clauses: Vec<Clause> = nlp
         .sentences
