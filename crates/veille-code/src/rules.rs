@@ -54,7 +54,7 @@ pub fn code_article(
     for (si, sentence) in nlp.sentences.iter().enumerate() {
         let sspan = sentence.span;
         let inside = |s: Span| sspan.contains(s);
-        let Some(clause) = read_clause(text, sspan, &triggers, &cues, nlp, lex, &mut out.warnings)
+        let Some(clause) = read_clause(text, sspan, triggers, &cues, nlp, lex, &mut out.warnings)
         else {
             // A toll reported on its own right after an event ("5 fatalities
             // reported.", "le bilan est d'au moins six morts") is that event's.
@@ -94,7 +94,7 @@ pub fn code_article(
         let accident_near = [si.checked_sub(1).and_then(near), near(si + 1)]
             .into_iter()
             .flatten()
-            .find_map(|s| accident_words(&triggers, &cues.actors, s, lex))
+            .find_map(|s| accident_words(triggers, cues.actors, s, lex))
             .filter(|_| clause.unattributed);
         let label = accident_near.map_or(clause.label, Label::NotEvent);
         let sub = match label {
@@ -880,7 +880,7 @@ fn read_clause<'a>(
         .iter()
         .copied()
         .filter(|t| {
-            !protest || lex.classes[t.id].name == "protest" || !just_after(&cues.grievance, t)
+            !protest || lex.classes[t.id].name == "protest" || !just_after(cues.grievance, t)
         })
         .collect();
     // "agreed a ceasefire after weeks of fighting": the fighting is the
@@ -898,7 +898,7 @@ fn read_clause<'a>(
             && !["ers", "ors", "ants", "ists"]
                 .iter()
                 .any(|e| last.ends_with(e))
-            && just_after(&cues.background, t)
+            && just_after(cues.background, t)
     };
     // "after an alleged chemical attack which killed 250": when what is
     // left is only a killing or an attack, it is the background's own
@@ -1168,15 +1168,14 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
     let clauses: Vec<Clause> = nlp
         .sentences
         .iter()
-        .filter_map(|s| read_clause(text, s.span, &triggers, &cues, nlp, lex, &mut ignored))
+        .filter_map(|s| read_clause(text, s.span, triggers, &cues, nlp, lex, &mut ignored))
         .collect();
     let best = clauses
         .iter()
         .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))?;
     // "19 people were killed when their bus plunged ... in the accident".
     if best.unattributed {
-        if let Some(cause) = accident_words(&triggers, &cues.actors, Span::new(0, text.len()), lex)
-        {
+        if let Some(cause) = accident_words(triggers, cues.actors, Span::new(0, text.len()), lex) {
             return Some(Label::NotEvent(cause));
         }
     }
