@@ -437,6 +437,17 @@ def unit_match_keys(name, aliases):
 
 # Very common news abbreviations and short forms that the sources lack or that the
 # "no codes" rule would drop. All-caps entries must be matched case-sensitively.
+# GeoNames' own country points (its country records, CC BY 4.0:
+# https://www.geonames.org/6252001, https://www.geonames.org/6251999) for the
+# two countries whose world-countries `latlng` lies farthest from them (235
+# and 1,031 km) among the countries we could compare; the other points stay
+# world-countries' (most are GeoNames' own round numbers; Australia's is 299
+# km off, Japan's, Kuwait's and Zambia's 160-200 km).
+GEONAMES_COUNTRY_POINTS = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+}
+
 EXTRA_COUNTRY_ALIASES = {
     "AE": ["UAE", "EAU", "Émirats"],
     "BF": ["Burkina"],
@@ -548,7 +559,9 @@ def build_countries(g_countries, wc_list, country_points=None):
         for extra in EXTRA_COUNTRY_ALIASES.get(cc, []):
             aliases.add(extra)
         lat = lon = None
-        if wc and wc.get("latlng"):
+        if cc in GEONAMES_COUNTRY_POINTS:
+            lat, lon = GEONAMES_COUNTRY_POINTS[cc]
+        elif wc and wc.get("latlng"):
             lat, lon = wc["latlng"][0], wc["latlng"][1]
         elif country_points and country_points.get(cc):
             # No world-countries centre (legacy codes): spread of the country's places.
@@ -1079,7 +1092,10 @@ place can pull a unit's point far away; check before relying on it.
 
 ### Countries
 
-Country points stay world-countries' `latlng` (rounded centre points): on the
+Country points are world-countries' `latlng` (rounded centre points), except
+the United States and Canada, which take GeoNames' own country points
+(`GEONAMES_COUNTRY_POINTS`; world-countries' are 235 km and 1,031 km from
+them). On the
 two countries with known GeoNames points, the admin1 rule above applied to all
 of a country's places is much farther from GeoNames (Canada 1,836 km vs
 1,031 km; United States 516 km vs 235 km), because places crowd along the
