@@ -452,9 +452,41 @@ fn resolve(
     mut cands: Vec<Candidate>,
     gaz: &Gazetteer,
 ) -> (Vec<(Candidate, u32)>, Option<String>) {
+    // "Palestine, Texas", "Paris, Ky.", "Alexandria, Egypt": a name right
+    // before a comma and the region or country it lies in is the place
+    // there, whatever else it could name (keyed by the name's first and
+    // last tokens).
+    let qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
+        .iter()
+        .filter_map(|c| {
+            let d = cands.iter().find(|d| {
+                d.first == c.last + 1
+                    && text[tokens[c.last].word_end..tokens[d.first].span.start].trim() == ","
+            })?;
+            let q: Vec<u32> = d
+                .entries
+                .iter()
+                .copied()
+                .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
+                .collect();
+            let fits = c.entries.iter().any(|&i| in_any(gaz, &q, i));
+            fits.then_some(((c.first, c.last), q))
+        })
+        .collect();
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     for c in &cands {
+        // "Palestine, Texas" votes for the country of Texas.
+        if let Some(&i) = c
+            .entries
+            .iter()
+            .find(|&&i| within_qualifier(gaz, &qualifiers, c, i))
+        {
+            *weight
+                .entry(gaz.entries[i as usize].iso2.clone())
+                .or_default() += 1.0;
+            continue;
+        }
         // A country name counts twice for that country only; a demonym once;
         // an ambiguous place name splits one vote among its countries.
         // ("Georgia", also a US state, is not a vote for Georgia alone.)
@@ -543,7 +575,15 @@ fn resolve(
             let sentence = tokens[c.first].sentence;
             let before = c.entries.clone();
             let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+            let qualified: Vec<u32> = before
+                .iter()
+                .copied()
+                .filter(|&i| within_qualifier(gaz, &qualifiers, c, i))
+                .collect();
             c.entries.retain(|&e| {
+                if qualified.contains(&e) {
+                    return true;
+                }
                 let e = &gaz.entries[e as usize];
                 // A city abroad named by one of its many foreign alternate
                 // names ("Boni" for Bonn) must be a very large one.
@@ -611,14 +651,22 @@ fn resolve(
     };
     let mut resolved = Vec::with_capacity(cands.len());
     for c in cands {
+        let within = |i: u32| within_qualifier(gaz, &qualifiers, &c, i);
+        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
         let base: Vec<(u32, f64)> = c
             .entries
             .iter()
             .map(|&i| {
-                (
-                    i,
-                    score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight),
-                )
+                let mut s = score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight);
+                if within(i) {
+                    s += 300.0;
+                }
+                // Named by one of its alternate names ("Paris" for the
+                // Russian village of Parizh): the lesser reading.
+                if !folds_to(&gaz.entries[i as usize].name, &surface) {
+                    s -= 12.0;
+                }
+                (i, s)
             })
             .collect();
         let top = base.iter().map(|b| b.1).fold(f64::NEG_INFINITY, f64::max);
@@ -708,6 +756,30 @@ fn score(
         }
     }
     s + 3.0 * ((e.population + 1) as f64).log10()
+}
+
+/// Whether entry `i` (not a country) lies in one of the regions or
+/// countries `q`.
+fn in_any(gaz: &Gazetteer, q: &[u32], i: u32) -> bool {
+    let e = &gaz.entries[i as usize];
+    e.kind != Kind::Country
+        && q.iter().any(|&q| match gaz.entries[q as usize].kind {
+            Kind::Country => gaz.entries[q as usize].iso2 == e.iso2,
+            _ => e.admin1 == Some(q) && q != i,
+        })
+}
+
+/// Whether entry `i` of candidate `c` lies in the region or country named
+/// right after it ("Palestine, Texas").
+fn within_qualifier(
+    gaz: &Gazetteer,
+    qualifiers: &HashMap<(usize, usize), Vec<u32>>,
+    c: &Candidate,
+    i: u32,
+) -> bool {
+    qualifiers
+        .get(&(c.first, c.last))
+        .is_some_and(|q| in_any(gaz, q, i))
 }
 
 /// Tokens first..=last form one name: same sentence, separated by single
@@ -1145,6 +1217,33 @@ mod tests {
                 ("US", "admin1")
             );
         }
+    }
+
+    #[test]
+    fn a_name_before_its_region_is_the_place_there() {
+        let g = places("The fair opens in Palestine, Texas, on Saturday.");
+        let p = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Palestine")
+            .unwrap();
+        let l = p.mention.location.as_ref().unwrap();
+        assert_eq!(
+            (l.country_code.as_str(), l.admin1.as_deref()),
+            ("US", Some("Texas"))
+        );
+    }
+
+    #[test]
+    fn a_place_named_by_its_own_name_beats_one_named_by_an_alternate_name() {
+        // Parizh, a village in Russia, is also called "Paris".
+        let g = places("Officials in Moscow and Novosibirsk said talks would resume in Paris.");
+        let p = g
+            .toponyms
+            .iter()
+            .find(|t| t.mention.text == "Paris")
+            .unwrap();
+        assert_eq!(p.mention.location.as_ref().unwrap().country_code, "FR");
     }
 
     #[test]
