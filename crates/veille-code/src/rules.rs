@@ -90,13 +90,19 @@ pub fn code_article(
         let top = clause.top;
         // "Nineteen people were killed when their bus plunged off a bridge.
         // The accident ...": deaths in an accident reported next door.
+        // Not when the article tells of violence elsewhere ("the bomber").
         let near = |i: usize| nlp.sentences.get(i).map(|s| s.span);
+        let violence = violence_elsewhere(triggers, clause.top.span, lex);
         let accident_near = [si.checked_sub(1).and_then(near), near(si + 1)]
             .into_iter()
             .flatten()
             .find_map(|s| accident_words(triggers, cues.actors, s, lex))
-            .filter(|_| clause.unattributed);
-        let label = accident_near.map_or(clause.label, Label::NotEvent);
+            .filter(|_| clause.unattributed && !violence);
+        let label = match (clause.violent_reading, accident_near) {
+            (Some(v), _) if violence => v,
+            (_, Some(cause)) => Label::NotEvent(cause),
+            _ => clause.label,
+        };
         let sub = match label {
             Label::Event(sub) => sub,
             Label::NotEvent(what) => {
@@ -596,6 +602,21 @@ struct Clause<'a> {
     /// (no armed group, state force or crowd): an accident when the text
     /// around says so ([`accident_words`]).
     unattributed: bool,
+    /// The reading an accident word in the sentence set aside.
+    violent_reading: Option<Label>,
+}
+
+/// Whether the article tells of violence outside `span` (a clause's own
+/// trigger): an attack or a means of attack ("condemned the attack"), so
+/// that deaths next to an explosion are no accident.
+fn violence_elsewhere(triggers: &[Hit], span: Span, lex: &Lexicon) -> bool {
+    triggers.iter().any(|t| {
+        !span.contains(t.span)
+            && matches!(
+                lex.classes[t.id].name.as_str(),
+                "attack" | "ambush" | "suicide" | "ied" | "shelling" | "grenade" | "airstrike"
+            )
+    })
 }
 
 /// Causes of death that are not violence: accidents and diseases.
@@ -949,7 +970,15 @@ fn read_clause<'a>(
         .iter()
         .map(|t| lex.classes[t.id].name.as_str())
         .collect();
-    let mut sentence_actors: Vec<Hit> = actors.iter().copied().filter(|a| inside(a.span)).collect();
+    // Who the report is attributed to is no side ("Gunmen attacked a bank,
+    // police said").
+    let source =
+        attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
+    let mut sentence_actors: Vec<Hit> = actors
+        .iter()
+        .copied()
+        .filter(|a| inside(a.span) && !source.is_some_and(|s| s.contains(a.span)))
+        .collect();
     // "IS Sahel militants", "FAMa soldiers", "fighters of JNIM": a generic
     // noun right next to a named actor is that actor, not a second one.
     let generic = |h: &Hit| lex.actors[h.id].name.contains("{country}");
@@ -1123,26 +1152,31 @@ fn read_clause<'a>(
         && !weapons.is_empty();
     let unattributed =
         matches!(class.name.as_str(), "kill" | "attack") && !kinds.iter().any(|k| perpetrator(k));
-    let label = if class.not_event {
-        Label::NotEvent(class.name.as_str())
-    } else if let Some(cause) = classes
-        .iter()
-        .find(|c| NOT_VIOLENCE.contains(c))
-        .filter(|_| unattributed)
-    {
-        // "A chemical leak ... has killed ten people": an accident;
-        // "cholera killed 20": a disease.
-        Label::NotEvent(cause)
+    let violent = if class.not_event {
+        None
     } else if disrupted {
-        Label::Event(SubEventType::DisruptedWeaponsUse)
+        Some(Label::Event(SubEventType::DisruptedWeaponsUse))
     } else {
-        Label::Event(sub_event_type(
+        sub_event_type(
             class.name.as_str(),
             &classes,
             &sentence_actors,
             &kinds,
             armed_victims,
-        )?)
+        )
+        .map(Label::Event)
+    };
+    // "A chemical leak ... has killed ten people": an accident; "cholera
+    // killed 20": a disease (unless the article tells of violence elsewhere:
+    // `violent_reading`).
+    let cause = classes
+        .iter()
+        .find(|c| NOT_VIOLENCE.contains(c))
+        .filter(|_| unattributed);
+    let (label, violent_reading) = match (class.not_event, cause) {
+        (true, _) => (Label::NotEvent(class.name.as_str()), None),
+        (false, Some(cause)) => (Label::NotEvent(cause), violent),
+        (false, None) => (violent?, None),
     };
     Some(Clause {
         top,
@@ -1153,6 +1187,7 @@ fn read_clause<'a>(
         allies,
         quantities,
         unattributed,
+        violent_reading,
     })
 }
 
@@ -1174,7 +1209,12 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
         .iter()
         .max_by_key(|c| (c.priority, std::cmp::Reverse(c.top.span.start)))?;
     // "19 people were killed when their bus plunged ... in the accident".
-    if best.unattributed {
+    let top = best.top.span;
+    if violence_elsewhere(triggers, top, lex) {
+        if let Some(v) = best.violent_reading {
+            return Some(v);
+        }
+    } else if best.unattributed {
         if let Some(cause) = accident_words(triggers, cues.actors, Span::new(0, text.len()), lex) {
             return Some(Label::NotEvent(cause));
         }
@@ -2199,6 +2239,20 @@ mod tests {
             event("Gunmen killed ten people near the plant, hours after an explosion there."),
             Some(SubEventType::Attack)
         );
+    }
+
+    #[test]
+    fn who_a_report_is_attributed_to_is_no_side() {
+        assert_eq!(
+            event("Gunmen attacked a bank in the town on Monday, police said."),
+            Some(SubEventType::Attack)
+        );
+    }
+
+    #[test]
+    fn deaths_next_to_an_explosion_are_violence_when_the_article_says_attack() {
+        let text = "Twelve people were killed when an explosion tore through a market in Bama, a militia member said. The government condemned the attack.";
+        assert_eq!(event(text), Some(SubEventType::Attack));
     }
 
     #[test]
