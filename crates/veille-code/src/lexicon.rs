@@ -286,10 +286,8 @@ pub struct Scan {
 /// All of the coder's lexicons.
 pub struct Lexicon {
     pub classes: Vec<TriggerClass>,
-    pub triggers: PhraseSet,
-    pub modality: PhraseSet,
-    /// Words right before a trigger that make it a means, not the incident.
-    pub support: PhraseSet,
+    /// Death words, searched in a clause (over a whole article they are in
+    /// [`Lexicon::whole`]).
     pub death: PhraseSet,
     /// The one-word death terms, for checks next to a count.
     pub death_words: Vec<String>,
@@ -299,9 +297,7 @@ pub struct Lexicon {
     pub things: Vec<String>,
     pub singular: HashMap<String, u64>,
     pub actors: Vec<ActorDef>,
-    pub actor_phrases: PhraseSet,
-    /// Seizure or discovery verbs and weapon nouns (disrupted weapons use).
-    pub seizure: PhraseSet,
+    /// Weapon nouns (with a seizure verb: disrupted weapons use).
     pub weapons: PhraseSet,
     /// Words after a count that make it injured, or abducted, people.
     pub injured: Vec<String>,
@@ -310,17 +306,12 @@ pub struct Lexicon {
     pub aggregate: PhraseSet,
     pub report_cues: PhraseSet,
     pub combinations: Vec<Combination>,
-    /// The lists searched over whole articles, in one automaton: triggers,
-    /// death words, modality, actors, support, seizure, background,
-    /// grievance, then each combination's verbs.
+    /// The lists searched over whole articles, in one automaton (one pass
+    /// per article, [`Lexicon::scan`]): triggers, death words, modality
+    /// (negation, threats, fears), actor aliases, support ("backed by"),
+    /// seizure verbs, background cues ("after", "amid"), grievance cues
+    /// ("against"), then each combination's verbs.
     pub whole: PhraseSets,
-    /// Words right before a trigger noun that make it the background of
-    /// another trigger of the sentence ("agreed a ceasefire after weeks of
-    /// fighting").
-    pub background: PhraseSet,
-    /// Words right before a trigger that make it what a protest is about
-    /// ("against police brutality").
-    pub grievance: PhraseSet,
     /// Common verbs that are not past participles in "-ed" ("hit", "was"):
     /// between a background cue and a trigger they make a clause of its own.
     pub verbs: std::collections::HashSet<String>,
@@ -372,10 +363,10 @@ impl Lexicon {
             act.extend(d.aliases.iter().map(|x| (x.clone(), i)));
         }
         let lists = [
-            (trig.clone(), true),
+            (trig, true),
             (terms(&t.death.terms), false),
             (terms(&t.modality.terms), false),
-            (act.clone(), true),
+            (act, true),
             (terms(&t.support.terms), false),
             (terms(&t.seizure.terms), false),
             (terms(&t.background.terms), false),
@@ -395,11 +386,6 @@ impl Lexicon {
                     not_event: c.kind.as_deref() == Some("not_event"),
                 })
                 .collect(),
-            triggers: PhraseSet::new(&trig, true)?,
-            // Modality words are matched exactly as written (lower case), so
-            // that the month "May" is not the verb "may".
-            modality: PhraseSet::new(&terms(&t.modality.terms), false)?,
-            support: PhraseSet::new(&terms(&t.support.terms), false)?,
             death: PhraseSet::new(&terms(&t.death.terms), false)?,
             death_words: t
                 .death
@@ -412,18 +398,14 @@ impl Lexicon {
             people: t.people.terms,
             things: t.things.terms,
             singular: t.singular.terms,
-            seizure: PhraseSet::new(&terms(&t.seizure.terms), false)?,
             weapons: PhraseSet::new(&terms(&t.weapons.terms), true)?,
             injured: t.injured.terms,
             abducted: t.abducted.terms,
             aggregate: PhraseSet::new(&terms(&t.aggregate.terms), false)?,
             report_cues: PhraseSet::new(&terms(&t.aggregate.report_cues), false)?,
             actors: a.actor,
-            actor_phrases: PhraseSet::new(&act, true)?,
             combinations,
             whole,
-            background: PhraseSet::new(&terms(&t.background.terms), false)?,
-            grievance: PhraseSet::new(&terms(&t.grievance.terms), false)?,
             verbs: t.verbs.terms.iter().map(|v| v.to_lowercase()).collect(),
         })
     }
