@@ -90,7 +90,8 @@ pub fn code_article(
         let top = clause.top;
         // "Nineteen people were killed when their bus plunged off a bridge.
         // The accident ...": deaths in an accident reported next door.
-        // Not when the article tells of violence elsewhere ("the bomber").
+        // Not when the article tells of violence elsewhere ("condemned the
+        // attack").
         let near = |i: usize| nlp.sentences.get(i).map(|s| s.span);
         let violence = violence_elsewhere(triggers, clause.top.span, lex);
         let accident_near = [si.checked_sub(1).and_then(near), near(si + 1)]
@@ -872,7 +873,7 @@ fn read_clause<'a>(
             !modal
         })
         .collect();
-    // A cue at most four words before a trigger, in the same clause.
+    // A cue at most five words before a trigger, in the same clause.
     let just_after = |cues: &[Hit], t: &Hit| {
         cues.iter().any(|b| {
             inside(b.span) && b.span.end <= t.span.start && {
