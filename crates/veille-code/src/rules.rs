@@ -1353,6 +1353,12 @@ fn sub_event_type(
         "clash" => ArmedClash,
         // Raids that end in arrests, without deaths, are arrests.
         "attack" if has("arrest") && !has("kill") => Arrests,
+        // Codebook: a raid in which nobody is hurt, only property taken or
+        // destroyed ("raided the camps and made off with the cattle. No
+        // casualties"), is looting.
+        "attack" if has("loot") && !has("kill") && !has("force") && !has("abduct") && !crowd => {
+            LootingPropertyDestruction
+        }
         "ambush" | "kill" | "attack" => {
             // Codebook: violence by an armed group on unarmed people is
             // Violence against civilians; between two armed, organised sides
@@ -2239,6 +2245,39 @@ mod tests {
         assert_eq!(
             event("Gunmen killed ten people near the plant, hours after an explosion there."),
             Some(SubEventType::Attack)
+        );
+    }
+
+    #[test]
+    fn acled_note_forms() {
+        // A raid in which nobody is hurt: looting.
+        assert_eq!(
+            event("Militants raided several pastoral camps and made off with hundreds of head of cattle. No casualties were reported."),
+            Some(SubEventType::LootingPropertyDestruction)
+        );
+        // People carried off are abducted; animals taken away are not.
+        assert_eq!(
+            event("Militants intercepted a bus near the town and carried off six passengers."),
+            Some(SubEventType::AbductionForcedDisappearance)
+        );
+        assert_ne!(
+            event("The attackers also took away hundreds of animals."),
+            Some(SubEventType::AbductionForcedDisappearance)
+        );
+        assert_eq!(
+            event("Army engineers detected and neutralised an improvised explosive device buried on the road."),
+            Some(SubEventType::DisruptedWeaponsUse)
+        );
+        // What the victims were suspected of is background.
+        assert_eq!(
+            event("An angry crowd grabbed two men suspected of belonging to a kidnapping ring and lynched them."),
+            Some(SubEventType::MobViolence)
+        );
+        assert_eq!(
+            event(
+                "Militants stormed the airport, engaging soldiers in gunfights that lasted hours."
+            ),
+            Some(SubEventType::ArmedClash)
         );
     }
 
