@@ -27,6 +27,9 @@ struct Draft {
     /// A bare toll with no doer and no date of its own ("One protester was
     /// killed."): more about the incident before it, not a new one.
     continuation: bool,
+    /// No place named in its own sentence (its place, if any, was taken
+    /// from the sentences before).
+    placeless: bool,
 }
 
 /// How many opening sentences (title included) share the lead's date.
@@ -212,6 +215,7 @@ pub fn code_article(
 
         // Place.
         let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp, &actor_words);
+        let placeless = !place_spans.iter().any(|p| sspan.contains(*p));
 
         // Actors.
         let country = location
@@ -324,6 +328,7 @@ pub fn code_article(
             priority: lex.classes[top.id].priority,
             sentence: si,
             continuation: bare_toll && in_sentence.is_empty(),
+            placeless,
             event: Event {
                 id,
                 event_type: sub.event_type(),
@@ -1680,7 +1685,7 @@ fn fatalities(
             p.span.end <= q.span.start && {
                 let gap = text[p.span.end..q.span.start].to_lowercase();
                 gap.len() <= 40
-                    && [" and", " et", ",", " as well as", " including"]
+                    && [" and", " et", ",", " as well as"]
                         .iter()
                         .any(|j| gap.trim_end().ends_with(j))
                     && !lex
@@ -1714,6 +1719,41 @@ fn fatalities(
         });
         if joined {
             near.push(q);
+        }
+    }
+    // "8 civilians, including 3 children, were killed": a count after
+    // "including" is part of the one before it; the toll is the whole.
+    let part = |q: &veille_core::Quantity| {
+        let before = text[sspan.start..q.span.start].to_lowercase();
+        let before = before.trim_end().trim_end_matches(',').trim_end();
+        [
+            "including",
+            "among them",
+            "among whom",
+            "of whom",
+            "of them",
+            "dont",
+            "parmi eux",
+            "parmi lesquels",
+            "parmi lesquelles",
+            "notamment",
+        ]
+        .iter()
+        .any(|c| before.ends_with(c))
+    };
+    let mut wholes: Vec<&&veille_core::Quantity> = Vec::new();
+    near.retain(|q| {
+        if !part(q) {
+            return true;
+        }
+        if let Some(whole) = quantities.iter().rfind(|w| w.span.end <= q.span.start) {
+            wholes.push(whole);
+        }
+        false
+    });
+    for w in wholes {
+        if !near.iter().any(|n| n.span == w.span) {
+            near.push(w);
         }
     }
     near.sort_by_key(|q| q.span.start);
@@ -2106,19 +2146,27 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
     };
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
-        let same = kept.iter_mut().find(|k| {
-            let (a, b) = (&k.event, &d.event);
-            // A bare toll took the lead's date; it is the event before it.
-            (same_period(a, b) || d.continuation)
-                && (compatible_places(a.location.as_ref(), b.location.as_ref())
+        // "8 civilians, including 3 children, were killed.": a bare toll
+        // naming no place of its own is the toll of the event just before,
+        // whatever place the sentences before lent it.
+        let last = kept.len().checked_sub(1);
+        let same = if d.continuation && d.placeless {
+            last.and_then(|i| kept.get_mut(i))
+        } else {
+            kept.iter_mut().find(|k| {
+                let (a, b) = (&k.event, &d.event);
+                // A bare toll took the lead's date; it is the event before it.
+                (same_period(a, b) || d.continuation)
+                    && (compatible_places(a.location.as_ref(), b.location.as_ref())
                     // The title's place and the body's for one kind of
                     // event on one day in one region ("Kaduna's Kajuru").
                     || a.sub_event_type == b.sub_event_type
                         && a.location.as_ref().and_then(|l| l.admin1.as_ref()).is_some()
                         && a.location.as_ref().map(|l| (&l.country_code, &l.admin1))
                             == b.location.as_ref().map(|l| (&l.country_code, &l.admin1)))
-                && (compatible(a, b) || d.continuation)
-        });
+                    && (compatible(a, b) || d.continuation)
+            })
+        };
         match same {
             Some(k) => {
                 // The report that names the sides says more than one that

@@ -162,3 +162,20 @@ fn a_later_toll_of_neutralised_attackers_is_the_events_toll() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0]["fatalities"], 7, "{:#}", ev[0]);
 }
+
+/// A toll in a sentence of its own, naming no place, is the toll of the
+/// event before it, whatever place the sentences between lend it; a count
+/// after "including" is part of the one before it.
+#[test]
+fn a_toll_of_its_own_belongs_to_the_event_before_it() {
+    let e = events(
+        "tollafter",
+        "On 18 March 2024, a drone operated by the Malian army hit a pick-up truck on the outskirts of Kidal. \
+         Local sources said the occupants were civilians heading to Algeria. 8 civilians, including 3 children, were killed.\n",
+        "2024-03-18",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Air/drone strike", "{:#}", e[0]);
+    assert_eq!(e[0]["fatalities"], 8, "{:#}", e[0]);
+    assert_eq!(e[0]["location"]["name"], "Kidal", "{:#}", e[0]);
+}
