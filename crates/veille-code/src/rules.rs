@@ -1334,6 +1334,9 @@ fn sub_event_type(
                 NonStateActorOvertakesTerritory
             }
         }
+        // Codebook: force on protesters who fight, loot or burn is a riot
+        // (excessive force is force on peaceful protesters).
+        "excessive" if has("clash") || has("loot") || has("riot") => ViolentDemonstration,
         "excessive" => ExcessiveForceAgainstProtesters,
         "mob" => MobViolence,
         // Force on protesters who are not fighting: excessive force.
@@ -2209,6 +2212,16 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                     }
                     (a, _) => a,
                 };
+                // A raid read as looting (nobody hurt in its own sentence)
+                // whose toll follows is violence ("... before setting fire
+                // to the market. 44 civilians were killed").
+                if looting(&base)
+                    && is_violent(other.event_type)
+                    && other.fatalities.is_some_and(|f| f > 0)
+                {
+                    base.event_type = other.event_type;
+                    base.sub_event_type = other.sub_event_type;
+                }
                 let finer = match (&base.location, &other.location) {
                     (None, Some(_)) => true,
                     (Some(a), Some(b)) => coarseness(b) < coarseness(a),
@@ -2326,6 +2339,16 @@ mod tests {
                 "Militants stormed the airport, engaging soldiers in gunfights that lasted hours."
             ),
             Some(SubEventType::ArmedClash)
+        );
+        // Force on protesters who burn and fight: a riot.
+        assert_eq!(
+            event("Demonstrators ransacked the office, set it on fire and clashed with police, who used tear gas and live ammunition."),
+            Some(SubEventType::ViolentDemonstration)
+        );
+        // A promise is not an event.
+        assert_eq!(
+            event("Officials and bandit leaders signed a peace deal under which the bandits undertook to stop attacking farmers."),
+            Some(SubEventType::Agreement)
         );
     }
 

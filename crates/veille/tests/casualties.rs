@@ -179,3 +179,17 @@ fn a_toll_of_its_own_belongs_to_the_event_before_it() {
     assert_eq!(e[0]["fatalities"], 8, "{:#}", e[0]);
     assert_eq!(e[0]["location"]["name"], "Kidal", "{:#}", e[0]);
 }
+
+/// A raid read as looting in its own sentence is an attack when its toll
+/// follows.
+#[test]
+fn a_raid_whose_toll_follows_is_violence() {
+    let e = events(
+        "raidtoll",
+        "On 21 March 2025, IS Sahel militants surrounded the mosque of Fambita in Tillaberi during Friday prayers and fired on worshippers, before setting fire to the market. 44 civilians were killed and 13 injured.\n",
+        "2025-03-22",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Attack", "{:#}", e[0]);
+    assert_eq!(e[0]["fatalities"], 44, "{:#}", e[0]);
+}
