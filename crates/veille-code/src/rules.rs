@@ -763,7 +763,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
     let subject = SUBJECT.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|retake|retakes|retook|recaptured?|regained?|ont repris|a repris|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
+            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:of\s+(?:the\s+)?(?-i:\p{Lu})[\w'’-]*(?:\s+(?-i:\p{Lu})[\w'’-]*){0,3}\s*(?:\([^)]{0,40}\)\s*)?)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|caught|beat|stoned|lynched|hacked|retake|retakes|retook|recaptured?|regained?|ont repris|a repris|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
         )
         .expect("subject cue")
     });
@@ -918,10 +918,9 @@ fn read_clause<'a>(
         let words = t.span.of(text);
         let first = words.split_whitespace().next().unwrap_or("");
         let last = words.split_whitespace().next_back().unwrap_or("");
-        !lex.classes[t.id].not_event
-            && !["ed", "é", "és", "ée", "ées"]
-                .iter()
-                .any(|e| first.ends_with(e))
+        !["ed", "é", "és", "ée", "ées"]
+            .iter()
+            .any(|e| first.ends_with(e))
             && !["ers", "ors", "ants", "ists"]
                 .iter()
                 .any(|e| last.ends_with(e))
@@ -1060,6 +1059,15 @@ fn read_clause<'a>(
         .iter()
         .map(|a| grammatical_role(text, sspan, a.span))
         .collect();
+    // Civilians who did it ("residents caught a young man ... and beat him
+    // to death"): with no armed side, mob violence.
+    let agents_of = |kinds: &[&str]| {
+        sentence_actors
+            .iter()
+            .zip(&roles)
+            .any(|(a, r)| *r == Part::Agent && kinds.contains(&lex.actors[a.id].kind.as_str()))
+    };
+    let civilian_agents = agents_of(&["civilians"]) && !agents_of(&["state", "armed", "external"]);
     let mut order: Vec<usize> = (0..sentence_actors.len()).collect();
     order.sort_by_key(|&i| roles[i]);
     let patients: Vec<Span> = order
@@ -1170,6 +1178,10 @@ fn read_clause<'a>(
             &kinds,
             armed_victims,
         )
+        .map(|sub| match sub {
+            SubEventType::Attack if civilian_agents => SubEventType::MobViolence,
+            sub => sub,
+        })
         .map(Label::Event)
     };
     // "A chemical leak ... has killed ten people": an accident; "cholera
@@ -1378,6 +1390,10 @@ fn sub_event_type(
             };
             if crowd && !civilians && distinct_fighters == 0 {
                 ViolentDemonstration
+            } else if top == "kill" && any_kind("rioters") && distinct_fighters == 0 {
+                // A crowd killing people, no armed side: mob violence ("a
+                // crowd of villagers ... beat two herders to death").
+                MobViolence
             } else if armed_victims || !civilians && (distinct_fighters >= 2 || top == "ambush") {
                 // Civilians hit and no fighter among the dead: an attack on
                 // civilians, even when the clause names other armed groups
@@ -2344,6 +2360,19 @@ mod tests {
         assert_eq!(
             event("Demonstrators ransacked the office, set it on fire and clashed with police, who used tear gas and live ammunition."),
             Some(SubEventType::ViolentDemonstration)
+        );
+        // Civilians or a crowd who kill, no armed side: mob violence.
+        assert_eq!(
+            event("Residents of Markala (Segou, Segou) caught a young man they accused of theft and beat him to death before the police arrived."),
+            Some(SubEventType::MobViolence)
+        );
+        assert_eq!(
+            event("A crowd of villagers descended on a herders' camp, burned the huts and beat two herders to death."),
+            Some(SubEventType::MobViolence)
+        );
+        assert_eq!(
+            event("Gunmen killed three villagers in the market."),
+            Some(SubEventType::Attack)
         );
         // A promise is not an event.
         assert_eq!(
