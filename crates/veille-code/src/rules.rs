@@ -2374,6 +2374,12 @@ mod tests {
             event("Gunmen killed three villagers in the market."),
             Some(SubEventType::Attack)
         );
+        // A chief or a cleric is a civilian: killing one is an attack,
+        // whoever he was accused of helping.
+        assert_eq!(
+            event("Separatist fighters shot dead a traditional ruler in a village, accusing him of collaborating with the army."),
+            Some(SubEventType::Attack)
+        );
         // A promise is not an event.
         assert_eq!(
             event("Officials and bandit leaders signed a peace deal under which the bandits undertook to stop attacking farmers."),
