@@ -185,6 +185,17 @@ fn lost_race(e: &StoreError) -> bool {
 /// Times a write is done again after [`lost_race`].
 const RACE_RETRIES: usize = 3;
 
+/// Runs `write`, again after each [`lost_race`], up to [`RACE_RETRIES`] times.
+fn retrying<T>(mut write: impl FnMut() -> Result<T>) -> Result<T> {
+    let mut tries = 0;
+    loop {
+        match write() {
+            Err(e) if lost_race(&e) && tries < RACE_RETRIES => tries += 1,
+            r => return r,
+        }
+    }
+}
+
 /// The migration that added `articles.canonical_url`.
 const CANONICAL_URL_MIGRATION: i64 = 2;
 
@@ -461,13 +472,7 @@ impl PgStore {
     /// Stores an article and its events in one transaction, merging events
     /// into stored ones of the same incident.
     pub fn ingest(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
-        let mut tries = 0;
-        loop {
-            match self.ingest_once(out, source) {
-                Err(e) if lost_race(&e) && tries < RACE_RETRIES => tries += 1,
-                r => return r,
-            }
-        }
+        retrying(|| self.ingest_once(out, source))
     }
 
     fn ingest_once(&mut self, out: &ExtractOutput, source: &str) -> Result<IngestOutcome> {
@@ -921,13 +926,7 @@ impl PgStore {
         worker: &str,
         out: &ExtractOutput,
     ) -> Result<Option<IngestOutcome>> {
-        let mut tries = 0;
-        loop {
-            match self.complete_once(job, worker, out) {
-                Err(e) if lost_race(&e) && tries < RACE_RETRIES => tries += 1,
-                r => return r,
-            }
-        }
+        retrying(|| self.complete_once(job, worker, out))
     }
 
     fn complete_once(
