@@ -286,9 +286,6 @@ pub struct Scan {
 /// All of the coder's lexicons.
 pub struct Lexicon {
     pub classes: Vec<TriggerClass>,
-    /// Death words, searched in a clause (over a whole article they are in
-    /// [`Lexicon::whole`]).
-    pub death: PhraseSet,
     /// The one-word death terms, for checks next to a count.
     pub death_words: Vec<String>,
     pub not_dead: Vec<String>,
@@ -386,7 +383,6 @@ impl Lexicon {
                     not_event: c.kind.as_deref() == Some("not_event"),
                 })
                 .collect(),
-            death: PhraseSet::new(&terms(&t.death.terms), false)?,
             death_words: t
                 .death
                 .terms

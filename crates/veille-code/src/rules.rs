@@ -214,7 +214,7 @@ pub fn code_article(
         };
 
         // Place.
-        let (location, place_spans) = locate(text, si, sspan, geo, gaz, nlp, &actor_words);
+        let (location, place_spans) = locate(text, si, clause.source, geo, gaz, nlp, &actor_words);
         let placeless = !place_spans.iter().any(|p| sspan.contains(*p));
 
         // Actors.
@@ -299,9 +299,8 @@ pub fn code_article(
         let aggregate = !lex.aggregate.find(clause_text, &clause_lower).is_empty()
             || vague_many && !lex.report_cues.find(clause_text, &clause_lower).is_empty();
 
-        // Source.
-        let attribution =
-            attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
+        // Source (read with the clause).
+        let attribution = clause.source;
 
         let mut evidence: Vec<(String, Span)> = vec![
             ("event_type".into(), top.span),
@@ -610,6 +609,8 @@ struct Clause<'a> {
     unattributed: bool,
     /// The reading an accident word in the sentence set aside.
     violent_reading: Option<Label>,
+    /// Who the sentence's report is attributed to ("police said").
+    source: Option<Span>,
 }
 
 /// Whether the article tells of violence outside `span` (a clause's own
@@ -795,6 +796,8 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
 /// sentence (a search per sentence cost more than the search itself).
 struct Cues<'s> {
     modality: Vec<Hit>,
+    /// Death words ("killed", "dead").
+    deaths: &'s [Hit],
     actors: &'s [Hit],
     /// "with the help of", "backed by": a trigger right after is the means
     /// or the backing, not the incident.
@@ -821,6 +824,7 @@ impl<'s> Cues<'s> {
                 .copied()
                 .filter(|m| !text[m.span.end..].starts_with('-'))
                 .collect(),
+            deaths: &scan.deaths,
             actors: &scan.actors,
             support: &scan.support,
             seizure: &scan.seizure,
@@ -1106,12 +1110,9 @@ fn read_clause<'a>(
     // A count of soldiers or fighters next to a death or injury word
     // ("killing 5 soldiers", "11 militants were killed"); not the count of
     // those who did it ("Dozens of militants arrived ... and opened fire").
-    let clause_deaths = lex
-        .death
-        .find(sspan.of(text), &lower_same_len(sspan.of(text)));
     let hurt_near = |q: &veille_core::Quantity| {
-        let (s, e) = (q.span.start - sspan.start, q.span.end - sspan.start);
-        clause_deaths.iter().any(|d| {
+        let (s, e) = (q.span.start, q.span.end);
+        cues.deaths.iter().filter(|d| inside(d.span)).any(|d| {
             d.span.start >= e && d.span.start - e <= 40 || d.span.end <= s && s - d.span.end <= 20
         }) || text[q.span.end..sspan.end]
             .split_whitespace()
@@ -1206,6 +1207,7 @@ fn read_clause<'a>(
         quantities,
         unattributed,
         violent_reading,
+        source,
     })
 }
 
@@ -1900,15 +1902,14 @@ fn casualties(
 fn locate(
     text: &str,
     si: usize,
-    sspan: Span,
+    source: Option<Span>,
     geo: &GeoAnalysis,
     gaz: &Gazetteer,
     nlp: &Analysis,
     actor_words: &[Span],
 ) -> (Option<Location>, Vec<Span>) {
-    let attribution_start = attribution(sspan.of(text))
-        .map(|(s, _)| sspan.start + s)
-        .unwrap_or(usize::MAX);
+    let sspan = nlp.sentences[si].span;
+    let attribution_start = source.map_or(usize::MAX, |s| s.start);
     let here: Vec<&veille_geo::toponyms::Toponym> = geo
         .toponyms
         .iter()
