@@ -1127,6 +1127,14 @@ mod tests {
         find_places(text, &sentences, Gazetteer::global())
     }
 
+    /// The toponym `g` found for the words `text`.
+    fn mention<'g>(g: &'g GeoAnalysis, text: &str) -> &'g Toponym {
+        g.toponyms
+            .iter()
+            .find(|t| t.mention.text == text)
+            .unwrap_or_else(|| panic!("no toponym {text:?}"))
+    }
+
     #[test]
     fn region_typo_and_focus() {
         let g =
@@ -1162,11 +1170,7 @@ mod tests {
             .expect("unknown village kept");
         assert!(tin.mention.location.is_none());
         assert!(g.toponyms.iter().all(|t| t.mention.text != "Moussa"));
-        let ansongo = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Ansongo")
-            .unwrap();
+        let ansongo = mention(&g, "Ansongo");
         assert_eq!(
             ansongo.mention.location.as_ref().unwrap().admin1.as_deref(),
             Some("Gao")
@@ -1178,11 +1182,7 @@ mod tests {
         let g = places(
             "Storms hit Atlanta and Savannah on Monday. Officials in Macon said roads in Georgia were closed, and Alabama sent crews.",
         );
-        let georgia = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Georgia")
-            .unwrap();
+        let georgia = mention(&g, "Georgia");
         let l = georgia.mention.location.as_ref().unwrap();
         assert_eq!(
             (l.country_code.as_str(), l.feature.as_str()),
@@ -1190,11 +1190,7 @@ mod tests {
         );
         // An ambiguous town takes the reading near the places named without
         // ambiguity: Macon, Georgia, not Macon, France.
-        let macon = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Macon")
-            .unwrap();
+        let macon = mention(&g, "Macon");
         assert_eq!(
             macon.mention.location.as_ref().unwrap().admin1.as_deref(),
             Some("Georgia")
@@ -1222,11 +1218,7 @@ mod tests {
     #[test]
     fn a_name_before_its_region_is_the_place_there() {
         let g = places("The fair opens in Palestine, Texas, on Saturday.");
-        let p = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Palestine")
-            .unwrap();
+        let p = mention(&g, "Palestine");
         let l = p.mention.location.as_ref().unwrap();
         assert_eq!(
             (l.country_code.as_str(), l.admin1.as_deref()),
@@ -1238,29 +1230,17 @@ mod tests {
     fn a_place_named_by_its_own_name_beats_one_named_by_an_alternate_name() {
         // Parizh, a village in Russia, is also called "Paris".
         let g = places("Officials in Moscow and Novosibirsk said talks would resume in Paris.");
-        let p = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Paris")
-            .unwrap();
+        let p = mention(&g, "Paris");
         assert_eq!(p.mention.location.as_ref().unwrap().country_code, "FR");
     }
 
     #[test]
     fn demonyms_are_adjectival() {
         let g = places("The Nigerian Army said Malian troops were in Niger.");
-        let nig = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Nigerian")
-            .unwrap();
+        let nig = mention(&g, "Nigerian");
         assert!(nig.mention.adjectival);
         assert_eq!(nig.mention.location.as_ref().unwrap().country_code, "NG");
-        let niger = g
-            .toponyms
-            .iter()
-            .find(|t| t.mention.text == "Niger")
-            .unwrap();
+        let niger = mention(&g, "Niger");
         assert_eq!(niger.mention.location.as_ref().unwrap().feature, "country");
     }
 }
