@@ -15,6 +15,9 @@ use crate::{
     StoredEvent, Summary,
 };
 use postgres::{Client, NoTls, Statement, Transaction};
+
+mod batch;
+pub use batch::BatchOutcome;
 use serde::Serialize;
 use veille_core::{Event, ExtractOutput};
 

@@ -1,6 +1,8 @@
-//! `veille worker`: claims queued documents from PostgreSQL, runs the
-//! pipeline, stores each article and marks its job done in one transaction;
-//! failed attempts are retried with backoff and failed for good after three.
+//! `veille worker`: claims a batch of queued documents from PostgreSQL,
+//! runs the pipeline on each, then stores the batch's articles and marks
+//! their jobs done in one transaction (job by job when the batch cannot be
+//! stored whole, so that a bad article fails alone); failed attempts are
+//! retried with backoff and failed for good after three.
 
 use anyhow::Result;
 use serde::Serialize;
@@ -62,7 +64,10 @@ pub fn run(store: &mut PgStore, pipeline: &Pipeline, o: &Options) -> Result<Work
             std::thread::sleep(Duration::from_secs_f64(o.poll_secs));
             continue;
         }
+        // The pipeline first, job by job; then the batch's articles are
+        // stored together (one transaction, a few statements).
         let mut beat = std::time::Instant::now();
+        let mut coded = Vec::with_capacity(jobs.len());
         for (i, job) in jobs.iter().enumerate() {
             // Still alive, still on the rest of the batch (every few seconds).
             if beat.elapsed().as_secs_f64() > o.stale_secs / 6.0 {
@@ -70,48 +75,46 @@ pub fn run(store: &mut PgStore, pipeline: &Pipeline, o: &Options) -> Result<Work
                 store.heartbeat(&o.name, &rest)?;
                 beat = std::time::Instant::now();
             }
-            process(store, pipeline, o, job, &mut r)?;
+            let result = match &job.input_error {
+                // The input could not be read when it was queued: nothing to retry.
+                Some(why) => Err((why.clone(), true)),
+                None => pipeline.run(&job.input).map_err(|e| (e.to_string(), false)),
+            };
+            match result {
+                Ok(out) => coded.push((job, out)),
+                Err((why, permanent)) => fail(store, o, job, &why, permanent, &mut r)?,
+            }
+        }
+        let done: Vec<(&Job, &veille_core::ExtractOutput)> =
+            coded.iter().map(|(j, out)| (*j, out)).collect();
+        let stored = store.complete_batch(&o.name, &done);
+        if let Some(why) = &stored.one_by_one {
+            tracing::debug!("{}: {} jobs stored one by one: {why}", o.name, done.len());
+        }
+        for ((job, _), result) in done.iter().zip(stored.jobs) {
+            match result {
+                Ok(Some(outcome)) => {
+                    r.processed += 1;
+                    if outcome.new_article {
+                        r.events_new += outcome.events_new as u64;
+                        r.events_merged += outcome.events_merged as u64;
+                    } else {
+                        r.duplicates += 1;
+                    }
+                    tracing::info!("{}: job {} ({}) done", o.name, job.id, job.name);
+                }
+                Ok(None) => {
+                    r.lost += 1;
+                    tracing::warn!(
+                        "{}: job {} was taken over by another worker",
+                        o.name,
+                        job.id
+                    );
+                }
+                Err(e) => fail(store, o, job, &format!("store: {e}"), false, &mut r)?,
+            }
         }
     }
-}
-
-fn process(
-    store: &mut PgStore,
-    pipeline: &Pipeline,
-    o: &Options,
-    job: &Job,
-    r: &mut WorkerReport,
-) -> Result<()> {
-    let result = match &job.input_error {
-        // The input could not be read when it was queued: nothing to retry.
-        Some(why) => Err((why.clone(), true)),
-        None => pipeline.run(&job.input).map_err(|e| (e.to_string(), false)),
-    };
-    match result {
-        Ok(out) => match store.complete(job, &o.name, &out) {
-            Ok(Some(outcome)) => {
-                r.processed += 1;
-                if outcome.new_article {
-                    r.events_new += outcome.events_new as u64;
-                    r.events_merged += outcome.events_merged as u64;
-                } else {
-                    r.duplicates += 1;
-                }
-                tracing::info!("{}: job {} ({}) done", o.name, job.id, job.name);
-            }
-            Ok(None) => {
-                r.lost += 1;
-                tracing::warn!(
-                    "{}: job {} was taken over by another worker",
-                    o.name,
-                    job.id
-                );
-            }
-            Err(e) => fail(store, o, job, &format!("store: {e}"), false, r)?,
-        },
-        Err((why, permanent)) => fail(store, o, job, &why, permanent, r)?,
-    }
-    Ok(())
 }
 
 fn fail(

@@ -119,3 +119,112 @@ fn four_workers_process_each_article_once() {
     assert_eq!(st, "queued");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A worker stores its claimed batch in one transaction. The events must
+/// come out as storing one report at a time makes them: an incident
+/// reported twice in one batch is one event, as is one reported in two
+/// batches, with the same tolls. Checked against the SQLite store on the
+/// de-duplication set, in batches of 7 so that pairs fall both within and
+/// across batches.
+#[test]
+fn a_batch_is_stored_as_one_report_at_a_time() {
+    let Some((schema, _pg)) = pg_schema("batch") else {
+        return;
+    };
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/eval/dedup/reports.jsonl"
+    );
+    let mut docs: Vec<(String, String, veille_core::RawDocument)> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap().to_string();
+            let doc = veille_core::RawDocument {
+                bytes: format!("{}\n\n{}", s("title"), s("text")).into_bytes(),
+                publication_date: s("published").parse().ok(),
+                outlet: Some(s("outlet")),
+                url: Some(format!("https://eval.example/{}", s("id"))),
+                ..Default::default()
+            };
+            (s("published"), s("id"), doc)
+        })
+        .collect();
+    docs.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let pipeline = veille_pipeline::Pipeline::new();
+    let report_of: std::collections::HashMap<String, String> = docs
+        .iter()
+        .map(|(_, id, d)| (pipeline.run(d).unwrap().article.id, id.clone()))
+        .collect();
+
+    // Each report: its events, each as the reports it merges and its tolls.
+    type Coded = Vec<(String, Vec<(Vec<String>, [Option<u64>; 3])>)>;
+    let coded = |store: &mut veille_store::AnyStore| -> Coded {
+        let mut out = Vec::new();
+        for (_, id, d) in &docs {
+            let article = pipeline.run(d).unwrap().article.id;
+            let mut events = Vec::new();
+            for e in store.article(&article).unwrap().unwrap().events {
+                let (e, _) = store.event(&e).unwrap().unwrap();
+                let mut sources: Vec<String> = e
+                    .sources
+                    .iter()
+                    .map(|s| report_of[&s.article_id].clone())
+                    .collect();
+                sources.sort();
+                let f = &e.event;
+                events.push((sources, [f.fatalities_low, f.fatalities, f.fatalities_high]));
+            }
+            events.sort();
+            out.push((id.clone(), events));
+        }
+        out
+    };
+
+    let mut one_at_a_time =
+        veille_store::AnyStore::Sqlite(veille_store::Store::open_in_memory().unwrap());
+    for (_, id, d) in &docs {
+        one_at_a_time.ingest(&pipeline.run(d).unwrap(), id).unwrap();
+    }
+
+    let mut pg = veille_store::PgStore::connect(&schema.url).unwrap();
+    let jobs: Vec<_> = docs
+        .iter()
+        .map(|(_, id, d)| (id.clone(), Ok(d.clone())))
+        .collect();
+    pg.enqueue(&jobs).unwrap();
+    let (mut merges, mut batches) = (0, 0);
+    loop {
+        let claimed = pg.claim("w1", 7, 60.0).unwrap();
+        if claimed.is_empty() {
+            break;
+        }
+        let outs: Vec<_> = claimed
+            .iter()
+            .map(|j| pipeline.run(&j.input).unwrap())
+            .collect();
+        let done: Vec<_> = claimed.iter().zip(&outs).collect();
+        let stored = pg.complete_batch("w1", &done);
+        if claimed.len() > 1 {
+            assert_eq!(stored.one_by_one, None, "the batch path was not taken");
+            batches += 1;
+        }
+        for r in stored.jobs {
+            let r = r.unwrap().expect("the job is still this worker's");
+            assert!(r.new_article);
+            merges += r.events_merged;
+        }
+    }
+    assert!(
+        batches > 10 && merges > 20,
+        "{batches} batches, {merges} merges"
+    );
+    let pg_coded = coded(&mut veille_store::AnyStore::Postgres(pg));
+    let sqlite_coded = coded(&mut one_at_a_time);
+    assert_eq!(pg_coded.len(), docs.len());
+    for (a, b) in sqlite_coded.iter().zip(&pg_coded) {
+        assert_eq!(a, b, "report {} stored in a batch differs", a.0);
+    }
+}
