@@ -94,8 +94,8 @@ pub enum Command {
         /// Name in the jobs table (default: host name and process id).
         #[arg(long)]
         name: Option<String>,
-        /// Jobs claimed at a time.
-        #[arg(long, default_value_t = 8)]
+        /// Jobs claimed at a time, then stored in one transaction.
+        #[arg(long, default_value_t = 32)]
         batch: usize,
         /// Exit when nothing is queued instead of waiting for more.
         #[arg(long)]
