@@ -454,6 +454,11 @@ impl Store {
             };
             let tx = self.conn.transaction()?;
             let at = now();
+            let since: i64 =
+                tx.query_row("SELECT COALESCE(MAX(cursor), 0) FROM changes", [], |r| {
+                    r.get(0)
+                })?;
+            let before = linked_events(&tx, &id)?;
             let mut reuse = retract(&tx, &id, &at)?;
             // The article itself, re-read: its text may be cleaned better now.
             let source = article.source.clone();
@@ -469,6 +474,7 @@ impl Store {
                 ingest_tx(&tx, &out, &source, &at, &mut reuse)?;
             }
             deleted(&tx, &reuse, &at)?;
+            forget_unchanged(&tx, &before, since)?;
             tx.commit()?;
         }
         let after = self
@@ -1042,6 +1048,38 @@ fn delete_search_row(tx: &rusqlite::Transaction, id: &str) -> Result<()> {
         "DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = ?1)",
         [id],
     )?;
+    Ok(())
+}
+
+/// The stored events an article is a source of, as (id, JSON).
+fn linked_events(tx: &rusqlite::Transaction, article_id: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = tx.prepare(
+        "SELECT e.id, e.json FROM event_sources s JOIN events e ON e.id = s.event_id
+         WHERE s.article_id = ?1",
+    )?;
+    let rows = stmt.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// Takes back the changes (after cursor `since`) that re-coding an article
+/// wrote for events it left as they were (`before`: id, JSON), so that a
+/// client syncing the feed is not sent every event again.
+fn forget_unchanged(
+    tx: &rusqlite::Transaction,
+    before: &[(String, String)],
+    since: i64,
+) -> Result<()> {
+    for (id, json) in before {
+        let now: Option<String> = tx
+            .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        if now.as_deref() == Some(json.as_str()) {
+            tx.execute(
+                "DELETE FROM changes WHERE cursor > ?1 AND event_id = ?2",
+                params![since, id],
+            )?;
+        }
+    }
     Ok(())
 }
 

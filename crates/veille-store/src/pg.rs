@@ -720,12 +720,36 @@ impl PgStore {
             self.sql.known.begin();
             let mut tx = self.client.transaction()?;
             lock_countries(&mut tx, &self.sql, &out, std::slice::from_ref(&id))?;
+            // The events of the locked countries change only in this
+            // transaction now: none of their changes after `since` is
+            // another's.
+            let since: i64 = tx
+                .query_one("SELECT COALESCE(MAX(cursor), 0) FROM changes", &[])?
+                .get(0);
+            let linked: Vec<(String, String)> = tx
+                .query(
+                    "SELECT e.id, e.json FROM event_sources s JOIN events e ON e.id = s.event_id
+                     WHERE s.article_id = $1",
+                    &[&id],
+                )?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
             let mut reuse = retract(&mut tx, &mut self.sql, &id)?;
             // The article itself, re-read: its text may be cleaned better now.
             if insert_article(&mut tx, &mut self.sql, &out, &article.source)? > 0 {
                 ingest_events(&mut tx, &mut self.sql, &out, &mut reuse)?;
             }
             deleted(&mut tx, &reuse)?;
+            // The changes written for events left as they were are taken
+            // back (as in the SQLite store).
+            for (event, json) in &linked {
+                tx.execute(
+                    "DELETE FROM changes WHERE cursor > $1 AND event_id = $2
+                       AND EXISTS (SELECT 1 FROM events WHERE id = $2 AND json = $3)",
+                    &[&since, event, json],
+                )?;
+            }
             tx.commit()?;
             self.sql.known.committed();
         }

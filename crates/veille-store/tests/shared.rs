@@ -404,6 +404,34 @@ fn reprocess_keeps_ids_and_marks_articles_it_could_not_code() {
         let a = s.article("hash-Report A.").unwrap().unwrap();
         assert_eq!((a.status.as_str(), a.error), ("coded", None), "{kind}");
         assert_eq!(a.events, vec!["a1".to_string()], "{kind}");
+        // The same rules again: nothing changes, and the changes feed says
+        // nothing (it said "update" for every re-coded event).
+        let cursor = s.last_cursor().unwrap();
+        let again = s
+            .reprocess(|a| match a.text.as_str() {
+                "Report A." => Ok(output(
+                    &a.text,
+                    "A",
+                    vec![event("a1-new", "2025-04-14", 5, DJIBO)],
+                )),
+                "Report B." => Ok(output(&a.text, "B", vec![])),
+                _ => Ok(output(
+                    &a.text,
+                    "C",
+                    vec![event("c1", "2025-07-01", 1, DORI)],
+                )),
+            })
+            .unwrap();
+        assert_eq!(
+            (
+                again.events_inserted,
+                again.events_updated,
+                again.events_deleted
+            ),
+            (0, 0, 0),
+            "{kind}"
+        );
+        assert_eq!(s.last_cursor().unwrap(), cursor, "{kind}");
     }
 }
 
