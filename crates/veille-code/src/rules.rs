@@ -361,7 +361,14 @@ pub fn code_article(
             },
         });
     }
-    out.events = merge_same_incident(drafts);
+    // The article's first sentence when it is its headline.
+    let headline = nlp.sentences.first().is_some_and(|s| {
+        article
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty() && s.span.of(text).trim() == t.trim())
+    });
+    out.events = merge_same_incident(drafts, headline);
     out
 }
 
@@ -1005,7 +1012,22 @@ fn read_clause<'a>(
                     gap.as_str(),
                     "" | "linked" | "affiliated" | "allied" | "loyal"
                 );
-            // "fighters of JNIM", "les jihadistes du GSIM".
+            // "fighters of JNIM", "les jihadistes du GSIM", "fighters from
+            // the al-Qaeda-linked JNIM", "jihadistes du groupe GSIM": the
+            // link, then at most three words that join nothing else.
+            let linked_by = |link: &str| {
+                gap == link
+                    || gap.strip_prefix(link).is_some_and(|rest| {
+                        let words: Vec<&str> = rest.split_whitespace().collect();
+                        rest.starts_with(' ')
+                            && words.len() <= 3
+                            && !rest.contains([',', ';', '(', ')'])
+                            && !words.iter().any(|w| {
+                                ["and", "or", "against", "with", "et", "ou", "contre", "avec"]
+                                    .contains(w)
+                            })
+                    })
+            };
             let before_name = generic(&w[0])
                 && !generic(&w[1])
                 && [
@@ -1038,7 +1060,8 @@ fn read_clause<'a>(
                     "appartenant à",
                     "appartenant au",
                 ]
-                .contains(&gap.as_str());
+                .iter()
+                .any(|link| linked_by(link));
             if after_name {
                 Some(w[1].span)
             } else if before_name {
@@ -1527,9 +1550,14 @@ fn assign_actors(
                 generic("armed").map(|g| (g, None)),
                 Some((only.id, Some(only.span))),
             ),
+            // Two names of one side ("Burkinabe soldiers ... the army")
+            // are one side.
             _ => (
                 fighters.first().map(|h| (h.id, Some(h.span))),
-                fighters.get(1).map(|h| (h.id, Some(h.span))),
+                fighters
+                    .iter()
+                    .find(|h| Some(named(h.id)) != fighters.first().map(|f| named(f.id)))
+                    .map(|h| (h.id, Some(h.span))),
             ),
         },
         ExplosionsRemoteViolence => {
@@ -1545,6 +1573,14 @@ fn assign_actors(
                     .find(|h| matches!(def(h).kind.as_str(), "state" | "external"))
                     .or(doers.first())
                     .copied()
+            } else if matches!(
+                sub,
+                SubEventType::RemoteExplosiveLandmineIed | SubEventType::SuicideBomb
+            ) {
+                // Bombs and mines are armed groups' weapons: a state force
+                // named without a role ("struck an army vehicle") is their
+                // target, and the bombers unidentified when unnamed.
+                doers.iter().find(|h| def(h).kind == "armed").copied()
             } else {
                 doers
                     .iter()
@@ -1625,6 +1661,10 @@ fn assign_actors(
     let mut spans = Vec::new();
     for (role, a) in [("actor1", a1), ("actor2", a2)] {
         if let Some((i, span)) = a {
+            // One actor is never both sides.
+            if actors.iter().any(|x: &Actor| x.name == named(i)) {
+                continue;
+            }
             actors.push(Actor {
                 name: named(i),
                 role: role.into(),
@@ -2135,12 +2175,50 @@ fn km(a: &Location, b: &Location) -> Option<f64> {
     }
 }
 
+/// When `base` has one unidentified armed side and `other`, a report of
+/// the same incident, names exactly one armed group `base` lacks, while
+/// they agree on the rest: that group takes the unidentified one's role (its
+/// evidence, read from `other`, follows it there).
+fn name_unidentified_side(base: &mut Event, other: &Event) {
+    let unidentified = |a: &Actor| a.name.starts_with("Unidentified Armed Group");
+    let mut vague = base
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| unidentified(a));
+    let (Some((k, _)), None) = (vague.next(), vague.next()) else {
+        return;
+    };
+    let rest_agree = base
+        .actors
+        .iter()
+        .enumerate()
+        .all(|(i, a)| i == k || other.actors.iter().any(|o| o.name == a.name));
+    let mut named = other.actors.iter().filter(|o| {
+        !unidentified(o)
+            && (2..=4).contains(&o.inter)
+            && !base.actors.iter().any(|a| a.name == o.name)
+    });
+    let (Some(group), None) = (named.next(), named.next()) else {
+        return;
+    };
+    if !rest_agree {
+        return;
+    }
+    let role = base.actors[k].role.clone();
+    base.evidence.retain(|e| e.field != role);
+    base.actors[k] = Actor {
+        role,
+        ..group.clone()
+    };
+}
+
 /// Merges drafts of one article that describe one incident: same date,
 /// compatible places (see [`compatible_places`]) and compatible types (the
 /// same type, two kinds of political violence, or a protest and the riot it
 /// turned into). The most specific trigger's draft is kept, with the finest
 /// place; fatalities take the highest count; evidence is pooled.
-fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
+fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
     use veille_core::EventType::*;
     // Looting or burning reported next to an attack or a riot is part of it
     // (codebook: coded as one event, the attack or the riot).
@@ -2210,8 +2288,12 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                     looting(&d.event)
                 } else if d.priority != k.priority {
                     d.priority < k.priority
+                } else if named_sides(&d.event) != named_sides(&k.event) {
+                    named_sides(&d.event) < named_sides(&k.event)
                 } else {
-                    named_sides(&d.event) <= named_sides(&k.event)
+                    // A headline says less than the body's sentence about it
+                    // ("... in Tillabéri", then "near Téra").
+                    !(headline && k.sentence == 0)
                 };
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
@@ -2247,6 +2329,13 @@ fn merge_same_incident(drafts: Vec<Draft>) -> Vec<Event> {
                 if finer {
                     base.location = other.location.clone();
                     base.evidence.retain(|e| e.field != "location");
+                }
+                // The same side named in one report and left unidentified in
+                // the other ("onze assaillants" in the title, JNIM in the
+                // body): the name.
+                name_unidentified_side(&mut base, &other);
+                if base.source_attribution.is_none() {
+                    base.source_attribution = other.source_attribution.clone();
                 }
                 // The other side of the incident, when only one report names it.
                 if base.actors.is_empty() {

@@ -193,3 +193,90 @@ fn a_raid_whose_toll_follows_is_violence() {
     assert_eq!(e[0]["sub_event_type"], "Attack", "{:#}", e[0]);
     assert_eq!(e[0]["fatalities"], 44, "{:#}", e[0]);
 }
+
+/// A headline and its body's sentence are one event: the body names the
+/// side the headline leaves unidentified, and says who reported it.
+#[test]
+fn the_body_names_the_side_the_headline_leaves_unidentified() {
+    let e = events(
+        "headlinesides",
+        "Deux soldats et neuf assaillants tués dans des combats près de Dori\n\nDeux soldats burkinabè et neuf assaillants ont été tués dimanche lors d'affrontements entre l'armée et des combattants du JNIM près de Dori, dans le nord du Burkina Faso, selon des sources sécuritaires.\n",
+        "2025-03-24",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(actor(&e[0], "actor1"), "Military Forces of Burkina Faso");
+    assert_eq!(
+        actor(&e[0], "actor2"),
+        "JNIM: Group for Support of Islam and Muslims",
+        "{:#}",
+        e[0]
+    );
+    assert_eq!(e[0]["source_attribution"], "des sources sécuritaires");
+    assert_eq!(e[0]["fatalities"], 11, "{:#}", e[0]);
+}
+
+/// Two names of one side ("Burkinabe soldiers", "the army") are one side,
+/// never both; "fighters from the al-Qaeda-linked JNIM" are JNIM.
+#[test]
+fn one_side_named_twice_is_one_side() {
+    for (text, other) in [
+        (
+            "Two Burkinabe soldiers and nine assailants were killed on Sunday in clashes between the army and JNIM fighters near Dori, security sources said.\n",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        (
+            "Fighters from the al-Qaeda-linked JNIM ambushed a Burkinabe army convoy on Sunday near Dori, security sources said.\n",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+    ] {
+        let e = events("onesidetwice", text, "2025-03-24");
+        assert_eq!(e.len(), 1, "{e:#?}");
+        let sides = [actor(&e[0], "actor1"), actor(&e[0], "actor2")];
+        assert!(
+            sides.contains(&"Military Forces of Burkina Faso".to_string())
+                && sides.contains(&other.to_string()),
+            "{text}: {sides:?}"
+        );
+    }
+}
+
+/// A bomb that struck an army vehicle: the bombers (unidentified) against
+/// the army, not the army against itself.
+#[test]
+fn a_bomb_that_struck_the_army_is_the_bombers_against_the_army() {
+    let e = events(
+        "bombarmy",
+        "A roadside bomb struck a Nigerien army vehicle on Tuesday near Tillabéri, killing three soldiers, a local official said.\n",
+        "2025-07-16",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Remote explosive/landmine/IED");
+    assert_eq!(actor(&e[0], "actor1"), "Unidentified Armed Group (Niger)");
+    assert_eq!(actor(&e[0], "actor2"), "Military Forces of Niger");
+    assert_eq!(e[0]["fatalities"], 3);
+}
+
+/// "Une dizaine de militaires ont perdu la vie": a toll of about ten.
+#[test]
+fn lost_their_lives_in_french_is_a_toll() {
+    let e = events(
+        "perdulavie",
+        "Une dizaine de militaires ont perdu la vie lundi dans une embuscade près de Douentza, selon des sources sécuritaires.\n",
+        "2025-01-14",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["fatalities"], 10, "{:#}", e[0]);
+}
+
+/// Headline and body name two towns for one incident: the body's sentence,
+/// which says more, gives the event its place.
+#[test]
+fn the_body_places_the_event_the_headline_names_loosely() {
+    let e = events(
+        "headlineplace",
+        "Mali: six soldiers killed in ambush in Mopti\n\nSix Malian soldiers were killed on Monday when their patrol was ambushed near Douentza, in central Mali, a military source said.\n",
+        "2025-01-14",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["location"]["name"], "Douentza", "{:#}", e[0]);
+}
