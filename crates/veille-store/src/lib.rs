@@ -452,6 +452,13 @@ impl Store {
                     continue;
                 }
             };
+            if out.article.id == id && self.coded_as(&id, &out)? {
+                self.conn.execute(
+                    "UPDATE articles SET status = 'coded', error = NULL WHERE id = ?1",
+                    [&id],
+                )?;
+                continue;
+            }
             let tx = self.conn.transaction()?;
             let at = now();
             let since: i64 =
@@ -494,6 +501,22 @@ impl Store {
         report.events_before = before as usize;
         report.events_after = after as usize;
         Ok(report)
+    }
+
+    /// Whether `out`'s events are, JSON for JSON and in order, the versions
+    /// stored for article `id`: its re-coding changes nothing.
+    fn coded_as(&self, id: &str, out: &ExtractOutput) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json FROM event_sources WHERE article_id = ?1 ORDER BY rowid",
+        )?;
+        let stored = stmt
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(stored.len() == out.events.len()
+            && stored
+                .iter()
+                .zip(&out.events)
+                .all(|(s, e)| serde_json::to_string(e).is_ok_and(|j| &j == s)))
     }
 
     /// Stores an article and events as they are, without looking for stored

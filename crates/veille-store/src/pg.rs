@@ -717,6 +717,29 @@ impl PgStore {
                     continue;
                 }
             };
+            // Coded as before (the same text, the same events, JSON for
+            // JSON): nothing to do.
+            let stored: Vec<String> = self
+                .client
+                .query(
+                    "SELECT json FROM event_sources WHERE article_id = $1 ORDER BY seq",
+                    &[&id],
+                )?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let now = out
+                .events
+                .iter()
+                .map(serde_json::to_string)
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            if out.article.id == id && stored == now {
+                self.client.execute(
+                    "UPDATE articles SET status = 'coded', error = NULL WHERE id = $1",
+                    &[&id],
+                )?;
+                continue;
+            }
             self.sql.known.begin();
             let mut tx = self.client.transaction()?;
             lock_countries(&mut tx, &self.sql, &out, std::slice::from_ref(&id))?;
