@@ -29,6 +29,14 @@ struct TriggerFile {
     background: Terms,
     grievance: Terms,
     verbs: Terms,
+    #[serde(default)]
+    mask: Vec<MaskDef>,
+}
+
+#[derive(Deserialize)]
+struct MaskDef {
+    class: String,
+    terms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -283,6 +291,22 @@ pub struct Scan {
     pub grievance: Vec<Hit>,
 }
 
+/// Drops the trigger hits that lie inside a mask phrase of their class
+/// ("riot" in "riot police"); `masks` hold class indices.
+fn unmasked(triggers: Vec<Hit>, masks: &[Hit]) -> Vec<Hit> {
+    if masks.is_empty() {
+        return triggers;
+    }
+    triggers
+        .into_iter()
+        .filter(|t| {
+            !masks
+                .iter()
+                .any(|m| m.id == t.id && m.span.start <= t.span.start && t.span.end <= m.span.end)
+        })
+        .collect()
+}
+
 /// All of the coder's lexicons.
 pub struct Lexicon {
     pub classes: Vec<TriggerClass>,
@@ -307,7 +331,7 @@ pub struct Lexicon {
     /// per article, [`Lexicon::scan`]): triggers, death words, modality
     /// (negation, threats, fears), actor aliases, support ("backed by"),
     /// seizure verbs, background cues ("after", "amid"), grievance cues
-    /// ("against"), then each combination's verbs.
+    /// ("against"), masks ("riot police"), then each combination's verbs.
     pub whole: PhraseSets,
     /// Common verbs that are not past participles in "-ed" ("hit", "was"):
     /// between a background cue and a trigger they make a clause of its own.
@@ -336,17 +360,24 @@ impl Lexicon {
         for (i, c) in t.class.iter().enumerate() {
             trig.extend(c.terms.iter().map(|x| (x.clone(), i)));
         }
+        let class_of = |name: &str, what: &str| {
+            t.class
+                .iter()
+                .position(|d| d.name == name)
+                .ok_or_else(|| Error::Data {
+                    file: "data/lexicon/triggers.toml".into(),
+                    why: format!("{what} of unknown class {name:?}"),
+                })
+        };
+        let mut masks = Vec::new();
+        for m in &t.mask {
+            let class = class_of(&m.class, "mask")?;
+            masks.extend(m.terms.iter().map(|x| (x.clone(), class)));
+        }
         let mut combinations = Vec::new();
         let mut combination_verbs = Vec::new();
         for c in &t.combination {
-            let class = t
-                .class
-                .iter()
-                .position(|d| d.name == c.class)
-                .ok_or_else(|| Error::Data {
-                    file: "data/lexicon/triggers.toml".into(),
-                    why: format!("combination of unknown class {:?}", c.class),
-                })?;
+            let class = class_of(&c.class, "combination")?;
             combinations.push(Combination {
                 class,
                 within: c.within,
@@ -368,6 +399,7 @@ impl Lexicon {
             (terms(&t.seizure.terms), false),
             (terms(&t.background.terms), false),
             (terms(&t.grievance.terms), false),
+            (masks, false),
         ];
         let mut whole: Vec<(&[(String, usize)], bool)> =
             lists.iter().map(|(l, c)| (l.as_slice(), *c)).collect();
@@ -422,6 +454,7 @@ impl Lexicon {
             next(),
             next(),
         );
+        let triggers = unmasked(triggers, &next());
         let verbs: Vec<Vec<Hit>> = sets.collect();
         debug_assert_eq!(verbs.len(), self.combinations.len());
         Scan {

@@ -154,8 +154,19 @@ pub fn code_article(
             .filter(|d| !dateline(d))
             .collect();
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
-        let usable =
-            |d: &DateMention| d.event_period().is_some_and(|p| p.0 <= pub_date) && !history(d);
+        // "held since August 2024": when a state began, not the event.
+        let since = |d: &DateMention| {
+            let said = d.span.of(text).to_lowercase();
+            let before = text[..d.span.start].trim_end().to_lowercase();
+            ["since", "depuis"].iter().any(|w| {
+                said.starts_with(&format!("{w} "))
+                    || before.ends_with(&format!(" {w}"))
+                    || before == *w
+            })
+        };
+        let usable = |d: &DateMention| {
+            d.event_period().is_some_and(|p| p.0 <= pub_date) && !history(d) && !since(d)
+        };
         // The lead's date; a dateline's only when the lead has no other.
         // Dates on a reporting verb ("said on Friday") come after the others.
         let lead_date = |datelines: bool, reporting: bool| {
@@ -268,7 +279,9 @@ pub fn code_article(
         }
 
         // Fatalities.
-        let death_here = deaths.iter().any(|d| inside(d.span));
+        let death_here = deaths
+            .iter()
+            .any(|d| inside(d.span) && !clause.background.iter().any(|b| b.overlaps(d.span)));
         let (fatalities, fatalities_span, fat_spans) = fatalities(
             text,
             sspan,
@@ -542,6 +555,7 @@ fn may_be_event_place(
         && t.mention.cue.as_deref() != Some("dateline")
         && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
         && !is_destination(text, sspan, t.mention.span)
+        && !names_a_group(text, t.mention.span)
 }
 
 /// A place named as where people went, not where the event was: "fled to
@@ -583,9 +597,48 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
         "réfugiés à",
         "repliés sur",
         "repli sur",
+        "evacuated to",
+        "taken to",
+        "transferred to",
+        "rushed to",
+        "airlifted to",
+        "flown to",
+        "hospital in",
+        "hospitals in",
+        "évacués à",
+        "évacué à",
+        "transportés à",
+        "transférés à",
+        "hôpital de",
     ]
     .iter()
     .any(|c| before.ends_with(c))
+}
+
+/// A name that says where a group comes from, not where it was: "Nuer
+/// militiamen", "Fulani herders".
+fn names_a_group(text: &str, place: Span) -> bool {
+    let next = text[place.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    [
+        "militiamen",
+        "militia",
+        "militias",
+        "herders",
+        "herdsmen",
+        "fighters",
+        "youths",
+        "community",
+        "communities",
+        "clansmen",
+        "tribesmen",
+        "ethnic",
+    ]
+    .contains(&next.as_str())
 }
 
 /// What a clause reports.
@@ -618,6 +671,9 @@ struct Clause<'a> {
     violent_reading: Option<Label>,
     /// Who the sentence's report is attributed to ("police said").
     source: Option<Span>,
+    /// Triggers that are the background of the clause's incident
+    /// ("following the killing of a student"): their deaths are not its toll.
+    background: Vec<Span>,
 }
 
 /// Whether the article tells of violence outside `span` (a clause's own
@@ -954,6 +1010,11 @@ fn read_clause<'a>(
         .all(generic);
     let background = |t: &Hit| background(t) && !(only_generic && means(t));
     let foreground = sentence_triggers.iter().any(|t| !background(t));
+    let background_spans: Vec<Span> = sentence_triggers
+        .iter()
+        .filter(|t| foreground && background(t))
+        .map(|t| t.span)
+        .collect();
     let top = match sentence_triggers
         .iter()
         .filter(|t| !foreground || !background(t))
@@ -1231,6 +1292,7 @@ fn read_clause<'a>(
         unattributed,
         violent_reading,
         source,
+        background: background_spans,
     })
 }
 
@@ -1438,7 +1500,7 @@ fn sub_event_type(
         "base" => HeadquartersOrBaseEstablished,
         "agreement" => Agreement,
         "chemical" => ChemicalWeapon,
-        "disrupted" => DisruptedWeaponsUse,
+        "disrupted" | "intercept" => DisruptedWeaponsUse,
         "transfer" => NonViolentTransferOfTerritory,
         "change_group" => ChangeToGroupActivity,
         _ => return None,
@@ -1871,7 +1933,18 @@ fn fatalities(
         spans.push(q.span);
     }
     if !spans.is_empty() {
-        let whole = Span::new(spans[0].start, spans[spans.len() - 1].end);
+        // "killing herself and 8 others": the bomber too.
+        let before = text[sspan.start..spans[0].start].to_lowercase();
+        let before = before.trim_end();
+        let start = ["himself and", "herself and", "lui-même et", "elle-même et"]
+            .iter()
+            .find(|p| before.ends_with(*p))
+            .map(|p| {
+                total += 1;
+                sspan.start + before.len() - p.len()
+            })
+            .unwrap_or(spans[0].start);
+        let whole = Span::new(start, spans[spans.len() - 1].end);
         return (Some(total), Some(whole), spans);
     }
     // "a soldier was killed", "an unmarried couple ... stoned to death"
@@ -1895,6 +1968,12 @@ fn fatalities(
         {
             continue;
         }
+        // Who killed is not who died ("the killing of a teenager by a
+        // police officer").
+        let before = lower[..m0.start()].trim_end();
+        if before.ends_with(" by") || before.ends_with(" par") {
+            continue;
+        }
         // "an unmarried couple" (adjective, noun) or "a man accused" (noun).
         for (group, end) in [(3, 0), (2, 2)] {
             let Some(word) = c.get(group) else { continue };
@@ -1904,6 +1983,24 @@ fn fatalities(
                 let span = Span::new(sspan.start + m.start(), sspan.start + stop);
                 return (Some(n), Some(span), vec![span]);
             }
+        }
+    }
+    // "He died at the scene", "the driver later died of his injuries".
+    static ONE_DIED: OnceLock<Regex> = OnceLock::new();
+    let re = ONE_DIED.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:he|she|il|elle)|(?:the|le|la|l')\s*([\p{L}-]+))\s+(?:later\s+|subsequently\s+|then\s+|also\s+|ensuite\s+|plus tard\s+)?(?:died|succumbed|was killed|was shot dead|est mort|est morte|est décédée?|a succombé|a été tuée?)\b",
+        )
+        .expect("one died")
+    });
+    if let Some(c) = re.captures(sentence) {
+        let one = c
+            .get(1)
+            .is_none_or(|w| lex.singular.get(&w.as_str().to_lowercase()) == Some(&1));
+        if one {
+            let m = c.get(0).expect("match");
+            let span = Span::new(sspan.start + m.start(), sspan.start + m.end());
+            return (Some(1), Some(span), vec![span]);
         }
     }
     (None, None, vec![])
@@ -2008,9 +2105,8 @@ fn locate(
             .iter()
             .filter(|t| {
                 t.sentence == prev
-                    && !t.mention.adjectival
                     && t.entry.is_some()
-                    && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
+                    && may_be_event_place(text, nlp.sentences[prev].span, t, actor_words)
             })
             .collect();
         if let Some(best) = cands.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {

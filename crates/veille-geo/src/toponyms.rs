@@ -456,6 +456,13 @@ fn resolve(
     // before a comma and the region or country it lies in is the place
     // there, whatever else it could name (keyed by the name's first and
     // last tokens).
+    let regions_of = |d: &Candidate| -> Vec<u32> {
+        d.entries
+            .iter()
+            .copied()
+            .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
+            .collect()
+    };
     let qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
         .iter()
         .filter_map(|c| {
@@ -463,16 +470,58 @@ fn resolve(
                 d.first == c.last + 1
                     && text[tokens[c.last].word_end..tokens[d.first].span.start].trim() == ","
             })?;
-            let q: Vec<u32> = d
-                .entries
-                .iter()
-                .copied()
-                .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
-                .collect();
+            let q = regions_of(d);
             let fits = c.entries.iter().any(|&i| in_any(gaz, &q, i));
             fits.then_some(((c.first, c.last), q))
         })
         .collect();
+    // "Nasir (Nasir, Upper Nile)", "Djibo (Soum, Sahel)": names in brackets
+    // right after a name, nothing but names, are the units that contain it
+    // (ACLED's notes write every place so). The readings of the name, and
+    // of the names in the brackets, outside them are other places of that
+    // name: dropped, and the name with them when none is inside (a village
+    // the gazetteer lacks; the units named stand for it).
+    let mut contained: Vec<(usize, Vec<u32>)> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        let Some(open) = text[tokens[c.last].word_end..].strip_prefix(" (") else {
+            continue;
+        };
+        let Some(close) = open.find(')') else {
+            continue;
+        };
+        let start = tokens[c.last].word_end + 2;
+        let inner: Vec<usize> = (0..cands.len())
+            .filter(|&i| {
+                tokens[cands[i].first].span.start >= start
+                    && tokens[cands[i].last].word_end <= start + close
+            })
+            .collect();
+        let names: Vec<String> = inner
+            .iter()
+            .map(|&i| {
+                text[tokens[cands[i].first].span.start..tokens[cands[i].last].word_end].to_string()
+            })
+            .collect();
+        let only_names = !inner.is_empty()
+            && open[..close]
+                .split(',')
+                .map(str::trim)
+                .eq(names.iter().map(String::as_str));
+        if !only_names {
+            continue;
+        }
+        let q: Vec<u32> = inner.iter().flat_map(|&i| regions_of(&cands[i])).collect();
+        if q.is_empty() {
+            continue;
+        }
+        contained.push((k, q.clone()));
+        contained.extend(inner.iter().map(|&i| (i, q.clone())));
+    }
+    for (k, q) in contained {
+        cands[k]
+            .entries
+            .retain(|&i| q.contains(&i) || in_any(gaz, &q, i));
+    }
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     for c in &cands {
@@ -1223,6 +1272,38 @@ mod tests {
         assert_eq!(
             (l.country_code.as_str(), l.admin1.as_deref()),
             ("US", Some("Texas"))
+        );
+    }
+
+    #[test]
+    fn names_in_brackets_after_a_name_are_its_units() {
+        // The Egyptian Nasir is not in South Sudan's Upper Nile: the name
+        // stands for a place the gazetteer lacks, its region for it.
+        let g = places("Militiamen overran a garrison in Nasir (Nasir, Upper Nile) on Tuesday.");
+        assert!(
+            !g.toponyms.iter().any(|t| t.mention.text == "Nasir"),
+            "{:?}",
+            g.toponyms
+        );
+        let l = mention(&g, "Upper Nile").mention.location.clone().unwrap();
+        assert_eq!(l.country_code, "SS");
+        // Inside them, the reading there is kept.
+        let g = places("Gunmen attacked Djibo (Soum, Sahel) on Sunday.");
+        let l = mention(&g, "Djibo").mention.location.clone().unwrap();
+        assert_eq!(
+            (l.country_code.as_str(), l.admin1.as_deref()),
+            ("BF", Some("Sahel"))
+        );
+        // Brackets that are not only names say nothing of containment.
+        let g = places("Fighting near Menaka (close to the border with Niger) continued.");
+        assert_eq!(
+            mention(&g, "Menaka")
+                .mention
+                .location
+                .as_ref()
+                .unwrap()
+                .country_code,
+            "ML"
         );
     }
 

@@ -280,3 +280,93 @@ fn the_body_places_the_event_the_headline_names_loosely() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0]["location"]["name"], "Douentza", "{:#}", e[0]);
 }
+
+/// "Riot police", "tear gas shells", "stun grenades" say how a crowd was
+/// handled: no riot, no shelling, no grenade attack.
+#[test]
+fn riot_police_and_tear_gas_shells_are_an_intervention() {
+    for text in [
+        "Hundreds of students marched to the education ministry in Dakar on Tuesday; riot police fired tear gas shells to disperse them.\n",
+        "Thousands of opposition supporters rallied in Conakry on Thursday. Anti-riot police threw stun grenades and arrested a dozen people.\n",
+    ] {
+        let e = events("riotpolice", text, "2025-05-16");
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0]["sub_event_type"], "Protest with intervention", "{text}");
+    }
+}
+
+/// Drones or missiles intercepted are disrupted weapons use, not a strike.
+#[test]
+fn drones_shot_down_are_disrupted_weapons_use() {
+    let e = events(
+        "intercepted",
+        "Air defence units shot down nine drones over Belgorod on Sunday, the defence ministry said. No casualties were reported.\n",
+        "2025-05-19",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Disrupted weapons use",
+        "{:#}",
+        e[0]
+    );
+}
+
+/// "Aircraft struck" is an air strike.
+#[test]
+fn aircraft_that_struck_made_an_air_strike() {
+    let e = events(
+        "aircraftstruck",
+        "Israeli aircraft struck a building in Tyre on Tuesday, killing four people, the health ministry said.\n",
+        "2025-05-21",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Air/drone strike", "{:#}", e[0]);
+    assert_eq!(e[0]["fatalities"], 4);
+}
+
+/// "Held since February 2025" says when the state began: the event's date
+/// is the day it ended.
+#[test]
+fn a_month_since_which_a_town_was_held_is_not_the_event_date() {
+    let e = events(
+        "sincemonth",
+        "On 3 May 2025, the army regained control of Bukavu, held by M23 rebels since February 2025.\n",
+        "2025-05-04",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["event_date"], "2025-05-03", "{:#}", e[0]);
+}
+
+/// A bomber who killed herself and six others: seven dead.
+#[test]
+fn a_bomber_who_killed_herself_and_others_is_counted() {
+    let e = events(
+        "herself",
+        "A female suicide bomber blew herself up at a market in Gwoza on Monday, killing herself and 6 others.\n",
+        "2025-05-20",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["fatalities"], 7, "{:#}", e[0]);
+}
+
+/// "He died" after a mob beat a man: one dead. "The killing of a student by
+/// a police officer" last week is why youths rioted, not their toll.
+#[test]
+fn one_who_died_is_one_and_who_killed_is_none() {
+    let e = events(
+        "hedied",
+        "On Saturday, a mob in Kano beat a man accused of stealing a phone. He died before police arrived.\n",
+        "2025-05-25",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Mob violence", "{:#}", e[0]);
+    assert_eq!(e[0]["fatalities"], 1, "{:#}", e[0]);
+    let e = events(
+        "bywhom",
+        "Youths burned tyres and threw stones at police in Dakar on Friday following the killing of a student by a police officer.\n",
+        "2025-05-25",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["event_type"], "Riots", "{:#}", e[0]);
+    assert_eq!(e[0]["fatalities"], 0, "{:#}", e[0]);
+}
