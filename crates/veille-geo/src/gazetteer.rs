@@ -241,6 +241,17 @@ impl Gazetteer {
             admin1_by_code.insert(r[0], idx);
             for n in std::iter::once(r[3]).chain(list(r[4])) {
                 g.index_name(n, idx);
+                // "Northern Darfur" is also written "North Darfur".
+                for (long, short) in [
+                    ("Northern ", "North "),
+                    ("Southern ", "South "),
+                    ("Eastern ", "East "),
+                    ("Western ", "West "),
+                ] {
+                    if let Some(rest) = n.strip_prefix(long) {
+                        g.index_name(&format!("{short}{rest}"), idx);
+                    }
+                }
             }
         }
         let mut admin2_by_code: HashMap<&str, u32> = HashMap::new();
