@@ -47,7 +47,19 @@ pub fn code_article(
     let lower = lower_same_len(text);
     let scan = lex.scan(text, &lower);
     let (triggers, deaths) = (&scan.triggers, &scan.deaths);
-    let cues = Cues::of(text, &scan);
+    let mut cues = Cues::of(text, &scan);
+    // A group named "... Army" the lexicon does not know is an armed group.
+    if let Some(armed) = lex
+        .actors
+        .iter()
+        .position(|a| a.kind == "armed" && a.name.contains("{country}"))
+    {
+        for h in cues.actors.iter_mut() {
+            if named_army(text, h, gaz, lex) {
+                h.id = armed;
+            }
+        }
+    }
     let actors = &cues.actors;
     // Words naming actors: places inside them are who, not where.
     let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
@@ -100,7 +112,7 @@ pub fn code_article(
         let accident_near = [si.checked_sub(1).and_then(near), near(si + 1)]
             .into_iter()
             .flatten()
-            .find_map(|s| accident_words(triggers, cues.actors, s, lex))
+            .find_map(|s| accident_words(triggers, &cues.actors, s, lex))
             .filter(|_| clause.unattributed && !violence);
         let label = match (clause.violent_reading, accident_near) {
             (Some(v), _) if violence => v,
@@ -615,6 +627,36 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
     .any(|c| before.ends_with(c))
 }
 
+/// "White Army", "Arakan Army", "Sudan People's Liberation Army": "Army"
+/// after a name that is no country or nationality names a group of its
+/// own, not the state's army ("Nigerian Army", "the Army", "United States
+/// Army" are).
+fn named_army(text: &str, h: &Hit, gaz: &Gazetteer, lex: &Lexicon) -> bool {
+    if lex.actors[h.id].kind != "state" || h.span.of(text) != "Army" {
+        return false;
+    }
+    let mut run: Vec<&str> = text[..h.span.start]
+        .strip_suffix(' ')
+        .unwrap_or("")
+        .rsplit(' ')
+        .take(4)
+        .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',', ':', ';']))
+        .collect();
+    run.reverse();
+    if run.first().is_some_and(|w| matches!(*w, "The" | "the")) {
+        run.remove(0);
+    }
+    if run.is_empty() {
+        return false;
+    }
+    let name = veille_geo::fold::fold(&run.join(" "));
+    let country = gaz
+        .lookup(&name)
+        .iter()
+        .any(|&i| gaz.entries[i as usize].kind == Kind::Country);
+    !(country || run.len() == 1 && gaz.demonym(&name).is_some())
+}
+
 /// A name that says where a group comes from, not where it was: "Nuer
 /// militiamen", "Fulani herders".
 fn names_a_group(text: &str, place: Span) -> bool {
@@ -861,7 +903,7 @@ struct Cues<'s> {
     modality: Vec<Hit>,
     /// Death words ("killed", "dead").
     deaths: &'s [Hit],
-    actors: &'s [Hit],
+    actors: Vec<Hit>,
     /// "with the help of", "backed by": a trigger right after is the means
     /// or the backing, not the incident.
     support: &'s [Hit],
@@ -888,7 +930,7 @@ impl<'s> Cues<'s> {
                 .filter(|m| !text[m.span.end..].starts_with('-'))
                 .collect(),
             deaths: &scan.deaths,
-            actors: &scan.actors,
+            actors: scan.actors.clone(),
             support: &scan.support,
             seizure: &scan.seizure,
             background: &scan.background,
@@ -1320,7 +1362,7 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
             return Some(v);
         }
     } else if best.unattributed {
-        if let Some(cause) = accident_words(triggers, cues.actors, Span::new(0, text.len()), lex) {
+        if let Some(cause) = accident_words(triggers, &cues.actors, Span::new(0, text.len()), lex) {
             return Some(Label::NotEvent(cause));
         }
     }

@@ -370,3 +370,56 @@ fn one_who_died_is_one_and_who_killed_is_none() {
     assert_eq!(e[0]["event_type"], "Riots", "{:#}", e[0]);
     assert_eq!(e[0]["fatalities"], 0, "{:#}", e[0]);
 }
+
+/// "Gang members looted pharmacies": who acted is a gang, what happened is
+/// looting (a robbery stays crime, no event).
+#[test]
+fn gang_members_looting_is_looting() {
+    let e = events(
+        "gangloot",
+        "On 2 April 2024, gang members looted shops and set fire to several houses in Delmas, Haiti. No casualties were reported.\n",
+        "2024-04-03",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Looting/property destruction",
+        "{:#}",
+        e[0]
+    );
+    let e = events(
+        "gangrobbery",
+        "On 2 April 2024, gang members robbed a bank in Delmas, Haiti.\n",
+        "2024-04-03",
+    );
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+/// "The Kachin Independence Army seized a military outpost": a group
+/// named "... Army" that is no country's army takes territory from the
+/// military; "the Nigerian Army" is the state's.
+#[test]
+fn an_army_named_after_no_country_is_an_armed_group() {
+    let e = events(
+        "namedarmy",
+        "On 4 March 2025, the Kachin Independence Army seized a military outpost near Bhamo, Myanmar.\n",
+        "2025-03-05",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Non-state actor overtakes territory",
+        "{:#}",
+        e[0]
+    );
+    assert_eq!(actor(&e[0], "actor2"), "Military Forces of Myanmar");
+    let e = events(
+        "statearmy",
+        "On 4 March 2025, the Nigerian Army repelled an attack by ISWAP fighters in Monguno, killing 12 militants.\n",
+        "2025-03-05",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    let sides = [actor(&e[0], "actor1"), actor(&e[0], "actor2")];
+    assert!(
+        sides.contains(&"Military Forces of Nigeria".to_string()),
+        "{sides:?}"
+    );
+}
