@@ -571,7 +571,8 @@ fn may_be_event_place(
 }
 
 /// A place named as where people went, not where the event was: "fled to
-/// Bamako", "heading towards Niger", "repartir vers le Nigeria".
+/// Bamako", "heading towards Niger", "repartir vers le Nigeria", "the
+/// wounded were taken to Gao".
 fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
     let from = text[..place.start]
         .char_indices()
@@ -622,6 +623,34 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
         "transportés à",
         "transférés à",
         "hôpital de",
+    ]
+    .iter()
+    .any(|c| before.ends_with(c))
+}
+
+/// A place named as where people come from ("residents of Petare ...
+/// marched in Caracas"): the event's place only when the sentence names no
+/// other place as fine.
+fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
+    let from = text[..place.start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i)
+        .max(sentence.start);
+    let before = text[from..place.start].to_lowercase();
+    let before = before.trim_end();
+    [
+        "residents of",
+        "inhabitants of",
+        "natives of",
+        "people from",
+        "villagers from",
+        "displaced from",
+        "originally from",
+        "habitants de",
+        "originaires de",
+        "venus de",
     ]
     .iter()
     .any(|c| before.ends_with(c))
@@ -989,10 +1018,16 @@ fn read_clause<'a>(
         .collect();
     // A cue at most five words before a trigger, in the same clause.
     let just_after = |cues: &[Hit], t: &Hit| {
-        cues.iter().any(|b| {
-            inside(b.span) && b.span.end <= t.span.start && {
-                let gap = &text[b.span.end..t.span.start];
-                !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 5
+        // A trigger that is itself a verb starts a clause of its own
+        // ("protesters demanding his resignation threw stones").
+        // (Not a gerund: "following the killing of a student".)
+        let first = t.span.of(text).split_whitespace().next().unwrap_or("");
+        let verb = lex.verbs.contains(&first.to_lowercase()) && !first.ends_with("ing");
+        !verb
+            && cues.iter().any(|b| {
+                inside(b.span) && b.span.end <= t.span.start && {
+                    let gap = &text[b.span.end..t.span.start];
+                    !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 5
                     // A verb between makes a clause of its own ("after the
                     // vehicle hit a mine", "after troops stormed the base");
                     // a word in "-ed" right before the trigger is its
@@ -1004,8 +1039,8 @@ fn read_clause<'a>(
                             lex.verbs.contains(w) || w.ends_with("ed") && i + 1 < words.len()
                         })
                     }
-            }
-        })
+                }
+            })
     };
     // "a protest against police brutality", "demanding justice for students
     // killed": in a protest, what it is against is not what happened.
@@ -2133,7 +2168,13 @@ fn locate(
             return (Some(loc), vec![village.mention.span, b.mention.span]);
         }
     }
-    if let Some(best) = main.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {
+    if let Some(best) = main.iter().min_by_key(|t| {
+        (
+            rank(t),
+            is_origin(text, sspan, t.mention.span),
+            t.mention.span.start,
+        )
+    }) {
         return (best.mention.location.clone(), vec![best.mention.span]);
     }
     // Earlier sentences of the same paragraph, nearest first.
@@ -2151,7 +2192,13 @@ fn locate(
                     && may_be_event_place(text, nlp.sentences[prev].span, t, actor_words)
             })
             .collect();
-        if let Some(best) = cands.iter().min_by_key(|t| (rank(t), t.mention.span.start)) {
+        if let Some(best) = cands.iter().min_by_key(|t| {
+            (
+                rank(t),
+                is_origin(text, nlp.sentences[prev].span, t.mention.span),
+                t.mention.span.start,
+            )
+        }) {
             return (best.mention.location.clone(), vec![best.mention.span]);
         }
     }

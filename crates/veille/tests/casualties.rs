@@ -423,3 +423,28 @@ fn an_army_named_after_no_country_is_an_armed_group() {
         "{sides:?}"
     );
 }
+
+/// Protesters whose demand is named before what they did: what they did is
+/// the event ("demanding his resignation threw stones": a riot); where they
+/// came from is not where it happened.
+#[test]
+fn protesters_demanding_something_then_throwing_stones_riot() {
+    let e = events(
+        "demandstones",
+        "On 3 June 2025, students demanding the minister's resignation threw stones at police in Dakar. Police fired tear gas.\n",
+        "2025-06-04",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Violent demonstration",
+        "{:#}",
+        e[0]
+    );
+    let e = events(
+        "residentsof",
+        "On 3 June 2025, residents of Pikine marched in Dakar to denounce power cuts.\n",
+        "2025-06-04",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["location"]["name"], "Dakar", "{:#}", e[0]);
+}
