@@ -9,6 +9,7 @@ use veille_core::{
     char_offsets, Actor, Article, DateKind, DateMention, Event, Evidence, Location, Span,
     SubEventType,
 };
+use veille_geo::toponyms::Toponym;
 use veille_geo::{Gazetteer, GeoAnalysis, Kind};
 use veille_nlp::Analysis;
 
@@ -628,6 +629,36 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
     .any(|c| before.ends_with(c))
 }
 
+/// How a place is written with the units that contain it, as ACLED's
+/// notes write the event's place: 0 for the place before them ("in
+/// Ziguinchor (Ziguinchor, Ziguinchor)"), 1 for a unit inside the brackets,
+/// 2 for a place named otherwise (in passing: "sentenced in Dakar").
+fn bracketed(text: &str, sentence: Span, t: &Toponym, all: &[&Toponym]) -> u8 {
+    let (start, end) = (t.mention.span.start, t.mention.span.end);
+    let after = &text[end..sentence.end];
+    let qualified = after.starts_with(" (")
+        && after.find(')').is_some_and(|close| {
+            all.iter()
+                .any(|o| o.mention.span.start > end && o.mention.span.end <= end + close)
+        });
+    if qualified {
+        return 0;
+    }
+    let inside = text[sentence.start..start].rfind('(').is_some_and(|open| {
+        let open = sentence.start + open;
+        !text[open..start].contains(')')
+            && text[..open].ends_with(|c: char| c.is_alphabetic() || c == ' ')
+            && after
+                .find(')')
+                .is_some_and(|close| !after[..close].contains('('))
+    });
+    if inside {
+        1
+    } else {
+        2
+    }
+}
+
 /// A place named as where people come from ("residents of Petare ...
 /// marched in Caracas"): the event's place only when the sentence names no
 /// other place as fine.
@@ -651,6 +682,11 @@ fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
         "habitants de",
         "originaires de",
         "venus de",
+        "travelling from",
+        "traveling from",
+        "coming from",
+        "en provenance de",
+        "venant de",
     ]
     .iter()
     .any(|c| before.ends_with(c))
@@ -703,6 +739,7 @@ fn names_a_group(text: &str, place: Span) -> bool {
         "herdsmen",
         "fighters",
         "youths",
+        "youth",
         "community",
         "communities",
         "clansmen",
@@ -1924,6 +1961,14 @@ fn fatalities(
     // "8 civilians, including 3 children, were killed": a count after
     // "including" is part of the one before it; the toll is the whole.
     let part = |q: &veille_core::Quantity| {
+        // "killing 20 people, 18 of them women".
+        let after = text[q.span.end..sspan.end].to_lowercase();
+        if ["of them", "of whom", "d'entre eux", "d’entre eux"]
+            .iter()
+            .any(|c| after.trim_start().starts_with(c))
+        {
+            return true;
+        }
         let before = text[sspan.start..q.span.start].to_lowercase();
         let before = before.trim_end().trim_end_matches(',').trim_end();
         [
@@ -2027,7 +2072,8 @@ fn fatalities(
     // "a soldier was killed", "an unmarried couple ... stoned to death"
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
     let re = SINGULAR.get_or_init(|| {
-        Regex::new(r"(?i)\b(a|an|one|un|une)\s+([\p{L}-]+)(?:\s+([\p{L}]+))?\b").expect("singular")
+        Regex::new(r"(?i)\b(a|an|one|un|une)\s+([\p{L}\d-]+)(?:\s+([\p{L}]+))?\b")
+            .expect("singular")
     });
     let sentence = sspan.of(text);
     let lower = sentence.to_lowercase();
@@ -2050,6 +2096,15 @@ fn fatalities(
         let before = lower[..m0.start()].trim_end();
         if before.ends_with(" by") || before.ends_with(" par") {
             continue;
+        }
+        // "a 19-year-old", "un jeune de 17 ans": one person.
+        if c.get(2).is_some_and(|w| {
+            let w = w.as_str().to_lowercase();
+            w.ends_with("-year-old") && w.starts_with(|ch: char| ch.is_ascii_digit())
+        }) {
+            let m = c.get(0).expect("match");
+            let span = Span::new(sspan.start + m.start(), sspan.start + m.end());
+            return (Some(1), Some(span), vec![span]);
         }
         // "an unmarried couple" (adjective, noun) or "a man accused" (noun).
         for (group, end) in [(3, 0), (2, 2)] {
@@ -2168,13 +2223,15 @@ fn locate(
             return (Some(loc), vec![village.mention.span, b.mention.span]);
         }
     }
-    if let Some(best) = main.iter().min_by_key(|t| {
+    let order = |t: &&veille_geo::toponyms::Toponym, sentence: Span, all: &[&Toponym]| {
         (
+            bracketed(text, sentence, t, all),
             rank(t),
-            is_origin(text, sspan, t.mention.span),
+            is_origin(text, sentence, t.mention.span),
             t.mention.span.start,
         )
-    }) {
+    };
+    if let Some(best) = main.iter().min_by_key(|t| order(t, sspan, &here)) {
         return (best.mention.location.clone(), vec![best.mention.span]);
     }
     // Earlier sentences of the same paragraph, nearest first.
@@ -2192,13 +2249,10 @@ fn locate(
                     && may_be_event_place(text, nlp.sentences[prev].span, t, actor_words)
             })
             .collect();
-        if let Some(best) = cands.iter().min_by_key(|t| {
-            (
-                rank(t),
-                is_origin(text, nlp.sentences[prev].span, t.mention.span),
-                t.mention.span.start,
-            )
-        }) {
+        if let Some(best) = cands
+            .iter()
+            .min_by_key(|t| order(t, nlp.sentences[prev].span, &cands))
+        {
             return (best.mention.location.clone(), vec![best.mention.span]);
         }
     }

@@ -448,3 +448,59 @@ fn protesters_demanding_something_then_throwing_stones_riot() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0]["location"]["name"], "Dakar", "{:#}", e[0]);
 }
+
+/// "Fourteen people, twelve of them soldiers": fourteen dead, not 26; "a
+/// 19-year-old" is one.
+#[test]
+fn a_part_of_a_toll_and_an_age_count_right() {
+    let e = events(
+        "ofthem",
+        "Fourteen people, twelve of them soldiers, were killed when militants attacked a military post near Djibo on Monday.\n",
+        "2025-04-15",
+    );
+    assert_eq!(e[0]["fatalities"], 14, "{:#}", e[0]);
+    let e = events(
+        "yearold",
+        "On 28 July 2022, security forces fired live ammunition at protesters in Conakry, killing a 19-year-old.\n",
+        "2022-07-29",
+    );
+    assert_eq!(e[0]["fatalities"], 1, "{:#}", e[0]);
+}
+
+/// A body found is no weapons find; taken "to an unknown location" is a
+/// forced disappearance, not an arrest.
+#[test]
+fn bodies_found_and_people_taken_to_unknown_places() {
+    let e = events(
+        "bodyfound",
+        "On 14 August 2023, gang members abducted and raped a girl in San Pedro Sula, Honduras. Her body was found the following morning on a roadside.\n",
+        "2023-08-15",
+    );
+    assert!(
+        e.iter()
+            .all(|x| x["sub_event_type"] != "Disrupted weapons use"),
+        "{e:#?}"
+    );
+    let e = events(
+        "unknownplace",
+        "On 5 March 2023, soldiers detained an activist at his home in Melitopol, Ukraine, and took him to an unknown location.\n",
+        "2023-03-06",
+    );
+    assert_eq!(
+        e[0]["sub_event_type"], "Abduction/forced disappearance",
+        "{:#}",
+        e[0]
+    );
+}
+
+/// An ACLED note names the event's place with the units that contain it;
+/// a place named in passing before it is not the event's.
+#[test]
+fn the_place_written_with_its_units_is_the_events() {
+    let e = events(
+        "bracketplace",
+        "On 1 June 2023, hours after the opposition leader was sentenced in Dakar, his supporters in Ziguinchor (Ziguinchor, Ziguinchor) burned tyres and threw stones at police.\n",
+        "2023-06-02",
+    );
+    assert_eq!(e[0]["location"]["name"], "Ziguinchor", "{:#}", e[0]);
+}
