@@ -71,6 +71,7 @@ pub fn code_article(
         let sspan = sentence.span;
         let inside = |s: Span| sspan.contains(s);
         let Some(clause) = read_clause(text, sspan, triggers, &cues, nlp, lex, &mut out.warnings)
+            .filter(|c| !c.only_background)
         else {
             // A toll reported on its own right after an event ("5 fatalities
             // reported.", "le bilan est d'au moins six morts") is that event's.
@@ -782,6 +783,9 @@ struct Clause<'a> {
     /// Triggers that are the background of the clause's incident
     /// ("following the killing of a student"): their deaths are not its toll.
     background: Vec<Span>,
+    /// All its triggers are background ("The strike came a month after
+    /// heavy fighting"): in an article, no new incident.
+    only_background: bool,
 }
 
 /// Whether the article tells of violence outside `span` (a clause's own
@@ -1124,6 +1128,9 @@ fn read_clause<'a>(
         .all(generic);
     let background = |t: &Hit| background(t) && !(only_generic && means(t));
     let foreground = sentence_triggers.iter().any(|t| !background(t));
+    // "The strike came a month after heavy fighting in the town": a
+    // sentence that tells only the background of the incident.
+    let only_background = !foreground && !sentence_triggers.is_empty();
     let background_spans: Vec<Span> = sentence_triggers
         .iter()
         .filter(|t| foreground && background(t))
@@ -1407,6 +1414,7 @@ fn read_clause<'a>(
         violent_reading,
         source,
         background: background_spans,
+        only_background,
     })
 }
 

@@ -504,3 +504,16 @@ fn the_place_written_with_its_units_is_the_events() {
     );
     assert_eq!(e[0]["location"]["name"], "Ziguinchor", "{:#}", e[0]);
 }
+
+/// A sentence that only tells what came before ("The strike came a month
+/// after heavy fighting in the town") adds no incident.
+#[test]
+fn a_sentence_of_background_only_adds_no_event() {
+    let e = events(
+        "bgonly",
+        "On 25 August 2024, a Malian army drone struck a gathering in Tinzaouaten, Kidal region, killing 21 civilians. The strike came a month after heavy fighting in the town.\n",
+        "2024-08-26",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Air/drone strike", "{:#}", e[0]);
+}
