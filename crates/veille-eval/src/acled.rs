@@ -141,10 +141,17 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
             kind: Some(DocKind::Text),
             ..Default::default()
         };
-        let event = pipeline
-            .run(&doc)
-            .ok()
-            .and_then(|o| o.events.into_iter().next());
+        // A note reports one event, in its first words: when the coder
+        // finds more, the one whose evidence comes first is compared.
+        let event = pipeline.run(&doc).ok().and_then(|o| {
+            o.events.into_iter().min_by_key(|e| {
+                e.evidence
+                    .iter()
+                    .map(|x| x.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
+        });
         let (gold_type, gold_sub) = (get(c_type), get(c_sub));
         let gold = format!(
             "{} / {} | {} | fat {} | {}",
