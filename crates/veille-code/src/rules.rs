@@ -576,13 +576,7 @@ fn may_be_event_place(
 /// Bamako", "heading towards Niger", "repartir vers le Nigeria", "the
 /// wounded were taken to Gao".
 fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
-    let from = text[..place.start]
-        .char_indices()
-        .rev()
-        .nth(30)
-        .map_or(0, |(i, _)| i)
-        .max(sentence.start);
-    let before = text[from..place.start].to_lowercase();
+    let before = lowered_before(text, sentence, place, 30);
     let before = before.trim_end();
     let before = ["the", "la", "le", "les", "l'", "l’"]
         .iter()
@@ -630,6 +624,17 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
     .any(|c| before.ends_with(c))
 }
 
+/// The `chars` characters of its sentence before `place`, lowercased.
+fn lowered_before(text: &str, sentence: Span, place: Span, chars: usize) -> String {
+    let from = text[..place.start]
+        .char_indices()
+        .rev()
+        .nth(chars)
+        .map_or(0, |(i, _)| i)
+        .max(sentence.start);
+    text[from..place.start].to_lowercase()
+}
+
 /// How a place is written with the units that contain it, as ACLED's
 /// notes write the event's place: 0 for the place before them ("in
 /// Ziguinchor (Ziguinchor, Ziguinchor)"), 1 for a unit inside the brackets,
@@ -664,13 +669,7 @@ fn bracketed(text: &str, sentence: Span, t: &Toponym, all: &[&Toponym]) -> u8 {
 /// marched in Caracas"): the event's place only when the sentence names no
 /// other place as fine.
 fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
-    let from = text[..place.start]
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(0, |(i, _)| i)
-        .max(sentence.start);
-    let before = text[from..place.start].to_lowercase();
+    let before = lowered_before(text, sentence, place, 40);
     let before = before.trim_end();
     [
         "residents of",
@@ -709,7 +708,7 @@ fn named_army(text: &str, h: &Hit, gaz: &Gazetteer, lex: &Lexicon) -> bool {
         .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',', ':', ';']))
         .collect();
     run.reverse();
-    if run.first().is_some_and(|w| matches!(*w, "The" | "the")) {
+    if run.first() == Some(&"The") {
         run.remove(0);
     }
     if run.is_empty() {

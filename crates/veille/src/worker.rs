@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::time::Duration;
 use veille_pipeline::Pipeline;
 use veille_store::pg::{Job, PgStore};
+use veille_store::IngestOutcome;
 
 /// How a worker runs.
 #[derive(Debug, Clone)]
@@ -66,25 +67,7 @@ pub fn run(store: &mut PgStore, pipeline: &Pipeline, o: &Options) -> Result<Work
         }
         // The pipeline first, job by job; then the batch's articles are
         // stored together (one transaction, a few statements).
-        let mut beat = std::time::Instant::now();
-        let mut coded = Vec::with_capacity(jobs.len());
-        for (i, job) in jobs.iter().enumerate() {
-            // Still alive, still on the rest of the batch (every few seconds).
-            if beat.elapsed().as_secs_f64() > o.stale_secs / 6.0 {
-                let rest: Vec<i64> = jobs[i..].iter().map(|j| j.id).collect();
-                store.heartbeat(&o.name, &rest)?;
-                beat = std::time::Instant::now();
-            }
-            let result = match &job.input_error {
-                // The input could not be read when it was queued: nothing to retry.
-                Some(why) => Err((why.clone(), true)),
-                None => pipeline.run(&job.input).map_err(|e| (e.to_string(), false)),
-            };
-            match result {
-                Ok(out) => coded.push((job, out)),
-                Err((why, permanent)) => fail(store, o, job, &why, permanent, &mut r)?,
-            }
-        }
+        let coded = code(store, pipeline, o, &jobs, &mut r)?;
         let done: Vec<(&Job, &veille_core::ExtractOutput)> =
             coded.iter().map(|(j, out)| (*j, out)).collect();
         let stored = store.complete_batch(&o.name, &done);
@@ -93,26 +76,64 @@ pub fn run(store: &mut PgStore, pipeline: &Pipeline, o: &Options) -> Result<Work
         }
         for ((job, _), result) in done.iter().zip(stored.jobs) {
             match result {
-                Ok(Some(outcome)) => {
-                    r.processed += 1;
-                    if outcome.new_article {
-                        r.events_new += outcome.events_new as u64;
-                        r.events_merged += outcome.events_merged as u64;
-                    } else {
-                        r.duplicates += 1;
-                    }
-                    tracing::info!("{}: job {} ({}) done", o.name, job.id, job.name);
-                }
-                Ok(None) => {
-                    r.lost += 1;
-                    tracing::warn!(
-                        "{}: job {} was taken over by another worker",
-                        o.name,
-                        job.id
-                    );
-                }
+                Ok(outcome) => tally(&mut r, o, job, outcome),
                 Err(e) => fail(store, o, job, &format!("store: {e}"), false, &mut r)?,
             }
+        }
+    }
+}
+
+/// Runs the pipeline on each claimed job, beating the heartbeat on the
+/// rest of the batch every few seconds; a job the pipeline fails on is
+/// failed (or queued again) at once.
+fn code<'j>(
+    store: &mut PgStore,
+    pipeline: &Pipeline,
+    o: &Options,
+    jobs: &'j [Job],
+    r: &mut WorkerReport,
+) -> Result<Vec<(&'j Job, veille_core::ExtractOutput)>> {
+    let mut beat = std::time::Instant::now();
+    let mut coded = Vec::with_capacity(jobs.len());
+    for (i, job) in jobs.iter().enumerate() {
+        if beat.elapsed().as_secs_f64() > o.stale_secs / 6.0 {
+            let rest: Vec<i64> = jobs[i..].iter().map(|j| j.id).collect();
+            store.heartbeat(&o.name, &rest)?;
+            beat = std::time::Instant::now();
+        }
+        let result = match &job.input_error {
+            // The input could not be read when it was queued: nothing to retry.
+            Some(why) => Err((why.clone(), true)),
+            None => pipeline.run(&job.input).map_err(|e| (e.to_string(), false)),
+        };
+        match result {
+            Ok(out) => coded.push((job, out)),
+            Err((why, permanent)) => fail(store, o, job, &why, permanent, r)?,
+        }
+    }
+    Ok(coded)
+}
+
+/// Counts a stored job: `None` when another worker had taken it over.
+fn tally(r: &mut WorkerReport, o: &Options, job: &Job, outcome: Option<IngestOutcome>) {
+    match outcome {
+        Some(outcome) => {
+            r.processed += 1;
+            if outcome.new_article {
+                r.events_new += outcome.events_new as u64;
+                r.events_merged += outcome.events_merged as u64;
+            } else {
+                r.duplicates += 1;
+            }
+            tracing::info!("{}: job {} ({}) done", o.name, job.id, job.name);
+        }
+        None => {
+            r.lost += 1;
+            tracing::warn!(
+                "{}: job {} was taken over by another worker",
+                o.name,
+                job.id
+            );
         }
     }
 }

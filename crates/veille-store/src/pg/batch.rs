@@ -237,55 +237,7 @@ impl PgStore {
             .collect();
         let windows: Vec<Candidates> = events.iter().map(|(_, e)| Candidates::of(e)).collect();
         let stored = stored_candidates(&mut tx, &self.sql, &windows)?;
-        let mut touched = Touched::default();
-        let mut log = Log::default();
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (k, ((article, e), window)) in events.iter().zip(&windows).enumerate() {
-            // In date order, as the statement reads them once the batch's
-            // earlier events are stored; those merged into are read in
-            // their merged state.
-            let mut candidates: Vec<(String, usize)> = Vec::new();
-            for json in stored.get(&k).into_iter().flatten() {
-                let c: Event = serde_json::from_str(json)?;
-                let at = match touched.at.get(&c.id) {
-                    Some(&t) => t,
-                    None => touched.add(c, false),
-                };
-                candidates.push((touched.events[at].event_date.to_string(), at));
-            }
-            for (t, ev) in touched.events.iter().enumerate() {
-                if touched.new[t] && window.admits(ev) {
-                    candidates.push((ev.event_date.to_string(), t));
-                }
-            }
-            candidates.sort_by(|a, b| a.0.cmp(&b.0));
-            let matched = candidates.iter().find_map(|&(_, t)| {
-                veille_dedup::same_incident(&touched.events[t], e).map(|why| (t, why))
-            });
-            let count = counts.entry(article).or_default();
-            match matched {
-                Some((t, why)) => {
-                    merge(&mut touched.events[t], e);
-                    touched.merged[t] = true;
-                    let id = touched.events[t].id.clone();
-                    log.source(
-                        &id,
-                        article,
-                        serde_json::to_string(e)?,
-                        format!("merged: {why}"),
-                    );
-                    log.change(&id, "merge");
-                    count.1 += 1;
-                }
-                None => {
-                    let json = serde_json::to_string(e)?;
-                    log.source(&e.id, article, json, "new event".into());
-                    log.change(&e.id, "insert");
-                    touched.add((*e).clone(), true);
-                    count.0 += 1;
-                }
-            }
-        }
+        let (touched, log, counts) = merge_in_order(&events, &windows, &stored)?;
         if !log.change_event.is_empty() {
             write(&mut tx, &mut self.sql, &touched, &log)?;
         }
@@ -310,6 +262,70 @@ impl PgStore {
         ))
     }
 }
+
+/// Each event of the batch's new articles, in batch order, merged into the
+/// first candidate (stored or earlier in the batch) of the same incident,
+/// or added: as storing them one at a time would.
+fn merge_in_order<'a>(
+    events: &[(&'a str, &Event)],
+    windows: &[Candidates],
+    stored: &HashMap<usize, Vec<String>>,
+) -> Result<Merged<'a>> {
+    let mut touched = Touched::default();
+    let mut log = Log::default();
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (k, ((article, e), window)) in events.iter().zip(windows).enumerate() {
+        // In date order, as the statement reads them once the batch's
+        // earlier events are stored; those merged into are read in
+        // their merged state.
+        let mut candidates: Vec<(String, usize)> = Vec::new();
+        for json in stored.get(&k).into_iter().flatten() {
+            let c: Event = serde_json::from_str(json)?;
+            let at = match touched.at.get(&c.id) {
+                Some(&t) => t,
+                None => touched.add(c, false),
+            };
+            candidates.push((touched.events[at].event_date.to_string(), at));
+        }
+        for (t, ev) in touched.events.iter().enumerate() {
+            if touched.new[t] && window.admits(ev) {
+                candidates.push((ev.event_date.to_string(), t));
+            }
+        }
+        candidates.sort_by(|a, b| a.0.cmp(&b.0));
+        let matched = candidates.iter().find_map(|&(_, t)| {
+            veille_dedup::same_incident(&touched.events[t], e).map(|why| (t, why))
+        });
+        let count = counts.entry(article).or_default();
+        match matched {
+            Some((t, why)) => {
+                merge(&mut touched.events[t], e);
+                touched.merged[t] = true;
+                let id = touched.events[t].id.clone();
+                log.source(
+                    &id,
+                    article,
+                    serde_json::to_string(e)?,
+                    format!("merged: {why}"),
+                );
+                log.change(&id, "merge");
+                count.1 += 1;
+            }
+            None => {
+                let json = serde_json::to_string(e)?;
+                log.source(&e.id, article, json, "new event".into());
+                log.change(&e.id, "insert");
+                touched.add((*e).clone(), true);
+                count.0 += 1;
+            }
+        }
+    }
+    Ok((touched, log, counts))
+}
+
+/// What [`merge_in_order`] makes of a batch: the events touched, the rows
+/// to write, and per article its new and merged events.
+type Merged<'a> = (Touched, Log, HashMap<&'a str, (usize, usize)>);
 
 /// No two jobs of the batch store one page (by text or by address): the
 /// batch statement could not tell which one stored it.
