@@ -2063,7 +2063,8 @@ fn fatalities(
     }
     if !spans.is_empty() {
         // "killing herself and 8 others": the bomber too.
-        let before = text[sspan.start..spans[0].start].to_lowercase();
+        // (Lowered byte for byte: the offset below must stay one of `text`.)
+        let before = lower_same_len(&text[sspan.start..spans[0].start]);
         let before = before.trim_end();
         let start = ["himself and", "herself and", "lui-même et", "elle-même et"]
             .iter()
