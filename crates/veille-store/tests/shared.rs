@@ -376,17 +376,22 @@ fn reprocess_keeps_ids_and_marks_articles_it_could_not_code() {
         .unwrap();
         // New rules: A's event gets a new id and toll; B's is no event any
         // more; C cannot be coded (its event stays).
-        let r = s
-            .reprocess(|a| match a.text.as_str() {
-                "Report A." => Ok(output(
-                    &a.text,
-                    "A",
-                    vec![event("a1-new", "2025-04-14", 5, DJIBO)],
-                )),
-                "Report B." => Ok(output(&a.text, "B", vec![])),
-                _ => Err("the pipeline failed".into()),
-            })
-            .unwrap();
+        // `c_codes`: whether report C can be coded.
+        let rules = |a: &veille_store::StoredArticle, c_codes: bool| match a.text.as_str() {
+            "Report A." => Ok(output(
+                &a.text,
+                "A",
+                vec![event("a1-new", "2025-04-14", 5, DJIBO)],
+            )),
+            "Report B." => Ok(output(&a.text, "B", vec![])),
+            _ if c_codes => Ok(output(
+                &a.text,
+                "C",
+                vec![event("c1", "2025-07-01", 1, DORI)],
+            )),
+            _ => Err("the pipeline failed".to_string()),
+        };
+        let r = s.reprocess(|a| rules(a, false)).unwrap();
         assert_eq!(r.articles, 3, "{kind}");
         assert_eq!((r.events_before, r.events_after), (3, 2), "{kind}");
         assert_eq!(r.events_deleted, 1, "{kind}");
@@ -407,21 +412,7 @@ fn reprocess_keeps_ids_and_marks_articles_it_could_not_code() {
         // The same rules again: nothing changes, and the changes feed says
         // nothing (it said "update" for every re-coded event).
         let cursor = s.last_cursor().unwrap();
-        let again = s
-            .reprocess(|a| match a.text.as_str() {
-                "Report A." => Ok(output(
-                    &a.text,
-                    "A",
-                    vec![event("a1-new", "2025-04-14", 5, DJIBO)],
-                )),
-                "Report B." => Ok(output(&a.text, "B", vec![])),
-                _ => Ok(output(
-                    &a.text,
-                    "C",
-                    vec![event("c1", "2025-07-01", 1, DORI)],
-                )),
-            })
-            .unwrap();
+        let again = s.reprocess(|a| rules(a, true)).unwrap();
         assert_eq!(
             (
                 again.events_inserted,
