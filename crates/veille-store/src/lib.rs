@@ -512,11 +512,7 @@ impl Store {
         let stored = stmt
             .query_map([id], |r| r.get::<_, String>(0))?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        Ok(stored.len() == out.events.len()
-            && stored
-                .iter()
-                .zip(&out.events)
-                .all(|(s, e)| serde_json::to_string(e).is_ok_and(|j| &j == s)))
+        Ok(same_versions(&stored, &out.events))
     }
 
     /// Stores an article and events as they are, without looking for stored
@@ -784,6 +780,7 @@ fn insert_article(
     at: &str,
 ) -> Result<()> {
     let a = &out.article;
+    let c = ArticleColumns::of(out)?;
     tx.prepare_cached(
         "INSERT INTO articles (id, url, outlet, title, publication_date, language, text, source, warnings, ingested_at,
              canonical_url, authors, metadata_sources)
@@ -794,15 +791,15 @@ fn insert_article(
         a.url,
         a.outlet,
         a.title,
-        a.publication_date.map(|d| d.to_string()),
+        c.date,
         a.language,
         a.text,
         source,
-        serde_json::to_string(&out.warnings)?,
+        c.warnings,
         at,
-        a.url.as_deref().map(canonical_url),
-        serde_json::to_string(&a.authors)?,
-        serde_json::to_string(&a.metadata_sources)?,
+        c.canonical,
+        c.authors,
+        c.metadata,
     ])?;
     Ok(())
 }
@@ -1155,6 +1152,42 @@ impl Candidates {
             lon1: lon + dlon,
             admin1: l.and_then(|l| l.admin1.clone()),
         }
+    }
+}
+
+/// Whether `events` are, JSON for JSON and in order, an article's `stored`
+/// versions of its events (its re-coding changes nothing).
+pub(crate) fn same_versions(stored: &[String], events: &[Event]) -> bool {
+    stored.len() == events.len()
+        && stored
+            .iter()
+            .zip(events)
+            .all(|(s, e)| serde_json::to_string(e).is_ok_and(|j| &j == s))
+}
+
+/// The columns of an article's row that are derived from its extract
+/// output (the same in both stores).
+pub(crate) struct ArticleColumns {
+    pub date: Option<String>,
+    /// The extraction's warnings, as JSON.
+    pub warnings: String,
+    pub canonical: Option<String>,
+    /// Authors, as JSON.
+    pub authors: String,
+    /// Where each metadata field came from, as JSON.
+    pub metadata: String,
+}
+
+impl ArticleColumns {
+    pub(crate) fn of(out: &ExtractOutput) -> Result<ArticleColumns> {
+        let a = &out.article;
+        Ok(ArticleColumns {
+            date: a.publication_date.map(|d| d.to_string()),
+            warnings: serde_json::to_string(&out.warnings)?,
+            canonical: a.url.as_deref().map(canonical_url),
+            authors: serde_json::to_string(&a.authors)?,
+            metadata: serde_json::to_string(&a.metadata_sources)?,
+        })
     }
 }
 

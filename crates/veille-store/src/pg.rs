@@ -10,9 +10,9 @@
 
 use crate::query::{unit, ACTORS_SQL, PLACES_SQL};
 use crate::{
-    canonical_url, merge, search_text, ActorCount, ArticleEvidence, Candidates, EventFilter,
-    IngestOutcome, PlaceCount, ReprocessReport, Result, SourceRef, StoreError, StoredArticle,
-    StoredEvent, Summary,
+    canonical_url, merge, search_text, ActorCount, ArticleColumns, ArticleEvidence, Candidates,
+    EventFilter, IngestOutcome, PlaceCount, ReprocessReport, Result, SourceRef, StoreError,
+    StoredArticle, StoredEvent, Summary,
 };
 use postgres::{Client, NoTls, Statement, Transaction};
 
@@ -728,12 +728,7 @@ impl PgStore {
                 .iter()
                 .map(|r| r.get(0))
                 .collect();
-            let now = out
-                .events
-                .iter()
-                .map(serde_json::to_string)
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            if out.article.id == id && stored == now {
+            if out.article.id == id && crate::same_versions(&stored, &out.events) {
                 self.client.execute(
                     "UPDATE articles SET status = 'coded', error = NULL WHERE id = $1",
                     &[&id],
@@ -986,14 +981,7 @@ impl PgStore {
         out: &ExtractOutput,
     ) -> Result<Option<IngestOutcome>> {
         let a = &out.article;
-        let (date, warnings, countries, canonical, authors, sources) = (
-            a.publication_date.map(|d| d.to_string()),
-            serde_json::to_string(&out.warnings)?,
-            event_countries(out),
-            a.url.as_deref().map(canonical_url),
-            serde_json::to_string(&a.authors)?,
-            serde_json::to_string(&a.metadata_sources)?,
-        );
+        let (c, countries) = (ArticleColumns::of(out)?, event_countries(out));
         let params = |replace: &'static bool| -> [&(dyn postgres::types::ToSql + Sync); 16] {
             [
                 &job.id,
@@ -1002,16 +990,16 @@ impl PgStore {
                 &a.url,
                 &a.outlet,
                 &a.title,
-                &date,
+                &c.date,
                 &a.language,
                 &a.text,
                 &job.name,
-                &warnings,
+                &c.warnings,
                 &countries,
-                &canonical,
+                &c.canonical,
                 replace,
-                &authors,
-                &sources,
+                &c.authors,
+                &c.metadata,
             ]
         };
         if out.events.is_empty() {
@@ -1217,7 +1205,7 @@ fn insert_article(
     out: &ExtractOutput,
     source: &str,
 ) -> Result<u64> {
-    let a = &out.article;
+    let (a, c) = (&out.article, ArticleColumns::of(out)?);
     Ok(tx.execute(
         &sql.insert_article,
         &[
@@ -1225,14 +1213,14 @@ fn insert_article(
             &a.url,
             &a.outlet,
             &a.title,
-            &a.publication_date.map(|d| d.to_string()),
+            &c.date,
             &a.language,
             &a.text,
             &source,
-            &serde_json::to_string(&out.warnings)?,
-            &a.url.as_deref().map(canonical_url),
-            &serde_json::to_string(&a.authors)?,
-            &serde_json::to_string(&a.metadata_sources)?,
+            &c.warnings,
+            &c.canonical,
+            &c.authors,
+            &c.metadata,
         ],
     )?)
 }

@@ -13,7 +13,7 @@
 //! left to [`PgStore::complete`], job by job.
 
 use super::{event_countries, EventParams, Job, PgStore, Prepared};
-use crate::{canonical_url, merge, Candidates, IngestOutcome, Result};
+use crate::{canonical_url, merge, ArticleColumns, Candidates, IngestOutcome, Result};
 use std::collections::HashMap;
 use veille_core::{Event, ExtractOutput};
 
@@ -201,19 +201,19 @@ impl PgStore {
         let urls = text(&|a| a.url.clone());
         let outlets = text(&|a| a.outlet.clone());
         let titles = text(&|a| a.title.clone());
-        let dates = text(&|a| a.publication_date.map(|d| d.to_string()));
         let languages = text(&|a| Some(a.language.clone()));
         let texts = text(&|a| Some(a.text.clone()));
         let sources: Vec<&str> = done.iter().map(|(j, _)| j.name.as_str()).collect();
-        let canonical = text(&|a| a.url.as_deref().map(canonical_url));
-        let mut warnings = Vec::new();
-        let mut authors = Vec::new();
-        let mut metadata = Vec::new();
+        let (mut dates, mut canonical, mut warnings, mut authors, mut metadata) =
+            (vec![], vec![], vec![], vec![], vec![]);
         let mut countries = Vec::new();
         for (_, out) in done {
-            warnings.push(serde_json::to_string(&out.warnings)?);
-            authors.push(serde_json::to_string(&out.article.authors)?);
-            metadata.push(serde_json::to_string(&out.article.metadata_sources)?);
+            let c = ArticleColumns::of(out)?;
+            dates.push(c.date);
+            canonical.push(c.canonical);
+            warnings.push(c.warnings);
+            authors.push(c.authors);
+            metadata.push(c.metadata);
             countries.extend(event_countries(out));
         }
         self.sql.known.begin();
