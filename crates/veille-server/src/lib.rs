@@ -60,13 +60,27 @@ pub const DEFAULT_PAGE: usize = 100;
 /// Up to this many matching events `/api/map` returns them all; above, cells.
 pub const MAP_EVENTS: u64 = 2000;
 
-/// Open connections to the store, reused across requests.
+/// Open connections to the store, reused across requests. At most `slots`
+/// queries run at once: a query is CPU work (the pages it reads are in
+/// memory once warm), so running more of them than there are cores only adds
+/// thread switches, and each extra connection would be opened and closed
+/// again. Requests over the limit wait their turn on the async side.
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    slots: tokio::sync::Semaphore,
 }
 
 impl Pool {
+    fn new(path: PathBuf) -> Pool {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Pool {
+            path,
+            idle: Mutex::new(Vec::new()),
+            slots: tokio::sync::Semaphore::new((2 * cores).max(4)),
+        }
+    }
+
     fn get(&self) -> Result<Store, veille_store::StoreError> {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         match idle {
@@ -77,9 +91,7 @@ impl Pool {
 
     fn put(&self, s: Store) {
         if let Ok(mut v) = self.idle.lock() {
-            if v.len() < 64 {
-                v.push(s);
-            }
+            v.push(s);
         }
     }
 }
@@ -124,6 +136,7 @@ where
     F: FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
 {
     let pool = state.pool.clone();
+    let _slot = state.pool.slots.acquire().await.map_err(internal)?;
     tokio::task::spawn_blocking(move || {
         let mut store = pool.get().map_err(internal)?;
         let out = f(&mut store);
@@ -272,11 +285,11 @@ async fn events(
     let sort = q.sort()?;
     let cursor = nonempty(&q.cursor);
     let page = with_store(&s, move |st| {
-        st.events_page(&filter, sort, cursor.as_deref())
+        st.events_page_json(&filter, sort, cursor.as_deref())
             .map_err(store_error)
     })
     .await?;
-    Ok(Json(page).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json")], page).into_response())
 }
 
 /// One event with each source article's text and evidence spans.
@@ -651,10 +664,7 @@ async fn asset(uri: Uri) -> Response {
 /// The application's routes over the store at `db`.
 pub fn router(db: PathBuf, options: Options) -> Router {
     let state = AppState {
-        pool: Arc::new(Pool {
-            path: db,
-            idle: Mutex::new(Vec::new()),
-        }),
+        pool: Arc::new(Pool::new(db)),
         metrics: Arc::new(metrics::Metrics::default()),
         cache: Arc::new(cache::Cache::default()),
         options: Arc::new(options.clone()),

@@ -10,6 +10,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
+/// An event's stored JSON and its id.
+type JsonAndId = (String, String);
+
 /// Orders of event pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
@@ -273,6 +276,64 @@ impl Store {
         sort: SortOrder,
         cursor: Option<&str>,
     ) -> Result<Page> {
+        let (rows, next_cursor) = self.page_rows(f, sort, cursor)?;
+        let mut parsed = Vec::with_capacity(rows.len());
+        for (json, _) in &rows {
+            parsed.push(serde_json::from_str(json)?);
+        }
+        let events = self.stored_many(parsed)?;
+        Ok(Page {
+            events,
+            next_cursor,
+        })
+    }
+
+    /// The same page as [`Store::events_page`], as its JSON text, written
+    /// without parsing the stored events: each event's stored JSON (the
+    /// output contract) gets its `sources` and `outlets` spliced in before
+    /// its closing brace. This is what the API serves; a test checks that it
+    /// reads as the same JSON as the serialized [`Page`].
+    pub fn events_page_json(
+        &self,
+        f: &EventFilter,
+        sort: SortOrder,
+        cursor: Option<&str>,
+    ) -> Result<String> {
+        let (rows, next_cursor) = self.page_rows(f, sort, cursor)?;
+        let mut sources = self.sources_of(rows.iter().map(|(_, id)| id.as_str()))?;
+        let mut out =
+            String::with_capacity(rows.iter().map(|(j, _)| j.len() + 300).sum::<usize>() + 64);
+        out.push_str("{\"events\":[");
+        for (i, (json, id)) in rows.iter().enumerate() {
+            let open = json
+                .trim_end()
+                .strip_suffix('}')
+                .filter(|o| o.trim_start().starts_with('{') && o.trim() != "{")
+                .ok_or_else(|| {
+                    StoreError::Invalid(format!("event {id}: stored JSON is not an object"))
+                })?;
+            let src = sources.remove(id).unwrap_or_default();
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(open);
+            out.push_str(",\"sources\":");
+            out.push_str(&serde_json::to_string(&src)?);
+            out.push_str(&format!(",\"outlets\":{}}}", crate::outlet_count(&src)));
+        }
+        out.push_str("],\"next_cursor\":");
+        out.push_str(&serde_json::to_string(&next_cursor)?);
+        out.push('}');
+        Ok(out)
+    }
+
+    /// The stored JSON and id of a page's events, and the next cursor.
+    fn page_rows(
+        &self,
+        f: &EventFilter,
+        sort: SortOrder,
+        cursor: Option<&str>,
+    ) -> Result<(Vec<JsonAndId>, Option<String>)> {
         let (mut clause, mut p) = where_clause(f);
         let (order, key_expr) = match sort {
             SortOrder::DateDesc => ("event_date DESC, id DESC", "event_date"),
@@ -308,13 +369,13 @@ impl Store {
             "SELECT json, event_date, COALESCE(fatalities, -1), id FROM events WHERE {clause} ORDER BY {order} LIMIT ?"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows: Vec<(String, String, i64, String)> = stmt
+        let mut rows: Vec<(String, String, i64, String)> = stmt
             .query_map(params_from_iter(p.iter()), |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?
             .collect::<std::result::Result<_, _>>()?;
         let more = f.limit.is_some_and(|l| rows.len() > l);
-        let rows = &rows[..f.limit.map(|l| l.min(rows.len())).unwrap_or(rows.len())];
+        rows.truncate(f.limit.unwrap_or(rows.len()));
         let next_cursor = if more {
             rows.last().map(|(_, date, fat, id)| match sort {
                 SortOrder::FatalitiesDesc => format!("{fat}.{id}"),
@@ -323,15 +384,12 @@ impl Store {
         } else {
             None
         };
-        let mut parsed = Vec::with_capacity(rows.len());
-        for (json, ..) in rows {
-            parsed.push(serde_json::from_str(json)?);
-        }
-        let events = self.stored_many(parsed)?;
-        Ok(Page {
-            events,
+        Ok((
+            rows.into_iter()
+                .map(|(json, _, _, id)| (json, id))
+                .collect(),
             next_cursor,
-        })
+        ))
     }
 
     /// Number of events matching a filter.

@@ -328,6 +328,61 @@ fn pages_with_cursors_and_filters() {
 }
 
 #[test]
+fn the_json_page_reads_as_the_serialized_page() {
+    let mut s = Store::open_in_memory().unwrap();
+    many(&mut s);
+    // A merged event (two outlets, one article with no outlet and a title
+    // that needs escaping), so that sources and outlets are not trivial.
+    s.ingest(
+        &output("First report.", vec![event("j1", "2025-04-14", 2)]),
+        "a",
+    )
+    .unwrap();
+    let mut second = output(
+        "A \"quoted\" report from Ménaka\\.",
+        vec![event("j2", "2025-04-14", 3)],
+    );
+    second.article.outlet = None;
+    let merged = s.ingest(&second, "b").unwrap();
+    assert_eq!(merged.events_merged, 1);
+    for sort in [
+        SortOrder::DateDesc,
+        SortOrder::DateAsc,
+        SortOrder::FatalitiesDesc,
+    ] {
+        for limit in [Some(3), Some(100), None] {
+            let f = EventFilter {
+                limit,
+                ..Default::default()
+            };
+            let mut cursor: Option<String> = None;
+            let mut pages = 0;
+            loop {
+                let page = s.events_page(&f, sort, cursor.as_deref()).unwrap();
+                let json = s.events_page_json(&f, sort, cursor.as_deref()).unwrap();
+                let read: serde_json::Value = serde_json::from_str(&json).unwrap();
+                assert_eq!(
+                    read,
+                    serde_json::to_value(&page).unwrap(),
+                    "{sort:?} {limit:?} {cursor:?}"
+                );
+                pages += 1;
+                match page.next_cursor {
+                    Some(c) => cursor = Some(c),
+                    None => break,
+                }
+            }
+            assert_eq!(pages, if limit == Some(3) { 4 } else { 1 });
+        }
+    }
+    let all = s
+        .events_page(&EventFilter::default(), SortOrder::DateDesc, None)
+        .unwrap();
+    let j1 = all.events.iter().find(|e| e.event.id == "j1").unwrap();
+    assert_eq!((j1.sources.len(), j1.outlets), (2, 2));
+}
+
+#[test]
 fn timeseries_clusters_changes_and_articles() {
     let mut s = Store::open_in_memory().unwrap();
     many(&mut s);

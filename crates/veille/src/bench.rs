@@ -455,16 +455,16 @@ pub fn api(db: &Path, n: usize, queries: usize) -> Result<()> {
             ..Default::default()
         };
         let t = Instant::now();
-        let page = store.events_page(&f, veille_store::SortOrder::DateDesc, None)?;
+        let page = store.events_page_json(&f, veille_store::SortOrder::DateDesc, None)?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
-        if page.events.is_empty() {
+        if page.starts_with("{\"events\":[]") {
             bail!("no events for {admin1}");
         }
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     println!(
-        "events query (admin1 + date_from, first page of 100) on {total} events, {queries} queries on one thread: p50 {:.2} ms, p99 {:.2} ms",
+        "events query (admin1 + date_from, first page of 100, as the API's JSON) on {total} events, {queries} queries on one thread: p50 {:.2} ms, p99 {:.2} ms",
         pct(0.5),
         pct(0.99)
     );
