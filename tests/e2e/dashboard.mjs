@@ -131,6 +131,28 @@ try {
     await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="event-row"]')].every((r) => r.dataset.type === t), TYPE);
   });
 
+  await check('admin-1 boundaries: choosing a unit fetches both boundary files and outlines it', async () => {
+    const pairs = [...new Map(apiEvents.filter((e) => e.location?.admin1 && e.location?.country)
+      .map((e) => [e.location.country + '|' + e.location.admin1, e.location])).values()];
+    let outlined = 0;
+    for (const loc of pairs) {
+      await page.selectOption('[data-testid="filter-country"]', loc.country);
+      await page.selectOption('[data-testid="filter-admin1"]', loc.admin1);
+      await page.waitForFunction((k) => document.getElementById('map').dataset.admin1HighlightOf === k, loc.admin1 + '|2');
+      if (Number(await page.getAttribute('#map', 'data-admin1-highlight')) > 0) outlined++;
+      await page.click('[data-testid="filter-reset"]');
+    }
+    const files = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
+      .filter((p) => /admin1-(africa|world)\.json$/.test(p)));
+    assert(files.some((f) => f.endsWith('admin1-africa.json')) && files.some((f) => f.endsWith('admin1-world.json')),
+      `boundary files fetched: ${JSON.stringify(files)}`);
+    console.log(`     ${outlined} of ${pairs.length} admin-1 units of the demo outlined (Natural Earth's older units miss some)`);
+    assert(outlined >= pairs.length / 2, `only ${outlined} of ${pairs.length} admin-1 units outlined`);
+    // back to the type filter that the next checks expect
+    await page.selectOption('[data-testid="filter-type"]', TYPE);
+    await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid="event-row"]')].every((r) => r.dataset.type === t), TYPE);
+  });
+
   await check('brushing the timeline filters by date', async () => {
     const bins = page.locator('[data-testid="timeline-bin"]:not(.out)');
     const n = await bins.count();

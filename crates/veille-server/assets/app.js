@@ -30,7 +30,13 @@
   var LOCAL_MAX = 1000;    // at most this many events are handled in the page
   var PAGE_SIZE = 100;     // table page in remote mode
   var CLUSTER_CELL = 48;   // px: grid cell of client-side clustering
-  var ADMIN1_URL = 'vendor/admin1-africa.json'; // Natural Earth admin-1, Africa (see vendor/README.md)
+  // Natural Earth admin-1 boundaries in two files (see vendor/README.md): Africa, finer, and the rest of
+  // the world, coarser; each fetched when the map first shows its area or the admin-1 filter is used.
+  var AFRICA_BOUNDS = [[-35.5, -26], [38, 64]];
+  var ADMIN1_PARTS = [
+    { url: 'vendor/admin1-africa.json', inside: AFRICA_BOUNDS },
+    { url: 'vendor/admin1-world.json', inside: null } // wanted when the view is not all within Africa
+  ];
   var ADMIN1_MIN_ZOOM = 4; // admin-1 lines are drawn from this zoom on (too dense below)
   var DAY = 86400000;
 
@@ -52,7 +58,10 @@
   };
   var map, markerLayer, selectedRing = null;
   // admin-1 boundaries: fetched once, after the first load, when first wanted
-  var admin1 = { allowed: false, promise: null, topo: null, lines: null, borders: null, renderer: null, highlight: null, highlightKey: '' };
+  var admin1 = {
+    allowed: false, borders: null, renderer: null, highlight: null, highlightKey: '',
+    parts: ADMIN1_PARTS.map(function (p) { return { url: p.url, inside: p.inside, promise: null, topo: null, lines: null }; })
+  };
   var countriesTopo = null;
   var COUNTRY_STYLE = { color: '#9a9a9a', weight: 0.7, fillColor: '#f3f1ea', fillOpacity: 1 };
 
@@ -368,7 +377,7 @@
     }, 200);
     map.on('moveend', moved);
     map.on('zoomend', function () { if (state.mode === 'local' && !$('filter-inview').checked) renderMapLocal(); });
-    map.on('zoomend', updateAdmin1);
+    map.on('moveend', updateAdmin1); // zooms end with a moveend too
   }
 
   /** `pending`: the fetch of the boundaries, started early; parsed once the events are drawn. */
@@ -391,49 +400,56 @@
   }
 
   // ---------- admin-1 boundaries ----------
-  /** Fetches and prepares the admin-1 topology once; resolves to it, or to null when unavailable. */
-  function loadAdmin1() {
-    if (!admin1.promise) {
-      admin1.promise = fetch(ADMIN1_URL).then(function (res) {
+  /** Fetches and prepares one file of admin-1 boundaries once; resolves to its topology, or to null when unavailable. */
+  function loadAdmin1(part) {
+    if (!part.promise) {
+      part.promise = fetch(part.url).then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
       }).then(function (topo) {
         var obj = topo.objects.admin1;
-        admin1.renderer = L.canvas({ pane: 'admin1' });
+        if (!admin1.renderer) admin1.renderer = L.canvas({ pane: 'admin1' });
         // boundaries between two units of the same country only: the country borders are drawn apart
         var lines = topojson.mesh(topo, obj, function (a, b) {
           return a !== b && a.properties.admin === b.properties.admin;
         });
-        admin1.lines = L.geoJSON(lines, {
+        part.lines = L.geoJSON(lines, {
           pane: 'admin1', renderer: admin1.renderer, interactive: false,
           style: { color: '#b3ad9f', weight: 0.6, dashArray: '3 2', fill: false }
         });
         // the country borders over the admin-1 lines: each border once, coasts included
-        if (countriesTopo) {
+        if (countriesTopo && !admin1.borders) {
           admin1.borders = L.geoJSON(topojson.mesh(countriesTopo, countriesTopo.objects.countries), {
             pane: 'borders', renderer: L.canvas({ pane: 'borders' }), interactive: false,
             style: { color: COUNTRY_STYLE.color, weight: COUNTRY_STYLE.weight, fill: false }
           });
         }
-        admin1.topo = topo;
+        part.topo = topo;
         return topo;
       }).catch(function (e) {
-        console.warn('admin-1 boundaries unavailable', e);
+        console.warn('admin-1 boundaries unavailable: ' + part.url, e);
         return null;
       });
     }
-    return admin1.promise;
+    return part.promise;
   }
 
-  /** Shows the admin-1 lines from ADMIN1_MIN_ZOOM on, and the selected unit; loads them when first needed. */
+  /** Whether a file of admin-1 boundaries covers some of the map's view. */
+  function partInView(part) {
+    var view = map.getBounds();
+    return part.inside ? view.intersects(L.latLngBounds(part.inside)) : !L.latLngBounds(AFRICA_BOUNDS).contains(view);
+  }
+
+  /** Shows the admin-1 lines from ADMIN1_MIN_ZOOM on, and the selected unit; loads each file when first needed. */
   function updateAdmin1() {
     if (!map || !admin1.allowed) return;
-    var show = map.getZoom() >= ADMIN1_MIN_ZOOM;
-    if (!admin1.topo) {
-      if (show || $('filter-admin1').value) loadAdmin1().then(function (topo) { if (topo) updateAdmin1(); });
-      return;
-    }
-    toggleLayer(admin1.lines, show);
+    var show = map.getZoom() >= ADMIN1_MIN_ZOOM, chosen = !!$('filter-admin1').value;
+    admin1.parts.forEach(function (part) {
+      if (!part.promise && (chosen || (show && partInView(part)))) {
+        loadAdmin1(part).then(function (topo) { if (topo) updateAdmin1(); });
+      }
+      toggleLayer(part.lines, show);
+    });
     highlightAdmin1();
     toggleLayer(admin1.borders, show || !!admin1.highlight);
   }
@@ -462,22 +478,31 @@
     });
     var key = admin1Key(name);
     if (!key) return [];
-    return admin1.topo.objects.admin1.geometries.filter(function (g) {
-      var p = g.properties || {};
-      if (countries.size && !countries.has(p.admin) && !codes.has(p.iso_a2)) return false;
-      return [p.name].concat(String(p.name_alt || '').split('|')).some(function (n) { return admin1Key(n) === key; });
-    }).map(function (g) { return topojson.feature(admin1.topo, g); });
+    var feats = [];
+    admin1.parts.forEach(function (part) {
+      if (!part.topo) return;
+      part.topo.objects.admin1.geometries.forEach(function (g) {
+        var p = g.properties || {};
+        if (countries.size && !countries.has(p.admin) && !codes.has(p.iso_a2)) return;
+        if ([p.name].concat(String(p.name_alt || '').split('|')).some(function (n) { return admin1Key(n) === key; })) {
+          feats.push(topojson.feature(part.topo, g));
+        }
+      });
+    });
+    return feats;
   }
 
   /** Outlines the unit chosen in the admin-1 filter (matched by name; nothing when no unit matches). */
   function highlightAdmin1() {
     var name = $('filter-admin1').value, country = $('filter-country').value;
-    var key = name ? name + '\u0000' + country : '';
-    if (!admin1.topo || key === admin1.highlightKey) return;
+    var loaded = admin1.parts.filter(function (p) { return p.topo; }).length;
+    var key = name ? name + '\u0000' + country + '\u0000' + loaded : '';
+    if (!loaded || key === admin1.highlightKey) return;
     admin1.highlightKey = key;
     if (admin1.highlight) { map.removeLayer(admin1.highlight); admin1.highlight = null; }
     var feats = name ? admin1Features(name, country) : [];
     $('map').dataset.admin1Highlight = String(feats.length);
+    $('map').dataset.admin1HighlightOf = name + '|' + loaded; // the unit, and how many boundary files were searched
     if (!feats.length) return;
     admin1.highlight = L.geoJSON({ type: 'FeatureCollection', features: feats }, {
       pane: 'admin1', renderer: admin1.renderer, interactive: false,
