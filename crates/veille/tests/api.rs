@@ -421,3 +421,42 @@ fn alerts_command_prints_and_posts_to_a_webhook() {
     assert_eq!(posted["alerts"], v["alerts"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `veille bench api` on a small synthetic store: the main query and the
+/// dashboard's other reads run and are reported (the figures are not
+/// checked: timing belongs to the bench, not to tests).
+#[test]
+fn bench_api_reports_the_dashboard_reads() {
+    let dir = common::temp_dir("bench-api");
+    let db = dir.join("bench.db");
+    let out = common::veille(&[
+        "bench",
+        "api",
+        "--events",
+        "3000",
+        "--db",
+        db.to_str().unwrap(),
+        "--queries",
+        "20",
+    ]);
+    let text = common::stdout(&out);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("on 3000 events"), "{text}");
+    for read in [
+        "map cells, whole world (zoom 3)",
+        "time series by week and type",
+        "alerts",
+        "Battles sorted by fatalities (bytes)",
+    ] {
+        assert!(text.contains(&format!("  {read}: ")), "{read}: {text}");
+    }
+    assert!(
+        text.lines().last().unwrap().starts_with("api_p99_ms "),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -396,6 +396,7 @@ fn every_subcommand_has_help_with_an_example() {
         "bench code",
         "bench nlp",
         "bench warc",
+        "bench api",
         "demo",
     ] {
         let mut args: Vec<&str> = cmd.split(' ').collect();
