@@ -1,21 +1,33 @@
-// Browser test of the dashboard's large-database mode, against mock-server.mjs
-// (the API contract of `veille serve` on synthetic data, 1,000,000 events by
-// default): server-side clusters by bbox and zoom, cursor pages in the table,
-// server time series, alerts, and evidence offsets in code points around
-// astral characters. The server here is a stand-in, so this checks the page,
-// not the real server.
+// Browser test of the dashboard's large-database mode: server-side clusters
+// by bbox and zoom, cursor pages in the table, server time series, alerts,
+// the event panel. Two servers:
+//   - with VEILLE_URL, a real `veille serve` on a store of synthetic events
+//     (`veille bench api --events 1000000` makes one): the page against the
+//     real queries at that size;
+//   - without it, mock-server.mjs (the API contract on synthetic data, made in
+//     memory), whose articles also carry evidence offsets in code points
+//     around astral characters, and whose two alerts are known.
 //
-//   EVENTS      number of synthetic events (default 1000000)
+//   VEILLE_URL  base URL of a real server (optional; see above)
+//   EVENTS      number of synthetic events of the mock (default 1000000)
 //   CHROMIUM    path of the Chromium binary (default /usr/bin/chromium)
 //   SCREENSHOT  where to save a PNG of the page (default dashboard-large.png)
 import { startBrowser, assert, panelMarks } from './harness.mjs';
 import { startMock } from './mock-server.mjs';
 
-const EVENTS = Number(process.env.EVENTS || 1000000);
 const SCREENSHOT = process.env.SCREENSHOT || 'dashboard-large.png';
+const REAL = process.env.VEILLE_URL ? new URL(process.env.VEILLE_URL.endsWith('/') ? process.env.VEILLE_URL : process.env.VEILLE_URL + '/').href : null;
 
-const mock = await startMock({ events: EVENTS });
-console.log(`     mock server with ${EVENTS.toLocaleString('en-US')} events on ${mock.url} (${mock.stats.genMs} ms to generate)`);
+let mock = null, EVENTS;
+if (REAL) {
+  EVENTS = (await (await fetch(REAL + 'api/summary')).json()).events;
+  console.log(`     veille serve with ${EVENTS.toLocaleString('en-US')} events on ${REAL}`);
+} else {
+  EVENTS = Number(process.env.EVENTS || 1000000);
+  mock = await startMock({ events: EVENTS });
+  console.log(`     mock server with ${EVENTS.toLocaleString('en-US')} events on ${mock.url} (${mock.stats.genMs} ms to generate)`);
+}
+const BASE = REAL || mock.url;
 const t = await startBrowser();
 const { page, check } = t;
 const apiCalls = [];
@@ -37,7 +49,7 @@ try {
 
   await check('loads in remote mode: server clusters on the map, a first page in the table', async () => {
     const t0 = Date.now();
-    await page.goto(mock.url);
+    await page.goto(BASE);
     await page.waitForSelector('body[data-ready="true"][data-mode="remote"]');
     await page.locator('[data-testid="map-cluster"]').first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="event-row"]').length === 100);
@@ -48,7 +60,14 @@ try {
     assert(await page.isVisible('[data-testid="table-more"]'), 'no "load more" button');
   });
 
-  await check('alerts are listed and clicking one filters to its place, type and week', async () => {
+  if (REAL) await check('the alerts listed are those of the server', async () => {
+    const want = (await (await page.request.get(BASE + 'api/alerts')).json()).alerts.length;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert"]').length === n &&
+      (n > 0 || /No unusual activity/.test(document.getElementById('alerts-list').textContent)), want);
+    console.log(`     ${want} alerts`);
+  });
+
+  if (!REAL) await check('alerts are listed and clicking one filters to its place, type and week', async () => {
     const alerts = page.locator('[data-testid="alert"]');
     assert(await alerts.count() === 2, 'expected the 2 alerts of the mock');
     await alerts.first().click();
@@ -105,6 +124,8 @@ try {
   });
 
   await check('zooming into a cluster asks the server for that area at the new zoom', async () => {
+    // the clusters of the brushed dates may still be on their way: a new answer redraws them
+    await page.waitForLoadState('networkidle');
     const before = apiCalls.filter((u) => u.pathname === '/api/map').length;
     const z0 = Number(apiCalls.filter((u) => u.pathname === '/api/map').pop().searchParams.get('zoom'));
     // the biggest cluster
@@ -118,12 +139,13 @@ try {
     await page.locator('[data-testid="map-cluster"], [data-testid="event-marker"]').first().waitFor();
   });
 
-  await check('an event from the table shows its article with code-point evidence spans (astral characters)', async () => {
+  await check(REAL ? 'an event from the table shows its source article'
+    : 'an event from the table shows its article with code-point evidence spans (astral characters)', async () => {
     const row = page.locator('[data-testid="event-row"]').first();
     const id = await row.getAttribute('data-id');
     await row.click();
     await page.waitForSelector(`[data-testid="event-panel"][data-event-id="${id}"][data-loaded="true"]`);
-    const detail = await (await page.request.get(mock.url + 'api/events/' + id)).json();
+    const detail = await (await page.request.get(BASE + 'api/events/' + id)).json();
     const marks = await panelMarks(page);
     for (const e of detail.articles[0].evidence) assert(marks.includes(e.text), `evidence ${e.field} "${e.text}" not highlighted exactly; marks ${JSON.stringify(marks)}`);
     const body = await page.locator('[data-testid="article-body"]').first().textContent();

@@ -1,7 +1,8 @@
 //! The dashboard in headless Chromium (tests/e2e/run.sh: Playwright drives
 //! Debian's Chromium against `veille serve` on the demo database: load the
 //! map, filter by a type, click an event, see its evidence highlighted, save
-//! a screenshot in target/e2e/). Runs when Chromium and tests/e2e/node_modules
+//! a screenshot in target/e2e/; then the large-database mode against a mock
+//! of 1,000,000 events and against `veille serve` on 100,000 synthetic ones). Runs when Chromium and tests/e2e/node_modules
 //! are present, or when VEILLE_TEST_BROWSER=1 (as .ci/run sets, which
 //! installs them); otherwise skips with the reason.
 
