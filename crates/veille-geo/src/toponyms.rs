@@ -242,7 +242,7 @@ pub fn resolve_spans(
         let key = fold(surface);
         let (mut entries, adjectival) = match gaz.demonym(&key) {
             Some(c) => (vec![c], true),
-            None => (gaz.lookup(&key).to_vec(), false),
+            None => (lookup_arabic(gaz, surface, &key), false),
         };
         if entries.is_empty() {
             let trimmed = key
@@ -273,6 +273,31 @@ pub fn resolve_spans(
         }
     }
     out
+}
+
+/// The gazetteer entries of a name; for a name the gazetteer lacks that
+/// starts with a hyphenated Arabic article ("As-Sweida", "Ad-Damazin",
+/// "El-Fasher"), those of the name without it ("Sweida"): transliterations
+/// write the article in many ways, GeoNames' alternate names seldom all.
+fn lookup_arabic(gaz: &Gazetteer, surface: &str, key: &str) -> Vec<u32> {
+    let entries = gaz.lookup(key);
+    if !entries.is_empty() {
+        return entries.to_vec();
+    }
+    const ARTICLES: &[&str] = &[
+        "al", "el", "as", "ad", "ar", "ash", "az", "at", "an", "ath", "adh", "ed", "es", "er", "et",
+    ];
+    let Some((article, rest)) = surface.split_once('-') else {
+        return Vec::new();
+    };
+    let rest_key = fold(rest);
+    if !ARTICLES.contains(&article.to_lowercase().as_str())
+        || rest_key.chars().count() < 4
+        || !rest.starts_with(|c: char| c.is_uppercase())
+    {
+        return Vec::new();
+    }
+    gaz.lookup(&rest_key).to_vec()
 }
 
 /// Finds candidate toponyms: gazetteer names, demonyms, unknown
@@ -327,7 +352,7 @@ fn recognize(
             if inner_capitals {
                 continue;
             }
-            let mut entries = gaz.lookup(&key).to_vec();
+            let mut entries = lookup_arabic(gaz, surface, &key);
             // Press abbreviations end with a period the tokenizer leaves out
             // ("Springfield, Ill."): only right after "Place, ", where the
             // press puts them ("Mass." alone ends a sentence about a church).
@@ -427,6 +452,16 @@ fn recognize(
         if single && c.cue.is_none() && !major && person_context(text, tokens, c.first) {
             return false;
         }
+        // "Al-Karama Square", "Tahrir Street": the name of a square or a
+        // street, not the place of that name elsewhere; unless that is a
+        // region or a large city ("Kabul Road" leads to Kabul).
+        let large = c
+            .entries
+            .iter()
+            .any(|&e| gaz.entries[e as usize].population >= 100_000);
+        if !major && !large && names_facility(text, tokens, c.last) {
+            return false;
+        }
         c.cue.is_some()
             || !glued_to_name(text, tokens, c.first, c.last)
             || names_institution(text, tokens, c.last)
@@ -463,7 +498,7 @@ fn resolve(
             .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
             .collect()
     };
-    let qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
+    let mut qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
         .iter()
         .filter_map(|c| {
             let d = cands.iter().find(|d| {
@@ -480,8 +515,14 @@ fn resolve(
     // (ACLED's notes write every place so). The readings of the name, and
     // of the names in the brackets, outside them are other places of that
     // name: dropped, and the name with them when none is inside (a village
-    // the gazetteer lacks; the units named stand for it).
+    // the gazetteer lacks; the units named stand for it). A bracketed name
+    // that is a town, not a unit ("Kfar Kila (Marjaayoun, Nabatiyeh)"),
+    // stands for its admin1 unit when no unit named holds the name ("Oicha
+    // (Beni, Nord-Kivu)": not Bolivia's Beni); a name the gazetteer lacks
+    // is passed over when another is known. The name before the brackets is then qualified
+    // as "Palestine, Texas" is.
     let mut contained: Vec<(usize, Vec<u32>)> = Vec::new();
+    let mut bracketed: Vec<((usize, usize), Vec<u32>)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         let Some(open) = text[tokens[c.last].word_end..].strip_prefix(" (") else {
             continue;
@@ -502,18 +543,45 @@ fn resolve(
                 text[tokens[cands[i].first].span.start..tokens[cands[i].last].word_end].to_string()
             })
             .collect();
+        let parts: Vec<&str> = open[..close].split(',').map(str::trim).collect();
+        let name_like = |p: &str| {
+            p.starts_with(|c: char| c.is_uppercase())
+                && p.split_whitespace().count() <= 4
+                && p.chars().all(|c| c.is_alphabetic() || " -'’.".contains(c))
+        };
         let only_names = !inner.is_empty()
-            && open[..close]
-                .split(',')
-                .map(str::trim)
-                .eq(names.iter().map(String::as_str));
+            && parts.iter().all(|p| name_like(p))
+            && names.iter().all(|n| parts.contains(&n.as_str()));
         if !only_names {
             continue;
         }
-        let q: Vec<u32> = inner.iter().flat_map(|&i| regions_of(&cands[i])).collect();
+        let units: Vec<u32> = inner.iter().flat_map(|&i| regions_of(&cands[i])).collect();
+        // (not the name itself again: "Nasir (Nasir, Upper Nile)" names
+        // the county of the town)
+        let outer_name = &text[tokens[c.first].span.start..tokens[c.last].word_end];
+        let of_towns: Vec<u32> = inner
+            .iter()
+            .zip(&names)
+            .filter(|(_, n)| n.as_str() != outer_name)
+            .flat_map(|(&i, _)| &cands[i].entries)
+            .filter_map(|&e| gaz.entries[e as usize].admin1)
+            .collect();
+        // The units, else the towns' units, that hold a reading of the
+        // name; else the units (the name is a village the gazetteer lacks).
+        let holding = |q: &[u32]| -> Vec<u32> {
+            q.iter()
+                .copied()
+                .filter(|&u| c.entries.iter().any(|&e| in_any(gaz, &[u], e)))
+                .collect()
+        };
+        let q = [holding(&units), holding(&of_towns), units]
+            .into_iter()
+            .find(|q| !q.is_empty())
+            .unwrap_or_default();
         if q.is_empty() {
             continue;
         }
+        bracketed.push(((c.first, c.last), q.clone()));
         contained.push((k, q.clone()));
         contained.extend(inner.iter().map(|&i| (i, q.clone())));
     }
@@ -521,6 +589,9 @@ fn resolve(
         cands[k]
             .entries
             .retain(|&i| q.contains(&i) || in_any(gaz, &q, i));
+    }
+    for (key, q) in bracketed {
+        qualifiers.entry(key).or_insert(q);
     }
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
@@ -1086,6 +1157,28 @@ fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether the word after token `last` is an institution word ("Army").
+/// Streets and squares named after places.
+const FACILITY_WORDS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "roundabout",
+    "bridge",
+    "stadium",
+];
+
+/// The word right after tokens ..=last is a capitalised street or square word.
+fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens.get(last + 1).is_some_and(|n| {
+        n.sentence == tokens[last].sentence
+            && &text[tokens[last].span.end..n.span.start] == " "
+            && capitalised(n.span.of(text))
+            && FACILITY_WORDS.contains(&lower_word(text, n).as_str())
+    })
+}
+
 fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
     tokens.get(last + 1).is_some_and(|n| {
         n.sentence == tokens[last].sentence
@@ -1207,6 +1300,45 @@ mod tests {
             names.contains(&("Menka".into(), "admin1".into())),
             "{names:?}"
         );
+    }
+
+    /// (country code, admin1) of the toponym `text`.
+    fn unit_of(g: &GeoAnalysis, text: &str) -> (String, Option<String>) {
+        let l = mention(g, text).mention.location.clone().expect("resolved");
+        (l.country_code, l.admin1)
+    }
+
+    #[test]
+    fn arabic_article_written_with_a_hyphen() {
+        // The gazetteer has "Sweida", not "As-Sweida"; the square's name is
+        // a neighbourhood of Dubai, a small place abroad once Syria is the focus.
+        let g = places("Hundreds of people gathered in Al-Karama Square in As-Sweida on Friday.");
+        assert_eq!(unit_of(&g, "As-Sweida").0, "SY");
+        assert_eq!(g.focus_country.as_deref(), Some("SY"));
+    }
+
+    #[test]
+    fn bracketed_towns_stand_for_their_units() {
+        // Nabatiyeh is not a spelling the gazetteer has; Marjaayoun is a town.
+        let g = places("Israeli forces shelled the outskirts of Kfar Kila (Marjaayoun, Nabatiyeh) after a missile was fired towards Metula.");
+        assert_eq!(unit_of(&g, "Kfar Kila").0, "LB");
+        // Beni is also a Bolivian region, which does not hold Oicha; the town
+        // of Beni's region does.
+        let g = places("ADF militants attacked civilians in Oicha (Beni, Nord-Kivu), killing 18.");
+        assert_eq!(
+            unit_of(&g, "Oicha"),
+            ("CD".into(), Some("North Kivu".into()))
+        );
+        // The county named like its town is no clue to the town's region:
+        // not one of the Nasirs of Egypt.
+        let g = places(
+            "The White Army overran the garrison in Nasir (Nasir, Upper Nile) and took the town.",
+        );
+        assert!(g.toponyms.iter().all(|t| t
+            .mention
+            .location
+            .as_ref()
+            .is_none_or(|l| l.country_code != "EG")));
     }
 
     #[test]
