@@ -1993,9 +1993,23 @@ fn fatalities(
         .iter()
         .any(|c| before.ends_with(c))
     };
+    // "27 morts, dont 19 assaillants et 8 soldats": a count joined to a
+    // part is a part too.
+    near.sort_by_key(|q| q.span.start);
+    let mut parts: Vec<Span> = Vec::new();
+    for (k, q) in near.iter().enumerate() {
+        let joined_to_part = k > 0 && parts.contains(&near[k - 1].span) && {
+            let gap = text[near[k - 1].span.end..q.span.start].to_lowercase();
+            let gap = gap.trim_end();
+            gap.len() <= 40 && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
+        };
+        if part(q) || joined_to_part {
+            parts.push(q.span);
+        }
+    }
     let mut wholes: Vec<&&veille_core::Quantity> = Vec::new();
     near.retain(|q| {
-        if !part(q) {
+        if !parts.contains(&q.span) {
             return true;
         }
         if let Some(whole) = quantities.iter().rfind(|w| w.span.end <= q.span.start) {
@@ -2015,8 +2029,39 @@ fn fatalities(
         near.into_iter().copied().collect()
     };
     let mut total = 0u64;
-    let mut spans = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    // "At least 61 people were killed, while doctors put the toll above
+    // 100", "... JNIM claimed to have killed hundreds": another source's
+    // figure for the same deaths, not more deaths. ACLED codes the lowest;
+    // the first reported is kept (the others are mostly higher, and often
+    // vague: "plusieurs centaines").
+    let alternative = |q: &veille_core::Quantity, spans: &[Span]| {
+        spans.last().is_some_and(|p| {
+            let gap = text[p.end..q.span.start].to_lowercase();
+            [
+                "put the toll",
+                "put the death toll",
+                "put the number",
+                "estimate",
+                "claimed",
+                "claims",
+                "estimation",
+                "avancent",
+                "avance un",
+                "avancé",
+                "revendiqu",
+                "selon d'autres",
+                "other sources",
+                "d'autres sources",
+            ]
+            .iter()
+            .any(|c| gap.contains(c))
+        })
+    };
     for q in &quantities {
+        if alternative(q, &spans) {
+            continue;
+        }
         let Some(head) = q.head.as_deref() else {
             // A bare number is a toll only right after one ("the toll has
             // risen to nearly 20,").

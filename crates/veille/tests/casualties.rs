@@ -517,3 +517,36 @@ fn a_sentence_of_background_only_adds_no_event() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0]["sub_event_type"], "Air/drone strike", "{:#}", e[0]);
 }
+
+#[test]
+fn another_sources_toll_is_not_added() {
+    // ACLED codes the lowest figure; a second source's estimate or the
+    // perpetrator's claim is the same deaths again.
+    for (text, toll) in [
+        (
+            "RSF kill civilians in Ardamata\n\nRSF fighters killed Masalit civilians in Ardamata, near El Geneina, Sudan, on Sunday. At least 100 civilians were killed, according to local sources, while other estimates put the toll at over 800.\n",
+            100,
+        ),
+        (
+            "Sit-in dispersed in Khartoum\n\nSecurity forces violently dispersed the sit-in outside the army headquarters in Khartoum, Sudan, on Monday, shooting protesters. At least 61 people were killed, according to the health ministry, while doctors' committees put the toll above 100.\n",
+            61,
+        ),
+        (
+            "Attaque à Barsalogho\n\nDes combattants du JNIM ont ouvert le feu sur des civils à Barsalogho, au Burkina Faso, samedi. Au moins 133 personnes ont été tuées, selon des sources locales ; d'autres estimations avancent plusieurs centaines de morts.\n",
+            133,
+        ),
+    ] {
+        let e = &events("alt-toll", text, "2024-08-26")[0];
+        assert_eq!(e["fatalities"], toll, "{e:#}");
+    }
+}
+
+#[test]
+fn counts_joined_to_a_part_of_the_toll_are_parts() {
+    let e = &events(
+        "dont-et",
+        "Attaque contre le détachement de Djibo\n\nDes hommes armés du JNIM ont attaqué le détachement militaire de Djibo, au Burkina Faso, vendredi. Les affrontements avec l'armée ont fait 27 morts, dont 19 assaillants et 8 soldats.\n",
+        "2023-05-27",
+    )[0];
+    assert_eq!(e["fatalities"], 27, "{e:#}");
+}
