@@ -1532,6 +1532,20 @@ fn sub_event_type(
         "retake" | "takeover" if has("transfer") && !has("clash") && !has("kill") => {
             NonViolentTransferOfTerritory
         }
+        // A place an armed group takes after the army left ("JNIM took
+        // control of Bani after the army withdrew", "IS recaptured Palmyra
+        // after Syrian forces pulled out") changes hands without fighting;
+        // one state forces take or regain after the other side left ("the
+        // SAF regained control of Wad Madani after the RSF withdrew") ends a
+        // battle for it.
+        "retake" | "takeover"
+            if has("withdrawal")
+                && !has("clash")
+                && !has("kill")
+                && fighters.first().is_none_or(|a| kind_of(a) != "state") =>
+        {
+            NonViolentTransferOfTerritory
+        }
         "retake" if fighters.first().is_some_and(|a| kind_of(a) == "armed") => {
             NonStateActorOvertakesTerritory
         }
@@ -1539,7 +1553,7 @@ fn sub_event_type(
         // "captured the town after a night of fighting with troops, who
         // retreated from their bases": a withdrawal forced by fighting is
         // territory taken by the first side named.
-        "transfer" if has("clash") || has("kill") => {
+        "transfer" | "withdrawal" if has("clash") || has("kill") => {
             if fighters.first().is_some_and(|a| kind_of(a) == "state") {
                 GovernmentRegainsTerritory
             } else {
@@ -1622,7 +1636,7 @@ fn sub_event_type(
         "agreement" => Agreement,
         "chemical" => ChemicalWeapon,
         "disrupted" | "intercept" => DisruptedWeaponsUse,
-        "transfer" => NonViolentTransferOfTerritory,
+        "transfer" | "withdrawal" => NonViolentTransferOfTerritory,
         "change_group" => ChangeToGroupActivity,
         _ => return None,
     })

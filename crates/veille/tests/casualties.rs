@@ -550,3 +550,28 @@ fn counts_joined_to_a_part_of_the_toll_are_parts() {
     )[0];
     assert_eq!(e["fatalities"], 27, "{e:#}");
 }
+
+#[test]
+fn a_place_regained_by_the_army_after_the_other_side_left_is_a_battle() {
+    let sub = |name: &str, text: &str| {
+        events(name, text, "2025-01-12")[0]["sub_event_type"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        sub(
+            "regained",
+            "Army retakes Wad Madani\n\nThe Sudanese army regained control of Wad Madani, Sudan, on Saturday after the RSF withdrew from the city. No fatalities were reported.\n",
+        ),
+        "Government regains territory"
+    );
+    // An armed group moving in after the army left: no fight for the place.
+    assert_eq!(
+        sub(
+            "took-over",
+            "JNIM takes Bani\n\nJNIM militants took control of the village of Bani, Burkina Faso, on Saturday after the army withdrew.\n",
+        ),
+        "Non-violent transfer of territory"
+    );
+}
