@@ -1091,7 +1091,10 @@ fn read_clause<'a>(
         .iter()
         .copied()
         .filter(|t| {
-            !protest || lex.classes[t.id].name == "protest" || !just_after(cues.grievance, t)
+            // (a crowd storming is what it did, never what it is against)
+            !protest
+                || matches!(lex.classes[t.id].name.as_str(), "protest" | "storm")
+                || !just_after(cues.grievance, t)
         })
         .collect();
     // "agreed a ceasefire after weeks of fighting": the fighting is the
@@ -1526,6 +1529,14 @@ fn sub_event_type(
         "grenade" => Grenade,
         "sexual" => SexualViolence,
         "abduct" => AbductionForcedDisappearance,
+        // A crowd storming parliament, whatever the police then did (tear
+        // gas, arrests, live fire): a riot, when no armed group did it.
+        "protest" | "intervention" | "excessive" | "attack" | "clash" | "arrest" | "kill"
+        | "force"
+            if has("storm") && !any_kind("armed") && !any_kind("external") =>
+        {
+            ViolentDemonstration
+        }
         // Codebook: territory retaken by a non-state group is still "Non-state
         // actor overtakes territory".
         // Codebook: territory that changes hands without fighting.

@@ -575,3 +575,35 @@ fn a_place_regained_by_the_army_after_the_other_side_left_is_a_battle() {
         "Non-violent transfer of territory"
     );
 }
+
+#[test]
+fn a_crowd_storming_parliament_riots_whatever_the_police_do() {
+    let sub = |name: &str, text: &str| {
+        events(name, text, "2024-06-26")[0]["sub_event_type"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        sub(
+            "storm-grievance",
+            "Unrest in Tobruk\n\nProtesters denouncing power cuts and political deadlock stormed the House of Representatives building in Tobruk, Libya, on Friday, setting parts of it on fire.\n",
+        ),
+        "Violent demonstration"
+    );
+    assert_eq!(
+        sub(
+            "storm-force",
+            "Finance Bill protests in Nairobi\n\nProtesters breached police lines and stormed the Parliament buildings in Nairobi, Kenya, on Tuesday. Police fired tear gas and live bullets, killing at least five people.\n",
+        ),
+        "Violent demonstration"
+    );
+    // Gunmen storming a building attack it.
+    assert_ne!(
+        sub(
+            "storm-gunmen",
+            "Gunmen storm hotel in Mogadishu\n\nAl-Shabaab gunmen stormed the building of a hotel in Mogadishu, Somalia, on Tuesday, killing at least five people.\n",
+        ),
+        "Violent demonstration"
+    );
+}
