@@ -2559,6 +2559,20 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
             || looting(a) && (is_violent(tb) || tb == Riots)
             || matches!((ta, tb), (Protests, Riots) | (Riots, Protests))
     };
+    // A title that names no side ("Parliament stormed in Nairobi") read as
+    // an attack, and the body's riot on that day there: one incident.
+    let riot_titled = |title: &Draft, body: &Draft| {
+        headline
+            && title.sentence == 0
+            && body.sentence > 0
+            && is_violent(title.event.event_type)
+            && body.event.event_type == Riots
+            && !title
+                .event
+                .evidence
+                .iter()
+                .any(|x| x.field == "actor1" || x.field == "actor2")
+    };
     let mut kept: Vec<Draft> = Vec::new();
     for d in drafts {
         // "8 civilians, including 3 children, were killed.": a bare toll
@@ -2579,7 +2593,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                         && a.location.as_ref().and_then(|l| l.admin1.as_ref()).is_some()
                         && a.location.as_ref().map(|l| (&l.country_code, &l.admin1))
                             == b.location.as_ref().map(|l| (&l.country_code, &l.admin1)))
-                    && (compatible(a, b) || d.continuation)
+                    && (compatible(a, b)
+                        || d.continuation
+                        || riot_titled(k, &d)
+                        || riot_titled(&d, k))
             })
         };
         match same {

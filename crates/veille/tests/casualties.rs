@@ -592,9 +592,10 @@ fn a_crowd_storming_parliament_riots_whatever_the_police_do() {
         "Violent demonstration"
     );
     assert_eq!(
+        // (the title, naming no side, is the same riot: one event)
         sub(
             "storm-force",
-            "Finance Bill protests in Nairobi\n\nProtesters breached police lines and stormed the Parliament buildings in Nairobi, Kenya, on Tuesday. Police fired tear gas and live bullets, killing at least five people.\n",
+            "Parliament stormed in Nairobi\n\nProtesters breached police lines and stormed the Parliament buildings in Nairobi, Kenya, on Tuesday. Police fired tear gas and live bullets, killing at least five people.\n",
         ),
         "Violent demonstration"
     );
@@ -605,5 +606,43 @@ fn a_crowd_storming_parliament_riots_whatever_the_police_do() {
             "Gunmen storm hotel in Mogadishu\n\nAl-Shabaab gunmen stormed the building of a hotel in Mogadishu, Somalia, on Tuesday, killing at least five people.\n",
         ),
         "Violent demonstration"
+    );
+}
+
+#[test]
+fn french_rape_drones_intercepted_and_gang_coalitions() {
+    let first = |name: &str, text: &str| {
+        let e = events(name, text, "2024-12-05");
+        assert_eq!(e.len(), 1, "{e:#?}");
+        e[0]["sub_event_type"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        first(
+            "viol",
+            "Violences près de Sake\n\nDes éléments armés ont violé trois femmes déplacées près de Sake, au Nord-Kivu, lundi.\n",
+        ),
+        "Sexual violence"
+    );
+    // "violé" of an agreement is a violation, not a rape.
+    assert_ne!(
+        first(
+            "viole-accord",
+            "Trêve rompue à Sake\n\nLes rebelles ont violé le cessez-le-feu à Sake, au Nord-Kivu, lundi.\n",
+        ),
+        "Sexual violence"
+    );
+    assert_eq!(
+        first(
+            "intercepted",
+            "Air defence busy over Kyiv\n\nUkrainian air defence intercepted at least 8 Russian Shahed drones over Kyiv, Ukraine, on Monday. No one was hurt.\n",
+        ),
+        "Disrupted weapons use"
+    );
+    assert_eq!(
+        first(
+            "gang-coalition",
+            "Cabaret pillé\n\nDes membres de la coalition de gangs Viv Ansanm ont pillé et incendié plusieurs maisons à Cabaret, en Haïti, mercredi.\n",
+        ),
+        "Looting/property destruction"
     );
 }
