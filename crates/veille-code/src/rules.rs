@@ -2559,14 +2559,13 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
             || looting(a) && (is_violent(tb) || tb == Riots)
             || matches!((ta, tb), (Protests, Riots) | (Riots, Protests))
     };
-    // A title that names no side ("Parliament stormed in Nairobi") read as
-    // an attack, and the body's riot on that day there: one incident.
-    let riot_titled = |title: &Draft, body: &Draft| {
+    // A title that names no side ("Parliament stormed in Nairobi", "Drones
+    // over Kyiv") and the body's event on that day there, whatever types
+    // their words gave them: one incident, as the body tells it.
+    let titled = |title: &Draft, body: &Draft| {
         headline
             && title.sentence == 0
             && body.sentence > 0
-            && is_violent(title.event.event_type)
-            && body.event.event_type == Riots
             && !title
                 .event
                 .evidence
@@ -2593,10 +2592,7 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                         && a.location.as_ref().and_then(|l| l.admin1.as_ref()).is_some()
                         && a.location.as_ref().map(|l| (&l.country_code, &l.admin1))
                             == b.location.as_ref().map(|l| (&l.country_code, &l.admin1)))
-                    && (compatible(a, b)
-                        || d.continuation
-                        || riot_titled(k, &d)
-                        || riot_titled(&d, k))
+                    && (compatible(a, b) || d.continuation || titled(k, &d) || titled(&d, k))
             })
         };
         match same {
@@ -2614,6 +2610,8 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 let riot = |e: &Event| e.event_type == Riots;
                 let base_first = if d.continuation {
                     true
+                } else if titled(k, &d) != titled(&d, k) {
+                    titled(&d, k)
                 } else if transfer(&d.event) != transfer(&k.event) {
                     transfer(&k.event)
                 } else if riot(&d.event) != riot(&k.event) {
@@ -2629,6 +2627,9 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     // ("... in Tillabéri", then "near Téra").
                     !(headline && k.sentence == 0)
                 };
+                // (the title, when the report kept aside is the title)
+                let other_is_title =
+                    headline && if base_first { d.sentence } else { k.sentence } == 0;
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
                 } else {
@@ -2671,9 +2672,16 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 if base.source_attribution.is_none() {
                     base.source_attribution = other.source_attribution.clone();
                 }
-                // The other side of the incident, when only one report names it.
+                // The other side of the incident, when only one report names
+                // it (a title naming no side names none).
+                let other_named = other
+                    .evidence
+                    .iter()
+                    .any(|x| x.field == "actor1" || x.field == "actor2");
                 if base.actors.is_empty() {
-                    base.actors = other.actors.clone();
+                    if other_named || !other_is_title {
+                        base.actors = other.actors.clone();
+                    }
                 } else if base.actors.len() == 1 && base.event_type == other.event_type {
                     if let Some(a) = other.actors.iter().find(|a| a.name != base.actors[0].name) {
                         base.actors.push(Actor {

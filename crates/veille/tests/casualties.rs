@@ -631,10 +631,11 @@ fn french_rape_drones_intercepted_and_gang_coalitions() {
         ),
         "Sexual violence"
     );
+    // (the title's "Drones", naming no side, is the same incident)
     assert_eq!(
         first(
             "intercepted",
-            "Air defence busy over Kyiv\n\nUkrainian air defence intercepted at least 8 Russian Shahed drones over Kyiv, Ukraine, on Monday. No one was hurt.\n",
+            "Drones over Kyiv\n\nUkrainian air defence intercepted at least 8 Russian Shahed drones over Kyiv, Ukraine, on Monday. No one was hurt.\n",
         ),
         "Disrupted weapons use"
     );
