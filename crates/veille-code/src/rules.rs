@@ -2063,18 +2063,28 @@ fn fatalities(
     let alternative = |q: &veille_core::Quantity, spans: &[Span]| {
         spans.last().is_some_and(|p| {
             let gap = text[p.end..q.span.start].to_lowercase();
+            // (not "an estimated 30 militants": a count of its own)
             [
                 "put the toll",
                 "put the death toll",
                 "put the number",
-                "estimate",
-                "claimed",
-                "claims",
-                "estimation",
-                "avancent",
-                "avance un",
-                "avancé",
-                "revendiqu",
+                "other estimates",
+                "some estimates",
+                "estimates put",
+                "estimated the toll",
+                "estimated the death toll",
+                "claimed to have killed",
+                "claimed it killed",
+                "claimed it had killed",
+                "claims to have killed",
+                "claimed the killing of",
+                "d'autres estimations",
+                "estimations avancent",
+                "avancent un bilan",
+                "avance un bilan",
+                "avancé un bilan",
+                "revendiqué la mort",
+                "revendique la mort",
                 "selon d'autres",
                 "other sources",
                 "d'autres sources",
@@ -2628,8 +2638,8 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     !(headline && k.sentence == 0)
                 };
                 // (the title, when the report kept aside is the title)
-                let other_is_title =
-                    headline && if base_first { d.sentence } else { k.sentence } == 0;
+                let other_sentence = if base_first { d.sentence } else { k.sentence };
+                let other_is_title = headline && other_sentence == 0;
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
                 } else {

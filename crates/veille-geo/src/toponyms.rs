@@ -519,8 +519,8 @@ fn resolve(
     // that is a town, not a unit ("Kfar Kila (Marjaayoun, Nabatiyeh)"),
     // stands for its admin1 unit when no unit named holds the name ("Oicha
     // (Beni, Nord-Kivu)": not Bolivia's Beni); a name the gazetteer lacks
-    // is passed over when another is known. The name before the brackets is then qualified
-    // as "Palestine, Texas" is.
+    // is passed over when another is known. The name before the brackets is
+    // then qualified as "Palestine, Texas" is.
     let mut contained: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut bracketed: Vec<((usize, usize), Vec<u32>)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
@@ -1156,7 +1156,6 @@ fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
     next_is_speech || prev_is_title
 }
 
-/// Whether the word after token `last` is an institution word ("Army").
 /// Streets and squares named after places.
 const FACILITY_WORDS: &[&str] = &[
     "square",
@@ -1179,6 +1178,7 @@ fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
     })
 }
 
+/// Whether the word after token `last` is an institution word ("Army").
 fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
     tokens.get(last + 1).is_some_and(|n| {
         n.sentence == tokens[last].sentence
@@ -1310,8 +1310,8 @@ mod tests {
 
     #[test]
     fn arabic_article_written_with_a_hyphen() {
-        // The gazetteer has "Sweida", not "As-Sweida"; the square's name is
-        // a neighbourhood of Dubai, a small place abroad once Syria is the focus.
+        // The gazetteer has "Sweida", not "As-Sweida"; "Al-Karama Square"
+        // names a square, not Dubai's Al Karama.
         let g = places("Hundreds of people gathered in Al-Karama Square in As-Sweida on Friday.");
         assert_eq!(unit_of(&g, "As-Sweida").0, "SY");
         assert_eq!(g.focus_country.as_deref(), Some("SY"));

@@ -309,8 +309,12 @@ impl Store {
                 .trim_end()
                 .strip_suffix('}')
                 .filter(|o| o.trim_start().starts_with('{') && o.trim() != "{")
+                // (a stored row that is not an object is the store's fault,
+                // not the request's: not `Invalid`, which is a 400)
                 .ok_or_else(|| {
-                    StoreError::Invalid(format!("event {id}: stored JSON is not an object"))
+                    StoreError::Json(<serde_json::Error as serde::de::Error>::custom(format!(
+                        "event {id}: stored JSON is not an object"
+                    )))
                 })?;
             let src = sources.remove(id).unwrap_or_default();
             if i > 0 {

@@ -535,6 +535,11 @@ fn another_sources_toll_is_not_added() {
             "Attaque à Barsalogho\n\nDes combattants du JNIM ont ouvert le feu sur des civils à Barsalogho, au Burkina Faso, samedi. Au moins 133 personnes ont été tuées, selon des sources locales ; d'autres estimations avancent plusieurs centaines de morts.\n",
             133,
         ),
+        // An estimated count is a count of its own, not another source's.
+        (
+            "Clashes near Djibo\n\nThe army said 12 soldiers and an estimated 30 militants were killed in clashes near Djibo, Burkina Faso, on Monday.\n",
+            42,
+        ),
     ] {
         let e = &events("alt-toll", text, "2024-08-26")[0];
         assert_eq!(e["fatalities"], toll, "{e:#}");
