@@ -1168,23 +1168,25 @@ const FACILITY_WORDS: &[&str] = &[
     "stadium",
 ];
 
-/// The word right after tokens ..=last is a capitalised street or square word.
+/// Whether the word after token `last` is a capitalised street or square
+/// word ("Square").
 fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
-    tokens.get(last + 1).is_some_and(|n| {
-        n.sentence == tokens[last].sentence
-            && &text[tokens[last].span.end..n.span.start] == " "
-            && capitalised(n.span.of(text))
-            && FACILITY_WORDS.contains(&lower_word(text, n).as_str())
-    })
+    next_word_in(text, tokens, last, FACILITY_WORDS)
 }
 
 /// Whether the word after token `last` is an institution word ("Army").
 fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
+    next_word_in(text, tokens, last, INSTITUTION_WORDS)
+}
+
+/// Whether the word right after token `last`, in its sentence, is
+/// capitalised and one of `words` (lower-case).
+fn next_word_in(text: &str, tokens: &[Token], last: usize, words: &[&str]) -> bool {
     tokens.get(last + 1).is_some_and(|n| {
         n.sentence == tokens[last].sentence
             && &text[tokens[last].span.end..n.span.start] == " "
             && capitalised(n.span.of(text))
-            && INSTITUTION_WORDS.contains(&lower_word(text, n).as_str())
+            && words.contains(&lower_word(text, n).as_str())
     })
 }
 

@@ -52,6 +52,14 @@ fn events(name: &str, text: &str, pub_date: &str) -> Vec<serde_json::Value> {
     v["events"].as_array().unwrap().clone()
 }
 
+/// The sub-event type of the first event of an article.
+fn first_sub_type(name: &str, text: &str, pub_date: &str) -> String {
+    events(name, text, pub_date)[0]["sub_event_type"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 fn actor(e: &serde_json::Value, role: &str) -> String {
     e["actors"]
         .as_array()
@@ -558,12 +566,7 @@ fn counts_joined_to_a_part_of_the_toll_are_parts() {
 
 #[test]
 fn a_place_regained_by_the_army_after_the_other_side_left_is_a_battle() {
-    let sub = |name: &str, text: &str| {
-        events(name, text, "2025-01-12")[0]["sub_event_type"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let sub = |name: &str, text: &str| first_sub_type(name, text, "2025-01-12");
     assert_eq!(
         sub(
             "regained",
@@ -583,12 +586,7 @@ fn a_place_regained_by_the_army_after_the_other_side_left_is_a_battle() {
 
 #[test]
 fn a_crowd_storming_parliament_riots_whatever_the_police_do() {
-    let sub = |name: &str, text: &str| {
-        events(name, text, "2024-06-26")[0]["sub_event_type"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let sub = |name: &str, text: &str| first_sub_type(name, text, "2024-06-26");
     assert_eq!(
         sub(
             "storm-grievance",
