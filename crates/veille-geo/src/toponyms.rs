@@ -455,11 +455,12 @@ fn recognize(
         // "Al-Karama Square", "Tahrir Street": the name of a square or a
         // street, not the place of that name elsewhere; unless that is a
         // region or a large city ("Kabul Road" leads to Kabul).
-        let large = c
-            .entries
-            .iter()
-            .any(|&e| gaz.entries[e as usize].population >= 100_000);
-        if !major && !large && names_facility(text, tokens, c.last) {
+        let large = || {
+            c.entries
+                .iter()
+                .any(|&e| gaz.entries[e as usize].population >= 100_000)
+        };
+        if !major && names_facility(text, tokens, c.last) && !large() {
             return false;
         }
         c.cue.is_some()
