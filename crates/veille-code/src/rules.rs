@@ -2062,7 +2062,11 @@ fn fatalities(
     // vague: "plusieurs centaines").
     let alternative = |q: &veille_core::Quantity, spans: &[Span]| {
         spans.last().is_some_and(|p| {
-            let gap = text[p.end..q.span.start].to_lowercase();
+            // (quantities may overlap: "more than 100 protesters" and "100")
+            let Some(gap) = text.get(p.end..q.span.start) else {
+                return false;
+            };
+            let gap = gap.to_lowercase();
             // (not "an estimated 30 militants": a count of its own)
             [
                 "put the toll",

@@ -26,6 +26,10 @@ pub enum Error {
     /// A data file shipped with veille is malformed.
     #[error("bad data file {file}: {why}")]
     Data { file: String, why: String },
+    /// A stage failed on this document: a bug in veille, caught so that the
+    /// rest of the batch goes on.
+    #[error("internal error (a bug in veille; please report it with this input): {0}")]
+    Internal(String),
 }
 
 /// What the caller knows about a document before extraction.

@@ -330,6 +330,10 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         } else {
             span
         };
+        // "as many as 200": the cue's "many" is not an amount of its own.
+        while out.last().is_some_and(|q| q.span.end > span.start) {
+            out.pop();
+        }
         out.push(Quantity {
             span,
             kind,
@@ -747,5 +751,11 @@ mod tests {
             (q.low, q.high, q.unit.as_deref()),
             (None, Some(20), Some("houses"))
         );
+        // The cue's "many" is not a vague amount of its own: quantities
+        // never overlap.
+        let t = "as many as 200 have been killed";
+        let q = find_quantities(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].span.of(t), q[0].high), ("as many as 200", Some(200)));
     }
 }

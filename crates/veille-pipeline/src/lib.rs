@@ -31,7 +31,22 @@ impl Pipeline {
     ///
     /// Errors only when the document has no article text; everything the
     /// coder could not decide is in `warnings`.
+    /// A panic in a stage is caught and returned as [`Error::Internal`], so
+    /// one document never aborts a batch.
     pub fn run(&self, doc: &RawDocument) -> Result<ExtractOutput, Error> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.stages(doc))).unwrap_or_else(
+            |panic| {
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".into());
+                Err(Error::Internal(why))
+            },
+        )
+    }
+
+    fn stages(&self, doc: &RawDocument) -> Result<ExtractOutput, Error> {
         let article = veille_extract::extract(doc)?;
         let nlp = veille_nlp::analyze(&article.text, article.publication_date);
         let geo = veille_geo::find_places(&article.text, &nlp.sentences, self.gazetteer);

@@ -409,3 +409,31 @@ fn every_subcommand_has_help_with_an_example() {
         );
     }
 }
+
+#[test]
+fn every_scrapinghub_page_goes_through_the_whole_pipeline() {
+    // 181 real news pages of many sites and languages, through reading,
+    // every stage and the store: none may fail (a stage that panics on one
+    // of them is a bug; the pipeline reports it as an internal error).
+    let dataset = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/extraction/scrapinghub");
+    if !dataset.join("html").is_dir() {
+        eprintln!("skipped: ../shared/eval/extraction/scrapinghub is not present");
+        return;
+    }
+    let out = common::veille(&[
+        "bench",
+        "warc",
+        "--dataset",
+        dataset.to_str().unwrap(),
+        "--repeat",
+        "1",
+    ]);
+    let text = common::stdout(&out);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains(" 0 failed"), "{text}");
+}
