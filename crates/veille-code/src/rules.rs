@@ -433,8 +433,10 @@ fn add_toll(
             .contains(&first.as_str())
         })
     };
+    // "The toll later rose to 63": a revised toll replaces the first.
+    let update = toll_update(&sspan.of(text).to_lowercase());
     let Some(last) = last.filter(|l| {
-        si <= l.sentence + 2 && (matches!(l.event.fatalities, None | Some(0)) || vague(l))
+        si <= l.sentence + 2 && (matches!(l.event.fatalities, None | Some(0)) || vague(l) || update)
     }) else {
         return;
     };
@@ -457,6 +459,39 @@ fn add_toll(
             });
         }
     }
+}
+
+/// Whether `lower` (lower-cased words between two tolls, or a sentence)
+/// reports a later, revised toll: "the toll was later raised to", "le
+/// bilan s'est ensuite alourdi".
+fn toll_update(lower: &str) -> bool {
+    let later = [
+        "later",
+        "since",
+        "subsequently",
+        "ensuite",
+        "depuis",
+        "plus tard",
+    ]
+    .iter()
+    .any(|c| lower.contains(c));
+    let revised = [
+        "rose to",
+        "risen to",
+        "raised to",
+        "climbed to",
+        "revised",
+        "put the toll",
+        "put the death toll",
+        "passé à",
+        "alourdi",
+        "grimpé",
+        "porté à",
+        "revu",
+    ]
+    .iter()
+    .any(|c| lower.contains(c));
+    later && revised
 }
 
 /// Gives the last event a finer place named in a later sentence that
@@ -999,7 +1034,23 @@ impl<'s> Cues<'s> {
                 .filter(|m| !text[m.span.end..].starts_with('-'))
                 .collect(),
             deaths: &scan.deaths,
-            actors: scan.actors.clone(),
+            // "a former army soldier", "un ancien militaire": no longer
+            // of the force; a civilian (ACLED codes attacks on them as
+            // violence against civilians).
+            actors: scan
+                .actors
+                .iter()
+                .copied()
+                .filter(|a| {
+                    let before = text[..a.span.start].to_lowercase();
+                    let last = before.trim_end().rsplit([' ', '\n']).next().unwrap_or("");
+                    !(before.ends_with("ex-")
+                        || matches!(
+                            last,
+                            "former" | "retired" | "ancien" | "ancienne" | "anciens" | "anciennes"
+                        ))
+                })
+                .collect(),
             support: &scan.support,
             seizure: &scan.seizure,
             background: &scan.background,
@@ -1932,6 +1983,7 @@ fn fatalities(
             && [
                 "risen",
                 "rose",
+                "raised",
                 "climbed",
                 "reached",
                 "stands",
@@ -1957,10 +2009,10 @@ fn fatalities(
                     && [" and", " et", ",", " as well as"]
                         .iter()
                         .any(|j| gap.trim_end().ends_with(j))
-                    && !lex
-                        .death_words
-                        .iter()
-                        .any(|d| gap.split_whitespace().any(|w| w == d))
+                    && !lex.death_words.iter().any(|d| {
+                        gap.split_whitespace()
+                            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == d)
+                    })
             }
         });
         if next_to_death(q) || joined {
@@ -1980,10 +2032,10 @@ fn fatalities(
                 );
                 gap.len() <= 40
                     && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
-                    && !lex
-                        .death_words
-                        .iter()
-                        .any(|d| gap.split_whitespace().any(|w| w == d))
+                    && !lex.death_words.iter().any(|d| {
+                        gap.split_whitespace()
+                            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == d)
+                    })
             }
         });
         if joined {
@@ -2037,7 +2089,11 @@ fn fatalities(
         if !parts.contains(&q.span) {
             return true;
         }
-        if let Some(whole) = quantities.iter().rfind(|w| w.span.end <= q.span.start) {
+        // (the whole of "dont 19 assaillants et 8 soldats" is before both)
+        if let Some(whole) = quantities
+            .iter()
+            .rfind(|w| w.span.end <= q.span.start && !parts.contains(&w.span))
+        {
             wholes.push(whole);
         }
         false
@@ -2048,6 +2104,9 @@ fn fatalities(
         }
     }
     near.sort_by_key(|q| q.span.start);
+    // (Counts joined to one next to a death word are next to it too:
+    // "Thirty-one Maoists and two jawans were killed".)
+    let joined_to_death = !near.is_empty();
     let quantities: Vec<&veille_core::Quantity> = if near.is_empty() {
         quantities.to_vec()
     } else {
@@ -2097,8 +2156,68 @@ fn fatalities(
             .any(|c| gap.contains(c))
         })
     };
+    // "Police initially reported 41 dead; the prosecutor's office later put
+    // the toll at 46", "le bilan s'est ensuite alourdi à 12": an update
+    // replaces the earlier figure (ACLED codes the latest report).
+    let updated = |q: &veille_core::Quantity, spans: &[Span]| {
+        spans.last().is_some_and(|p| {
+            let Some(gap) = text.get(p.end..q.span.start) else {
+                return false;
+            };
+            toll_update(&gap.to_lowercase())
+        })
+    };
+    // "25 deaths across the country that day", "un bilan d'une cinquantaine
+    // de morts pour tout le pays", "22 morts depuis le début du mouvement":
+    // a national or running total, not this event's toll.
+    let overall = |q: &veille_core::Quantity| {
+        let rest = &text[q.span.end..sspan.end];
+        let rest = rest[..rest.find([';', '.']).unwrap_or(rest.len())].to_lowercase();
+        let rest: String = rest.chars().take(60).collect();
+        let before = text[sspan.start..q.span.start].to_lowercase();
+        let before: String = before
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        [
+            "across the country",
+            "nationwide",
+            "throughout the country",
+            "nationally",
+            "since the start",
+            "since the beginning",
+            "since the protests began",
+            "so far this year",
+            "dans tout le pays",
+            "pour tout le pays",
+            "pour l'ensemble du pays",
+            "à travers le pays",
+            "depuis le début",
+            "depuis le 1er",
+        ]
+        .iter()
+        .any(|c| rest.contains(c))
+            || [
+                "nationwide",
+                "national toll",
+                "bilan national",
+                "overall toll",
+            ]
+            .iter()
+            .any(|c| before.contains(c))
+    };
     for q in &quantities {
-        if alternative(q, &spans) {
+        if overall(q) {
+            continue;
+        }
+        if updated(q, &spans) {
+            total = 0;
+            spans.clear();
+        } else if alternative(q, &spans) {
             continue;
         }
         let Some(head) = q.head.as_deref() else {
@@ -2119,7 +2238,7 @@ fn fatalities(
             // a death word ("killed 4 fishermen", "11 VDP were killed"),
             // unless it names things ("killed 40 cattle").
             let thing = lex.things.iter().any(|t| t == counted || t == words[0]);
-            if thing || !next_to_death(q) {
+            if thing || !(joined_to_death || next_to_death(q)) {
                 continue;
             }
         }
@@ -2163,10 +2282,8 @@ fn fatalities(
     }
     // "a soldier was killed", "an unmarried couple ... stoned to death"
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
-    let re = SINGULAR.get_or_init(|| {
-        Regex::new(r"(?i)\b(a|an|one|un|une)\s+([\p{L}\d-]+)(?:\s+([\p{L}]+))?\b")
-            .expect("singular")
-    });
+    let re =
+        SINGULAR.get_or_init(|| Regex::new(r"(?i)\b(?:a|an|one|un|une)\s+").expect("singular"));
     let sentence = sspan.of(text);
     let lower = sentence.to_lowercase();
     let death_at: Vec<usize> = lex
@@ -2174,37 +2291,48 @@ fn fatalities(
         .iter()
         .flat_map(|d| lower.match_indices(d.as_str()).map(|(i, _)| i))
         .collect();
-    for c in re.captures_iter(sentence) {
+    for article in re.find_iter(sentence) {
+        // The up to three words after the article, within the phrase.
+        let rest = &sentence[article.end()..];
+        let phrase = &rest[..rest
+            .find([',', ';', '.', ':', '(', ')'])
+            .unwrap_or(rest.len())];
+        let words: Vec<(usize, &str)> = phrase
+            .split_whitespace()
+            .take(3)
+            .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+            .collect();
+        let Some(&(_, first)) = words.first() else {
+            continue;
+        };
+        let end_of = |&(at, w): &(usize, &str)| at + w.len();
         // Only next to a death word: "a health worker said" is no toll.
-        let m0 = c.get(0).expect("match");
+        let last_end = words.last().map_or(article.end(), end_of);
         if !death_at
             .iter()
-            .any(|&d| d.abs_diff(m0.start()) <= 40 || d.abs_diff(m0.end()) <= 40)
+            .any(|&d| d.abs_diff(article.start()) <= 40 || d.abs_diff(last_end) <= 40)
         {
             continue;
         }
         // Who killed is not who died ("the killing of a teenager by a
         // police officer").
-        let before = lower[..m0.start()].trim_end();
+        let before = lower[..article.start()].trim_end();
         if before.ends_with(" by") || before.ends_with(" par") {
             continue;
         }
+        let span_to = |end: usize| Span::new(sspan.start + article.start(), sspan.start + end);
         // "a 19-year-old", "un jeune de 17 ans": one person.
-        if c.get(2).is_some_and(|w| {
-            let w = w.as_str().to_lowercase();
-            w.ends_with("-year-old") && w.starts_with(|ch: char| ch.is_ascii_digit())
-        }) {
-            let m = c.get(0).expect("match");
-            let span = Span::new(sspan.start + m.start(), sspan.start + m.end());
+        let first = first.to_lowercase();
+        if first.ends_with("-year-old") && first.starts_with(|ch: char| ch.is_ascii_digit()) {
+            let span = span_to(end_of(&words[0]));
             return (Some(1), Some(span), vec![span]);
         }
-        // "an unmarried couple" (adjective, noun) or "a man accused" (noun).
-        for (group, end) in [(3, 0), (2, 2)] {
-            let Some(word) = c.get(group) else { continue };
-            if let Some(&n) = lex.singular.get(&word.as_str().to_lowercase()) {
-                let m = c.get(0).expect("match");
-                let stop = if end == 0 { m.end() } else { word.end() };
-                let span = Span::new(sspan.start + m.start(), sspan.start + stop);
+        // "a former army soldier", "an unmarried couple" (adjective, noun)
+        // or "a man accused" (noun): the last word naming people.
+        for w in words.iter().rev() {
+            let word = w.1.trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some(&n) = lex.singular.get(&word.to_lowercase()) {
+                let span = span_to(end_of(w));
                 return (Some(n), Some(span), vec![span]);
             }
         }

@@ -562,6 +562,14 @@ fn counts_joined_to_a_part_of_the_toll_are_parts() {
         "2023-05-27",
     )[0];
     assert_eq!(e["fatalities"], 27, "{e:#}");
+    // The whole is counted when its part is vague or joined to it.
+    for (text, toll) in [
+        ("Frappe près d'Abeibara\n\nLe 17 mars 2024, une frappe de drone a touché un véhicule près d'Abeibara, au Mali, tuant huit personnes dont des enfants, selon des notables locaux.\n", 8),
+        ("Frappe près d'Abeibara\n\nLe 17 mars 2024, une frappe de drone a touché un véhicule près d'Abeibara, au Mali, tuant huit personnes dont trois enfants.\n", 8),
+    ] {
+        let e = &events("dont-vague", text, "2024-03-18")[0];
+        assert_eq!(e["fatalities"], toll, "{e:#}");
+    }
 }
 
 #[test]
@@ -649,4 +657,62 @@ fn french_rape_drones_intercepted_and_gang_coalitions() {
         ),
         "Looting/property destruction"
     );
+}
+
+#[test]
+fn a_revised_toll_replaces_the_first_and_national_totals_are_not_the_events() {
+    for (text, pub_date, toll) in [
+        (
+            "Prison riot in Guayaquil\n\nOn 12 November 2021, rival gangs fought inside the Litoral prison in Guayaquil, Ecuador. Authorities initially reported at least 58 inmates killed; the toll was later raised to 68.\n",
+            "2021-11-13",
+            68,
+        ),
+        (
+            "Blast in Khar\n\nOn 30 July 2023, a suicide bomber blew himself up at a convention in Khar, Pakistan. Officials initially said 44 people had been killed. The toll later rose to 63, with more than 100 injured.\n",
+            "2023-07-31",
+            63,
+        ),
+        (
+            "Quota protests in Dhaka\n\nOn 18 July 2024, students protesting the job quota system clashed with police in Rampura (Dhaka), Bangladesh, and set fire to a building. At least three people were killed in the area; local media reported at least 25 deaths across the country that day.\n",
+            "2024-07-19",
+            3,
+        ),
+        (
+            "Manifestations à Moundou\n\nLe 20 octobre 2022, des manifestants ont incendié des bâtiments publics à Moundou, au Tchad. Le gouvernement a annoncé un bilan d'une cinquantaine de morts pour tout le pays ; des sources locales évoquent une douzaine de morts à Moundou.\n",
+            "2022-10-21",
+            12,
+        ),
+    ] {
+        let e = &events("revised-toll", text, pub_date)[0];
+        assert_eq!(e["fatalities"], toll, "{e:#}");
+    }
+}
+
+#[test]
+fn one_victim_named_by_several_words_and_counts_joined_to_a_toll() {
+    for (text, pub_date, toll, sub) in [
+        (
+            "Leader killed near El Estor\n\nOn 19 June 2022, unidentified men shot dead a Q'eqchi' community leader near El Estor, Guatemala.\n",
+            "2022-06-20",
+            1,
+            "Attack",
+        ),
+        // No longer a soldier: a civilian.
+        (
+            "Killing in Spin Boldak\n\nOn 5 April 2022, Taliban members shot dead a former army soldier at his home in Spin Boldak, Kandahar, Afghanistan.\n",
+            "2022-04-06",
+            1,
+            "Attack",
+        ),
+        (
+            "Clash in Bijapur\n\nOn 9 February 2025, security forces exchanged fire with Maoist cadres in a forest in Bijapur district, Chhattisgarh, India. Thirty-one Maoists and two jawans were killed, and two other personnel were injured, police said.\n",
+            "2025-02-10",
+            33,
+            "Armed clash",
+        ),
+    ] {
+        let e = &events("one-victim", text, pub_date)[0];
+        assert_eq!(e["fatalities"], toll, "{e:#}");
+        assert_eq!(e["sub_event_type"], sub, "{e:#}");
+    }
 }
