@@ -632,6 +632,9 @@ fn resolve(
         // Each country's share follows how well its best entry fits: named
         // by its own name rather than one of its alternate names, and an
         // admin unit when the text says "province of" or "region".
+        // And how prominent it is: "Dhaka" is Bangladesh's capital far
+        // more often than the village in Bihar, "Tripoli" Libya's before
+        // Greece's (a power of the population, with a floor).
         let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
         let mut fit: HashMap<&str, f64> = HashMap::new();
         for &e in &c.entries {
@@ -641,6 +644,7 @@ fn resolve(
             } else {
                 0.5
             };
+            f *= ((e.population + 1000) as f64).powf(0.35);
             if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
                 && matches!(c.cue.as_deref(), Some("region" | "district"))
             {
@@ -1318,6 +1322,14 @@ mod tests {
         let g = places("Hundreds of people gathered in Al-Karama Square in As-Sweida on Friday.");
         assert_eq!(unit_of(&g, "As-Sweida").0, "SY");
         assert_eq!(g.focus_country.as_deref(), Some("SY"));
+    }
+
+    #[test]
+    fn a_name_shared_by_towns_abroad_votes_for_the_largest() {
+        // Libya's capital, not the Greek town of 26,000 (alphabetical ties
+        // used to pick Greece).
+        let g = places("The Presidential Council announced a ceasefire in Tripoli after two days of fighting between rival forces.");
+        assert_eq!(unit_of(&g, "Tripoli").0, "LY");
     }
 
     #[test]
