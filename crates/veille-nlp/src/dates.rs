@@ -88,6 +88,7 @@ fn alternation<T>(items: &[(&str, T)]) -> String {
 }
 
 struct Patterns {
+    anchored: FastRegex,
     age: FastRegex,
     duration: FastRegex,
     ago: FastRegex,
@@ -112,6 +113,9 @@ fn patterns() -> &'static Patterns {
         let r = |p: String| FastRegex::new(&format!("(?i){p}")).expect("date pattern");
         let n = NUMBER_WORDS;
         Patterns {
+            anchored: r(format!(
+                r"\b(?:the day before|the previous day|the day earlier|a day earlier|the next day|the following day|a day later|la veille|le lendemain|(\d{{1,2}}|{n}) (days|jours) (earlier|later|plus tôt|plus tard|auparavant))\b"
+            )),
             age: r(format!(
                 r"\baged\s+\d{{1,3}}\b|âgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b"
             )),
@@ -215,6 +219,26 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     let day = |d: NaiveDate| Some((d, d, Granularity::Day));
     let num = |s: &str| s.parse::<u32>().ok();
 
+    // "The day before, ...", "la veille", "three days earlier": days
+    // counted from the date told just before, resolved once all are found.
+    let mut anchored: Vec<(usize, i64)> = Vec::new();
+    for c in p.anchored.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let phrase = m.as_str().to_lowercase();
+        // ("the day before the vote" is counted from the vote)
+        if phrase == "the day before" && !text[m.end()..].starts_with([',', '.', ';', ')']) {
+            continue;
+        }
+        let days = match c.get(1) {
+            Some(n) => small_number(n.as_str()).unwrap_or(1),
+            None => 1,
+        };
+        let later = ["next", "following", "later", "lendemain", "plus tard"]
+            .iter()
+            .any(|w| phrase.contains(w));
+        anchored.push((out.len(), if later { days } else { -days }));
+        add(&mut out, m.start(), m.end(), DateKind::Date, None);
+    }
     for m in p.age.find_iter(text) {
         add(&mut out, m.start(), m.end(), DateKind::Age, None);
     }
@@ -511,6 +535,31 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             )),
         );
     }
+    // The anchor is the latest day told before the phrase (not one of these
+    // phrases); with none, the phrase stays unresolved (it is still a date
+    // of its own).
+    let relative: Vec<usize> = anchored.iter().map(|a| a.0).collect();
+    for &(i, shift) in &anchored {
+        let at = out[i].span.start;
+        let anchor = out
+            .iter()
+            .enumerate()
+            .filter(|(k, d)| {
+                d.span.start < at
+                    && d.kind == DateKind::Date
+                    && d.granularity == Some(Granularity::Day)
+                    && !relative.contains(k)
+            })
+            .map(|(_, d)| d)
+            .max_by_key(|d| d.span.start)
+            .and_then(|d| d.start);
+        if let Some(a) = anchor {
+            let day = a + Duration::days(shift);
+            out[i].start = Some(day);
+            out[i].end = Some(day);
+            out[i].granularity = Some(Granularity::Day);
+        }
+    }
     out.sort_by_key(|d| d.span.start);
     out
 }
@@ -532,6 +581,31 @@ mod tests {
 
     fn start(text: &str, pub_date: &str) -> NaiveDate {
         first(text, pub_date).start.unwrap()
+    }
+
+    #[test]
+    fn the_day_before_counts_from_the_date_told_before() {
+        let t = "On 3 November 2024, a grenade exploded in Srinagar. The day before, a commander was killed. Three days later, police made arrests.";
+        let dates = find_dates(t, Some(d("2024-11-05")));
+        let of = |phrase: &str| {
+            dates
+                .iter()
+                .find(|m| m.span.of(t) == phrase)
+                .unwrap_or_else(|| panic!("{phrase:?} not found in {dates:?}"))
+                .start
+        };
+        assert_eq!(of("The day before"), Some(d("2024-11-02")));
+        assert_eq!(of("Three days later"), Some(d("2024-11-06")));
+        let t = "Le 13 août 2023, la MINUSMA a quitté Ber. La veille, des affrontements avaient eu lieu.";
+        let m = find_dates(t, Some(d("2023-08-14")));
+        assert!(
+            m.iter()
+                .any(|x| x.span.of(t) == "La veille" && x.start == Some(d("2023-08-12"))),
+            "{m:?}"
+        );
+        // Counted from something else: not a date of its own.
+        let t = "Tensions rose the day before the vote.";
+        assert!(find_dates(t, Some(d("2024-11-05"))).is_empty());
     }
 
     #[test]

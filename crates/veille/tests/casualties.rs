@@ -716,3 +716,41 @@ fn one_victim_named_by_several_words_and_counts_joined_to_a_toll() {
         assert_eq!(e["sub_event_type"], sub, "{e:#}");
     }
 }
+
+#[test]
+fn what_happened_the_day_before_is_an_event_of_its_own() {
+    let e = events(
+        "day-before",
+        "Grenade attack in Srinagar\n\nOn 3 November 2024, suspected militants hurled a grenade at security personnel near the Sunday market in Srinagar, India. The grenade missed and exploded among shoppers, injuring 12 people. The day before, a Lashkar-e-Taiba commander was killed in an encounter in Srinagar's Khanyar area.\n",
+        "2024-11-04",
+    );
+    let grenade = e
+        .iter()
+        .find(|e| e["sub_event_type"] == "Grenade")
+        .unwrap_or_else(|| panic!("{e:#?}"));
+    assert_eq!(grenade["event_date"], "2024-11-03", "{grenade:#}");
+    assert!(grenade["fatalities"].is_null(), "{grenade:#}");
+    assert!(
+        e.iter()
+            .any(|e| e["event_date"] == "2024-11-02" && e["fatalities"] == 1),
+        "{e:#?}"
+    );
+    // A camp handed over, and the clash of the eve apart from it.
+    let e = events(
+        "handed-over",
+        "Retrait de la MINUSMA\n\nLe 13 août 2023, la MINUSMA a remis son camp de Ber (cercle de Tombouctou) aux FAMa, plus tôt que prévu. La veille, des affrontements avaient opposé l'armée aux groupes armés de la CMA près de la localité.\n",
+        "2023-08-14",
+    );
+    assert!(
+        e.iter().any(
+            |e| e["sub_event_type"] == "Non-violent transfer of territory"
+                && e["event_date"] == "2023-08-13"
+        ),
+        "{e:#?}"
+    );
+    assert!(
+        e.iter()
+            .any(|e| e["sub_event_type"] == "Armed clash" && e["event_date"] == "2023-08-12"),
+        "{e:#?}"
+    );
+}
