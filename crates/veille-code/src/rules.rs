@@ -395,6 +395,52 @@ pub fn code_article(
             .as_deref()
             .is_some_and(|t| !t.trim().is_empty() && s.span.of(text).trim() == t.trim())
     });
+    // A raid told as looting or burning whose toll came in a later sentence
+    // ("shooting some and setting fire to a cell block. Police reported 41
+    // dead") hurt people: an attack (codebook: looting is a raid in which
+    // nobody is hurt).
+    for d in drafts.iter_mut() {
+        if d.event.sub_event_type == SubEventType::LootingPropertyDestruction
+            && d.event.fatalities.unwrap_or(0) > 0
+        {
+            d.event.sub_event_type = SubEventType::Attack;
+            d.event.event_type = SubEventType::Attack.event_type();
+            // Its victims, told first, are the target; the raiders unnamed.
+            let civilians_first = d
+                .event
+                .actors
+                .iter()
+                .any(|a| a.role == "actor1" && a.inter == 7);
+            let no_target = d.event.actors.iter().all(|a| a.role != "actor2");
+            if civilians_first && no_target {
+                if let Some(g) = lex
+                    .actors
+                    .iter()
+                    .find(|a| a.kind == "armed" && a.name.contains("{country}"))
+                {
+                    let country = d
+                        .event
+                        .location
+                        .as_ref()
+                        .map_or("Unknown", |l| l.country.as_str());
+                    for a in d.event.actors.iter_mut().filter(|a| a.role == "actor1") {
+                        a.role = "actor2".into();
+                    }
+                    for e in d.event.evidence.iter_mut().filter(|e| e.field == "actor1") {
+                        e.field = "actor2".into();
+                    }
+                    d.event.actors.insert(
+                        0,
+                        Actor {
+                            name: g.name.replace("{country}", country),
+                            role: "actor1".into(),
+                            inter: g.inter,
+                        },
+                    );
+                }
+            }
+        }
+    }
     out.events = merge_same_incident(drafts, headline);
     out
 }

@@ -754,3 +754,38 @@ fn what_happened_the_day_before_is_an_event_of_its_own() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn found_dead_is_a_killing_and_a_burning_raid_with_a_toll_an_attack() {
+    let sub = first_sub_type(
+        "found-dead",
+        "Mayor found dead\n\nOn 6 October 2024, the mayor of Chilpancingo, Alejandro Arcos, was found dead in the city, Guerrero state authorities said, Mexico.\n",
+        "2024-10-07",
+    );
+    assert_eq!(sub, "Attack");
+    let e = &events(
+        "prison-raid",
+        "Prison attack in Tamara\n\nOn 20 June 2023, gang members attacked rival inmates at the women's prison in Tamara, Honduras, shooting some and setting fire to a cell block. Police initially reported 41 dead; the public prosecutor's office later put the toll at 46 women.\n",
+        "2023-06-21",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    assert_eq!(e["fatalities"], 46, "{e:#}");
+    let role = |r: &str| {
+        e["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["role"] == r)
+            .map(|a| a["name"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        role("actor1").as_deref(),
+        Some("Unidentified Armed Group (Honduras)"),
+        "{e:#}"
+    );
+    assert_eq!(
+        role("actor2").as_deref(),
+        Some("Civilians (Honduras)"),
+        "{e:#}"
+    );
+}
