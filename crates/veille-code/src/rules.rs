@@ -571,6 +571,7 @@ fn refine_place(
         .min_by_key(|(t, l)| (coarseness(l), t.mention.span.start));
     if let Some((t, l)) = best {
         last.event.location = Some(l.clone());
+        last.placeless = false;
         // The summary names the place: write it again.
         if let Some(sentence) = last
             .event
@@ -2728,6 +2729,7 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
     // Looting or burning reported next to an attack or a riot is part of it
     // (codebook: coded as one event, the attack or the riot).
     let looting = |e: &Event| e.sub_event_type == SubEventType::LootingPropertyDestruction;
+    let excessive = |e: &Event| e.sub_event_type == SubEventType::ExcessiveForceAgainstProtesters;
     // Territory taken without a fight, told by one sentence as a takeover.
     let transfer = |e: &Event| e.sub_event_type == SubEventType::NonViolentTransferOfTerritory;
     let territory = |e: &Event| {
@@ -2766,7 +2768,19 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
         // naming no place of its own is the toll of the event just before,
         // whatever place the sentences before lent it.
         let last = kept.len().checked_sub(1);
-        let same = if d.continuation && d.placeless {
+        // A report naming no place right after an event of its kind on its
+        // day ("Vingt-trois militaires ont été tués ..." after the ambush
+        // near Teguey) is that event again, whatever place the sentences
+        // before lent it (a capital where a statement was read).
+        // ("Amnesty said at least 66 people were killed" after security
+        // forces opened fire on protesters: the toll of that force.)
+        let follows = last.is_some_and(|i| {
+            let (a, b) = (&kept[i].event, &d.event);
+            d.placeless
+                && same_period(a, b)
+                && (compatible(a, b) || excessive(a) && b.event_type == ViolenceAgainstCivilians)
+        });
+        let same = if d.continuation && d.placeless || follows {
             last.and_then(|i| kept.get_mut(i))
         } else {
             kept.iter_mut().find(|k| {
@@ -2774,6 +2788,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 // A bare toll took the lead's date; it is the event before it.
                 (same_period(a, b) || d.continuation)
                     && (compatible_places(a.location.as_ref(), b.location.as_ref())
+                    // A title naming no place the gazetteer knows ("Embuscade
+                    // près de Teguey") is the body's incident wherever.
+                    || titled(k, &d) && k.placeless
+                    || titled(&d, k) && d.placeless
                     // The title's place and the body's for one kind of
                     // event on one day in one region ("Kaduna's Kajuru").
                     || a.sub_event_type == b.sub_event_type
@@ -2804,6 +2822,8 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     transfer(&k.event)
                 } else if riot(&d.event) != riot(&k.event) {
                     riot(&k.event)
+                } else if excessive(&d.event) != excessive(&k.event) {
+                    excessive(&k.event)
                 } else if looting(&d.event) != looting(&k.event) {
                     looting(&d.event)
                 } else if d.priority != k.priority {
@@ -2844,8 +2864,12 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     base.event_type = other.event_type;
                     base.sub_event_type = other.sub_event_type;
                 }
+                // (a place lent by the sentences before is no place)
+                let base_placeless = if base_first { k.placeless } else { d.placeless };
+                let other_placeless = if base_first { d.placeless } else { k.placeless };
                 let finer = match (&base.location, &other.location) {
                     (None, Some(_)) => true,
+                    (Some(_), Some(_)) if base_placeless != other_placeless => !other_placeless,
                     (Some(a), Some(b)) => coarseness(b) < coarseness(a),
                     _ => false,
                 };
@@ -2905,6 +2929,7 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 }
                 k.priority = k.priority.max(d.priority);
                 k.sentence = k.sentence.min(d.sentence);
+                k.placeless = k.placeless && d.placeless;
                 k.event = base;
             }
             None => kept.push(d),

@@ -789,3 +789,30 @@ fn found_dead_is_a_killing_and_a_burning_raid_with_a_toll_an_attack() {
         "{e:#}"
     );
 }
+
+#[test]
+fn a_toll_told_next_without_a_place_is_the_events() {
+    // The capital where the statement was read lends no place, and the
+    // sentence with the toll is the ambush again.
+    let e = events(
+        "ambush-toll",
+        "Embuscade près de Teguey\n\nLe 20 mars 2024, une unité de l'armée nigérienne est tombée dans une embuscade tendue par des « terroristes » près de Teguey, dans la région de Tillabéri, selon un communiqué du ministère de la Défense lu à la télévision publique à Niamey. Vingt-trois militaires ont été tués et dix-sept blessés ; l'armée affirme qu'une trentaine d'assaillants ont été neutralisés.\n",
+        "2024-03-21",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["fatalities"], 53, "{:#}", e[0]);
+    assert_eq!(e[0]["location"]["admin1"], "Tillabéri", "{:#}", e[0]);
+    // Deaths reported after force used on protesters are that force's.
+    let e = events(
+        "zahedan",
+        "Zahedan\n\nOn 30 September 2022, security forces opened fire on worshippers and protesters outside a mosque in Zahedan, Iran, after Friday prayers. Amnesty International said at least 66 people were killed.\n",
+        "2022-10-01",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Excessive force against protesters",
+        "{:#}",
+        e[0]
+    );
+    assert_eq!(e[0]["fatalities"], 66, "{:#}", e[0]);
+}
