@@ -1682,6 +1682,20 @@ fn sub_event_type(
         "excessive" if has("clash") || has("loot") || has("riot") => ViolentDemonstration,
         "excessive" => ExcessiveForceAgainstProtesters,
         "mob" => MobViolence,
+        // Armed men who block a road and kill: no protest ("armed men
+        // blocked the highway ... and shot dead 23 people"). The violence.
+        "protest"
+            if !crowd
+                && any_kind("armed")
+                && !any_kind("state")
+                && ["kill", "attack", "abduct"].iter().any(|c| has(c)) =>
+        {
+            let next = ["abduct", "kill", "attack"]
+                .into_iter()
+                .find(|c| has(c))
+                .unwrap_or("attack");
+            return sub_event_type(next, classes, actors, kinds, armed_victims);
+        }
         // Force on protesters who are not fighting: excessive force.
         "protest" | "intervention"
             if !has("clash")

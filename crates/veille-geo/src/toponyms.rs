@@ -441,6 +441,11 @@ fn recognize(
         if single && (gaz.is_never_place(&key) || c.cue.is_none() && gaz.is_common_word(&key)) {
             return false;
         }
+        // "Twic East county": a common word glued to another name is part of
+        // it, whatever cue follows (not Cameroon's East region).
+        if single && gaz.is_common_word(&key) && glued_to_name(text, tokens, c.first, c.last) {
+            return false;
+        }
         let major = c
             .entries
             .iter()

@@ -816,3 +816,23 @@ fn a_toll_told_next_without_a_place_is_the_events() {
     );
     assert_eq!(e[0]["fatalities"], 66, "{:#}", e[0]);
 }
+
+#[test]
+fn armed_men_on_a_road_and_armed_youths_with_cattle_are_no_crowd() {
+    let sub = |name: &str, text: &str, date: &str| first_sub_type(name, text, date);
+    assert_eq!(
+        sub(
+            "highway",
+            "Passengers killed in Musakhel\n\nOn 26 August 2024, armed men blocked the highway in Musakhel district, Balochistan, Pakistan, pulled passengers out of trucks and buses, checked their identity cards and shot dead 23 people, police said.\n",
+            "2024-08-27"
+        ),
+        "Attack"
+    );
+    let e = &events(
+        "cattle",
+        "Cattle raid near Panyagor\n\nOn 24 February 2023, armed youths raided a cattle camp near Panyagor (Twic East county), South Sudan, and took about 300 head of cattle, local officials said. No casualties were reported.\n",
+        "2023-02-25",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Looting/property destruction", "{e:#}");
+    assert_ne!(e["location"]["country"], "Cameroon", "{e:#}");
+}
