@@ -1103,6 +1103,19 @@ const INSTITUTION_WORDS: &[&str] = &[
     "services",
     "corporation",
     "association",
+    "project",
+    "program",
+    "programme",
+    "foundation",
+    "society",
+    "alliance",
+    "schools",
+    "academy",
+    "clinic",
+    "festival",
+    "parade",
+    "league",
+    "union",
 ];
 
 /// Whether the one-word name at token `i` is used as a person's: followed
@@ -1186,7 +1199,26 @@ fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
 
 /// Whether the word after token `last` is an institution word ("Army").
 fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
-    next_word_in(text, tokens, last, INSTITUTION_WORDS)
+    // "Texas Southern University", "Dublin Veterans Project": within the
+    // run of capitalised words right after the name (up to four).
+    let mut k = last;
+    while k < last + 4 && capitalised_after(text, tokens, k) {
+        if next_word_in(text, tokens, k, INSTITUTION_WORDS) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether the word right after token `k`, in its sentence and one space
+/// away, is capitalised.
+fn capitalised_after(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens.get(k + 1).is_some_and(|n| {
+        n.sentence == tokens[k].sentence
+            && &text[tokens[k].span.end..n.span.start] == " "
+            && capitalised(n.span.of(text))
+    })
 }
 
 /// Whether the word right after token `last`, in its sentence, is
@@ -1475,5 +1507,15 @@ mod tests {
         assert_eq!(nig.mention.location.as_ref().unwrap().country_code, "NG");
         let niger = mention(&g, "Niger");
         assert_eq!(niger.mention.location.as_ref().unwrap().feature, "country");
+    }
+
+    #[test]
+    fn a_place_opening_an_institutions_name_is_adjectival() {
+        // The institution word may come a few capitalised words later.
+        let g = places("She attended law school at Texas Southern University in Houston.");
+        assert!(mention(&g, "Texas").mention.adjectival);
+        assert!(!mention(&g, "Houston").mention.adjectival);
+        let g = places("The Dublin Veterans Project is moving closer to its goal.");
+        assert!(mention(&g, "Dublin").mention.adjectival);
     }
 }
