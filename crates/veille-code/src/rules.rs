@@ -31,6 +31,9 @@ struct Draft {
     /// No place named in its own sentence (its place, if any, was taken
     /// from the sentences before).
     placeless: bool,
+    /// Its sentence adds to what came before ("Un assaillant a également
+    /// été tué"): a toll to add, not another report of the same one.
+    adds: bool,
 }
 
 /// How many opening sentences (title included) share the lead's date.
@@ -355,6 +358,7 @@ pub fn code_article(
             sentence: si,
             continuation: bare_toll && in_sentence.is_empty(),
             placeless,
+            adds: adds_to_before(&clause_lower),
             event: Event {
                 id,
                 event_type: sub.event_type(),
@@ -457,44 +461,57 @@ fn add_toll(
     lex: &Lexicon,
 ) {
     // A vague toll ("Plusieurs civils", coded 3) yields to a later count.
-    let vague = |l: &Draft| {
-        l.event.fatalities_text.as_deref().is_some_and(|t| {
-            let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-            [
-                "several",
-                "plusieurs",
-                "a",
-                "few",
-                "quelques",
-                "many",
-                "de",
-                "des",
-                "dozens",
-                "scores",
-                "numerous",
-                "nombreux",
-                "some",
-                "certains",
-            ]
-            .contains(&first.as_str())
-        })
-    };
+    let vague = |l: &Draft| vague_toll(&l.event);
     // "The toll later rose to 63": a revised toll replaces the first.
-    let update = toll_update(&sspan.of(text).to_lowercase());
+    let lower = sspan.of(text).to_lowercase();
+    let update = toll_update(&lower);
+    // "The rebels claimed to have killed 47 soldiers": a claim, no toll.
+    if [
+        "claimed to have killed",
+        "claimed it killed",
+        "claimed it had killed",
+        "claims to have killed",
+        "claimed the killing",
+        "affirment avoir tué",
+        "affirme avoir tué",
+        "revendiqué la mort",
+        "revendique la mort",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+    {
+        return;
+    }
+    // "Un assaillant a également été tué": more deaths of the same event.
+    let also = adds_to_before(&lower);
     let Some(last) = last.filter(|l| {
-        si <= l.sentence + 2 && (matches!(l.event.fatalities, None | Some(0)) || vague(l) || update)
+        si <= l.sentence + 2
+            && (matches!(l.event.fatalities, None | Some(0)) || vague(l) || update || also)
     }) else {
         return;
+    };
+    let before = if also && !update && !vague(last) {
+        last.event.fatalities.unwrap_or(0)
+    } else {
+        0
     };
     let quantities: Vec<&veille_core::Quantity> = nlp
         .quantities
         .iter()
         .filter(|q| sspan.contains(q.span) && q.is_count())
         .collect();
+    // "Local sources later put the toll at around 160": a rough figure from
+    // elsewhere does not revise a precise one (ACLED keeps the lowest).
+    let rough = quantities.iter().all(|q| q.low != Some(q.value));
+    if update && rough && last.event.fatalities.is_some_and(|f| f > 0) && !vague(last) {
+        return;
+    }
     if let (Some(n), Some(span), spans) = fatalities(text, sspan, &quantities, true, true, lex) {
-        last.event.fatalities = Some(n);
-        last.event.fatalities_text = Some(span.of(text).to_string());
-        last.event.evidence.retain(|e| e.field != "fatalities");
+        last.event.fatalities = Some(before + n);
+        if before == 0 {
+            last.event.fatalities_text = Some(span.of(text).to_string());
+            last.event.evidence.retain(|e| e.field != "fatalities");
+        }
         for sp in spans {
             let (start, end) = char_offsets(text, sp);
             last.event.evidence.push(Evidence {
@@ -505,6 +522,38 @@ fn add_toll(
             });
         }
     }
+}
+
+/// Whether an event's toll is a vague amount ("Plusieurs civils", coded 3).
+fn vague_toll(e: &Event) -> bool {
+    e.fatalities_text.as_deref().is_some_and(|t| {
+        let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+        [
+            "several",
+            "plusieurs",
+            "a",
+            "few",
+            "quelques",
+            "many",
+            "de",
+            "des",
+            "dozens",
+            "scores",
+            "numerous",
+            "nombreux",
+            "some",
+            "certains",
+        ]
+        .contains(&first.as_str())
+    })
+}
+
+/// Whether a lower-cased sentence adds to what the one before told ("also",
+/// "également").
+fn adds_to_before(lower: &str) -> bool {
+    [" also ", " également ", " aussi ", "in addition"]
+        .iter()
+        .any(|c| lower.contains(c))
 }
 
 /// Whether `lower` (lower-cased words between two tolls, or a sentence)
@@ -1626,6 +1675,8 @@ fn sub_event_type(
         "shelling" => ShellingArtilleryMissileAttack,
         "grenade" => Grenade,
         "sexual" => SexualViolence,
+        // "an angry crowd grabbed two men ... lynched them": the mob's.
+        "abduct" if has("mob") && !any_kind("armed") => MobViolence,
         "abduct" => AbductionForcedDisappearance,
         // A crowd storming parliament, whatever the police then did (tear
         // gas, arrests, live fire): a riot, when no armed group did it.
@@ -2037,7 +2088,21 @@ fn fatalities(
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             lex.death_words.iter().any(|d| d == w)
         };
-        let after = text[q.span.end..sspan.end].to_lowercase();
+        // (an aside between commas is skipped: "Five soldiers and two
+        // officers, including a lieutenant colonel, were killed")
+        let mut after = text[q.span.end..sspan.end].to_lowercase();
+        for cue in [
+            ", including ",
+            ", among them ",
+            ", dont ",
+            ", parmi lesquels ",
+        ] {
+            if let Some(i) = after.find(cue) {
+                if let Some(j) = after[i + cue.len()..].find(',') {
+                    after.replace_range(i..i + cue.len() + j + 1, "");
+                }
+            }
+        }
         // "the death toll ... has risen to nearly 20", "le bilan s'élève à 12".
         let clause = sspan.of(text).to_lowercase();
         let toll_rose = (clause.contains("toll") || clause.contains("bilan"))
@@ -2057,7 +2122,13 @@ fn fatalities(
             .any(|v| before.ends_with(v));
         toll_rose
             || before.rsplit(' ').next().is_some_and(is_death)
-            || after.split_whitespace().take(5).any(is_death)
+            // (six words, not counting quotes and dashes: "57 « terroristes »
+            // ont été neutralisés", "25 soldats des FAMa ont été tués")
+            || after
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(6)
+                .any(is_death)
     };
     // A count joined to one next to a death word is one too ("killed
     // several commanders and dozens of fighters").
@@ -2215,6 +2286,16 @@ fn fatalities(
             ]
             .iter()
             .any(|c| gap.contains(c))
+            // "at least four gunmen dead, while residents said more than a
+            // dozen bodies ...": another source's word.
+            || ["while ", "whereas ", "but ", "tandis qu", "alors qu", "mais "].iter().any(|w| {
+                gap.find(w).is_some_and(|i| {
+                    let rest = &gap[i..];
+                    [" said", " say", " reported", " told", " put ", " affirm", " parlent", " évoqu", " font état", " selon"]
+                        .iter()
+                        .any(|v| rest.contains(v))
+                })
+            })
         })
     };
     // "Police initially reported 41 dead; the prosecutor's office later put
@@ -2276,6 +2357,11 @@ fn fatalities(
             continue;
         }
         if updated(q, &spans) {
+            // ("Local sources later put the toll at around 160": a rough
+            // figure from elsewhere, not a revision; ACLED keeps the lowest.)
+            if q.low != Some(q.value) {
+                continue;
+            }
             total = 0;
             spans.clear();
         } else if alternative(q, &spans) {
@@ -2852,12 +2938,16 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 // (the title, when the report kept aside is the title)
                 let other_sentence = if base_first { d.sentence } else { k.sentence };
                 let other_is_title = headline && other_sentence == 0;
+                let adds = d.adds && (d.continuation || d.placeless) && !vague_toll(&d.event);
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
                 } else {
                     (k.event.clone(), d.event)
                 };
                 base.fatalities = match (base.fatalities, other.fatalities) {
+                    // "tuant deux soldats. Un assaillant a également été tué."
+                    // (not a vague "several assailants were also neutralised")
+                    (Some(a), Some(b)) if adds => Some(a + b),
                     (Some(a), Some(b)) if b > a => {
                         base.fatalities_text = other.fatalities_text.clone();
                         Some(b)

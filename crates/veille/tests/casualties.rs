@@ -836,3 +836,77 @@ fn armed_men_on_a_road_and_armed_youths_with_cattle_are_no_crowd() {
     assert_eq!(e["sub_event_type"], "Looting/property destruction", "{e:#}");
     assert_ne!(e["location"]["country"], "Cameroon", "{e:#}");
 }
+
+#[test]
+fn other_sources_claims_asides_and_added_deaths() {
+    for (text, pub_date, toll) in [
+        // Another source's figure after "while ... said": not more deaths.
+        (
+            "Karma killings\n\nOn 20 April 2023, men in army uniforms killed residents of Karma, near Ouahigouya, Burkina Faso. The prosecutor gave a provisional toll of 60 dead, while a local association said 147 people had been killed.\n",
+            "2023-04-21",
+            60,
+        ),
+        // An aside between commas does not hide the death word.
+        (
+            "Attack in Mir Ali\n\nOn 16 March 2024, militants attacked a security post in Mir Ali, Khyber Pakhtunkhwa, Pakistan. Five soldiers and two officers, including a lieutenant colonel, were killed.\n",
+            "2024-03-17",
+            7,
+        ),
+        // Words in quotes do not push the death word away.
+        (
+            "Attaque d'Inatès\n\nLe 10 décembre 2019, des assaillants ont attaqué le camp militaire d'Inatès, dans la région de Tillabéri, au Niger. 71 soldats ont été tués et 12 blessés, tandis que 57 « terroristes » ont été neutralisés.\n",
+            "2019-12-11",
+            128,
+        ),
+        // A rough figure given later by others is not a revision.
+        (
+            "Solhan\n\nOn 5 June 2021, gunmen stormed the village of Solhan, in Burkina Faso's Sahel region, killing at least 132 civilians, the government said. Local sources later put the toll at around 160.\n",
+            "2021-06-06",
+            132,
+        ),
+        // The other side's claim in the next sentence is no toll.
+        (
+            "Tinzaouatene\n\nOn 27 July 2024, rebels routed a column of Malian soldiers near Tinzaouatene, in the Kidal region, Mali. Dozens were killed on both sides, according to local sources. The rebels claimed to have killed 47 Malian soldiers and 84 Wagner fighters.\n",
+            "2024-07-28",
+            12,
+        ),
+        // "also killed": more deaths of the same event.
+        (
+            "Porga\n\nLe 2 décembre 2021, des hommes armés ont attaqué une position de l'armée béninoise à Porga, au Bénin, tuant deux soldats. Un assaillant a également été tué.\n",
+            "2021-12-03",
+            3,
+        ),
+    ] {
+        let e = &events("sources", text, pub_date)[0];
+        assert_eq!(e["fatalities"], toll, "{e:#}");
+    }
+}
+
+#[test]
+fn women_seized_a_base_handed_over_and_a_crowd_that_grabs() {
+    let sub = |name: &str, text: &str, date: &str| first_sub_type(name, text, date);
+    assert_eq!(
+        sub(
+            "seized-women",
+            "Women abducted near Liki\n\nOn 12 January 2023, suspected jihadists seized about 50 women who had gone to pick wild leaves near Liki, in Burkina Faso's Soum province, residents said.\n",
+            "2023-01-13"
+        ),
+        "Abduction/forced disappearance"
+    );
+    assert_eq!(
+        sub(
+            "handing-over",
+            "Ber\n\nOn 13 August 2023, UN peacekeepers pulled out of their camp at Ber, Mali, handing it over to the Malian army earlier than planned.\n",
+            "2023-08-14"
+        ),
+        "Non-violent transfer of territory"
+    );
+    assert_eq!(
+        sub(
+            "crowd-grabbed",
+            "Lynching in Tessaoua\n\nOn 17 August 2025, an angry crowd in Tessaoua, Niger, seized two men suspected of belonging to a kidnapping ring, lynched them and burned their bodies.\n",
+            "2025-08-18"
+        ),
+        "Mob violence"
+    );
+}
