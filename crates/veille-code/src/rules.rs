@@ -2352,8 +2352,24 @@ fn fatalities(
             .iter()
             .any(|c| before.contains(c))
     };
+    // "The rebels claimed to have killed 47 soldiers": a side's claim is
+    // no toll, even when it is the first count of its clause.
+    let claimed = |q: &veille_core::Quantity| {
+        let before = text[sspan.start..q.span.start].to_lowercase();
+        [
+            "claimed to have killed",
+            "claimed it killed",
+            "claimed it had killed",
+            "claims to have killed",
+            "affirment avoir tué",
+            "affirme avoir tué",
+            "revendiqué la mort",
+        ]
+        .iter()
+        .any(|c| before.contains(c))
+    };
     for q in &quantities {
-        if overall(q) {
+        if overall(q) || spans.is_empty() && claimed(q) {
             continue;
         }
         if updated(q, &spans) {

@@ -1510,6 +1510,17 @@ mod tests {
     }
 
     #[test]
+    fn french_pronouns_are_no_places() {
+        // "Il" is a place in Kenya.
+        let g = places("Il s'agit de l'attaque la plus meurtrière contre l'armée burkinabè.");
+        assert!(
+            g.toponyms.iter().all(|t| t.mention.text != "Il"),
+            "{:?}",
+            g.toponyms
+        );
+    }
+
+    #[test]
     fn a_place_opening_an_institutions_name_is_adjectival() {
         // The institution word may come a few capitalised words later.
         let g = places("She attended law school at Texas Southern University in Houston.");

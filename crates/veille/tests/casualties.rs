@@ -870,6 +870,11 @@ fn other_sources_claims_asides_and_added_deaths() {
             "2024-07-28",
             12,
         ),
+        (
+            "Tinzaouatene\n\nOn 27 July 2024, Tuareg rebels routed a column of Malian soldiers and Wagner mercenaries near Tinzaouatene, in the Kidal region, after three days of fighting. Dozens were killed on both sides, according to local sources. The rebels claimed to have killed 47 Malian soldiers and 84 Wagner fighters, figures that could not be independently verified.\n",
+            "2024-07-28",
+            12,
+        ),
         // "also killed": more deaths of the same event.
         (
             "Porga\n\nLe 2 décembre 2021, des hommes armés ont attaqué une position de l'armée béninoise à Porga, au Bénin, tuant deux soldats. Un assaillant a également été tué.\n",
