@@ -2312,19 +2312,15 @@ fn fatalities(
     // "25 deaths across the country that day", "un bilan d'une cinquantaine
     // de morts pour tout le pays", "22 morts depuis le début du mouvement":
     // a national or running total, not this event's toll.
+    // (The clause lower-cased once, byte for byte: offsets stay valid.)
+    let clause_lower = lower_same_len(sspan.of(text));
+    let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     let overall = |q: &veille_core::Quantity| {
-        let rest = &text[q.span.end..sspan.end];
-        let rest = rest[..rest.find([';', '.']).unwrap_or(rest.len())].to_lowercase();
-        let rest: String = rest.chars().take(60).collect();
-        let before = text[sspan.start..q.span.start].to_lowercase();
-        let before: String = before
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let rest = within(Span::new(q.span.end, sspan.end));
+        let rest = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
+        let rest = &rest[..rest.floor_char_boundary(60)];
+        let before = within(Span::new(sspan.start, q.span.start));
+        let before = &before[before.ceil_char_boundary(before.len().saturating_sub(30))..];
         [
             "across the country",
             "nationwide",
@@ -2354,19 +2350,23 @@ fn fatalities(
     };
     // "The rebels claimed to have killed 47 soldiers": a side's claim is
     // no toll, even when it is the first count of its clause.
-    let claimed = |q: &veille_core::Quantity| {
-        let before = text[sspan.start..q.span.start].to_lowercase();
-        [
-            "claimed to have killed",
-            "claimed it killed",
-            "claimed it had killed",
-            "claims to have killed",
-            "affirment avoir tué",
-            "affirme avoir tué",
-            "revendiqué la mort",
-        ]
+    let may_claim = ["claim", "affirm", "revendiqu"]
         .iter()
-        .any(|c| before.contains(c))
+        .any(|c| clause_lower.contains(c));
+    let claimed = |q: &veille_core::Quantity| {
+        let before = within(Span::new(sspan.start, q.span.start));
+        may_claim
+            && [
+                "claimed to have killed",
+                "claimed it killed",
+                "claimed it had killed",
+                "claims to have killed",
+                "affirment avoir tué",
+                "affirme avoir tué",
+                "revendiqué la mort",
+            ]
+            .iter()
+            .any(|c| before.contains(c))
     };
     for q in &quantities {
         if overall(q) || spans.is_empty() && claimed(q) {
