@@ -1138,7 +1138,9 @@ impl<'s> Cues<'s> {
                 .iter()
                 .copied()
                 .filter(|a| {
-                    let before = text[..a.span.start].to_lowercase();
+                    // (the last few words only: not the whole text per hit)
+                    let from = text.floor_char_boundary(a.span.start.saturating_sub(24));
+                    let before = text[from..a.span.start].to_lowercase();
                     let last = before.trim_end().rsplit([' ', '\n']).next().unwrap_or("");
                     !(before.ends_with("ex-")
                         || matches!(
