@@ -466,20 +466,7 @@ fn add_toll(
     let lower = sspan.of(text).to_lowercase();
     let update = toll_update(&lower);
     // "The rebels claimed to have killed 47 soldiers": a claim, no toll.
-    if [
-        "claimed to have killed",
-        "claimed it killed",
-        "claimed it had killed",
-        "claims to have killed",
-        "claimed the killing",
-        "affirment avoir tué",
-        "affirme avoir tué",
-        "revendiqué la mort",
-        "revendique la mort",
-    ]
-    .iter()
-    .any(|c| lower.contains(c))
-    {
+    if CLAIMS.iter().any(|c| lower.contains(c)) {
         return;
     }
     // "Un assaillant a également été tué": more deaths of the same event.
@@ -523,6 +510,20 @@ fn add_toll(
         }
     }
 }
+
+/// A side's claim of the deaths it caused: no toll ("The rebels claimed to
+/// have killed 47 soldiers").
+const CLAIMS: &[&str] = &[
+    "claimed to have killed",
+    "claimed it killed",
+    "claimed it had killed",
+    "claims to have killed",
+    "claimed the killing",
+    "affirment avoir tué",
+    "affirme avoir tué",
+    "revendiqué la mort",
+    "revendique la mort",
+];
 
 /// Whether an event's toll is a vague amount ("Plusieurs civils", coded 3).
 fn vague_toll(e: &Event) -> bool {
@@ -2068,6 +2069,14 @@ fn fatalities(
         // riot or strategic development without a death has none (ACLED 0).
         return (if violent { None } else { Some(0) }, None, vec![]);
     }
+    // A word, its punctuation trimmed, is a death word ("killed,").
+    let is_death = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lex.death_words.iter().any(|d| d == w)
+    };
+    // (The clause lower-cased once, byte for byte: offsets stay valid.)
+    let clause_lower = lower_same_len(sspan.of(text));
+    let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     // With several counts in the clause, the toll is the counts next to a
     // death word ("Hundreds of fighters attacked ..., killing at least 30
     // soldiers": 30, not 130).
@@ -2086,10 +2095,6 @@ fn fatalities(
             .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
             .unwrap_or(before)
             .trim_end();
-        let is_death = |w: &str| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            lex.death_words.iter().any(|d| d == w)
-        };
         // (an aside between commas is skipped: "Five soldiers and two
         // officers, including a lieutenant colonel, were killed")
         let mut after = text[q.span.end..sspan.end].to_lowercase();
@@ -2106,8 +2111,7 @@ fn fatalities(
             }
         }
         // "the death toll ... has risen to nearly 20", "le bilan s'élève à 12".
-        let clause = sspan.of(text).to_lowercase();
-        let toll_rose = (clause.contains("toll") || clause.contains("bilan"))
+        let toll_rose = (clause_lower.contains("toll") || clause_lower.contains("bilan"))
             && [
                 "risen",
                 "rose",
@@ -2143,10 +2147,7 @@ fn fatalities(
                     && [" and", " et", ",", " as well as"]
                         .iter()
                         .any(|j| gap.trim_end().ends_with(j))
-                    && !lex.death_words.iter().any(|d| {
-                        gap.split_whitespace()
-                            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == d)
-                    })
+                    && !gap.split_whitespace().any(is_death)
             }
         });
         if next_to_death(q) || joined {
@@ -2166,10 +2167,7 @@ fn fatalities(
                 );
                 gap.len() <= 40
                     && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
-                    && !lex.death_words.iter().any(|d| {
-                        gap.split_whitespace()
-                            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == d)
-                    })
+                    && !gap.split_whitespace().any(is_death)
             }
         });
         if joined {
@@ -2314,9 +2312,6 @@ fn fatalities(
     // "25 deaths across the country that day", "un bilan d'une cinquantaine
     // de morts pour tout le pays", "22 morts depuis le début du mouvement":
     // a national or running total, not this event's toll.
-    // (The clause lower-cased once, byte for byte: offsets stay valid.)
-    let clause_lower = lower_same_len(sspan.of(text));
-    let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     let overall = |q: &veille_core::Quantity| {
         let rest = within(Span::new(q.span.end, sspan.end));
         let rest = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
@@ -2357,18 +2352,7 @@ fn fatalities(
         .any(|c| clause_lower.contains(c));
     let claimed = |q: &veille_core::Quantity| {
         let before = within(Span::new(sspan.start, q.span.start));
-        may_claim
-            && [
-                "claimed to have killed",
-                "claimed it killed",
-                "claimed it had killed",
-                "claims to have killed",
-                "affirment avoir tué",
-                "affirme avoir tué",
-                "revendiqué la mort",
-            ]
-            .iter()
-            .any(|c| before.contains(c))
+        may_claim && CLAIMS.iter().any(|c| before.contains(c))
     };
     for q in &quantities {
         if overall(q) || spans.is_empty() && claimed(q) {

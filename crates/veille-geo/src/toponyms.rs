@@ -1224,12 +1224,8 @@ fn capitalised_after(text: &str, tokens: &[Token], k: usize) -> bool {
 /// Whether the word right after token `last`, in its sentence, is
 /// capitalised and one of `words` (lower-case).
 fn next_word_in(text: &str, tokens: &[Token], last: usize, words: &[&str]) -> bool {
-    tokens.get(last + 1).is_some_and(|n| {
-        n.sentence == tokens[last].sentence
-            && &text[tokens[last].span.end..n.span.start] == " "
-            && capitalised(n.span.of(text))
-            && words.contains(&lower_word(text, n).as_str())
-    })
+    capitalised_after(text, tokens, last)
+        && words.contains(&lower_word(text, &tokens[last + 1]).as_str())
 }
 
 /// The place cue around tokens first..=last, if any.
