@@ -66,6 +66,8 @@ pub struct Gazetteer {
     never_places: std::collections::HashSet<String>,
     /// Longest name in tokens.
     pub max_tokens: usize,
+    /// Admin1 units of each country, with their folded names.
+    admin1_by_iso: HashMap<String, Vec<(u32, String)>>,
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -183,6 +185,7 @@ impl Gazetteer {
             common_words: word_list(COMMON_WORDS),
             never_places: word_list(NEVER_PLACES),
             max_tokens: 1,
+            admin1_by_iso: HashMap::new(),
         };
         let bad = |file: &str, why: String| Error::Data {
             file: file.into(),
@@ -319,8 +322,15 @@ impl Gazetteer {
     }
 
     pub(crate) fn push_entry(&mut self, e: Entry) -> u32 {
+        let idx = self.entries.len() as u32;
+        if e.kind == Kind::Admin1 {
+            self.admin1_by_iso
+                .entry(e.iso2.clone())
+                .or_default()
+                .push((idx, fold(&e.name)));
+        }
         self.entries.push(e);
-        (self.entries.len() - 1) as u32
+        idx
     }
 
     pub(crate) fn index_name(&mut self, name: &str, idx: u32) {
@@ -361,14 +371,14 @@ impl Gazetteer {
         self.never_places.contains(folded)
     }
 
-    /// Admin1 units of a country (for fuzzy matching of region names).
-    pub fn admin1_of(&self, iso2: &str) -> impl Iterator<Item = (u32, &Entry)> + '_ {
-        let iso2 = iso2.to_string();
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(move |(_, e)| e.kind == Kind::Admin1 && e.iso2 == iso2)
-            .map(|(i, e)| (i as u32, e))
+    /// Admin1 units of a country with their folded names (for fuzzy
+    /// matching of region names).
+    pub fn admin1_of(&self, iso2: &str) -> impl Iterator<Item = (u32, &str)> + '_ {
+        self.admin1_by_iso
+            .get(iso2)
+            .into_iter()
+            .flatten()
+            .map(|(i, name)| (*i, name.as_str()))
     }
 
     /// The ACLED-style location of an entry.
@@ -414,7 +424,9 @@ mod tests {
                 .any(|e| e.kind == Kind::Admin1 && e.iso2 == "ML"),
             "{menaka:?}"
         );
-        assert!(g.admin1_of("ML").any(|(_, e)| e.name == "Taoudénit"));
+        assert!(g
+            .admin1_of("ML")
+            .any(|(i, _)| g.entries[i as usize].name == "Taoudénit"));
         let ansongo = g
             .lookup("ansongo")
             .iter()

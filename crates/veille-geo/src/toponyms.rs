@@ -675,7 +675,7 @@ fn resolve(
             let max = if key.chars().count() >= 8 { 2 } else { 1 };
             let best = gaz
                 .admin1_of(f)
-                .map(|(i, e)| (i, edit_distance(&key, &fold(&e.name))))
+                .map(|(i, name)| (i, edit_distance(&key, name)))
                 .filter(|(_, d)| *d <= max)
                 .min_by_key(|(_, d)| *d);
             if let Some((idx, _)) = best {
