@@ -52,6 +52,21 @@ impl AnyStore {
         }
     }
 
+    /// See [`Store::begin_batch`]; PostgreSQL commits each article.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        match self {
+            AnyStore::Sqlite(s) => s.begin_batch(),
+            AnyStore::Postgres(_) => Ok(()),
+        }
+    }
+
+    pub fn commit_batch(&mut self) -> Result<()> {
+        match self {
+            AnyStore::Sqlite(s) => s.commit_batch(),
+            AnyStore::Postgres(_) => Ok(()),
+        }
+    }
+
     pub fn failures(&mut self) -> Result<Vec<(String, String)>> {
         match self {
             AnyStore::Sqlite(s) => s.failures(),

@@ -392,9 +392,31 @@ impl Store {
     pub fn has_article(&self, id: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+            .query_row([id], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+
+    /// Opens a transaction that the next [`Store::ingest`] calls join,
+    /// each in a savepoint of its own, until [`Store::commit_batch`]: one
+    /// commit for many articles. Other writers wait for the commit
+    /// (within the busy timeout).
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            // IMMEDIATE: the write lock now, so another writer's commit
+            // cannot invalidate what this batch has read.
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        Ok(())
+    }
+
+    /// Commits the transaction opened by [`Store::begin_batch`], if any.
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        Ok(())
     }
 
     /// Stores an article and its events in one transaction, merging events
@@ -404,7 +426,9 @@ impl Store {
         if self.has_article(&a.id)? {
             return Ok(IngestOutcome::default());
         }
-        let tx = self.conn.transaction()?;
+        // A savepoint: its own transaction, or a part of the batch opened by
+        // [`Store::begin_batch`] that an error rolls back alone.
+        let tx = self.conn.savepoint()?;
         let at = now();
         // A new version of a page already stored replaces it.
         let mut older: Vec<String> = Vec::new();
@@ -799,12 +823,7 @@ impl Store {
     }
 }
 
-fn insert_article(
-    tx: &rusqlite::Transaction,
-    out: &ExtractOutput,
-    source: &str,
-    at: &str,
-) -> Result<()> {
+fn insert_article(tx: &Connection, out: &ExtractOutput, source: &str, at: &str) -> Result<()> {
     let a = &out.article;
     let c = ArticleColumns::of(out)?;
     tx.prepare_cached(
@@ -833,7 +852,7 @@ fn insert_article(
 /// Inserts an event that matched no stored one, its index rows, its link to
 /// the article and its change.
 fn insert_new_event(
-    tx: &rusqlite::Transaction,
+    tx: &Connection,
     e: &Event,
     article_id: &str,
     json: &str,
@@ -852,19 +871,13 @@ fn insert_new_event(
 }
 
 /// Inserts an event's row and its search text (nothing if the id exists).
-fn insert_event_row(tx: &rusqlite::Transaction, e: &Event, json: &str, at: &str) -> Result<()> {
+fn insert_event_row(tx: &Connection, e: &Event, json: &str, at: &str) -> Result<()> {
     write_event_row(tx, e, json, at, false)
 }
 
 /// Writes an event's row and its search text: a new row (nothing when the
 /// id exists), or with `replace` the stored row rewritten from `e`.
-fn write_event_row(
-    tx: &rusqlite::Transaction,
-    e: &Event,
-    json: &str,
-    at: &str,
-    replace: bool,
-) -> Result<()> {
+fn write_event_row(tx: &Connection, e: &Event, json: &str, at: &str, replace: bool) -> Result<()> {
     let sql = if replace {
         "UPDATE events SET event_type = ?2, sub_event_type = ?3, event_date = ?4, time_precision = ?5, country_code = ?6,
              country = ?7, admin1 = ?8, fatalities = ?9, json = ?10, updated_at = ?11, admin2 = ?12, latitude = ?13,
@@ -921,7 +934,7 @@ fn write_event_row(
 /// just-retracted event of the same incident (`reuse`, a re-coded or
 /// corrected report), else is new.
 fn ingest_tx(
-    tx: &rusqlite::Transaction,
+    tx: &Connection,
     out: &ExtractOutput,
     source: &str,
     at: &str,
@@ -1002,7 +1015,7 @@ fn ingest_tx(
 /// sources is rebuilt from them (the earliest report, the highest toll); an
 /// event left without sources is removed and returned, for a new version of
 /// the article to take its id.
-fn retract(tx: &rusqlite::Transaction, article_id: &str, at: &str) -> Result<Vec<Event>> {
+fn retract(tx: &Connection, article_id: &str, at: &str) -> Result<Vec<Event>> {
     let linked: Vec<String> = {
         let mut stmt =
             tx.prepare_cached("SELECT event_id FROM event_sources WHERE article_id = ?1")?;
@@ -1056,7 +1069,7 @@ fn retract(tx: &rusqlite::Transaction, article_id: &str, at: &str) -> Result<Vec
 }
 
 /// The id of a place in the places table, added when new.
-fn place_id(tx: &rusqlite::Transaction, l: &veille_core::Location) -> Result<i64> {
+fn place_id(tx: &Connection, l: &veille_core::Location) -> Result<i64> {
     let (admin1, admin2) = (
         l.admin1.as_deref().unwrap_or(""),
         l.admin2.as_deref().unwrap_or(""),
@@ -1089,7 +1102,7 @@ fn place_id(tx: &rusqlite::Transaction, l: &veille_core::Location) -> Result<i64
 }
 
 /// Removes an event's search row (by its rowid: the event must still exist).
-fn delete_search_row(tx: &rusqlite::Transaction, id: &str) -> Result<()> {
+fn delete_search_row(tx: &Connection, id: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = ?1)",
         [id],
@@ -1098,7 +1111,7 @@ fn delete_search_row(tx: &rusqlite::Transaction, id: &str) -> Result<()> {
 }
 
 /// The stored events an article is a source of, as (id, JSON).
-fn linked_events(tx: &rusqlite::Transaction, article_id: &str) -> Result<Vec<(String, String)>> {
+fn linked_events(tx: &Connection, article_id: &str) -> Result<Vec<(String, String)>> {
     let mut stmt = tx.prepare(
         "SELECT e.id, e.json FROM event_sources s JOIN events e ON e.id = s.event_id
          WHERE s.article_id = ?1",
@@ -1110,11 +1123,7 @@ fn linked_events(tx: &rusqlite::Transaction, article_id: &str) -> Result<Vec<(St
 /// Takes back the changes (after cursor `since`) that re-coding an article
 /// wrote for events it left as they were (`before`: id, JSON), so that a
 /// client syncing the feed is not sent every event again.
-fn forget_unchanged(
-    tx: &rusqlite::Transaction,
-    before: &[(String, String)],
-    since: i64,
-) -> Result<()> {
+fn forget_unchanged(tx: &Connection, before: &[(String, String)], since: i64) -> Result<()> {
     for (id, json) in before {
         let now: Option<String> = tx
             .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
@@ -1130,7 +1139,7 @@ fn forget_unchanged(
 }
 
 /// Records the deletion of retracted events no new report took over.
-fn deleted(tx: &rusqlite::Transaction, gone: &[Event], at: &str) -> Result<()> {
+fn deleted(tx: &Connection, gone: &[Event], at: &str) -> Result<()> {
     for e in gone {
         tx.execute(
             "INSERT INTO changes (event_id, kind, at) VALUES (?1, 'delete', ?2)",
@@ -1141,7 +1150,7 @@ fn deleted(tx: &rusqlite::Transaction, gone: &[Event], at: &str) -> Result<()> {
 }
 
 /// Rewrites a stored event's row and search text from `e`.
-fn rewrite_event(tx: &rusqlite::Transaction, e: &Event) -> Result<()> {
+fn rewrite_event(tx: &Connection, e: &Event) -> Result<()> {
     write_event_row(tx, e, &serde_json::to_string(e)?, &now(), true)
 }
 

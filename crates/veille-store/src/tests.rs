@@ -591,3 +591,42 @@ fn reprocess_keeps_ids_of_the_same_incidents() {
     assert_eq!(events[0].event.fatalities, Some(5));
     assert_eq!(events[0].sources.len(), 1);
 }
+
+#[test]
+fn a_batch_commits_once_and_a_failing_article_is_rolled_back_alone() {
+    let dir = std::env::temp_dir().join(format!("veille-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("t.db");
+    let first = output("Gunmen attacked Djibo.", vec![event("e1", "2025-04-14", 3)]);
+    // Its second event cannot be written (a trigger refuses it) after the
+    // article and the first event were.
+    let broken = output(
+        "Clashes in Gao and Kidal.",
+        vec![event("e2", "2025-03-01", 1), event("e2b", "2025-12-20", 2)],
+    );
+    let last = output(
+        "Soldiers killed in Menaka.",
+        vec![event("e3", "2025-06-02", 4)],
+    );
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON events WHEN NEW.id = 'e2b'
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
+            .unwrap();
+        s.begin_batch().unwrap();
+        assert!(s.ingest(&first, "a.html").unwrap().new_article);
+        assert!(s.ingest(&broken, "b.html").is_err());
+        s.commit_batch().unwrap();
+        // A batch never committed (the process died) leaves nothing.
+        s.begin_batch().unwrap();
+        assert!(s.ingest(&last, "c.html").unwrap().new_article);
+    }
+    let s = Store::open(&path).unwrap();
+    let summary = s.summary().unwrap();
+    assert_eq!((summary.articles, summary.events), (1, 1));
+    assert!(!s.has_article(&broken.article.id).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

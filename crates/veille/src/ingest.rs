@@ -19,6 +19,13 @@ pub trait Sink {
         source: &str,
     ) -> veille_store::Result<IngestOutcome>;
     fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()>;
+    /// Groups the next documents into one commit (see `Store::begin_batch`).
+    fn begin_batch(&mut self) -> veille_store::Result<()> {
+        Ok(())
+    }
+    fn commit_batch(&mut self) -> veille_store::Result<()> {
+        Ok(())
+    }
 }
 
 impl Sink for Store {
@@ -32,6 +39,12 @@ impl Sink for Store {
     fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()> {
         Store::record_failure(self, source, error)
     }
+    fn begin_batch(&mut self) -> veille_store::Result<()> {
+        Store::begin_batch(self)
+    }
+    fn commit_batch(&mut self) -> veille_store::Result<()> {
+        Store::commit_batch(self)
+    }
 }
 
 impl Sink for AnyStore {
@@ -44,6 +57,12 @@ impl Sink for AnyStore {
     }
     fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()> {
         AnyStore::record_failure(self, source, error)
+    }
+    fn begin_batch(&mut self) -> veille_store::Result<()> {
+        AnyStore::begin_batch(self)
+    }
+    fn commit_batch(&mut self) -> veille_store::Result<()> {
+        AnyStore::commit_batch(self)
     }
 }
 
@@ -171,8 +190,17 @@ fn progress_bar(total: u64, verbosity: Verbosity) -> ProgressBar {
     bar
 }
 
+/// Documents stored between two commits at most, and the longest time
+/// between them: a crash loses at most this much work, which the next run
+/// redoes (articles already stored are recognised and skipped).
+const BATCH_DOCUMENTS: usize = 500;
+const BATCH_SECONDS: f64 = 1.0;
+
 /// Runs documents through the pipeline into the store; `after_each` sees the
-/// report after every document.
+/// report after every document. Stored documents are committed in batches
+/// (each document in a savepoint of its own, so a failing one is rolled back
+/// alone); when a commit fails, the documents of its batch are reported as
+/// failed with the reason.
 pub fn ingest_inputs(
     pipeline: &Pipeline,
     store: &mut impl Sink,
@@ -181,6 +209,9 @@ pub fn ingest_inputs(
 ) -> Report {
     let started = Instant::now();
     let mut report = Report::default();
+    let mut batch: Vec<(String, IngestOutcome)> = Vec::new();
+    let mut batch_started = Instant::now();
+    begin(store);
     for input in inputs {
         report.read += 1;
         let name = input.name.clone();
@@ -199,24 +230,114 @@ pub fn ingest_inputs(
                     o.events_new,
                     o.events_merged
                 );
+                batch.push((name, o));
             }
             Ok(_) => {
                 report.duplicates += 1;
                 tracing::info!("duplicate {name}: already stored");
             }
-            Err(why) => {
-                if let Err(e) = store.record_failure(&name, &why) {
-                    tracing::error!("cannot record failure of {name}: {e}");
-                }
-                tracing::info!("skipped {name}: {why}");
-                report.failed.push(Failure {
-                    source: name,
-                    error: why,
-                });
-            }
+            Err(why) => fail(store, &mut report, name, why),
+        }
+        if batch.len() >= BATCH_DOCUMENTS || batch_started.elapsed().as_secs_f64() >= BATCH_SECONDS
+        {
+            commit(store, &mut report, &mut batch);
+            batch_started = Instant::now();
+            begin(store);
         }
         after_each(&report);
     }
+    commit(store, &mut report, &mut batch);
     report.seconds = started.elapsed().as_secs_f64();
     report
+}
+
+/// Opens a batch; without one, each document is committed alone.
+fn begin(store: &mut impl Sink) {
+    if let Err(e) = store.begin_batch() {
+        tracing::warn!("cannot open a batch, committing each document alone: {e}");
+    }
+}
+
+/// Records a document that could not be stored.
+fn fail(store: &mut impl Sink, report: &mut Report, name: String, why: String) {
+    if let Err(e) = store.record_failure(&name, &why) {
+        tracing::error!("cannot record failure of {name}: {e}");
+    }
+    tracing::info!("skipped {name}: {why}");
+    report.failed.push(Failure {
+        source: name,
+        error: why,
+    });
+}
+
+/// Commits the batch; when that fails, its documents were not stored.
+fn commit(store: &mut impl Sink, report: &mut Report, batch: &mut Vec<(String, IngestOutcome)>) {
+    if let Err(e) = store.commit_batch() {
+        tracing::error!("commit of {} documents failed: {e}", batch.len());
+        for (name, o) in batch.drain(..) {
+            report.new -= 1;
+            report.events_new -= o.events_new;
+            report.events_merged -= o.events_merged;
+            report.replaced -= o.replaced;
+            fail(store, report, name, format!("store: commit failed: {e}"));
+        }
+    }
+    batch.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store whose commits fail: what it was given is lost.
+    #[derive(Default)]
+    struct LosingStore {
+        stored: Vec<String>,
+        failures: Vec<String>,
+        batches: usize,
+    }
+
+    impl Sink for LosingStore {
+        fn ingest(
+            &mut self,
+            out: &veille_core::ExtractOutput,
+            source: &str,
+        ) -> veille_store::Result<IngestOutcome> {
+            self.stored.push(source.to_string());
+            Ok(IngestOutcome {
+                new_article: true,
+                events_new: out.events.len(),
+                ..Default::default()
+            })
+        }
+        fn record_failure(&mut self, source: &str, _: &str) -> veille_store::Result<()> {
+            self.failures.push(source.to_string());
+            Ok(())
+        }
+        fn begin_batch(&mut self) -> veille_store::Result<()> {
+            self.batches += 1;
+            Ok(())
+        }
+        fn commit_batch(&mut self) -> veille_store::Result<()> {
+            Err(veille_store::StoreError::Invalid("disk full".into()))
+        }
+    }
+
+    #[test]
+    fn documents_of_a_batch_that_cannot_be_committed_are_reported_failed() {
+        let text = "Gunmen killed five villagers in Djibo, Burkina Faso, on Monday.";
+        let inputs = (0..3).map(|i| Input {
+            name: format!("doc{i}.txt"),
+            bytes: Ok(format!("{text} Report {i}.").into_bytes()),
+            meta: Default::default(),
+        });
+        let mut store = LosingStore::default();
+        let report = ingest_inputs(&Pipeline::new(), &mut store, inputs, |_| {});
+        assert_eq!(store.stored.len(), 3);
+        assert_eq!(store.batches, 1);
+        assert_eq!((report.read, report.new, report.events_new), (3, 0, 0));
+        assert_eq!(report.failed.len(), 3);
+        assert!(report.failed[0].error.contains("commit failed: "));
+        assert_eq!(store.failures, ["doc0.txt", "doc1.txt", "doc2.txt"]);
+    }
 }
