@@ -9,7 +9,8 @@
 //! "ten-year") and ages ("aged 50") are recognised so that nothing else takes
 //! their numbers for dates or counts.
 
-use crate::fastre::FastRegex;
+use crate::fastre::{FastRegex, Windows};
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::sync::OnceLock;
 use veille_core::{DateKind, DateMention, Granularity, Span};
@@ -146,6 +147,77 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// Words of which every date pattern holds one (or a digit): month and
+/// weekday names, time units, relative days and periods. The patterns are
+/// searched only around them (see [`date_windows`]).
+const ANCHOR_WORDS: &[&str] = &[
+    "day",
+    "veille",
+    "lendemain",
+    "jour",
+    "aged",
+    "year",
+    "ans",
+    "année",
+    "annee",
+    "month",
+    "mois",
+    "week",
+    "semaine",
+    "decade",
+    "décennie",
+    "hour",
+    "heure",
+    "yesterday",
+    "hier",
+    "today",
+    "aujourd",
+    "morning",
+    "matin",
+    "night",
+    "overnight",
+    "nuit",
+    "an dernier",
+];
+
+/// The stretches of `text` the date patterns may match in: around digits
+/// and words of [`ANCHOR_WORDS`], months and weekdays that begin a word.
+fn date_windows(text: &str) -> Windows {
+    static ANCHORS: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = ANCHORS.get_or_init(|| {
+        let mut words: Vec<String> = Vec::new();
+        let names = MONTHS
+            .iter()
+            .map(|m| m.0)
+            .chain(WEEKDAYS.iter().map(|d| d.0));
+        for w in ANCHOR_WORDS.iter().copied().chain(names) {
+            // ASCII letters match in any case; others as written, capitalised
+            // or in capitals.
+            words.push(w.to_string());
+            if !w.is_ascii() {
+                let mut cs = w.chars();
+                let first = cs.next().map(|c| c.to_uppercase().collect::<String>());
+                words.push(first.unwrap_or_default() + cs.as_str());
+                words.push(w.to_uppercase());
+            }
+        }
+        words.extend((0..10).map(|d| d.to_string()));
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("date anchors")
+    });
+    let anchors = ac.find_iter(text).filter(|m| {
+        text.as_bytes()[m.start()].is_ascii_digit()
+            || !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    });
+    Windows::around(text, anchors.map(|m| (m.start(), m.end())))
+}
+
 /// English month abbreviations that are also words or numbers.
 const ENGLISH_SHORT: &[&str] = &[
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -197,6 +269,11 @@ fn past_day(pub_date: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 /// Finds and resolves the date expressions of a text. Relative expressions
 /// need `pub_date`; without it only absolute dates are returned.
 pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
+    find_dates_in(text, pub_date, &date_windows(text))
+}
+
+/// [`find_dates`], the patterns searched in `w` only.
+fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<DateMention> {
     let p = patterns();
     let mut out: Vec<DateMention> = Vec::new();
     // Earlier patterns win: a span already claimed is not taken again.
@@ -222,7 +299,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     // "The day before, ...", "la veille", "three days earlier": days
     // counted from the date told just before, resolved once all are found.
     let mut anchored: Vec<(usize, i64)> = Vec::new();
-    for c in p.anchored.captures_iter(text) {
+    for c in p.anchored.captures_in(text, w) {
         let m = c.get(0).expect("match");
         let phrase = m.as_str().to_lowercase();
         // ("the day before the vote" is counted from the vote)
@@ -239,10 +316,11 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         anchored.push((out.len(), if later { days } else { -days }));
         add(&mut out, m.start(), m.end(), DateKind::Date, None);
     }
-    for m in p.age.find_iter(text) {
+    for c in p.age.captures_in(text, w) {
+        let m = c.get(0).expect("match");
         add(&mut out, m.start(), m.end(), DateKind::Age, None);
     }
-    for c in p.duration.captures_iter(text) {
+    for c in p.duration.captures_in(text, w) {
         let m = c.get(0).expect("match");
         // "a 25-year-old man" is an age (the pattern above took it); "two days ago" a date.
         if text[m.end()..].starts_with("-old") {
@@ -270,7 +348,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         add(&mut out, m.start(), m.end(), DateKind::Duration, None);
     }
     if let Some(pd) = pub_date {
-        for c in p.ago.captures_iter(text) {
+        for c in p.ago.captures_in(text, w) {
             let m = c.get(0).expect("match");
             let n = small_number(&c[1]).unwrap_or(1);
             let back = if c[2].starts_with("semaine") {
@@ -291,7 +369,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             }
         }
     }
-    for c in p.iso.captures_iter(text) {
+    for c in p.iso.captures_in(text, w) {
         let m = c.get(0).expect("match");
         if let Some(d) = NaiveDate::from_ymd_opt(
             c[1].parse().unwrap_or(0),
@@ -301,7 +379,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
         }
     }
-    for c in p.numeric.captures_iter(text) {
+    for c in p.numeric.captures_in(text, w) {
         let m = c.get(0).expect("match");
         let (a, b, y) = (
             num(&c[1]).unwrap_or(0),
@@ -316,7 +394,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
     }
     // "between 12 and 14 March", "du 3 au 5 mars": a range of days (ACLED:
     // week precision within seven days, month precision beyond).
-    for c in p.day_range.captures_iter(text) {
+    for c in p.day_range.captures_in(text, w) {
         let m = c.get(0).expect("match");
         let (Some(d1), Some(d2), Some(month)) = (num(&c[1]), num(&c[2]), month_of(&c[3])) else {
             continue;
@@ -346,7 +424,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         }
     }
     for (re, day_first) in [(&p.day_month, true), (&p.month_day, false)] {
-        for c in re.captures_iter(text) {
+        for c in re.captures_in(text, w) {
             let m = c.get(0).expect("match");
             let (dd, month) = if day_first {
                 (num(&c[1]), month_of(&c[2]))
@@ -373,7 +451,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
         }
     }
     if let Some(pd) = pub_date {
-        for c in p.overnight.captures_iter(text) {
+        for c in p.overnight.captures_in(text, w) {
             let m = c.get(0).expect("match");
             if let Some(wd) = weekday_of(&c[1]) {
                 let first = latest_weekday(pd, wd, false);
@@ -386,7 +464,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
                 add(&mut out, m.start(), m.end(), DateKind::Date, day(first));
             }
         }
-        for c in p.weekday.captures_iter(text) {
+        for c in p.weekday.captures_in(text, w) {
             let m = c.get(0).expect("match");
             let Some(wd) = weekday_of(&c[2]) else {
                 continue;
@@ -403,7 +481,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
                 day(latest_weekday(pd, wd, strict)),
             );
         }
-        for c in p.relative_day.captures_iter(text) {
+        for c in p.relative_day.captures_in(text, w) {
             let m = c.get(0).expect("match");
             let w = c[1].to_lowercase();
             let back = if w == "the day before yesterday" || w == "avant-hier" {
@@ -427,7 +505,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
                 day(pd - Duration::days(back)),
             );
         }
-        for c in p.relative_period.captures_iter(text) {
+        for c in p.relative_period.captures_in(text, w) {
             let m = c.get(0).expect("match");
             let w = c[1].to_lowercase().replace('’', "'");
             let past = w.starts_with("last")
@@ -463,7 +541,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             add(&mut out, m.start(), m.end(), DateKind::Date, Some(period));
         }
     }
-    for c in p.month.captures_iter(text) {
+    for c in p.month.captures_in(text, w) {
         let m = c.get(0).expect("match");
         let name = c.get(2).expect("month");
         let Some(month) = month_of(name.as_str()) else {
@@ -515,7 +593,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
             Some((start, end, Granularity::Month)),
         );
     }
-    for c in p.year.captures_iter(text) {
+    for c in p.year.captures_in(text, w) {
         let m = c.get(0).expect("match");
         let y1: i32 = c[2].parse().unwrap_or(0);
         let y2: i32 = c.get(3).and_then(|y| y.as_str().parse().ok()).unwrap_or(y1);
@@ -567,6 +645,101 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Date words in all their shapes, and filler long enough to part
+    /// windows.
+    const PIECES: &[&str] = &[
+        "the day before",
+        "la veille",
+        "le lendemain",
+        "three days earlier",
+        "deux jours plus tard",
+        "aged 25",
+        "âgée de 30 ans",
+        "Âgé de 4 ans",
+        "a 25-year-old",
+        "five-year-old",
+        "for two years",
+        "in the past several weeks",
+        "depuis plusieurs ANNÉES",
+        "deux décennies",
+        "two days ago",
+        "il y a trois jours",
+        "between 3 and 5 September 2024",
+        "du 1er au 3 août",
+        "2024-03-12",
+        "12/03/2024",
+        "12th of March, 2023",
+        "March 12",
+        "Dec. 3, 2021",
+        "1er mai",
+        "la nuit de mardi à mercredi",
+        "overnight Tuesday into Wednesday",
+        "last Monday night",
+        "ce samedi soir",
+        "LUNDI dernier",
+        "yesterday morning",
+        "hier soir",
+        "avant-hier",
+        "aujourd’hui",
+        "this morning",
+        "la nuit dernière",
+        "last week",
+        "l’an dernier",
+        "earlier this month",
+        "in mid-September",
+        "mi-AOÛT",
+        "en FÉVRIER 2020",
+        "since 2012",
+        "between 2015 and 2019",
+        "mid-2020",
+        "Americans",
+        "transday",
+        "plans",
+        "overnightly",
+        "Parisian dernier",
+        "monday2",
+        "x2024",
+        "mayhem",
+        "a",
+        "the",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "é",
+        "-",
+        "’",
+        "(",
+        ")",
+    ];
+
+    fn filler(n: usize) -> String {
+        "The committee discussed the proposal at length and said nothing else. ".repeat(n)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Searching around anchors finds what searching everywhere finds.
+        #[test]
+        fn windows_miss_no_date(
+            parts in proptest::collection::vec((0..PIECES.len(), 0usize..4), 0..40),
+            pd in proptest::option::of(0i64..3000),
+        ) {
+            let mut text = String::new();
+            for (i, f) in parts {
+                text.push_str(PIECES[i]);
+                text.push(' ');
+                text.push_str(&filler(f));
+            }
+            let pd = pd.map(|n| d("2018-01-01") + Duration::days(n));
+            prop_assert_eq!(
+                find_dates(&text, pd),
+                find_dates_in(&text, pd, &Windows::whole(&text))
+            );
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

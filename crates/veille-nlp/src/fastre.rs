@@ -39,6 +39,78 @@ impl FastRegex {
     }
 }
 
+/// Stretches of a text where matches may lie: every match of the regexes
+/// searched with [`FastRegex::captures_in`] contains one of the anchors the
+/// windows were built from and reaches at most [`Windows::REACH`] bytes
+/// before or after it. The rest of the text is not searched.
+#[derive(Debug, Clone)]
+pub struct Windows(Vec<(usize, usize)>);
+
+impl Windows {
+    /// Bytes a match may reach before and after its anchor.
+    pub const REACH: usize = 96;
+
+    /// Windows around the given anchors (byte spans, in order of start).
+    pub fn around(hay: &str, anchors: impl Iterator<Item = (usize, usize)>) -> Windows {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in anchors {
+            let mut ws = s.saturating_sub(Self::REACH);
+            while !hay.is_char_boundary(ws) {
+                ws -= 1;
+            }
+            let mut we = (e + Self::REACH).min(hay.len());
+            while !hay.is_char_boundary(we) {
+                we += 1;
+            }
+            // Not inside a word: the end of the window is a word's end.
+            we += hay[we..]
+                .char_indices()
+                .find(|&(_, c)| !is_word(c))
+                .map_or(hay.len() - we, |(i, _)| i);
+            match out.last_mut() {
+                Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                _ => out.push((ws, we)),
+            }
+        }
+        Windows(out)
+    }
+
+    /// The whole text as one window.
+    #[cfg(test)]
+    pub fn whole(hay: &str) -> Windows {
+        Windows(vec![(0, hay.len())])
+    }
+}
+
+impl FastRegex {
+    /// The matches of [`FastRegex::captures_iter`] that lie in `windows`:
+    /// all of them when every match holds an anchor and stays within reach.
+    pub fn captures_in<'h>(&self, hay: &'h str, windows: &Windows) -> Vec<Captures<'h>> {
+        let mut out = Vec::new();
+        for &(ws, we) in &windows.0 {
+            // The text up to the window's end (it ends after a word), searched
+            // from its start: look-behind sees the text before.
+            let sub = &hay[..we];
+            let mut pos = ws;
+            while pos < we {
+                let Some(c) = self.0.captures_at(sub, pos) else {
+                    break;
+                };
+                let m = c.get(0).expect("match");
+                pos = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + sub[m.end()..].chars().next().map_or(1, char::len_utf8)
+                };
+                if unicode_bounded(hay, m.start(), m.end()) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+}
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
