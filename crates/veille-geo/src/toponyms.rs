@@ -487,6 +487,15 @@ fn recognize(
 
 /// Chooses each candidate's entry: focus country, cue, hierarchy,
 /// population. Returns the resolved candidates and the focus country.
+/// Distinct names with a reading in one admin1 unit that make it the
+/// region a story is set in (with more than any other unit has), and what
+/// that adds to those readings' score.
+const ADMIN1_MIN_NAMES: usize = 3;
+const ADMIN1_BONUS: f64 = 15.0;
+/// A reading this many times as populous elsewhere keeps its lead ("Denver"
+/// in a story set in Pennsylvania is still Colorado's).
+const ADMIN1_LARGER: u64 = 100;
+
 fn resolve(
     text: &str,
     tokens: &[Token],
@@ -753,6 +762,41 @@ fn resolve(
         })
         .collect();
 
+    // The region the story is set in, when several of its names have a
+    // reading in one admin1 unit of the focus country and fewer in any
+    // other ("Alexandria", "Douglas County", "Brandon" and "Albany" are all
+    // in Minnesota): readings there are the likelier.
+    let focus_admin1 = {
+        let mut votes: HashMap<u32, std::collections::HashSet<String>> = HashMap::new();
+        for c in cands.iter().filter(|c| !c.adjectival) {
+            let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+            for &i in &c.entries {
+                let e = &gaz.entries[i as usize];
+                if focus.as_deref() != Some(e.iso2.as_str()) {
+                    continue;
+                }
+                let unit = if e.kind == Kind::Admin1 {
+                    Some(i)
+                } else {
+                    e.admin1
+                };
+                if let Some(u) = unit {
+                    votes.entry(u).or_default().insert(surface.clone());
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, u32)> = votes.iter().map(|(&u, n)| (n.len(), u)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(n, u), rest @ ..]
+                if *n >= ADMIN1_MIN_NAMES && rest.first().is_none_or(|r| *n > r.0) =>
+            {
+                Some(*u)
+            }
+            _ => None,
+        }
+    };
+
     // Anchors: places the text names without ambiguity (one reading, not a
     // country). An ambiguous name is more likely the reading near them
     // ("Gainesville" in a story that also names Lake Lanier's towns).
@@ -783,11 +827,25 @@ fn resolve(
     for c in cands {
         let within = |i: u32| within_qualifier(gaz, &qualifiers, &c, i);
         let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        let largest = c
+            .entries
+            .iter()
+            .map(|&i| gaz.entries[i as usize].population + 1000)
+            .max()
+            .unwrap_or(0);
         let base: Vec<(u32, f64)> = c
             .entries
             .iter()
             .map(|&i| {
                 let mut s = score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight);
+                if c.entries.len() > 1 && focus_admin1.is_some() {
+                    let e = &gaz.entries[i as usize];
+                    if (e.admin1 == focus_admin1 || Some(i) == focus_admin1)
+                        && (e.population + 1000) * ADMIN1_LARGER >= largest
+                    {
+                        s += ADMIN1_BONUS;
+                    }
+                }
                 if within(i) {
                     s += 300.0;
                 }
@@ -1355,6 +1413,17 @@ mod tests {
         let g = places("Hundreds of people gathered in Al-Karama Square in As-Sweida on Friday.");
         assert_eq!(unit_of(&g, "As-Sweida").0, "SY");
         assert_eq!(g.focus_country.as_deref(), Some("SY"));
+    }
+
+    #[test]
+    fn names_of_one_region_resolve_there_together() {
+        // Each of these names a town in several states; only Minnesota has
+        // them all. Denver, 100 times larger in Colorado, stays there.
+        let g = places("Schools in Watertown, Delano and Plainview closed; Denver sent help, Scott County officials said.");
+        for name in ["Watertown", "Delano", "Plainview", "Scott County"] {
+            assert_eq!(unit_of(&g, name).1.as_deref(), Some("Minnesota"), "{name}");
+        }
+        assert_eq!(unit_of(&g, "Denver").1.as_deref(), Some("Colorado"));
     }
 
     #[test]
