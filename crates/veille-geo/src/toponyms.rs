@@ -878,6 +878,11 @@ fn resolve(
     (resolved, focus)
 }
 
+/// What a reading abroad within this distance of the focus country's
+/// centre point gets, as a reading in it does.
+const NEAR_FOCUS_BONUS: f64 = 15.0;
+const NEAR_FOCUS_KM: f64 = 250.0;
+
 fn score(
     gaz: &Gazetteer,
     idx: u32,
@@ -892,6 +897,16 @@ fn score(
     // abroad ("London" in a story set in the United States).
     if Some(e.iso2.as_str()) == focus {
         s += 15.0;
+    } else if e.kind != Kind::Country {
+        // Just across its border ("Gaza" in a story on Israel is not
+        // Mozambique's province): near the focus country's centre point.
+        let near = |c: &Entry| -> Option<bool> {
+            let km = crate::distance_km((c.lat?, c.lon?), (e.lat?, e.lon?));
+            Some(km <= NEAR_FOCUS_KM)
+        };
+        if focus.and_then(|f| gaz.country(f)).and_then(near) == Some(true) {
+            s += NEAR_FOCUS_BONUS;
+        }
     }
     let country_named = c
         .entries
@@ -1413,6 +1428,13 @@ mod tests {
         let g = places("Hundreds of people gathered in Al-Karama Square in As-Sweida on Friday.");
         assert_eq!(unit_of(&g, "As-Sweida").0, "SY");
         assert_eq!(g.focus_country.as_deref(), Some("SY"));
+    }
+
+    #[test]
+    fn a_place_just_across_the_focus_country_border_beats_one_far_away() {
+        // Gaza is also a province of Mozambique, more populous than the city.
+        let g = places("Israeli air strikes on Gaza killed 20 people on Monday.");
+        assert_eq!(unit_of(&g, "Gaza").0, "PS");
     }
 
     #[test]
