@@ -90,6 +90,10 @@ pub struct ActorDef {
     /// group refers to.
     #[serde(default)]
     pub jihadist: bool,
+    /// Aliases that name this actor only next to a demonym ("Israeli air
+    /// strikes", "frappes aériennes russes"): alone they name no side.
+    #[serde(default)]
+    pub demonym_only: bool,
     pub aliases: Vec<String>,
 }
 

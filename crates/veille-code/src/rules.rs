@@ -64,6 +64,11 @@ pub fn code_article(
             }
         }
     }
+    // "Zambian soldiers", "soldats tchadiens", "Israeli air strikes": the
+    // forces of the demonym's country, wherever the event is.
+    let forces_of = forces_named_by_demonym(text, &cues.actors, gaz, lex);
+    cues.actors
+        .retain(|h| !lex.actors[h.id].demonym_only || forces_of.iter().any(|(s, _)| *s == h.span));
     let actors = &cues.actors;
     // Words naming actors: places inside them are who, not where.
     let actor_words: Vec<Span> = actors.iter().map(|a| a.span).collect();
@@ -257,7 +262,7 @@ pub fn code_article(
             })
             .unwrap_or_else(|| "Unknown".into());
         let (mut actor_list, mut actor_spans) =
-            assign_actors(sub, &sentence_actors, &patients, lex, &country);
+            assign_actors(sub, &sentence_actors, &patients, lex, &country, &forces_of);
         rival_named_elsewhere(text, &mut actor_list, &actor_spans, actors, lex);
         // The first side's allies: ACLED's assoc_actor_1, several joined
         // by "; " as ACLED writes them.
@@ -852,6 +857,57 @@ fn named_army(text: &str, h: &Hit, gaz: &Gazetteer, lex: &Lexicon) -> bool {
         .iter()
         .any(|&i| gaz.entries[i as usize].kind == Kind::Country);
     !(country || run.len() == 1 && gaz.demonym(&name).is_some())
+}
+
+/// Generic state forces named with a demonym, and the demonym's country:
+/// the word before in English ("Zambian soldiers", "South Sudanese
+/// troops"), the word after in French ("soldats zambiens", "frappes
+/// aériennes israéliennes").
+fn forces_named_by_demonym(
+    text: &str,
+    hits: &[Hit],
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) -> Vec<(Span, String)> {
+    let word = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.is_empty();
+    // (the country's name as the lexicon's own actor for its forces has it:
+    // "Military Forces of Turkey", where the gazetteer says Türkiye)
+    let country_of = |words: &[&str]| -> Option<String> {
+        if !words.iter().all(|w| word(w)) {
+            return None;
+        }
+        let i = gaz.demonym(&veille_geo::fold::fold(&words.join(" ")))?;
+        let iso = &gaz.entries[i as usize].iso2;
+        let own = lex.actors.iter().find_map(|a| {
+            (a.country.as_deref() == Some(iso.as_str()))
+                .then(|| a.name.strip_prefix("Military Forces of "))
+                .flatten()
+        });
+        own.map(str::to_string)
+            .or_else(|| gaz.country(iso).map(|c| c.name.clone()))
+    };
+    hits.iter()
+        .filter(|h| {
+            let a = &lex.actors[h.id];
+            a.kind == "state" && a.name.contains("{country}")
+        })
+        .filter_map(|h| {
+            let from = text.floor_char_boundary(h.span.start.saturating_sub(40));
+            let before: Vec<&str> = text[from..h.span.start]
+                .strip_suffix(' ')
+                .map(|b| b.rsplit(' ').take(2).collect())
+                .unwrap_or_default();
+            let to = text.ceil_char_boundary((h.span.end + 30).min(text.len()));
+            let after = text[h.span.end..to]
+                .strip_prefix(' ')
+                .and_then(|a| a.split([' ', ',', '.', ';', ')']).next());
+            let two = (before.len() == 2).then(|| [before[1], before[0]]);
+            two.and_then(|w| country_of(&w))
+                .or_else(|| before.first().and_then(|w| country_of(&[w])))
+                .or_else(|| after.and_then(|w| country_of(&[w])))
+                .map(|c| (h.span, c))
+        })
+        .collect()
 }
 
 /// A name that says where a group comes from, not where it was: "Nuer
@@ -1879,6 +1935,7 @@ fn assign_actors(
     patients: &[Span],
     lex: &Lexicon,
     country: &str,
+    forces_of: &[(Span, String)],
 ) -> (Vec<Actor>, Vec<(String, Span)>) {
     use veille_core::EventType::*;
     let def = |h: &Hit| &lex.actors[h.id];
@@ -2035,14 +2092,27 @@ fn assign_actors(
     let mut spans = Vec::new();
     for (role, a) in [("actor1", a1), ("actor2", a2)] {
         if let Some((i, span)) = a {
+            // A state's forces named by a demonym: abroad, external forces
+            // (ACLED's inter 8).
+            let abroad = span
+                .and_then(|s| forces_of.iter().find(|(f, _)| *f == s))
+                .map(|(_, c)| c);
+            let name = match abroad {
+                Some(c) => lex.actors[i].name.replace("{country}", c),
+                None => named(i),
+            };
             // One actor is never both sides.
-            if actors.iter().any(|x: &Actor| x.name == named(i)) {
+            if actors.iter().any(|x: &Actor| x.name == name) {
                 continue;
             }
+            let inter = match abroad {
+                Some(c) if c != country => 8,
+                _ => lex.actors[i].inter,
+            };
             actors.push(Actor {
-                name: named(i),
+                name,
                 role: role.into(),
-                inter: lex.actors[i].inter,
+                inter,
             });
             if let Some(s) = span {
                 spans.push((role.to_string(), s));

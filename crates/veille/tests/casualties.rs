@@ -108,6 +108,50 @@ fn french_soldiers_killed_in_an_attack_by_jihadists_are_actor2() {
 }
 
 #[test]
+fn forces_named_by_a_demonym_are_that_countrys_wherever_they_fight() {
+    let inter = |e: &serde_json::Value, role: &str| {
+        e["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["role"] == role)
+            .map(|a| a["inter"].as_u64().unwrap())
+    };
+    let ev = events(
+        "demonym-air",
+        "Israeli air strikes on Gaza killed 20 people on Monday, the health ministry said.\n",
+        "2025-01-14",
+    );
+    let e = &ev[0];
+    assert_eq!(e["sub_event_type"], "Air/drone strike", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Military Forces of Israel");
+    assert_eq!(e["location"]["country"], "Palestine", "{e:#}");
+    // The lexicon's name for the country's forces; the French order.
+    let ev = events(
+        "demonym-fr",
+        "Des frappes aériennes turques ont tué cinq combattants à Duhok lundi.\n",
+        "2025-01-14",
+    );
+    assert_eq!(actor(&ev[0], "actor1"), "Military Forces of Turkey");
+    // A country with no actor of its own in the lexicon: external forces.
+    let ev = events(
+        "demonym-zm",
+        "Zambian soldiers killed five militants in Cabo Delgado on Monday.\n",
+        "2025-01-14",
+    );
+    assert_eq!(actor(&ev[0], "actor1"), "Military Forces of Zambia");
+    assert_eq!(inter(&ev[0], "actor1"), Some(8));
+    // Without a demonym, "air strikes" names no side.
+    let ev = events(
+        "demonym-none",
+        "Air strikes on Idlib killed 12 civilians on Monday.\n",
+        "2025-01-14",
+    );
+    assert_eq!(ev[0]["location"]["country"], "Syria", "{:#}", ev[0]);
+    assert!(!actor(&ev[0], "actor1").starts_with("Military Forces"));
+}
+
+#[test]
 fn houses_burned_in_the_attack_are_part_of_the_attack() {
     let ev = events(
         "looting-merge",
