@@ -261,8 +261,15 @@ pub fn code_article(
                     .map(|c| c.name.clone())
             })
             .unwrap_or_else(|| "Unknown".into());
-        let (mut actor_list, mut actor_spans) =
-            assign_actors(sub, &sentence_actors, &patients, lex, &country, &forces_of);
+        let (mut actor_list, mut actor_spans) = assign_actors(
+            sub,
+            &sentence_actors,
+            &patients,
+            lex,
+            &country,
+            &forces_of,
+            gaz,
+        );
         rival_named_elsewhere(text, &mut actor_list, &actor_spans, actors, lex);
         // The first side's allies: ACLED's assoc_actor_1, several joined
         // by "; " as ACLED writes them.
@@ -282,7 +289,7 @@ pub fn code_article(
                 if described {
                     continue;
                 }
-                let name = lex.actors[h.id].name.replace("{country}", &country);
+                let name = fill(&lex.actors[h.id].name, &country, gaz);
                 if actor_list.iter().all(|a| a.name != name) && !names.contains(&name) {
                     if names.is_empty() {
                         inter = lex.actors[h.id].inter;
@@ -441,7 +448,7 @@ pub fn code_article(
                     d.event.actors.insert(
                         0,
                         Actor {
-                            name: g.name.replace("{country}", country),
+                            name: fill(&g.name, country, gaz),
                             role: "actor1".into(),
                             inter: g.inter,
                         },
@@ -859,6 +866,16 @@ fn named_army(text: &str, h: &Hit, gaz: &Gazetteer, lex: &Lexicon) -> bool {
     !(country || run.len() == 1 && gaz.demonym(&name).is_some())
 }
 
+/// An actor's name with `{country}` filled: ACLED's "Military Forces of the
+/// Philippines" but "Civilians (Philippines)".
+fn fill(template: &str, country: &str, gaz: &Gazetteer) -> String {
+    if template.contains("Forces of {country}") {
+        template.replace("{country}", &gaz.forces_of(country))
+    } else {
+        template.replace("{country}", country)
+    }
+}
+
 /// Generic state forces named with a demonym, and the demonym's country:
 /// the word before in English ("Zambian soldiers", "South Sudanese
 /// troops"), the word after in French ("soldats zambiens", "frappes
@@ -878,10 +895,14 @@ fn forces_named_by_demonym(
         }
         let i = gaz.demonym(&veille_geo::fold::fold(&words.join(" ")))?;
         let iso = &gaz.entries[i as usize].iso2;
+        // (not a faction's: "Military Forces of Yemen Supreme Political
+        // Council")
         let own = lex.actors.iter().find_map(|a| {
-            (a.country.as_deref() == Some(iso.as_str()))
-                .then(|| a.name.strip_prefix("Military Forces of "))
-                .flatten()
+            let rest = a.name.strip_prefix("Military Forces of ")?;
+            let bare = rest.strip_prefix("the ").unwrap_or(rest);
+            let same = a.country.as_deref() == Some(iso.as_str())
+                && gaz.lookup(&veille_geo::fold::fold(bare)).contains(&i);
+            same.then_some(bare)
         });
         own.map(str::to_string)
             .or_else(|| gaz.country(iso).map(|c| c.name.clone()))
@@ -1936,6 +1957,7 @@ fn assign_actors(
     lex: &Lexicon,
     country: &str,
     forces_of: &[(Span, String)],
+    gaz: &Gazetteer,
 ) -> (Vec<Actor>, Vec<(String, Span)>) {
     use veille_core::EventType::*;
     let def = |h: &Hit| &lex.actors[h.id];
@@ -1948,7 +1970,7 @@ fn assign_actors(
         .actors
         .iter()
         .position(|a| a.name.starts_with("Police Forces of"));
-    let named = |i: usize| lex.actors[i].name.replace("{country}", country);
+    let named = |i: usize| fill(&lex.actors[i].name, country, gaz);
     let of_kind = |kinds: &[&str]| {
         hits.iter()
             .filter(|h| kinds.contains(&def(h).kind.as_str()))
@@ -2098,7 +2120,7 @@ fn assign_actors(
                 .and_then(|s| forces_of.iter().find(|(f, _)| *f == s))
                 .map(|(_, c)| c);
             let name = match abroad {
-                Some(c) => lex.actors[i].name.replace("{country}", c),
+                Some(c) => fill(&lex.actors[i].name, c, gaz),
                 None => named(i),
             };
             // One actor is never both sides.

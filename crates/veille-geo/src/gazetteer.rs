@@ -14,6 +14,7 @@ const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz")
 const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
 const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
+const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -68,6 +69,8 @@ pub struct Gazetteer {
     pub max_tokens: usize,
     /// Admin1 units of each country, with their folded names.
     admin1_by_iso: HashMap<String, Vec<(u32, String)>>,
+    /// Countries whose forces ACLED names with "the".
+    with_article: std::collections::HashSet<String>,
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -143,7 +146,50 @@ impl Gazetteer {
             })?;
         let mut g = Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)?;
         g.add_abbreviations(ABBREVIATIONS)?;
+        g.use_acled_names(ACLED_COUNTRIES)?;
         Ok(g)
+    }
+
+    /// ACLED's names of countries, from `data/geo/acled-countries.tsv`: the
+    /// entry takes that name, and keeps its own as an alias.
+    fn use_acled_names(&mut self, tsv: &str) -> Result<(), Error> {
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |why: String| Error::Data {
+                file: format!("data/geo/acled-countries.tsv:{}", n + 1),
+                why,
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [iso, name, article] = cols[..] else {
+                return Err(bad("expected iso2<TAB>acled_name<TAB>article".into()));
+            };
+            let idx = *self
+                .country_by_iso
+                .get(iso)
+                .ok_or_else(|| bad(format!("unknown country {iso:?}")))?;
+            self.entries[idx as usize].name = name.to_string();
+            self.index_name(name, idx);
+            match article {
+                "the" => {
+                    self.with_article.insert(name.to_string());
+                }
+                "" => {}
+                other => return Err(bad(format!("article {other:?}: the, or nothing"))),
+            }
+        }
+        Ok(())
+    }
+
+    /// A country's name after "Military Forces of": "the Philippines",
+    /// "Mali".
+    pub fn forces_of(&self, country: &str) -> String {
+        if self.with_article.contains(country) {
+            format!("the {country}")
+        } else {
+            country.to_string()
+        }
     }
 
     /// Press abbreviations of admin1 units ("W.Va.", "B.C."), from
@@ -186,6 +232,7 @@ impl Gazetteer {
             never_places: word_list(NEVER_PLACES),
             max_tokens: 1,
             admin1_by_iso: HashMap::new(),
+            with_article: Default::default(),
         };
         let bad = |file: &str, why: String| Error::Data {
             file: file.into(),
@@ -408,6 +455,31 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_take_acled_names_and_keep_their_own() {
+        let g = Gazetteer::global();
+        let tr = g.country("TR").unwrap();
+        assert_eq!(tr.name, "Turkey");
+        for name in ["turkey", "turkiye"] {
+            assert!(
+                g.lookup(name)
+                    .iter()
+                    .any(|&i| g.entries[i as usize].iso2 == "TR"),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            g.country("CD").unwrap().name,
+            "Democratic Republic of Congo"
+        );
+        assert_eq!(g.forces_of("Philippines"), "the Philippines");
+        assert_eq!(g.forces_of("Mali"), "Mali");
+        let mut g2 = Gazetteer::embedded().unwrap();
+        assert!(g2.use_acled_names("TR\tTurkey\tthe\textra\n").is_err());
+        assert!(g2.use_acled_names("XX\tNowhere\t\n").is_err());
+        assert!(g2.use_acled_names("TR\tTurkey\tthe\n").is_ok());
+    }
 
     #[test]
     fn loads_embedded_data_with_mali_regions() {
