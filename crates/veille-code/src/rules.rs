@@ -457,8 +457,85 @@ pub fn code_article(
             }
         }
     }
+    claimed_by(text, nlp, &mut drafts, actors, lex);
     out.events = merge_same_incident(drafts, headline);
     out
+}
+
+/// Words by which a group claims an attack or is held to be behind it.
+const CLAIM_WORDS: &[&str] = &[
+    "claimed",
+    "claim of responsibility",
+    "revendiqu",
+    "blamed",
+    "suspected",
+    "soupçonn",
+    "attributed to",
+    "attribué",
+    "imputé",
+    "à l'origine de",
+    "à l’origine de",
+    "behind the attack",
+];
+
+/// "JNIM claimed responsibility", "L'État islamique au Sahel est soupçonné
+/// d'être à l'origine de l'attaque": an event with an unidentified armed
+/// group as its first side takes the one armed group named with a claim or
+/// a suspicion in its own sentence or the sentences after it, up to the next
+/// event's with a place of its own.
+fn claimed_by(text: &str, nlp: &Analysis, drafts: &mut [Draft], actors: &[Hit], lex: &Lexicon) {
+    // (a later draft with no place of its own, or a bare toll, is more of
+    // the same incident: "L'attaque a été revendiquée par ...")
+    let starts: Vec<Option<usize>> = drafts
+        .iter()
+        .map(|d| (!d.placeless && !d.continuation).then_some(d.sentence))
+        .collect();
+    for (k, d) in drafts.iter_mut().enumerate() {
+        let Some(a1) = d.event.actors.iter_mut().find(|a| a.role == "actor1") else {
+            continue;
+        };
+        if !a1.name.starts_with("Unidentified Armed Group") {
+            continue;
+        }
+        let until = starts
+            .iter()
+            .skip(k + 1)
+            .flatten()
+            .copied()
+            .find(|&s| s > d.sentence)
+            .unwrap_or(nlp.sentences.len());
+        let mut named: Vec<&Hit> = Vec::new();
+        for sentence in &nlp.sentences[d.sentence..until] {
+            let sspan = sentence.span;
+            let lower = sspan.of(text).to_lowercase();
+            if !CLAIM_WORDS.iter().any(|w| lower.contains(w)) {
+                continue;
+            }
+            named.extend(actors.iter().filter(|h| {
+                let def = &lex.actors[h.id];
+                sspan.contains(h.span) && def.kind == "armed" && !def.name.contains("{country}")
+            }));
+        }
+        // One group (named once or more); with several, who claimed what
+        // is not clear.
+        let Some(&h) = named.first() else {
+            continue;
+        };
+        if named.iter().any(|n| n.id != h.id) {
+            continue;
+        }
+        let def = &lex.actors[h.id];
+        a1.name = def.name.clone();
+        a1.inter = def.inter;
+        let (start, end) = char_offsets(text, h.span);
+        d.event.evidence.retain(|e| e.field != "actor1");
+        d.event.evidence.push(Evidence {
+            field: "actor1".into(),
+            start,
+            end,
+            text: h.span.of(text).to_string(),
+        });
+    }
 }
 
 /// Gives the last event a toll reported in a later sentence of its own

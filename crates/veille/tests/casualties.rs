@@ -152,6 +152,37 @@ fn forces_named_by_a_demonym_are_that_countrys_wherever_they_fight() {
 }
 
 #[test]
+fn the_group_that_claimed_an_attack_is_its_author() {
+    let ev = events(
+        "claim-en",
+        "An army vehicle was blown up by an explosive device near Gorom-Gorom on Saturday. JNIM claimed responsibility. Four soldiers were killed.\n",
+        "2024-10-07",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        actor(&ev[0], "actor1"),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    let ev = events(
+        "claim-fr",
+        "Des hommes armés ont attaqué lundi un poste de gendarmerie à Djibo, tuant onze gendarmes. L'attaque a été revendiquée par l'État islamique au Sahel.\n",
+        "2022-06-14",
+    );
+    assert_eq!(actor(&ev[0], "actor1"), "Islamic State (Sahel)", "{ev:#?}");
+    // Two groups blamed: who did it is not clear.
+    let ev = events(
+        "claim-two",
+        "Gunmen attacked a gendarmerie post in Djibo on Monday, killing eleven gendarmes. Officials suspected JNIM or the Islamic State Sahel Province.\n",
+        "2022-06-14",
+    );
+    assert_eq!(
+        actor(&ev[0], "actor1"),
+        "Unidentified Armed Group (Burkina Faso)",
+        "{ev:#?}"
+    );
+}
+
+#[test]
 fn houses_burned_in_the_attack_are_part_of_the_attack() {
     let ev = events(
         "looting-merge",
