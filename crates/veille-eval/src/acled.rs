@@ -70,6 +70,33 @@ pub fn same_admin_name(a: &str, b: &str) -> bool {
     })
 }
 
+/// An ACLED actor name without the years of its period: "Military Forces
+/// of Mali (2021-)" is "Military Forces of Mali".
+pub fn without_years(name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(open) = rest.find(" (") {
+        let inner = &rest[open + 2..];
+        let close = inner.find(')');
+        let years = close.is_some_and(|c| {
+            let t = &inner[..c];
+            !t.is_empty() && t.chars().all(|ch| ch.is_ascii_digit() || ch == '-')
+        });
+        match (years, close) {
+            (true, Some(c)) => {
+                out.push_str(&rest[..open]);
+                rest = &inner[c + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
 /// Totals over the export.
 #[derive(Debug, Default)]
 pub struct Scores {
@@ -79,6 +106,10 @@ pub struct Scores {
     pub fatalities_right: usize,
     pub admin1_right: usize,
     pub date_right: usize,
+    /// Rows with a gold actor1 (the export has the column), and those whose
+    /// actor1 veille names the same (ACLED's years in brackets set aside).
+    pub actor1_rows: usize,
+    pub actor1_right: usize,
     /// Gold and predicted (or "-") event types and sub-types.
     pub types: Vec<(String, String)>,
     pub sub_types: Vec<(String, String)>,
@@ -129,6 +160,7 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
         need("fatalities")?,
         need("notes")?,
     );
+    let c_actor1 = col("actor1");
     let mut s = Scores::default();
     for record in reader.records() {
         let r = record?;
@@ -178,6 +210,13 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
                 s.admin1_right += usize::from(admin1_ok);
                 let date_ok = Some(e.event_date) == date && e.time_precision == 1;
                 s.date_right += usize::from(date_ok);
+                if let Some(gold) = c_actor1.map(get).filter(|g| !g.is_empty()) {
+                    s.actor1_rows += 1;
+                    let ours = e.actors.iter().find(|a| a.role == "actor1");
+                    s.actor1_right += usize::from(
+                        ours.is_some_and(|a| without_years(&a.name) == without_years(&gold)),
+                    );
+                }
                 if !(type_ok && fat_ok && admin1_ok && date_ok) {
                     s.misses.push(format!(
                         "miss\trow {}\t{gold}\tgot {} / {} | {} | fat {} | {}\t{}",
@@ -235,6 +274,18 @@ mod tests {
         assert!(same_admin_name("Nord-Ouest", "North-West"));
         assert!(same_admin_name("Banadir", "Banaadir"));
         assert!(!same_admin_name("Nord", "Sud"));
+        assert_eq!(
+            without_years("Military Forces of Mali (2021-)"),
+            "Military Forces of Mali"
+        );
+        assert_eq!(
+            without_years("Police Forces of Colombia (2018-2022)"),
+            "Police Forces of Colombia"
+        );
+        assert_eq!(
+            without_years("Unidentified Armed Group (Mali)"),
+            "Unidentified Armed Group (Mali)"
+        );
         assert!(!same_admin_name("Kidal", "Kayes"));
         assert!(same_admin_name("Northern Darfur", "North Darfur"));
         // Another name of the same unit in the gazetteer.

@@ -909,6 +909,13 @@ pub fn run(cli: Cli) -> Result<i32> {
             println!("fatalities exact {:.3}", share(s.fatalities_right));
             println!("admin1 accuracy {:.3}", share(s.admin1_right));
             println!("date exact {:.3}", share(s.date_right));
+            if s.actor1_rows > 0 {
+                println!(
+                    "actor1 exact {:.3} (of {} rows with one)",
+                    s.actor1_right as f64 / s.actor1_rows as f64,
+                    s.actor1_rows
+                );
+            }
             println!(
                 "event_type macro-F1 {:.3}",
                 veille_eval::acled::macro_f1(&s.types)
