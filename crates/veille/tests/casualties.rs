@@ -60,12 +60,17 @@ fn first_sub_type(name: &str, text: &str, pub_date: &str) -> String {
         .to_string()
 }
 
-fn actor(e: &serde_json::Value, role: &str) -> String {
+/// The actor of `role` in an event (JSON), if any.
+fn actor_in<'e>(e: &'e serde_json::Value, role: &str) -> Option<&'e serde_json::Value> {
     e["actors"]
         .as_array()
         .unwrap()
         .iter()
         .find(|a| a["role"] == role)
+}
+
+fn actor(e: &serde_json::Value, role: &str) -> String {
+    actor_in(e, role)
         .map(|a| a["name"].as_str().unwrap().to_string())
         .unwrap_or_default()
 }
@@ -109,14 +114,6 @@ fn french_soldiers_killed_in_an_attack_by_jihadists_are_actor2() {
 
 #[test]
 fn forces_named_by_a_demonym_are_that_countrys_wherever_they_fight() {
-    let inter = |e: &serde_json::Value, role: &str| {
-        e["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["role"] == role)
-            .map(|a| a["inter"].as_u64().unwrap())
-    };
     let ev = events(
         "demonym-air",
         "Israeli air strikes on Gaza killed 20 people on Monday, the health ministry said.\n",
@@ -140,7 +137,7 @@ fn forces_named_by_a_demonym_are_that_countrys_wherever_they_fight() {
         "2025-01-14",
     );
     assert_eq!(actor(&ev[0], "actor1"), "Military Forces of Zambia");
-    assert_eq!(inter(&ev[0], "actor1"), Some(8));
+    assert_eq!(actor_in(&ev[0], "actor1").unwrap()["inter"], 8);
     // Without a demonym, "air strikes" names no side.
     let ev = events(
         "demonym-none",
