@@ -66,6 +66,22 @@ impl Sink for AnyStore {
     }
 }
 
+/// A store whose documents are each committed alone.
+struct Unbatched<'s, S: Sink + ?Sized>(&'s mut S);
+
+impl<S: Sink + ?Sized> Sink for Unbatched<'_, S> {
+    fn ingest(
+        &mut self,
+        out: &veille_core::ExtractOutput,
+        source: &str,
+    ) -> veille_store::Result<IngestOutcome> {
+        self.0.ingest(out, source)
+    }
+    fn record_failure(&mut self, source: &str, error: &str) -> veille_store::Result<()> {
+        self.0.record_failure(source, error)
+    }
+}
+
 /// What a batch did.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
@@ -160,6 +176,19 @@ pub fn ingest_units(
     let bar = progress_bar(total, verbosity);
     let counter = Arc::new(AtomicU64::new(0));
     let inputs = units.iter().flat_map(|u| u.inputs(counter.clone()));
+    // Standard input may be a stream that pauses ("tail -f dump.jsonl |
+    // veille ingest -"): each document is committed when it is read, and no
+    // transaction stays open while the stream waits.
+    let streamed = units
+        .iter()
+        .any(|u| matches!(u.origin, veille_sources::Origin::Stdin));
+    let mut unbatched;
+    let store: &mut dyn Sink = if streamed {
+        unbatched = Unbatched(store);
+        &mut unbatched
+    } else {
+        store
+    };
     let report = ingest_inputs(pipeline, store, inputs, |r| {
         bar.set_position(counter.load(Ordering::Relaxed));
         bar.set_message(format!(
@@ -203,7 +232,7 @@ const BATCH_SECONDS: f64 = 1.0;
 /// failed with the reason.
 pub fn ingest_inputs(
     pipeline: &Pipeline,
-    store: &mut impl Sink,
+    store: &mut (impl Sink + ?Sized),
     inputs: impl Iterator<Item = Input>,
     mut after_each: impl FnMut(&Report),
 ) -> Report {
@@ -252,14 +281,14 @@ pub fn ingest_inputs(
 }
 
 /// Opens a batch; without one, each document is committed alone.
-fn begin(store: &mut impl Sink) {
+fn begin(store: &mut (impl Sink + ?Sized)) {
     if let Err(e) = store.begin_batch() {
         tracing::warn!("cannot open a batch, committing each document alone: {e}");
     }
 }
 
 /// Records a document that could not be stored.
-fn fail(store: &mut impl Sink, report: &mut Report, name: String, why: String) {
+fn fail(store: &mut (impl Sink + ?Sized), report: &mut Report, name: String, why: String) {
     if let Err(e) = store.record_failure(&name, &why) {
         tracing::error!("cannot record failure of {name}: {e}");
     }
@@ -271,7 +300,11 @@ fn fail(store: &mut impl Sink, report: &mut Report, name: String, why: String) {
 }
 
 /// Commits the batch; when that fails, its documents were not stored.
-fn commit(store: &mut impl Sink, report: &mut Report, batch: &mut Vec<(String, IngestOutcome)>) {
+fn commit(
+    store: &mut (impl Sink + ?Sized),
+    report: &mut Report,
+    batch: &mut Vec<(String, IngestOutcome)>,
+) {
     if let Err(e) = store.commit_batch() {
         tracing::error!("commit of {} documents failed: {e}", batch.len());
         for (name, o) in batch.drain(..) {
@@ -339,5 +372,21 @@ mod tests {
         assert_eq!(report.failed.len(), 3);
         assert!(report.failed[0].error.contains("commit failed: "));
         assert_eq!(store.failures, ["doc0.txt", "doc1.txt", "doc2.txt"]);
+    }
+
+    #[test]
+    fn a_stream_commits_each_document_alone() {
+        let inputs = (0..2).map(|i| Input {
+            name: format!("doc{i}.txt"),
+            bytes: Ok(
+                format!("Gunmen killed five villagers in Djibo on Monday. Report {i}.")
+                    .into_bytes(),
+            ),
+            meta: Default::default(),
+        });
+        let mut store = LosingStore::default();
+        let report = ingest_inputs(&Pipeline::new(), &mut Unbatched(&mut store), inputs, |_| {});
+        assert_eq!(store.batches, 0);
+        assert_eq!((report.new, report.failed.len()), (2, 0));
     }
 }
