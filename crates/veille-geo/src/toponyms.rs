@@ -764,7 +764,7 @@ fn resolve(
 
     // The region the story is set in, when several of its names have a
     // reading in one admin1 unit of the focus country and fewer in any
-    // other ("Alexandria", "Douglas County", "Brandon" and "Albany" are all
+    // other ("Watertown", "Delano", "Plainview" and "Scott County" are all
     // in Minnesota): readings there are the likelier.
     let focus_admin1 = {
         let mut votes: HashMap<u32, std::collections::HashSet<String>> = HashMap::new();
