@@ -66,7 +66,8 @@ pub fn same_admin_name(a: &str, b: &str) -> bool {
     let gaz = veille_geo::Gazetteer::global();
     gaz.lookup(&veille_geo::fold::fold(b)).iter().any(|&i| {
         let e = &gaz.entries[i as usize];
-        e.kind == veille_geo::Kind::Admin1 && same_name(&e.name, a)
+        e.kind == veille_geo::Kind::Admin1
+            && (same_name(&e.name, a) || same_name(gaz.written_name(i), a))
     })
 }
 

@@ -66,6 +66,25 @@ fn fold_unicode(s: &str) -> String {
     out
 }
 
+/// A name without accents, case kept, as ACLED writes names: "Ségou" ->
+/// "Segou", "Ta‘izz" -> "Ta'izz".
+pub fn strip_accents(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '`' => '\'',
+            'ı' => 'i',
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' => 'd',
+            c => c,
+        })
+        .collect()
+}
+
 /// Levenshtein distance on chars, for short names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

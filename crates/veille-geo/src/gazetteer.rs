@@ -15,6 +15,7 @@ const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
 const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
+const ACLED_ADMIN: &str = include_str!("../../../data/geo/acled-admin.tsv");
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -71,6 +72,13 @@ pub struct Gazetteer {
     admin1_by_iso: HashMap<String, Vec<(u32, String)>>,
     /// Countries whose forces ACLED names with "the".
     with_article: std::collections::HashSet<String>,
+    /// ACLED's names of admin units where they differ from the entry's
+    /// name ("Idleb" for "Idlib", "Tillaberi" for "Tillabéri").
+    acled_admin: HashMap<u32, String>,
+    /// Those names folded, to their units (overlays may name units so).
+    acled_admin_folded: HashMap<String, Vec<u32>>,
+    /// Countries whose ACLED admin1 is the gazetteer's admin2.
+    admin1_is_admin2: std::collections::HashSet<String>,
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -147,7 +155,96 @@ impl Gazetteer {
         let mut g = Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)?;
         g.add_abbreviations(ABBREVIATIONS)?;
         g.use_acled_names(ACLED_COUNTRIES)?;
+        g.use_acled_admin_names(ACLED_ADMIN)?;
         Ok(g)
+    }
+
+    /// ACLED's names of admin units, from `data/geo/acled-admin.tsv`
+    /// (its format is in the file): names without "Region", "Province
+    /// du"..., without accents, and ACLED's own name where it differs more.
+    /// Only the names written out change: text is still read with the
+    /// gazetteer's names.
+    fn use_acled_admin_names(&mut self, tsv: &str) -> Result<(), Error> {
+        let mut prefixes: Vec<&str> = Vec::new();
+        let mut suffixes: Vec<&str> = Vec::new();
+        let mut names: HashMap<u32, &str> = HashMap::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |why: String| Error::Data {
+                file: format!("data/geo/acled-admin.tsv:{}", n + 1),
+                why,
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            match cols[..] {
+                ["strip-prefix", p] if !p.trim().is_empty() => prefixes.push(p),
+                ["strip-suffix", p] if !p.trim().is_empty() => suffixes.push(p),
+                ["name", code, name] if !name.trim().is_empty() => {
+                    let idx = *self
+                        .admin_codes
+                        .get(code)
+                        .ok_or_else(|| bad(format!("unknown admin code {code:?}")))?;
+                    names.insert(idx, name);
+                }
+                ["level", iso, "admin2"] if self.country_by_iso.contains_key(iso) => {
+                    self.admin1_is_admin2.insert(iso.to_string());
+                }
+                _ => {
+                    return Err(bad("expected strip-prefix|strip-suffix<TAB>text, \
+                         name<TAB>code<TAB>name or level<TAB>iso2<TAB>admin2"
+                        .into()))
+                }
+            }
+        }
+        let mut ids: Vec<u32> = self.admin_codes.values().copied().collect();
+        ids.sort_unstable();
+        for idx in ids {
+            let own = &self.entries[idx as usize].name;
+            let mut name: &str = names.get(&idx).copied().unwrap_or(own);
+            for p in &prefixes {
+                if let Some(rest) = name.strip_prefix(p) {
+                    if rest.chars().count() >= 2 {
+                        name = rest;
+                        break;
+                    }
+                }
+            }
+            for p in &suffixes {
+                if let Some(rest) = name.strip_suffix(p) {
+                    if rest.chars().count() >= 2 {
+                        name = rest;
+                        break;
+                    }
+                }
+            }
+            let name = crate::fold::strip_accents(name);
+            if name != *own {
+                self.acled_admin_folded
+                    .entry(fold(&name))
+                    .or_default()
+                    .push(idx);
+                self.acled_admin.insert(idx, name);
+            }
+        }
+        Ok(())
+    }
+
+    /// Admin units whose written name (ACLED's) folds to `folded`.
+    pub fn by_written_name(&self, folded: &str) -> &[u32] {
+        self.acled_admin_folded
+            .get(folded)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The name written out for an entry: ACLED's name of an admin unit,
+    /// the entry's own name otherwise.
+    pub fn written_name(&self, idx: u32) -> &str {
+        self.acled_admin
+            .get(&idx)
+            .map(String::as_str)
+            .unwrap_or(&self.entries[idx as usize].name)
     }
 
     /// ACLED's names of countries, from `data/geo/acled-countries.tsv`: the
@@ -233,6 +330,9 @@ impl Gazetteer {
             max_tokens: 1,
             admin1_by_iso: HashMap::new(),
             with_article: Default::default(),
+            acled_admin: HashMap::new(),
+            acled_admin_folded: HashMap::new(),
+            admin1_is_admin2: Default::default(),
         };
         let bad = |file: &str, why: String| Error::Data {
             file: file.into(),
@@ -432,15 +532,20 @@ impl Gazetteer {
     pub fn location(&self, idx: u32, geo_precision: u8) -> Location {
         let e = &self.entries[idx as usize];
         let country = self.country(&e.iso2);
-        let name_of = |i: Option<u32>| i.map(|i| self.entries[i as usize].name.clone());
+        let name_of = |i: Option<u32>| i.map(|i| self.written_name(i).to_string());
+        // Uganda's ACLED admin1 is a district, the gazetteer's admin2.
+        let (admin1, admin2) = match e.admin2 {
+            Some(a2) if self.admin1_is_admin2.contains(&e.iso2) => (Some(a2), None),
+            _ => (e.admin1, e.admin2),
+        };
         Location {
-            name: e.name.clone(),
+            name: self.written_name(idx).to_string(),
             country: country
                 .map(|c| c.name.clone())
                 .unwrap_or_else(|| e.iso2.clone()),
             country_code: e.iso2.clone(),
-            admin1: name_of(e.admin1),
-            admin2: name_of(e.admin2),
+            admin1: name_of(admin1),
+            admin2: name_of(admin2),
             admin3: None,
             latitude: e.lat,
             longitude: e.lon,
@@ -479,6 +584,34 @@ mod tests {
         assert!(g2.use_acled_names("TR\tTurkey\tthe\textra\n").is_err());
         assert!(g2.use_acled_names("XX\tNowhere\t\n").is_err());
         assert!(g2.use_acled_names("TR\tTurkey\tthe\n").is_ok());
+    }
+
+    #[test]
+    fn admin_units_are_written_as_acled_names_them() {
+        let g = Gazetteer::global();
+        // The admin names of the unit with this code.
+        let at = |code: &str| {
+            let l = g.location(g.admin_codes[code], 1);
+            (l.admin1.unwrap_or_default(), l.admin2.unwrap_or_default())
+        };
+        assert_eq!(at("SY.12").0, "Idleb");
+        assert_eq!(at("NE.09").0, "Tillaberi");
+        assert_eq!(at("ML.05").0, "Segou");
+        assert_eq!(at("CM.12").0, "Extreme-Nord");
+        assert_eq!(at("YE.04").0, "Hadramawt");
+        assert_eq!(at("BF.12.40"), ("Sahel".into(), "Soum".into()));
+        assert_eq!(at("ML.04.7670549").1, "Douentza");
+        // Uganda's ACLED admin1 is the district.
+        assert_eq!(at("UG.C.96"), ("Wakiso".into(), String::new()));
+        // Text is still read with the gazetteer's names.
+        let idlib = g.lookup("idlib");
+        assert!(idlib.contains(&g.admin_codes["SY.12"]));
+        assert_eq!(g.by_written_name("idleb"), &[g.admin_codes["SY.12"]]);
+        let mut g2 = Gazetteer::embedded().unwrap();
+        assert!(g2.use_acled_admin_names("name\tXX.99\tNowhere\n").is_err());
+        assert!(g2.use_acled_admin_names("rename\tSY.12\tIdleb\n").is_err());
+        assert!(g2.use_acled_admin_names("level\tUG\tadmin3\n").is_err());
+        assert!(g2.use_acled_admin_names("name\tSY.12\tIdleb\n").is_ok());
     }
 
     #[test]

@@ -125,10 +125,15 @@ impl Gazetteer {
         if let Some(&i) = self.admin_codes.get(code_or_name) {
             return Some(i);
         }
-        self.lookup(&fold(code_or_name)).iter().copied().find(|&i| {
-            let e = &self.entries[i as usize];
-            e.kind == kind && e.iso2 == iso2 && within.is_none_or(|w| e.admin1 == Some(w))
-        })
+        let key = fold(code_or_name);
+        let by_name = self.lookup(&key).iter();
+        by_name
+            .chain(self.by_written_name(&key))
+            .copied()
+            .find(|&i| {
+                let e = &self.entries[i as usize];
+                e.kind == kind && e.iso2 == iso2 && within.is_none_or(|w| e.admin1 == Some(w))
+            })
     }
 
     /// Applies overlay rows in order; an unknown country or admin unit is an

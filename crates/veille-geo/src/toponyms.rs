@@ -1466,7 +1466,7 @@ mod tests {
         let g = places("ADF militants attacked civilians in Oicha (Beni, Nord-Kivu), killing 18.");
         assert_eq!(
             unit_of(&g, "Oicha"),
-            ("CD".into(), Some("North Kivu".into()))
+            ("CD".into(), Some("Nord-Kivu".into()))
         );
         // The county named like its town is no clue to the town's region:
         // not one of the Nasirs of Egypt.

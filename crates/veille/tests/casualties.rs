@@ -873,7 +873,7 @@ fn a_toll_told_next_without_a_place_is_the_events() {
     );
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0]["fatalities"], 53, "{:#}", e[0]);
-    assert_eq!(e[0]["location"]["admin1"], "Tillabéri", "{:#}", e[0]);
+    assert_eq!(e[0]["location"]["admin1"], "Tillaberi", "{:#}", e[0]);
     // Deaths reported after force used on protesters are that force's.
     let e = events(
         "zahedan",
