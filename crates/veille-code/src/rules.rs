@@ -34,6 +34,11 @@ struct Draft {
     /// Its sentence adds to what came before ("Un assaillant a également
     /// été tué"): a toll to add, not another report of the same one.
     adds: bool,
+    /// Its sentence revises an earlier toll ("the toll later rose to 63").
+    update: bool,
+    /// Its sentence tells a superseded toll ("the toll, initially put at
+    /// 134, rose ...").
+    initial: bool,
 }
 
 /// How many opening sentences (title included) share the lead's date.
@@ -78,6 +83,15 @@ pub fn code_article(
     for (si, sentence) in nlp.sentences.iter().enumerate() {
         let sspan = sentence.span;
         let inside = |s: Span| sspan.contains(s);
+        // "The attack came less than a month after 71 soldiers were killed
+        // at Inates": the incident just told, placed after an earlier one;
+        // neither is news here, nor is the earlier toll this one's.
+        if si > 0
+            && triggers.iter().any(|t| inside(t.span))
+            && looks_back(&sspan.of(text).to_lowercase())
+        {
+            continue;
+        }
         let Some(clause) = read_clause(text, sspan, triggers, &cues, nlp, lex, &mut out.warnings)
             .filter(|c| !c.only_background)
         else {
@@ -371,6 +385,8 @@ pub fn code_article(
             continuation: bare_toll && in_sentence.is_empty(),
             placeless,
             adds: adds_to_before(&clause_lower),
+            update: toll_update(&sspan.of(text).to_lowercase()),
+            initial: initial_toll(&sspan.of(text).to_lowercase()),
             event: Event {
                 id,
                 event_type: sub.event_type(),
@@ -644,6 +660,72 @@ fn adds_to_before(lower: &str) -> bool {
     [" also ", " également ", " aussi ", "in addition"]
         .iter()
         .any(|c| lower.contains(c))
+}
+
+/// Whether a lower-cased sentence places the incident just told after an
+/// earlier one: "The attack came less than a month after ...", "L'attaque
+/// intervient deux semaines après ...".
+fn looks_back(lower: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "the ", "this ", "that ", "it ", "l'", "la ", "le ", "cette ", "cet ", "ce ",
+    ];
+    const VERBS: &[&str] = &[
+        " came ",
+        " comes ",
+        " happened ",
+        " occurred ",
+        " took place ",
+        " intervient ",
+        " survient ",
+        " est intervenue ",
+        " est survenue ",
+        " est survenu ",
+        " a eu lieu ",
+    ];
+    if !SUBJECTS.iter().any(|s| lower.starts_with(s)) {
+        return false;
+    }
+    let Some((i, verb)) = VERBS
+        .iter()
+        .filter_map(|v| lower.find(v).map(|i| (i, v)))
+        .min_by_key(|x| x.0)
+    else {
+        return false;
+    };
+    // (the verb of the opening words: "The attack came", not a clause far on)
+    if lower[..i].split_whitespace().count() > 4 {
+        return false;
+    }
+    let rest = &lower[i + verb.len()..];
+    let window = format!(" {}", &rest[..rest.floor_char_boundary(50)]);
+    [
+        " after ",
+        " après ",
+        " following ",
+        " just days after",
+        " à la suite ",
+    ]
+    .iter()
+    .any(|a| window.contains(a))
+}
+
+/// Whether a lower-cased sentence tells a toll that was superseded: "the
+/// toll, initially put at 134, rose", "un premier bilan faisait état de".
+fn initial_toll(lower: &str) -> bool {
+    [
+        "initially",
+        "initial toll",
+        "at first",
+        "earlier toll",
+        "previous toll",
+        "initialement",
+        "un premier bilan",
+        "premier bilan",
+        "précédent bilan",
+        "dans un premier temps",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
 }
 
 /// Whether `lower` (lower-cased words between two tolls, or a sentence)
@@ -3110,6 +3192,17 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 let other_sentence = if base_first { d.sentence } else { k.sentence };
                 let other_is_title = headline && other_sentence == 0;
                 let adds = d.adds && (d.continuation || d.placeless) && !vague_toll(&d.event);
+                // Two reports of one toll ("Au moins quatre soldats ... tués",
+                // then "Un élu avance le chiffre de sept"): ACLED codes the
+                // lowest, unless the later report revises the toll or the
+                // lower one is vague ("several", coded 3).
+                let later_revises = if d.sentence >= k.sentence {
+                    d.update
+                } else {
+                    k.update
+                };
+                let (vague_d, vague_k) = (vague_toll(&d.event), vague_toll(&k.event));
+                let (initial_d, initial_k) = (d.initial, k.initial);
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
                 } else {
@@ -3119,9 +3212,34 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     // "tuant deux soldats. Un assaillant a également été tué."
                     // (not a vague "several assailants were also neutralised")
                     (Some(a), Some(b)) if adds => Some(a + b),
-                    (Some(a), Some(b)) if b > a => {
-                        base.fatalities_text = other.fatalities_text.clone();
-                        Some(b)
+                    (Some(a), Some(b)) if a != b => {
+                        let (other_later, other_vague, base_vague) = if base_first {
+                            (d.sentence >= k.sentence, vague_d, vague_k)
+                        } else {
+                            (k.sentence > d.sentence, vague_k, vague_d)
+                        };
+                        let (other_initial, base_initial) = if base_first {
+                            (initial_d, initial_k)
+                        } else {
+                            (initial_k, initial_d)
+                        };
+                        let take_other = if a == 0 || b == 0 {
+                            b > a
+                        } else if other_initial != base_initial {
+                            base_initial
+                        } else if later_revises {
+                            other_later
+                        } else if base_vague != other_vague {
+                            base_vague
+                        } else {
+                            b < a
+                        };
+                        if take_other {
+                            base.fatalities_text = other.fatalities_text.clone();
+                            Some(b)
+                        } else {
+                            Some(a)
+                        }
                     }
                     (None, Some(b)) => {
                         base.fatalities_text = other.fatalities_text.clone();

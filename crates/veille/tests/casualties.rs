@@ -947,6 +947,31 @@ fn other_sources_claims_asides_and_added_deaths() {
             "2024-07-28",
             12,
         ),
+        // Another source's figure in a sentence of its own: ACLED keeps
+        // the lowest.
+        (
+            "Embuscade près de Boulkessi\n\nAu moins six soldats ont été tués jeudi 9 mai 2024 dans une embuscade près de Boulkessi, dans la région de Mopti, au Mali, selon une source militaire. Un notable local avance le chiffre de onze militaires tués.\n",
+            "2024-05-10",
+            6,
+        ),
+        (
+            "Attack on Dhusamareb base\n\nThree soldiers were killed when militants attacked an army base near Dhusamareb, Somalia, on 2 March 2024, an officer said. The militants later said on their radio that they had killed 20 soldiers.\n",
+            "2024-03-03",
+            3,
+        ),
+        // A toll first put lower and then raised: the later one.
+        (
+            "Massacre in Kiwanja\n\nOn 4 April 2023, rebels killed at least 48 villagers in Kiwanja, Nord-Kivu, DR Congo. Officials said the toll, initially put at 30, rose as more bodies were found.\n",
+            "2023-04-05",
+            48,
+        ),
+        // The incident placed after an earlier one: the earlier toll is
+        // not this one's, and no event.
+        (
+            "Attack on Fada\n\nOn 3 May 2022, gunmen killed 9 soldiers near Fada N'Gourma, Burkina Faso. The attack came two weeks after 40 soldiers were killed in Djibo.\n",
+            "2022-05-04",
+            9,
+        ),
         // "also killed": more deaths of the same event.
         (
             "Porga\n\nLe 2 décembre 2021, des hommes armés ont attaqué une position de l'armée béninoise à Porga, au Bénin, tuant deux soldats. Un assaillant a également été tué.\n",
@@ -954,8 +979,12 @@ fn other_sources_claims_asides_and_added_deaths() {
             3,
         ),
     ] {
-        let e = &events("sources", text, pub_date)[0];
+        let all = events("sources", text, pub_date);
+        let e = &all[0];
         assert_eq!(e["fatalities"], toll, "{e:#}");
+        if text.contains("came two weeks after") {
+            assert_eq!(all.len(), 1, "{all:#?}");
+        }
     }
 }
 
