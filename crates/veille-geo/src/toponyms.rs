@@ -468,6 +468,11 @@ fn recognize(
         if !major && names_facility(text, tokens, c.last) && !large() {
             return false;
         }
+        // "place de l'Opéra", "rue de Ségou": the same in French, the
+        // street word first.
+        if !major && facility_before(text, tokens, c.first) && !large() {
+            return false;
+        }
         c.cue.is_some()
             || !glued_to_name(text, tokens, c.first, c.last)
             || names_institution(text, tokens, c.last)
@@ -539,13 +544,19 @@ fn resolve(
     let mut contained: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut bracketed: Vec<((usize, usize), Vec<u32>)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
-        let Some(open) = text[tokens[c.last].word_end..].strip_prefix(" (") else {
+        // (also "Taizz city (Al Qahirah, Taizz)")
+        let after = &text[tokens[c.last].word_end..];
+        let word = [" city", " town", " village", " ville"]
+            .iter()
+            .find(|w| after.strip_prefix(**w).is_some_and(|r| r.starts_with(" (")))
+            .map_or(0, |w| w.len());
+        let Some(open) = after[word..].strip_prefix(" (") else {
             continue;
         };
         let Some(close) = open.find(')') else {
             continue;
         };
-        let start = tokens[c.last].word_end + 2;
+        let start = tokens[c.last].word_end + word + 2;
         let inner: Vec<usize> = (0..cands.len())
             .filter(|&i| {
                 tokens[cands[i].first].span.start >= start
@@ -1270,6 +1281,36 @@ fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
     next_word_in(text, tokens, last, FACILITY_WORDS)
 }
 
+/// Whether token `first` comes right after a French street or square word
+/// and its article: "place de l'Opéra", "rue du Niger", "pont de Gao".
+fn facility_before(text: &str, tokens: &[Token], first: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "place",
+        "rue",
+        "avenue",
+        "boulevard",
+        "pont",
+        "quai",
+        "gare",
+        "porte",
+        "stade",
+        "carrefour",
+        "rond-point",
+    ];
+    const ARTICLES: &[&str] = &["de l'", "de l’", "du ", "de la ", "des ", "de ", "d'", "d’"];
+    let start = tokens[first].span.start;
+    let before = text[text.floor_char_boundary(start.saturating_sub(20))..start].to_lowercase();
+    ARTICLES.iter().any(|a| {
+        before.strip_suffix(a).is_some_and(|b| {
+            let b = b.strip_suffix(' ').unwrap_or(b);
+            WORDS.iter().any(|w| {
+                b.strip_suffix(w)
+                    .is_some_and(|r| r.is_empty() || r.ends_with([' ', '\'', '’']))
+            })
+        })
+    })
+}
+
 /// Whether the word after token `last` is an institution word ("Army").
 fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
     // "Texas Southern University", "Dublin Veterans Project": within the
@@ -1419,6 +1460,23 @@ mod tests {
     fn unit_of(g: &GeoAnalysis, text: &str) -> (String, Option<String>) {
         let l = mention(g, text).mention.location.clone().expect("resolved");
         (l.country_code, l.admin1)
+    }
+
+    #[test]
+    fn streets_and_districts_are_not_towns_elsewhere() {
+        // Opéra is a village in Provence; the square is in Paris.
+        let g =
+            places("Des manifestants ont brisé des vitrines près de la place de l'Opéra, à Paris.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Opéra"));
+        assert_eq!(unit_of(&g, "Paris").0, "FR");
+        // Al Qahirah (Cairo's Arabic name) is here a district of Taizz.
+        let g = places(
+            "Houthi forces shelled residential neighbourhoods in Taizz city (Al Qahirah, Taizz).",
+        );
+        assert!(g
+            .toponyms
+            .iter()
+            .all(|t| t.mention.location.as_ref().unwrap().country_code == "YE"));
     }
 
     #[test]

@@ -1009,10 +1009,36 @@ fn women_seized_a_base_handed_over_and_a_crowd_that_grabs() {
     );
     assert_eq!(
         sub(
+            "bombs-dropped",
+            "Monastery bombed\n\nOn 2 February 2024, a military jet dropped three bombs on a village in Kani township, Sagaing region, Myanmar, killing 5 civilians.\n",
+            "2024-02-03"
+        ),
+        "Air/drone strike"
+    );
+    assert_eq!(
+        sub(
             "crowd-grabbed",
             "Lynching in Tessaoua\n\nOn 17 August 2025, an angry crowd in Tessaoua, Niger, seized two men suspected of belonging to a kidnapping ring, lynched them and burned their bodies.\n",
             "2025-08-18"
         ),
         "Mob violence"
+    );
+}
+
+#[test]
+fn myanmar_armed_organisations_by_their_initials() {
+    let e = &events(
+        "lashio",
+        "Lashio\n\nThe MNDAA said on Saturday, 3 August 2024, it had seized the military headquarters in Lashio, in Myanmar's Shan State.\n",
+        "2024-08-04",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-state actor overtakes territory",
+        "{e:#}"
+    );
+    assert_eq!(
+        actor(e, "actor1"),
+        "MNDAA: Myanmar National Democratic Alliance Army",
+        "{e:#}"
     );
 }
