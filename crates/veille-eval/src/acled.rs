@@ -57,6 +57,21 @@ pub fn same_admin_name(a: &str, b: &str) -> bool {
             .collect::<Vec<_>>()
             .join("")
     };
+    // "El Nabatieh" / "Nabatieh", "Al Anbar" / "Anbar": the Arabic article.
+    let bare = |s: &str| {
+        let f = veille_geo::fold::fold(s);
+        match f.split_once([' ', '-']) {
+            Some((a, rest))
+                if ["al", "el", "ar", "as", "ad", "an", "ash", "az", "at"].contains(&a) =>
+            {
+                rest.to_string()
+            }
+            _ => f,
+        }
+    };
+    if bare(a) == bare(b) {
+        return true;
+    }
     let (x, y) = (english(a), english(b));
     if x == y || x.chars().count() >= 6 && veille_geo::fold::edit_distance(&x, &y) <= 1 {
         return true;
@@ -289,6 +304,8 @@ mod tests {
         );
         assert!(!same_admin_name("Kidal", "Kayes"));
         assert!(same_admin_name("Northern Darfur", "North Darfur"));
+        assert!(same_admin_name("Nabatieh", "El Nabatieh"));
+        assert!(!same_admin_name("Nabatieh", "El Bekaa"));
         // Another name of the same unit in the gazetteer.
         assert!(same_admin_name("Chittagong", "Chattogram"));
         assert!(!same_admin_name("Chittagong", "Dhaka"));

@@ -575,9 +575,18 @@ fn resolve(
                 && p.split_whitespace().count() <= 4
                 && p.chars().all(|c| c.is_alphabetic() || " -'’.".contains(c))
         };
+        // (a part may carry the article the name lacks: "El Nabatieh")
+        let is_part = |n: &str| {
+            parts.iter().any(|p| {
+                *p == n
+                    || p.split_once(' ').is_some_and(|(a, rest)| {
+                        rest == n && ARABIC_ARTICLES.contains(&a.to_lowercase().as_str())
+                    })
+            })
+        };
         let only_names = !inner.is_empty()
             && parts.iter().all(|p| name_like(p))
-            && names.iter().all(|n| parts.contains(&n.as_str()));
+            && names.iter().all(|n| is_part(n));
         if !only_names {
             continue;
         }
@@ -1029,6 +1038,8 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
             || DISTRICT_WORDS.contains(&l.as_str())
             || SETTLEMENT_WORDS.contains(&l.as_str())
     };
+    // "El Nabatieh", "Al Anbar": the Arabic article of the name itself.
+    let article = |t: &Token| ARABIC_ARTICLES.contains(&lower_word(text, t).as_str());
     let adjacent =
         |a: &Token, b: &Token| a.sentence == b.sentence && &text[a.span.end..b.span.start] == " ";
     if first > 0 {
@@ -1038,6 +1049,7 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
             && adjacent(p, &tokens[first])
             && capitalised(p.span.of(text))
             && !generic(p)
+            && !article(p)
         {
             // "Also Read", "Mr", a title: only a preceding sentence-initial word is harmless.
             let p_is_first_of_sentence = first < 2 || tokens[first - 2].sentence != p.sentence;
@@ -1057,6 +1069,10 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
     }
     false
 }
+
+/// The Arabic article as names are written in Latin letters ("El Nabatieh",
+/// "Al Anbar", "Ar Raqqa").
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ar", "as", "ad", "an", "ash", "az", "at"];
 
 /// `fold(name) == folded`, without allocating for plain ASCII names (the
 /// common case, checked for every reading of every ambiguous name).
@@ -1469,6 +1485,9 @@ mod tests {
             places("Des manifestants ont brisé des vitrines près de la place de l'Opéra, à Paris.");
         assert!(g.toponyms.iter().all(|t| t.mention.text != "Opéra"));
         assert_eq!(unit_of(&g, "Paris").0, "FR");
+        // The Arabic article does not glue the name to another.
+        let g = places("An Israeli drone struck a motorcycle in Aitaroun (Bent Jbeil, El Nabatieh), killing two men.");
+        assert_eq!(unit_of(&g, "Nabatieh").0, "LB");
         // Al Qahirah (Cairo's Arabic name) is here a district of Taizz.
         let g = places(
             "Houthi forces shelled residential neighbourhoods in Taizz city (Al Qahirah, Taizz).",
