@@ -630,6 +630,7 @@ fn resolve(
     }
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
+    let mut voted: HashMap<String, f64> = HashMap::new();
     for c in &cands {
         // "Palestine, Texas" votes for the country of Texas.
         if let Some(&i) = c
@@ -663,13 +664,19 @@ fn resolve(
                 .or_default() += w;
             continue;
         }
+        // A repeated place name says less each time: "Dublin" fifteen
+        // times in a story on Dublin, Ohio, is one name that Ireland's
+        // capital fits best, told again (the k-th time counts 1/k).
+        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        let times = voted.entry(surface.clone()).or_insert(0.0);
+        *times += 1.0;
+        let say = 1.0 / *times;
         // Each country's share follows how well its best entry fits: named
         // by its own name rather than one of its alternate names, and an
         // admin unit when the text says "province of" or "region".
         // And how prominent it is: "Dhaka" is Bangladesh's capital far
         // more often than the village in Bihar, "Tripoli" Libya's before
         // Greece's (a power of the population, with a floor).
-        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
         let mut fit: HashMap<&str, f64> = HashMap::new();
         for &e in &c.entries {
             let e = &gaz.entries[e as usize];
@@ -688,8 +695,21 @@ fn resolve(
             *best = best.max(f);
         }
         let total: f64 = fit.values().sum();
+        // A region named by its own name, and nothing of that name in
+        // another country ("Ohio"), tells its country as a country name
+        // would.
+        let region = fit.len() == 1
+            && c.entries.iter().any(|&i| {
+                let e = &gaz.entries[i as usize];
+                e.kind == Kind::Admin1 && folds_to(&e.name, &surface)
+            });
+        let say = if region && !c.adjectival {
+            2.0 * say
+        } else {
+            say
+        };
         for (iso, f) in fit {
-            *weight.entry(iso.to_string()).or_default() += f / total;
+            *weight.entry(iso.to_string()).or_default() += say * f / total;
         }
     }
     let focus = weight
@@ -1476,6 +1496,14 @@ mod tests {
     fn unit_of(g: &GeoAnalysis, text: &str) -> (String, Option<String>) {
         let l = mention(g, text).mention.location.clone().expect("resolved");
         (l.country_code, l.admin1)
+    }
+
+    #[test]
+    fn a_repeated_name_does_not_outvote_the_region_named() {
+        // Ireland's capital fits "Dublin" best, but the story is in Ohio.
+        let g = places("Artists in Dublin won grants on Monday. Dublin has many painters, and Dublin residents cheered. A show opens in Dublin in May; Dublin schools will take part. The city is a suburb of Columbus in central Ohio.");
+        assert_eq!(g.focus_country.as_deref(), Some("US"));
+        assert_eq!(unit_of(&g, "Dublin").1.as_deref(), Some("Ohio"));
     }
 
     #[test]
