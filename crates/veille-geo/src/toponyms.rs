@@ -631,6 +631,11 @@ fn resolve(
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     let mut voted: HashMap<String, f64> = HashMap::new();
+    // What names other than the country's own say for each country: place
+    // names and demonyms.
+    let mut support: HashMap<String, f64> = HashMap::new();
+    let mut country_votes: Vec<(&Candidate, String)> = Vec::new();
+    let mut towns_not_countries: std::collections::HashSet<String> = Default::default();
     for c in &cands {
         // "Palestine, Texas" votes for the country of Texas.
         if let Some(&i) = c
@@ -659,9 +664,13 @@ fn resolve(
             });
         if let Some(&country) = country {
             let w = if c.adjectival { 1.0 } else { 2.0 };
-            *weight
-                .entry(gaz.entries[country as usize].iso2.clone())
-                .or_default() += w;
+            let iso = &gaz.entries[country as usize].iso2;
+            if c.adjectival {
+                *weight.entry(iso.clone()).or_default() += w;
+                *support.entry(iso.clone()).or_default() += w;
+            } else {
+                country_votes.push((c, iso.clone()));
+            }
             continue;
         }
         // A repeated place name says less each time: "Dublin" fifteen
@@ -710,6 +719,28 @@ fn resolve(
         };
         for (iso, f) in fit {
             *weight.entry(iso.to_string()).or_default() += say * f / total;
+            *support.entry(iso.to_string()).or_default() += say * f / total;
+        }
+    }
+    // A country name counts twice for that country, unless it is also a
+    // town of a country the other names point to and that country much
+    // less: "Palestine" in a story that names Elkhart and Anderson County
+    // is the Texas town.
+    for (c, iso) in country_votes {
+        let say = |i: &str| support.get(i).copied().unwrap_or(0.0);
+        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        let town_of = c
+            .entries
+            .iter()
+            .map(|&i| &gaz.entries[i as usize])
+            .filter(|e| e.kind == Kind::Place && e.iso2 != iso && folds_to(&e.name, &surface))
+            .map(|e| e.iso2.as_str())
+            .find(|t| say(t) >= 2.0 && say(&iso) * 4.0 <= say(t));
+        if let Some(t) = town_of {
+            *weight.entry(t.to_string()).or_default() += 2.0;
+            towns_not_countries.insert(surface);
+        } else {
+            *weight.entry(iso).or_default() += 2.0;
         }
     }
     let focus = weight
@@ -867,6 +898,25 @@ fn resolve(
     for c in cands {
         let within = |i: u32| within_qualifier(gaz, &qualifiers, &c, i);
         let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        // "Palestine" in a story on Anderson County, Texas, "Lebanon" in
+        // one on Boone County, Indiana: a country nothing else in the text
+        // points to yields to a town of that name in the focus country,
+        // near the places the text names without ambiguity.
+        let local_town = c.entries.iter().any(|&i| {
+            let e = &gaz.entries[i as usize];
+            e.kind == Kind::Place
+                && focus.as_deref() == Some(e.iso2.as_str())
+                && folds_to(&e.name, &surface)
+                && (near_anchor(e) >= 35.0
+                    || towns_not_countries.contains(&surface)
+                        && focus_admin1.is_some()
+                        && e.admin1 == focus_admin1)
+        });
+        let unsupported = |e: &Entry| {
+            e.kind == Kind::Country
+                && focus.as_deref() != Some(e.iso2.as_str())
+                && support.get(&e.iso2).copied().unwrap_or(0.0) < 0.5
+        };
         let largest = c
             .entries
             .iter()
@@ -878,6 +928,9 @@ fn resolve(
             .iter()
             .map(|&i| {
                 let mut s = score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight);
+                if local_town && unsupported(&gaz.entries[i as usize]) {
+                    s -= 190.0;
+                }
                 if c.entries.len() > 1 && focus_admin1.is_some() {
                     let e = &gaz.entries[i as usize];
                     if (e.admin1 == focus_admin1 || Some(i) == focus_admin1)
@@ -1504,6 +1557,21 @@ mod tests {
         let g = places("Artists in Dublin won grants on Monday. Dublin has many painters, and Dublin residents cheered. A show opens in Dublin in May; Dublin schools will take part. The city is a suburb of Columbus in central Ohio.");
         assert_eq!(g.focus_country.as_deref(), Some("US"));
         assert_eq!(unit_of(&g, "Dublin").1.as_deref(), Some("Ohio"));
+    }
+
+    #[test]
+    fn a_country_name_is_the_town_of_the_country_the_other_names_point_to() {
+        // Elkhart and Anderson County are American names only; Palestine,
+        // Texas, is their county seat.
+        let g = places("A man from Elkhart was indicted by an Anderson County grand jury. He was jailed in Palestine.");
+        assert_eq!(g.focus_country.as_deref(), Some("US"));
+        assert_eq!(
+            unit_of(&g, "Palestine"),
+            ("US".into(), Some("Texas".into()))
+        );
+        // Not when the other names point to the country itself.
+        let g = places("Israeli troops raided Jenin and Nablus, the Palestinian health ministry said. Palestine condemned the raid.");
+        assert_eq!(unit_of(&g, "Palestine").0, "PS");
     }
 
     #[test]
