@@ -89,7 +89,7 @@ python3 "$ROOT/scripts/build_gazetteer.py" \
 
 python3 "$ROOT/scripts/build-regions.py" "$CACHE/$WC_FILE" > "$WORK/out/regions.tsv"
 
-for f in countries.tsv admin1.tsv admin2.tsv places.tsv.gz regions.tsv README.md; do
+for f in countries.tsv admin1.tsv admin2.tsv places.tsv.gz continents.tsv regions.tsv README.md; do
     cp "$WORK/out/$f" "$OUT/$f"
 done
 log "wrote $OUT"

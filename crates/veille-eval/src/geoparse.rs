@@ -172,7 +172,13 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
         let sentences = veille_nlp::split_sentences(&a.text);
         let found = veille_geo::find_places(&a.text, &sentences, gaz);
         // The corpora annotate demonyms ("Russian") as toponyms: count them.
-        let predicted: Vec<Span> = found.toponyms.iter().map(|t| t.mention.span).collect();
+        // (continents are toponyms too, for the corpora)
+        let predicted: Vec<Span> = found
+            .toponyms
+            .iter()
+            .chain(&found.continents)
+            .map(|t| t.mention.span)
+            .collect();
         s.gold += a.toponyms.len();
         s.predicted += predicted.len();
         s.exact_match += predicted

@@ -16,6 +16,7 @@ const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
 const ACLED_ADMIN: &str = include_str!("../../../data/geo/acled-admin.tsv");
+const CONTINENTS: &str = include_str!("../../../data/gazetteer/continents.tsv");
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -26,6 +27,8 @@ pub enum Kind {
     Admin1,
     Admin2,
     Place,
+    /// "Africa", "Europe": named in news, never an event's place.
+    Continent,
 }
 
 impl Kind {
@@ -35,6 +38,7 @@ impl Kind {
             Kind::Admin1 => "admin1",
             Kind::Admin2 => "admin2",
             Kind::Place => "place",
+            Kind::Continent => "continent",
         }
     }
 }
@@ -77,6 +81,8 @@ pub struct Gazetteer {
     acled_admin: HashMap<u32, String>,
     /// Those names folded, to their units (overlays may name units so).
     acled_admin_folded: HashMap<String, Vec<u32>>,
+    /// "European", "africain": continents by their adjectives.
+    continent_demonyms: HashMap<String, u32>,
     /// Countries whose ACLED admin1 is the gazetteer's admin2.
     admin1_is_admin2: std::collections::HashSet<String>,
 }
@@ -156,7 +162,44 @@ impl Gazetteer {
         g.add_abbreviations(ABBREVIATIONS)?;
         g.use_acled_names(ACLED_COUNTRIES)?;
         g.use_acled_admin_names(ACLED_ADMIN)?;
+        g.add_continents(CONTINENTS)?;
         Ok(g)
+    }
+
+    /// The continents of `data/gazetteer/continents.tsv` (format in the
+    /// README there), with their names and adjectives.
+    fn add_continents(&mut self, tsv: &str) -> Result<(), Error> {
+        for r in rows(tsv) {
+            if r.len() < 7 {
+                return Err(Error::Data {
+                    file: "continents.tsv".into(),
+                    why: format!("{} columns", r.len()),
+                });
+            }
+            let idx = self.push_entry(Entry {
+                kind: Kind::Continent,
+                name: r[2].to_string(),
+                iso2: String::new(),
+                admin1: None,
+                admin2: None,
+                lat: num(r.get(5)),
+                lon: num(r.get(6)),
+                population: 0,
+                geonameid: num(r.get(1)),
+            });
+            for n in std::iter::once(r[2]).chain(list(r[3])) {
+                self.index_name(n, idx);
+            }
+            for d in list(r[4]) {
+                self.continent_demonyms.insert(fold(d), idx);
+            }
+        }
+        Ok(())
+    }
+
+    /// The continent an adjective names ("european").
+    pub fn continent_demonym(&self, folded: &str) -> Option<u32> {
+        self.continent_demonyms.get(folded).copied()
     }
 
     /// ACLED's names of admin units, from `data/geo/acled-admin.tsv`
@@ -332,6 +375,7 @@ impl Gazetteer {
             with_article: Default::default(),
             acled_admin: HashMap::new(),
             acled_admin_folded: HashMap::new(),
+            continent_demonyms: HashMap::new(),
             admin1_is_admin2: Default::default(),
         };
         let bad = |file: &str, why: String| Error::Data {

@@ -31,7 +31,11 @@ pub struct Toponym {
 /// What the geo stage finds in one article.
 #[derive(Debug, Clone, Default)]
 pub struct GeoAnalysis {
+    /// Places: countries, admin units and towns.
     pub toponyms: Vec<Toponym>,
+    /// Continents named ("Africa", "European"): toponyms too, but never
+    /// where an event happened, so kept apart.
+    pub continents: Vec<Toponym>,
     /// ISO alpha-2 of the country the article is mostly about.
     pub focus_country: Option<String>,
 }
@@ -174,6 +178,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
     let mut out = GeoAnalysis {
         focus_country: focus,
         toponyms: Vec::new(),
+        continents: Vec::new(),
     };
     for (c, best) in resolved {
         let e = &gaz.entries[best as usize];
@@ -181,13 +186,18 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             Kind::Place if matches!(c.cue.as_deref(), Some("near")) => 2,
             Kind::Place => 1,
             Kind::Admin2 => 2,
-            Kind::Admin1 | Kind::Country => 3,
+            Kind::Admin1 | Kind::Country | Kind::Continent => 3,
         };
         let span = Span::new(
             tokens[c.first].span.start,
             tokens[c.last].word_end + usize::from(c.period),
         );
-        out.toponyms.push(Toponym {
+        let list = if e.kind == Kind::Continent {
+            &mut out.continents
+        } else {
+            &mut out.toponyms
+        };
+        list.push(Toponym {
             mention: PlaceMention {
                 span,
                 text: span.of(text).to_string(),
@@ -240,10 +250,11 @@ pub fn resolve_spans(
         cands.retain(|c| c.gold.is_some() || c.last < first || c.first > last);
         let surface = span.of(text);
         let key = fold(surface);
-        let (mut entries, adjectival) = match gaz.demonym(&key) {
-            Some(c) => (vec![c], true),
-            None => (lookup_arabic(gaz, surface, &key), false),
-        };
+        let (mut entries, adjectival) =
+            match gaz.demonym(&key).or_else(|| gaz.continent_demonym(&key)) {
+                Some(c) => (vec![c], true),
+                None => (lookup_arabic(gaz, surface, &key), false),
+            };
         if entries.is_empty() {
             let trimmed = key
                 .strip_suffix("'s")
@@ -326,7 +337,7 @@ fn recognize(
             let key = fold(surface);
             // A demonym ("Malian", "Sri Lankan") is an adjective before it is a place.
             {
-                if let Some(c) = gaz.demonym(&key) {
+                if let Some(c) = gaz.demonym(&key).or_else(|| gaz.continent_demonym(&key)) {
                     cands.push(Candidate {
                         first: i,
                         last,
@@ -630,13 +641,18 @@ fn resolve(
     }
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
+    let continent = |c: &Candidate| {
+        c.entries
+            .iter()
+            .any(|&e| gaz.entries[e as usize].kind == Kind::Continent)
+    };
     let mut voted: HashMap<String, f64> = HashMap::new();
     // What names other than the country's own say for each country: place
     // names and demonyms.
     let mut support: HashMap<String, f64> = HashMap::new();
     let mut country_votes: Vec<(&Candidate, String)> = Vec::new();
     let mut towns_not_countries: std::collections::HashSet<String> = Default::default();
-    for c in &cands {
+    for c in cands.iter().filter(|c| !continent(c)) {
         // "Palestine, Texas" votes for the country of Texas.
         if let Some(&i) = c
             .entries
@@ -807,7 +823,7 @@ fn resolve(
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2);
                 }
                 e.iso2 == *f
-                    || e.kind == Kind::Country
+                    || matches!(e.kind, Kind::Country | Kind::Continent)
                     || e.population >= 1_000_000
                     || by_own_name && e.population >= 100_000
                     || named_countries
@@ -1024,7 +1040,7 @@ fn score(
     s += match (e.kind, c.cue.as_deref()) {
         (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if country_named => 250.0,
         (Kind::Country, _) if focus_region_too => 10.0,
-        (Kind::Country, _) => 200.0,
+        (Kind::Country | Kind::Continent, _) => 200.0,
         (Kind::Admin1, Some("region")) => 60.0,
         (Kind::Admin2, Some("district")) => 60.0,
         (Kind::Place, Some("village" | "town" | "near" | "in")) => 30.0,
@@ -1572,6 +1588,25 @@ mod tests {
         // Not when the other names point to the country itself.
         let g = places("Israeli troops raided Jenin and Nablus, the Palestinian health ministry said. Palestine condemned the raid.");
         assert_eq!(unit_of(&g, "Palestine").0, "PS");
+    }
+
+    #[test]
+    fn continents_are_named_but_kept_apart() {
+        let g = places("European ministers met in Brussels on Monday to discuss aid to Africa.");
+        let names: Vec<&str> = g
+            .continents
+            .iter()
+            .map(|t| t.mention.text.as_str())
+            .collect();
+        assert_eq!(names, ["European", "Africa"]);
+        assert!(g.continents[0].mention.adjectival);
+        let africa = g.continents[1].mention.location.as_ref().unwrap();
+        assert_eq!(
+            (africa.feature.as_str(), africa.geonames_id),
+            ("continent", Some(6255146))
+        );
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Africa"));
+        assert_eq!(g.focus_country.as_deref(), Some("BE"));
     }
 
     #[test]
