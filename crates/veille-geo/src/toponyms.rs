@@ -849,6 +849,18 @@ fn resolve(
         })
         .collect();
 
+    // Countries the text names without ambiguity, by name or demonym
+    // ("Russia", "a French woman"): a town abroad there is the likelier
+    // reading of its name ("Paris" in a story set in New Jersey about a
+    // French passenger).
+    let named_countries: std::collections::HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.entries.len() == 1)
+        .map(|c| &gaz.entries[c.entries[0] as usize])
+        .filter(|e| e.kind == Kind::Country)
+        .map(|e| e.iso2.as_str())
+        .collect();
+
     // The region the story is set in, when several of its names have a
     // reading in one admin1 unit of the focus country and fewer in any
     // other ("Watertown", "Delano", "Plainview" and "Scott County" are all
@@ -944,6 +956,16 @@ fn resolve(
             .iter()
             .map(|&i| {
                 let mut s = score(gaz, i, &c, focus.as_deref(), &named_admin1, &weight);
+                {
+                    let e = &gaz.entries[i as usize];
+                    if c.entries.len() > 1
+                        && e.kind != Kind::Country
+                        && focus.as_deref() != Some(e.iso2.as_str())
+                        && named_countries.contains(e.iso2.as_str())
+                    {
+                        s += NAMED_COUNTRY_BONUS;
+                    }
+                }
                 if local_town && unsupported(&gaz.entries[i as usize]) {
                     s -= 190.0;
                 }
@@ -986,6 +1008,9 @@ fn resolve(
     }
     (resolved, focus)
 }
+
+/// What a reading abroad in a country the text names gets.
+const NAMED_COUNTRY_BONUS: f64 = 10.0;
 
 /// What a reading abroad within this distance of the focus country's
 /// centre point gets, as a reading in it does.
@@ -1607,6 +1632,14 @@ mod tests {
         );
         assert!(g.toponyms.iter().all(|t| t.mention.text != "Africa"));
         assert_eq!(g.focus_country.as_deref(), Some("BE"));
+    }
+
+    #[test]
+    fn a_town_abroad_in_a_country_the_text_names() {
+        // A story set in New Jersey, where a French woman flies to Paris.
+        let g = places("A French woman flew from Newark, New Jersey, to San Francisco instead of Paris. She reached Paris later.");
+        assert_eq!(g.focus_country.as_deref(), Some("US"));
+        assert_eq!(unit_of(&g, "Paris").0, "FR");
     }
 
     #[test]
