@@ -429,7 +429,19 @@ fn recognize(
         let pair_adjacent = a.sentence == b.sentence
             && &text[a.span.end..b.span.start] == " "
             && a.word_end == a.span.end;
-        if pair_adjacent && capitalised(a.span.of(text)) && capitalised(b.span.of(text)) {
+        // ("Although Edmonton ...", "Greater Toronto": a word capitalised
+        // because it opens the sentence, or a place's own modifier, makes no
+        // first name.)
+        let opens_sentence = k == 1 || tokens[k - 2].sentence != a.sentence;
+        let a_lower = lower_word(text, a);
+        let function_word = opens_sentence
+            && (SENTENCE_OPENERS.contains(&a_lower.as_str()) || a_lower.ends_with("ly"));
+        if pair_adjacent
+            && !function_word
+            && capitalised(a.span.of(text))
+            && capitalised(b.span.of(text))
+            && !PLACE_MODIFIERS.contains(&a_lower.as_str())
+        {
             let a_word = fold(a.span.of(text));
             let pair = fold(&text[a.span.start..b.word_end]);
             if gaz.lookup(&pair).is_empty()
@@ -1393,6 +1405,94 @@ fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
     next_is_speech || prev_is_title
 }
 
+/// Words that go before a place's name as part of it or to qualify it
+/// ("Greater Toronto", "Upper Edmonton", "downtown Nairobi").
+const PLACE_MODIFIERS: &[&str] = &[
+    "greater", "upper", "lower", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "central", "downtown", "metro", "old", "new", "inner", "outer",
+];
+
+/// Words that open sentences and are no first names ("Although
+/// Edmonton ...", "Overall Edmonton ..."); and adverbs in "-ly".
+const SENTENCE_OPENERS: &[&str] = &[
+    "although",
+    "overall",
+    "however",
+    "meanwhile",
+    "but",
+    "and",
+    "yet",
+    "still",
+    "since",
+    "while",
+    "when",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "if",
+    "though",
+    "even",
+    "only",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "many",
+    "some",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "other",
+    "such",
+    "the",
+    "a",
+    "an",
+    "across",
+    "outside",
+    "inside",
+    "near",
+    "from",
+    "like",
+    "unlike",
+    "despite",
+    "during",
+    "until",
+    "unless",
+    "because",
+    "so",
+    "also",
+    "where",
+    "why",
+    "how",
+    "what",
+    "which",
+    "who",
+    "whether",
+    "once",
+    "besides",
+    "instead",
+    "otherwise",
+    "thus",
+    "hence",
+    "elsewhere",
+    "downtown",
+    "greater",
+];
+
 /// Streets and squares named after places.
 const FACILITY_WORDS: &[&str] = &[
     "square",
@@ -1640,6 +1740,29 @@ mod tests {
         let g = places("A French woman flew from Newark, New Jersey, to San Francisco instead of Paris. She reached Paris later.");
         assert_eq!(g.focus_country.as_deref(), Some("US"));
         assert_eq!(unit_of(&g, "Paris").0, "FR");
+    }
+
+    #[test]
+    fn a_sentence_opener_before_a_place_makes_no_person() {
+        // "Although Edmonton", "Overall Toronto": no first name and surname,
+        // so the names stay places in every sentence.
+        let text = "The report ranks cities. Although Edmonton did well, it is dear. Life in Edmonton is dear, and Toronto agrees. Overall Toronto leads.";
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices(". ") {
+            sentences.push(Sentence {
+                span: Span::new(start, i + 1),
+                paragraph: 0,
+            });
+            start = i + 2;
+        }
+        sentences.push(Sentence {
+            span: Span::new(start, text.len()),
+            paragraph: 0,
+        });
+        let g = find_places(text, &sentences, Gazetteer::global());
+        let n = |name: &str| g.toponyms.iter().filter(|t| t.mention.text == name).count();
+        assert_eq!((n("Edmonton"), n("Toronto")), (2, 2));
     }
 
     #[test]
