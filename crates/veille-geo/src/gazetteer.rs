@@ -85,6 +85,9 @@ pub struct Gazetteer {
     continent_demonyms: HashMap<String, u32>,
     /// Countries whose ACLED admin1 is the gazetteer's admin2.
     admin1_is_admin2: std::collections::HashSet<String>,
+    /// ACLED's admin1 of the places of an admin2 unit, where ACLED splits
+    /// the gazetteer's admin1 ("Shan-North" for Lashio District).
+    admin1_of_admin2: HashMap<u32, String>,
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -233,9 +236,24 @@ impl Gazetteer {
                 ["level", iso, "admin2"] if self.country_by_iso.contains_key(iso) => {
                     self.admin1_is_admin2.insert(iso.to_string());
                 }
+                ["split", prefix, name] if prefix.matches('.').count() >= 2 && !name.is_empty() => {
+                    let units: Vec<u32> = self
+                        .admin_codes
+                        .iter()
+                        .filter(|(code, _)| code.starts_with(prefix))
+                        .map(|(_, &i)| i)
+                        .collect();
+                    if units.is_empty() {
+                        return Err(bad(format!("no admin2 code starts with {prefix:?}")));
+                    }
+                    for u in units {
+                        self.admin1_of_admin2.insert(u, name.to_string());
+                    }
+                }
                 _ => {
                     return Err(bad("expected strip-prefix|strip-suffix<TAB>text, \
-                         name<TAB>code<TAB>name or level<TAB>iso2<TAB>admin2"
+                         name<TAB>code<TAB>name, level<TAB>iso2<TAB>admin2 \
+                         or split<TAB>admin2 code prefix<TAB>name"
                         .into()))
                 }
             }
@@ -376,6 +394,7 @@ impl Gazetteer {
             acled_admin: HashMap::new(),
             acled_admin_folded: HashMap::new(),
             continent_demonyms: HashMap::new(),
+            admin1_of_admin2: HashMap::new(),
             admin1_is_admin2: Default::default(),
         };
         let bad = |file: &str, why: String| Error::Data {
@@ -577,6 +596,11 @@ impl Gazetteer {
         let e = &self.entries[idx as usize];
         let country = self.country(&e.iso2);
         let name_of = |i: Option<u32>| i.map(|i| self.written_name(i).to_string());
+        // ACLED's halves of a unit ("Shan-North"), by the entry's admin2.
+        let split = e
+            .admin2
+            .and_then(|a2| self.admin1_of_admin2.get(&a2))
+            .cloned();
         // Uganda's ACLED admin1 is a district, the gazetteer's admin2.
         let (admin1, admin2) = match e.admin2 {
             Some(a2) if self.admin1_is_admin2.contains(&e.iso2) => (Some(a2), None),
@@ -588,7 +612,7 @@ impl Gazetteer {
                 .map(|c| c.name.clone())
                 .unwrap_or_else(|| e.iso2.clone()),
             country_code: e.iso2.clone(),
-            admin1: name_of(admin1),
+            admin1: split.or_else(|| name_of(admin1)),
             admin2: name_of(admin2),
             admin3: None,
             latitude: e.lat,
@@ -645,6 +669,8 @@ mod tests {
         assert_eq!(at("YE.04").0, "Hadramawt");
         assert_eq!(at("BF.12.40"), ("Sahel".into(), "Soum".into()));
         assert_eq!(at("ML.04.7670549").1, "Douentza");
+        assert_eq!(at("MM.11.MMR015D001").0, "Shan-North");
+        assert_eq!(at("MM.11").0, "Shan");
         // Uganda's ACLED admin1 is the district.
         assert_eq!(at("UG.C.96"), ("Wakiso".into(), String::new()));
         // Text is still read with the gazetteer's names.
@@ -655,6 +681,9 @@ mod tests {
         assert!(g2.use_acled_admin_names("name\tXX.99\tNowhere\n").is_err());
         assert!(g2.use_acled_admin_names("rename\tSY.12\tIdleb\n").is_err());
         assert!(g2.use_acled_admin_names("level\tUG\tadmin3\n").is_err());
+        assert!(g2
+            .use_acled_admin_names("split\tMM.99.X\tNowhere\n")
+            .is_err());
         assert!(g2.use_acled_admin_names("name\tSY.12\tIdleb\n").is_ok());
     }
 
