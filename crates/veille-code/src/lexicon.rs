@@ -94,7 +94,20 @@ pub struct ActorDef {
     /// strikes", "frappes aériennes russes"): alone they name no side.
     #[serde(default)]
     pub demonym_only: bool,
+    /// What the actor became on a date: ACLED names the Taliban "Military
+    /// Forces of Afghanistan (2021-)" from 15 August 2021.
+    #[serde(default)]
+    pub became: Option<Successor>,
     pub aliases: Vec<String>,
+}
+
+/// An actor's identity from a date on.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Successor {
+    /// First day of the new identity.
+    pub from: chrono::NaiveDate,
+    pub name: String,
+    pub inter: u8,
 }
 
 /// A phrase list matched on word boundaries.

@@ -475,7 +475,35 @@ pub fn code_article(
     }
     claimed_by(text, nlp, &mut drafts, actors, lex);
     out.events = merge_same_incident(drafts, headline);
+    for e in &mut out.events {
+        succeed(e, lex);
+    }
     out
+}
+
+/// Actors as they were on the event's day: the Taliban after 15 August 2021
+/// are Afghanistan's state forces, and the territory they take is then
+/// regained by a government.
+fn succeed(e: &mut Event, lex: &Lexicon) {
+    for a in &mut e.actors {
+        let Some(next) = lex
+            .actors
+            .iter()
+            .find(|d| d.name == a.name)
+            .and_then(|d| d.became.as_ref())
+            .filter(|n| e.event_date >= n.from)
+        else {
+            continue;
+        };
+        a.name = next.name.clone();
+        a.inter = next.inter;
+        if a.role == "actor1"
+            && next.inter == 1
+            && e.sub_event_type == SubEventType::NonStateActorOvertakesTerritory
+        {
+            e.sub_event_type = SubEventType::GovernmentRegainsTerritory;
+        }
+    }
 }
 
 /// Words by which a group claims an attack or is held to be behind it.

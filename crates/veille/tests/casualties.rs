@@ -1042,3 +1042,33 @@ fn myanmar_armed_organisations_by_their_initials() {
         "{e:#}"
     );
 }
+
+#[test]
+fn the_taliban_are_a_rebel_group_until_they_took_kabul() {
+    let e = &events(
+        "kunduz-2019",
+        "Kunduz\n\nOn 2 May 2019, Taliban militants captured a district centre in Kunduz province, Afghanistan, after clashes with Afghan security forces.\n",
+        "2019-05-03",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-state actor overtakes territory",
+        "{e:#}"
+    );
+    assert_eq!(actor(e, "actor1"), "Taliban", "{e:#}");
+    assert_eq!(
+        actor(e, "actor2"),
+        "Military Forces of Afghanistan",
+        "{e:#}"
+    );
+    let e = &events(
+        "panjshir-2023",
+        "Panjshir\n\nOn 2 May 2023, Taliban forces captured a village held by the National Resistance Front in Panjshir province, Afghanistan.\n",
+        "2023-05-03",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    assert_eq!(
+        actor(e, "actor1"),
+        "Military Forces of Afghanistan",
+        "{e:#}"
+    );
+}
