@@ -724,6 +724,47 @@ fn looks_back(lower: &str) -> bool {
     if lower[..i].split_whitespace().count() > 4 {
         return false;
     }
+    // (an incident for subject, "The attack", "L'embuscade": not "This
+    // happened after gunmen stormed the village", which tells the incident
+    // after "after")
+    const INCIDENTS: &[&str] = &[
+        "attack",
+        "assault",
+        "ambush",
+        "raid",
+        "killing",
+        "massacre",
+        "strike",
+        "bombing",
+        "blast",
+        "explosion",
+        "incident",
+        "violence",
+        "clash",
+        "fighting",
+        "abduction",
+        "kidnapping",
+        "protest",
+        "attaque",
+        "assaut",
+        "embuscade",
+        "tuerie",
+        "frappe",
+        "explosion",
+        "incident",
+        "violences",
+        "affrontement",
+        "enlèvement",
+        "manifestation",
+    ];
+    let subject = &lower[..i];
+    if !INCIDENTS.iter().any(|n| {
+        subject
+            .split([' ', '\'', '’'])
+            .any(|w| w.strip_suffix('s').unwrap_or(w) == *n || w == *n)
+    }) {
+        return false;
+    }
     let rest = &lower[i + verb.len()..];
     let window = format!(" {}", &rest[..rest.floor_char_boundary(50)]);
     [

@@ -1072,3 +1072,16 @@ fn the_taliban_are_a_rebel_group_until_they_took_kabul() {
         "{e:#}"
     );
 }
+
+#[test]
+fn what_happened_after_this_is_the_incident() {
+    // "The attack came two weeks after ..." looks back; "This happened
+    // after gunmen stormed ..." tells the incident.
+    let e = events(
+        "djibo-panic",
+        "Panic in Djibo\n\nPanic spread in Djibo, Burkina Faso, on 3 May 2022. This happened after gunmen stormed the village, killing 12 people.\n",
+        "2022-05-04",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["fatalities"], 12, "{:#}", e[0]);
+}
