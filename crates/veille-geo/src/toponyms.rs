@@ -567,12 +567,17 @@ fn resolve(
     let mut contained: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut bracketed: Vec<((usize, usize), Vec<u32>)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
-        // (also "Taizz city (Al Qahirah, Taizz)")
+        // (also "Taizz city (Al Qahirah, Taizz)", and the first of a pair,
+        // "Rampura and Badda (Dhaka)")
         let after = &text[tokens[c.last].word_end..];
-        let word = [" city", " town", " village", " ville"]
-            .iter()
-            .find(|w| after.strip_prefix(**w).is_some_and(|r| r.starts_with(" (")))
-            .map_or(0, |w| w.len());
+        let pair = paired_name(after);
+        let after = &after[pair..];
+        let word = pair
+            + [" city", " town", " village", " ville"]
+                .iter()
+                .find(|w| after.strip_prefix(**w).is_some_and(|r| r.starts_with(" (")))
+                .map_or(0, |w| w.len());
+        let after = &text[tokens[c.last].word_end..];
         let Some(open) = after[word..].strip_prefix(" (") else {
             continue;
         };
@@ -632,7 +637,15 @@ fn resolve(
                 .filter(|&u| c.entries.iter().any(|&e| in_any(gaz, &[u], e)))
                 .collect()
         };
-        let q = [holding(&units), holding(&of_towns), units]
+        // (for the first of a pair, the bracketed towns' units only when no
+        // unit is named: "Rampura and Badda (Dhaka)" are in Dhaka division,
+        // not in the state of India's Dhaka, which has a Rampura)
+        let of_towns = if pair > 0 && !units.is_empty() {
+            Vec::new()
+        } else {
+            holding(&of_towns)
+        };
+        let q = [holding(&units), of_towns, units]
             .into_iter()
             .find(|q| !q.is_empty())
             .unwrap_or_default();
@@ -1511,6 +1524,37 @@ fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
     next_word_in(text, tokens, last, FACILITY_WORDS)
 }
 
+/// The length of " and Badda" at the start of `after` (" and ", " et ", ", "
+/// and one to three capitalised words), or 0.
+fn paired_name(after: &str) -> usize {
+    for sep in [" and ", " et ", ", "] {
+        let Some(mut rest) = after.strip_prefix(sep) else {
+            continue;
+        };
+        let mut n = sep.len();
+        let mut words = 0;
+        while words < 3 && rest.starts_with(|ch: char| ch.is_uppercase()) {
+            let end = rest
+                .find(|ch: char| !(ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '’'))
+                .unwrap_or(rest.len());
+            n += end;
+            rest = &rest[end..];
+            words += 1;
+            match rest.strip_prefix(' ') {
+                Some(r) if r.starts_with(|ch: char| ch.is_uppercase()) => {
+                    n += 1;
+                    rest = r;
+                }
+                _ => break,
+            }
+        }
+        if words > 0 && rest.starts_with(" (") {
+            return n;
+        }
+    }
+    0
+}
+
 /// Whether token `first` comes right after a French street or square word
 /// and its article: "place de l'Opéra", "rue du Niger", "pont de Gao".
 fn facility_before(text: &str, tokens: &[Token], first: usize) -> bool {
@@ -1763,6 +1807,17 @@ mod tests {
         let g = find_places(text, &sentences, Gazetteer::global());
         let n = |name: &str| g.toponyms.iter().filter(|t| t.mention.text == name).count();
         assert_eq!((n("Edmonton"), n("Toronto")), (2, 2));
+    }
+
+    #[test]
+    fn a_pair_of_names_before_brackets_lies_in_the_unit_bracketed() {
+        // Rampura is a common Indian name, and India has a Dhaka too.
+        let g = places("Students clashed with police in Rampura and Badda (Dhaka) and set fire to the broadcaster's building.");
+        assert_eq!(unit_of(&g, "Dhaka").0, "BD");
+        assert!(g
+            .toponyms
+            .iter()
+            .all(|t| t.mention.location.as_ref().unwrap().country_code != "IN"));
     }
 
     #[test]
