@@ -355,10 +355,23 @@ fn recognize(
             }
             // "FAMa": capitals inside a word part make an acronym, not a place.
             // Initialisms with periods ("W.Va.") are not acronyms of this kind.
+            // Names built on a prefix are no acronyms ("DeKalb", "McMinn",
+            // "DuPage", "LaVista").
+            let prefixed = |part: &str| {
+                NAME_PREFIXES.iter().any(|p| {
+                    part.strip_prefix(p).is_some_and(|r| {
+                        let mut cs = r.chars();
+                        cs.next().is_some_and(char::is_uppercase)
+                            && r.chars().count() >= 2
+                            && cs.all(char::is_lowercase)
+                    })
+                })
+            };
             let inner_capitals = surface.split([' ', '-', '\'', '’']).any(|part| {
                 !part.contains('.')
                     && part.chars().skip(1).any(char::is_uppercase)
                     && !part.chars().all(|c| !c.is_lowercase())
+                    && !prefixed(part)
             });
             if inner_capitals {
                 continue;
@@ -1418,6 +1431,12 @@ fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
     next_is_speech || prev_is_title
 }
 
+/// Prefixes of names written with a capital after them ("DeKalb",
+/// "McMinn", "MacArthur", "DuPage", "LaGrange", "VanBuren").
+const NAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Du", "Da", "La", "Le", "Van", "Fitz",
+];
+
 /// Words that go before a place's name as part of it or to qualify it
 /// ("Greater Toronto", "Upper Edmonton", "downtown Nairobi").
 const PLACE_MODIFIERS: &[&str] = &[
@@ -1818,6 +1837,13 @@ mod tests {
             .toponyms
             .iter()
             .all(|t| t.mention.location.as_ref().unwrap().country_code != "IN"));
+    }
+
+    #[test]
+    fn names_with_a_capital_after_a_prefix_are_places_not_acronyms() {
+        let g = places("Deputies in DeKalb County and McMinn County searched the woods; FAMa soldiers were not there.");
+        let names: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        assert_eq!(names, ["DeKalb County", "McMinn County"]);
     }
 
     #[test]
