@@ -1847,6 +1847,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_that_names_a_town_by_accident_needs_a_cue() {
+        let g = places("Man charged after the Duma vote, Columbus police said.");
+        assert!(g
+            .toponyms
+            .iter()
+            .all(|t| t.mention.text != "Man" && t.mention.text != "Duma"));
+        let g = places("Fighting broke out in Man, Côte d'Ivoire, on Monday.");
+        assert_eq!(unit_of(&g, "Man").0, "CI");
+    }
+
+    #[test]
     fn streets_and_districts_are_not_towns_elsewhere() {
         // Opéra is a village in Provence; the square is in Paris.
         let g =
