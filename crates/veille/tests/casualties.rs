@@ -1085,3 +1085,24 @@ fn what_happened_after_this_is_the_incident() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_eq!(e[0]["fatalities"], 12, "{:#}", e[0]);
 }
+
+#[test]
+fn communal_militias_are_named_by_their_community() {
+    let e = &events(
+        "yelwata",
+        "Yelwata\n\nSuspected Fulani herdsmen attacked Yelwata village in Guma, Benue state, Nigeria, on 13 June 2025, killing 12 villagers.\n",
+        "2025-06-14",
+    )[0];
+    assert_eq!(
+        actor(e, "actor1"),
+        "Fulani Ethnic Militia (Nigeria)",
+        "{e:#}"
+    );
+    assert_eq!(actor(e, "actor2"), "Civilians (Nigeria)", "{e:#}");
+    let e = &events(
+        "ogossagou",
+        "Ogossagou\n\nDogon hunters killed 15 Fulani civilians in the village of Ogossagou, Mali, on 23 March 2019.\n",
+        "2019-03-24",
+    )[0];
+    assert_eq!(actor(e, "actor1"), "Dogon Ethnic Militia (Mali)", "{e:#}");
+}
