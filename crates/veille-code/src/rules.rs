@@ -2922,6 +2922,33 @@ fn locate(
         )
     };
     if let Some(best) = main.iter().min_by_key(|t| order(t, sspan, &here)) {
+        // A unit written with its brackets ("le département du Mayo-Tsanaga
+        // (Extrême-Nord)") yields to a town of the sentence inside it ("à
+        // une douzaine de kilomètres de Mokolo"): the finer place.
+        let inside = |t: &&&Toponym| {
+            let (Some(u), Some(p)) = (&best.mention.location, &t.mention.location) else {
+                return false;
+            };
+            let km = match (u.latitude, u.longitude, p.latitude, p.longitude) {
+                (Some(a), Some(b), Some(c), Some(d)) => veille_geo::distance_km((a, b), (c, d)),
+                _ => f64::INFINITY,
+            };
+            u.country_code == p.country_code
+                && u.admin1 == p.admin1
+                && match u.feature.as_str() {
+                    "admin1" => true,
+                    // (a unit without a point: the region decides)
+                    "admin2" => {
+                        p.admin2.as_ref() == Some(&u.name)
+                            || p.admin2.is_none() && (km <= 100.0 || km.is_infinite())
+                    }
+                    _ => false,
+                }
+        };
+        let finer = (rank(best) > 0)
+            .then(|| main.iter().filter(|t| rank(t) == 0).find(inside))
+            .flatten();
+        let best = finer.unwrap_or(best);
         return (best.mention.location.clone(), vec![best.mention.span]);
     }
     // Earlier sentences of the same paragraph, nearest first.

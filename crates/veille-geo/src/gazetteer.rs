@@ -232,6 +232,18 @@ impl Gazetteer {
                         .get(code)
                         .ok_or_else(|| bad(format!("unknown admin code {code:?}")))?;
                     names.insert(idx, name);
+                    // ACLED's name is a name of the unit in text too ("la
+                    // province du Soum", GeoNames' Djelgodji), unless it is
+                    // only compass words ("Nord-Ouest") or very short.
+                    let compass = name.split([' ', '-']).all(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "north" | "south" | "east" | "west" | "nord" | "sud" | "est" | "ouest"
+                        )
+                    });
+                    if !compass && name.chars().count() >= 4 {
+                        self.index_name(name, idx);
+                    }
                 }
                 ["level", iso, "admin2"] if self.country_by_iso.contains_key(iso) => {
                     self.admin1_is_admin2.insert(iso.to_string());
@@ -677,6 +689,7 @@ mod tests {
         let idlib = g.lookup("idlib");
         assert!(idlib.contains(&g.admin_codes["SY.12"]));
         assert_eq!(g.by_written_name("idleb"), &[g.admin_codes["SY.12"]]);
+        assert!(g.lookup("soum").contains(&g.admin_codes["BF.12.40"]));
         let mut g2 = Gazetteer::embedded().unwrap();
         assert!(g2.use_acled_admin_names("name\tXX.99\tNowhere\n").is_err());
         assert!(g2.use_acled_admin_names("rename\tSY.12\tIdleb\n").is_err());

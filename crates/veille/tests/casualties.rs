@@ -1106,3 +1106,23 @@ fn communal_militias_are_named_by_their_community() {
     )[0];
     assert_eq!(actor(e, "actor1"), "Dogon Ethnic Militia (Mali)", "{e:#}");
 }
+
+#[test]
+fn units_by_acled_names_and_a_town_inside_a_bracketed_unit() {
+    // GeoNames calls the province Djelgodji; ACLED and the press, Soum.
+    let e = &events(
+        "soum",
+        "Enlèvement dans le Soum\n\nLe 9 mars 2024, des hommes armés non identifiés ont enlevé cinq commerçants sur l'axe Djibo-Namssiguia, dans la province du Soum, au Burkina Faso, selon des sources locales.\n",
+        "2024-03-10",
+    )[0];
+    assert_eq!(e["location"]["country"], "Burkina Faso", "{e:#}");
+    assert_eq!(e["location"]["admin1"], "Sahel", "{e:#}");
+    // The town the sentence names, not its district written with brackets.
+    let e = &events(
+        "mokolo",
+        "Mokolo\n\nLe 20 septembre 2025, des éléments de Boko Haram ont attaqué un village situé à une douzaine de kilomètres de Mokolo, dans le département du Mayo-Tsanaga (Extrême-Nord), et enlevé une quinzaine de personnes.\n",
+        "2025-09-21",
+    )[0];
+    assert_eq!(e["location"]["name"], "Mokolo", "{e:#}");
+    assert_eq!(e["location"]["admin1"], "Extreme-Nord", "{e:#}");
+}
