@@ -97,6 +97,15 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
+/// The rows of a hand-written data file: lines neither blank nor comments,
+/// split on tabs, each with its "file:line" for errors.
+fn data_rows<'a>(tsv: &'a str, file: &'a str) -> impl Iterator<Item = (String, Vec<&'a str>)> + 'a {
+    tsv.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(move |(n, l)| (format!("{file}:{}", n + 1), l.split('\t').collect()))
+}
+
 fn list(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
@@ -214,15 +223,11 @@ impl Gazetteer {
         let mut prefixes: Vec<&str> = Vec::new();
         let mut suffixes: Vec<&str> = Vec::new();
         let mut names: HashMap<u32, &str> = HashMap::new();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (at, cols) in data_rows(tsv, "data/geo/acled-admin.tsv") {
             let bad = |why: String| Error::Data {
-                file: format!("data/geo/acled-admin.tsv:{}", n + 1),
+                file: at.clone(),
                 why,
             };
-            let cols: Vec<&str> = line.split('\t').collect();
             match cols[..] {
                 ["strip-prefix", p] if !p.trim().is_empty() => prefixes.push(p),
                 ["strip-suffix", p] if !p.trim().is_empty() => suffixes.push(p),
@@ -323,15 +328,11 @@ impl Gazetteer {
     /// ACLED's names of countries, from `data/geo/acled-countries.tsv`: the
     /// entry takes that name, and keeps its own as an alias.
     fn use_acled_names(&mut self, tsv: &str) -> Result<(), Error> {
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (at, cols) in data_rows(tsv, "data/geo/acled-countries.tsv") {
             let bad = |why: String| Error::Data {
-                file: format!("data/geo/acled-countries.tsv:{}", n + 1),
+                file: at.clone(),
                 why,
             };
-            let cols: Vec<&str> = line.split('\t').collect();
             let [iso, name, article] = cols[..] else {
                 return Err(bad("expected iso2<TAB>acled_name<TAB>article".into()));
             };
