@@ -750,8 +750,6 @@ fn looks_back(lower: &str) -> bool {
         "embuscade",
         "tuerie",
         "frappe",
-        "explosion",
-        "incident",
         "violences",
         "affrontement",
         "enlèvement",
@@ -3305,6 +3303,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 } else {
                     (k.event.clone(), d.event)
                 };
+                // Whose toll the merged event keeps: both (added), the
+                // other's (its evidence replaces the base's), or the base's
+                // (the other's figure is no evidence of it).
+                let mut toll_from = "both";
                 base.fatalities = match (base.fatalities, other.fatalities) {
                     // "tuant deux soldats. Un assaillant a également été tué."
                     // (not a vague "several assailants were also neutralised")
@@ -3333,8 +3335,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                         };
                         if take_other {
                             base.fatalities_text = other.fatalities_text.clone();
+                            toll_from = "other";
                             Some(b)
                         } else {
+                            toll_from = "base";
                             Some(a)
                         }
                     }
@@ -3403,7 +3407,13 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 base.injured = base.injured.max(other.injured);
                 base.abducted = base.abducted.max(other.abducted);
                 base.aggregate |= other.aggregate;
+                if toll_from == "other" {
+                    base.evidence.retain(|x| x.field != "fatalities");
+                }
                 for mut e in other.evidence.clone() {
+                    if e.field == "fatalities" && toll_from == "base" {
+                        continue;
+                    }
                     if e.field == "actor1" || e.field == "actor2" {
                         match role_in_base(&e.field) {
                             Some(role) => e.field = role,

@@ -1126,3 +1126,25 @@ fn units_by_acled_names_and_a_town_inside_a_bracketed_unit() {
     assert_eq!(e["location"]["name"], "Mokolo", "{e:#}");
     assert_eq!(e["location"]["admin1"], "Extreme-Nord", "{e:#}");
 }
+
+#[test]
+fn another_sources_toll_is_no_evidence_of_the_one_kept() {
+    let e = &events(
+        "boulkessi",
+        "Embuscade près de Boulkessi\n\nAu moins six soldats ont été tués jeudi 9 mai 2024 dans une embuscade près de Boulkessi, dans la région de Mopti, au Mali, selon une source militaire. Un notable local avance le chiffre de onze militaires tués.\n",
+        "2024-05-10",
+    )[0];
+    assert_eq!(e["fatalities"], 6, "{e:#}");
+    let toll_evidence: Vec<&str> = e["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["field"] == "fatalities")
+        .map(|x| x["text"].as_str().unwrap())
+        .collect();
+    assert!(!toll_evidence.is_empty(), "{e:#}");
+    assert!(
+        toll_evidence.iter().all(|t| !t.contains("onze")),
+        "{toll_evidence:?}"
+    );
+}
