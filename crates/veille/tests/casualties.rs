@@ -1148,3 +1148,19 @@ fn another_sources_toll_is_no_evidence_of_the_one_kept() {
         "{toll_evidence:?}"
     );
 }
+
+#[test]
+fn the_rsf_and_the_imbonerakure_by_the_words_the_press_uses() {
+    let e = &events(
+        "port-sudan",
+        "Port Sudan\n\nOn 4 May 2025, RSF drones struck an air base near the airport of Port Sudan, Sudan.\n",
+        "2025-05-05",
+    )[0];
+    assert_eq!(actor(e, "actor1"), "Rapid Support Forces", "{e:#}");
+    let e = &events(
+        "ngozi",
+        "Ngozi\n\nOn 9 September 2023, Imbonerakure members beat an opposition party member to death in Ngozi, Burundi.\n",
+        "2023-09-10",
+    )[0];
+    assert_eq!(actor(e, "actor1"), "Imbonerakure", "{e:#}");
+}
