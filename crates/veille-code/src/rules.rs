@@ -86,10 +86,7 @@ pub fn code_article(
         // "The attack came less than a month after 71 soldiers were killed
         // at Inates": the incident just told, placed after an earlier one;
         // neither is news here, nor is the earlier toll this one's.
-        if si > 0
-            && triggers.iter().any(|t| inside(t.span))
-            && looks_back(&sspan.of(text).to_lowercase())
-        {
+        if si > 0 && triggers.iter().any(|t| inside(t.span)) && looks_back(sspan.of(&lower)) {
             continue;
         }
         let Some(clause) = read_clause(text, sspan, triggers, &cues, nlp, lex, &mut out.warnings)
@@ -385,8 +382,8 @@ pub fn code_article(
             continuation: bare_toll && in_sentence.is_empty(),
             placeless,
             adds: adds_to_before(&clause_lower),
-            update: toll_update(&sspan.of(text).to_lowercase()),
-            initial: initial_toll(&sspan.of(text).to_lowercase()),
+            update: toll_update(sspan.of(&lower)),
+            initial: initial_toll(sspan.of(&lower)),
             event: Event {
                 id,
                 event_type: sub.event_type(),

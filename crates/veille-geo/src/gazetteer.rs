@@ -240,12 +240,7 @@ impl Gazetteer {
                     // ACLED's name is a name of the unit in text too ("la
                     // province du Soum", GeoNames' Djelgodji), unless it is
                     // only compass words ("Nord-Ouest") or very short.
-                    let compass = name.split([' ', '-']).all(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "north" | "south" | "east" | "west" | "nord" | "sud" | "est" | "ouest"
-                        )
-                    });
+                    let compass = crate::toponyms::COMPASS.contains(&fold(name).as_str());
                     if !compass && name.chars().count() >= 4 {
                         self.index_name(name, idx);
                     }

@@ -584,13 +584,15 @@ fn resolve(
         // "Rampura and Badda (Dhaka)")
         let after = &text[tokens[c.last].word_end..];
         let pair = paired_name(after);
-        let after = &after[pair..];
         let word = pair
             + [" city", " town", " village", " ville"]
                 .iter()
-                .find(|w| after.strip_prefix(**w).is_some_and(|r| r.starts_with(" (")))
+                .find(|w| {
+                    after[pair..]
+                        .strip_prefix(**w)
+                        .is_some_and(|r| r.starts_with(" ("))
+                })
                 .map_or(0, |w| w.len());
-        let after = &text[tokens[c.last].word_end..];
         let Some(open) = after[word..].strip_prefix(" (") else {
             continue;
         };
@@ -968,16 +970,23 @@ fn resolve(
         // one on Boone County, Indiana: a country nothing else in the text
         // points to yields to a town of that name in the focus country,
         // near the places the text names without ambiguity.
-        let local_town = c.entries.iter().any(|&i| {
-            let e = &gaz.entries[i as usize];
-            e.kind == Kind::Place
-                && focus.as_deref() == Some(e.iso2.as_str())
-                && folds_to(&e.name, &surface)
-                && (near_anchor(e) >= 35.0
-                    || towns_not_countries.contains(&surface)
-                        && focus_admin1.is_some()
-                        && e.admin1 == focus_admin1)
-        });
+        // (only a name that is also a country's: not worth measuring
+        // nearness for every other name)
+        let has_country = c
+            .entries
+            .iter()
+            .any(|&i| gaz.entries[i as usize].kind == Kind::Country);
+        let local_town = has_country
+            && c.entries.iter().any(|&i| {
+                let e = &gaz.entries[i as usize];
+                e.kind == Kind::Place
+                    && focus.as_deref() == Some(e.iso2.as_str())
+                    && folds_to(&e.name, &surface)
+                    && (near_anchor(e) >= 35.0
+                        || towns_not_countries.contains(&surface)
+                            && focus_admin1.is_some()
+                            && e.admin1 == focus_admin1)
+            });
         let unsupported = |e: &Entry| {
             e.kind == Kind::Country
                 && focus.as_deref() != Some(e.iso2.as_str())
@@ -1246,8 +1255,8 @@ fn folds_to(name: &str, folded: &str) -> bool {
 }
 
 /// Compass words that are also the names of regions somewhere (Haiti's
-/// "Sud", Burkina Faso's "Est", Cameroon's "Nord").
-const COMPASS: &[&str] = &[
+/// "Sud", Burkina Faso's "Est", Cameroon's "Nord"), folded.
+pub(crate) const COMPASS: &[&str] = &[
     "nord",
     "sud",
     "est",
