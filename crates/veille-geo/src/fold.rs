@@ -4,17 +4,24 @@ use unicode_normalization::UnicodeNormalization;
 
 /// "Ménaka" -> "menaka", "Tin-Hama" -> "tin hama", "N’Djamena" -> "n'djamena".
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first), reusing its allocation.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        fold_ascii(s)
+        fold_ascii(s, out)
     } else {
-        fold_unicode(s)
+        fold_unicode(s, out)
     }
 }
 
 /// [`fold`] of an ASCII string, without decomposing each character (most
 /// names and words of English and French news are ASCII).
-fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn fold_ascii(s: &str, out: &mut String) {
     let mut last_space = true;
     for b in s.bytes() {
         let b = match b {
@@ -35,35 +42,48 @@ fn fold_ascii(s: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
-fn fold_unicode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// [`fold`] of any string. Each character is decomposed on its own (and
+/// ASCII ones not at all): since every combining mark is dropped, this
+/// equals decomposing the whole string (canonical reordering only moves
+/// marks among marks).
+fn fold_unicode(s: &str, out: &mut String) {
     let mut last_space = true;
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    let mut put = |c: char| {
         let c = match c {
             '’' | '‘' | '`' | 'ʼ' => '\'',
             '-' | '‐' | '–' | '—' | '_' => ' ',
             c => c,
         };
-        if c.is_whitespace() || c == ' ' {
+        if c.is_whitespace() {
             if !last_space {
                 out.push(' ');
             }
             last_space = true;
         } else {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
             last_space = false;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            put(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    put(d)
+                }
+            });
         }
     }
     if out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// A name without accents, case kept, as ACLED writes names: "Ségou" ->
@@ -105,6 +125,77 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fold_ascii(s: &str) -> String {
+        let mut out = String::new();
+        super::fold_ascii(s, &mut out);
+        out
+    }
+
+    fn fold_unicode(s: &str) -> String {
+        let mut out = String::new();
+        super::fold_unicode(s, &mut out);
+        out
+    }
+
+    /// Folding as first written: the whole string decomposed at once.
+    fn fold_nfd(s: &str) -> String {
+        let mut out = String::new();
+        let mut last_space = true;
+        for c in s.nfd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            let c = match c {
+                '’' | '‘' | '`' | 'ʼ' => '\'',
+                '-' | '‐' | '–' | '—' | '_' => ' ',
+                c => c,
+            };
+            if c.is_whitespace() {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            } else {
+                out.extend(c.to_lowercase());
+                last_space = false;
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn folding_a_character_at_a_time_equals_decomposing_the_whole() {
+        for s in [
+            "Ménaka",
+            "Ségou\u{301}\u{327}x",
+            "e\u{327}\u{301} Å ǅ ﬁ Ǆ Ω K",
+            "Tombouctou – Tin‐Hama",
+            "Takht-e Qeyşar",
+            "Đà Nẵng",
+            "İstanbul",
+            "ΣΑΣ",
+            "\u{301}",
+        ] {
+            assert_eq!(fold_unicode(s), fold_nfd(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_any_text_a_character_at_a_time_equals_decomposing_it(s in "\\PC{0,24}") {
+            proptest::prop_assert_eq!(fold_unicode(&s), fold_nfd(&s));
+        }
+
+        #[test]
+        fn folding_any_mixed_text_equals_decomposing_it(s in "[a-zA-Z\\- ’éÉèçÇœŒ\u{301}\u{327}\u{a0}ŞşİıĀā]{0,24}") {
+            proptest::prop_assert_eq!(fold_unicode(&s), fold_nfd(&s));
+            proptest::prop_assert_eq!(fold(&s), fold_nfd(&s));
+        }
+    }
 
     #[test]
     fn the_ascii_path_folds_as_the_unicode_one() {

@@ -1,8 +1,10 @@
 //! The gazetteer: countries, admin1 and admin2 units and populated places,
 //! with a name index (folded names and aliases to entries).
 
-use crate::fold::fold;
+use crate::fold::{fold, fold_into};
+use crate::hash::FastMap;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 use veille_core::{Error, Location};
@@ -63,11 +65,11 @@ pub struct Entry {
 /// The loaded gazetteer.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    names: HashMap<String, Vec<u32>>,
+    names: NameIndex,
     demonyms: HashMap<String, u32>,
     country_by_iso: HashMap<String, u32>,
     /// Admin1 and admin2 codes ("ML.09", "ML.09.8631538") to entries.
-    pub(crate) admin_codes: HashMap<String, u32>,
+    pub(crate) admin_codes: FastMap<String, u32>,
     common_words: std::collections::HashSet<String>,
     never_places: std::collections::HashSet<String>,
     /// Longest name in tokens.
@@ -88,9 +90,188 @@ pub struct Gazetteer {
     /// ACLED's admin1 of the places of an admin2 unit, where ACLED splits
     /// the gazetteer's admin1 ("Shan-North" for Lashio District).
     admin1_of_admin2: HashMap<u32, String>,
+    /// Scratch space for folding names while indexing them.
+    key_buf: String,
 }
 
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+/// The name index: folded names to the entries they name.
+///
+/// A name is kept as the 64-bit SipHash digest of its folded form, not as a
+/// string: with about 600,000 names, two of them share a digest with odds
+/// near 1 in 50 million, and a word of text that is no name takes a
+/// name's digest with odds near 1 in 3·10¹³ per lookup. In exchange the
+/// index holds no string and builds with one probe per name, which is most
+/// of what makes the gazetteer load in a fraction of a second.
+#[derive(Default)]
+struct NameIndex {
+    /// Digest to an entry, or (with [`NameIndex::MANY`] set) to a list in
+    /// `many`.
+    map: HashMap<u64, u32, BuildHasherDefault<DigestHasher>>,
+    many: Vec<Vec<u32>>,
+}
+
+impl NameIndex {
+    const MANY: u32 = 1 << 31;
+
+    fn with_capacity(n: usize) -> NameIndex {
+        NameIndex {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+            many: Vec::new(),
+        }
+    }
+
+    fn digest(folded: &str) -> u64 {
+        let mut h = std::hash::DefaultHasher::new();
+        h.write(folded.as_bytes());
+        h.finish()
+    }
+
+    fn add(&mut self, digest: u64, idx: u32) {
+        assert!(
+            idx < Self::MANY,
+            "more entries than the name index can hold"
+        );
+        match self.map.entry(digest) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(idx);
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let cur = *o.get();
+                if cur & Self::MANY != 0 {
+                    let ids = &mut self.many[(cur & !Self::MANY) as usize];
+                    if !ids.contains(&idx) {
+                        ids.push(idx);
+                    }
+                } else if cur != idx {
+                    *o.get_mut() = Self::MANY | self.many.len() as u32;
+                    self.many.push(vec![cur, idx]);
+                }
+            }
+        }
+    }
+
+    fn get(&self, folded: &str) -> &[u32] {
+        match self.map.get(&Self::digest(folded)) {
+            None => &[],
+            Some(&i) if i & Self::MANY != 0 => &self.many[(i & !Self::MANY) as usize],
+            Some(i) => std::slice::from_ref(i),
+        }
+    }
+}
+
+/// The keys of [`NameIndex`] are digests already: they hash to themselves.
+#[derive(Default)]
+struct DigestHasher(u64);
+
+impl Hasher for DigestHasher {
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("digests are hashed as u64")
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The rows of places.tsv, parsed apart from the rest (on other threads
+/// in [`Gazetteer::embedded`]), in two halves parsed side by side.
+struct ParsedPlaces {
+    text: String,
+    parts: Vec<PlacesPart>,
+}
+
+/// Rows of places.tsv: entries without their admin units yet, the byte
+/// ranges of their admin codes in the whole text, and the digests of their
+/// names.
+struct PlacesPart {
+    rows: Vec<(Entry, std::ops::Range<usize>, std::ops::Range<usize>)>,
+    /// Digests of the names of each row, in row order; row i's end at
+    /// `name_ends[i]`.
+    digests: Vec<u64>,
+    name_ends: Vec<u32>,
+    max_tokens: usize,
+}
+
+impl ParsedPlaces {
+    fn parse(text: String) -> Result<ParsedPlaces, Error> {
+        let body = text.split_once('\n').map_or("", |(_, body)| body);
+        let half = body.len() / 2;
+        let cut = body[half..].find('\n').map_or(body.len(), |i| half + i + 1);
+        let (first, second) = body.split_at(cut);
+        let base = text.as_ptr() as usize;
+        let (first, second) = std::thread::scope(|s| {
+            let second = s.spawn(|| PlacesPart::parse(second, base));
+            let first = PlacesPart::parse(first, base);
+            (
+                first,
+                second.join().expect("the places parser does not panic"),
+            )
+        });
+        let parts = vec![first?, second?];
+        Ok(ParsedPlaces { text, parts })
+    }
+}
+
+impl PlacesPart {
+    /// Parses whole lines of places.tsv (no header); `base` is the address
+    /// of the text they are part of.
+    fn parse(lines: &str, base: usize) -> Result<PlacesPart, Error> {
+        let mut rows = Vec::with_capacity(lines.len() / 80);
+        let mut digests = Vec::with_capacity(lines.len() / 25);
+        let mut name_ends = Vec::with_capacity(lines.len() / 80);
+        let mut max_tokens = 1;
+        let mut key = String::new();
+        let range = |f: &str| {
+            let start = f.as_ptr() as usize - base;
+            start..start + f.len()
+        };
+        for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+            let r: Vec<&str> = line.split('\t').collect();
+            if r.len() < 10 {
+                return Err(Error::Data {
+                    file: "places.tsv.gz".into(),
+                    why: format!("{} columns", r.len()),
+                });
+            }
+            rows.push((
+                Entry {
+                    kind: Kind::Place,
+                    name: r[1].to_string(),
+                    iso2: r[5].to_string(),
+                    admin1: None,
+                    admin2: None,
+                    lat: num(r.get(3)),
+                    lon: num(r.get(4)),
+                    population: num(r.get(8)).unwrap_or(0),
+                    geonameid: num(r.first()),
+                },
+                range(r[6]),
+                range(r[7]),
+            ));
+            for n in std::iter::once(r[1]).chain(list(r[2])) {
+                fold_into(n, &mut key);
+                if !key.is_empty() {
+                    let tokens = key.bytes().filter(|&b| b == b' ').count() + 1;
+                    max_tokens = max_tokens.max(tokens.min(6));
+                    digests.push(NameIndex::digest(&key));
+                }
+            }
+            name_ends.push(digests.len() as u32);
+        }
+        Ok(PlacesPart {
+            rows,
+            digests,
+            name_ends,
+            max_tokens,
+        })
+    }
+}
+
+fn rows_of(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
@@ -162,15 +343,27 @@ impl Gazetteer {
     }
 
     /// Loads the embedded data files.
+    ///
+    /// The places file (four fifths of the work) is inflated and parsed on
+    /// other threads while this one builds countries and admin units.
     pub fn embedded() -> Result<Gazetteer, Error> {
-        let mut places = String::new();
-        flate2::read::GzDecoder::new(PLACES_GZ)
-            .read_to_string(&mut places)
-            .map_err(|e| Error::Data {
-                file: "places.tsv.gz".into(),
-                why: e.to_string(),
-            })?;
-        let mut g = Gazetteer::from_tsv(COUNTRIES, ADMIN1, ADMIN2, &places)?;
+        let (g, places) = std::thread::scope(|s| {
+            let places = s.spawn(|| {
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(PLACES_GZ)
+                    .read_to_string(&mut text)
+                    .map_err(|e| Error::Data {
+                        file: "places.tsv.gz".into(),
+                        why: e.to_string(),
+                    })?;
+                ParsedPlaces::parse(text)
+            });
+            let g = Gazetteer::from_admin_tsv(COUNTRIES, ADMIN1, ADMIN2);
+            let places = places.join().expect("the places parser does not panic");
+            (g, places)
+        });
+        let mut g = g?;
+        g.add_places(places?);
         g.add_abbreviations(ABBREVIATIONS)?;
         g.use_acled_names(ACLED_COUNTRIES)?;
         g.use_acled_admin_names(ACLED_ADMIN)?;
@@ -181,7 +374,7 @@ impl Gazetteer {
     /// The continents of `data/gazetteer/continents.tsv` (format in the
     /// README there), with their names and adjectives.
     fn add_continents(&mut self, tsv: &str) -> Result<(), Error> {
-        for r in rows(tsv) {
+        for r in rows_of(tsv) {
             if r.len() < 7 {
                 return Err(Error::Data {
                     file: "continents.tsv".into(),
@@ -388,12 +581,19 @@ impl Gazetteer {
         admin2: &str,
         places: &str,
     ) -> Result<Gazetteer, Error> {
+        let mut g = Gazetteer::from_admin_tsv(countries, admin1, admin2)?;
+        g.add_places(ParsedPlaces::parse(places.to_string())?);
+        Ok(g)
+    }
+
+    /// Countries, admin1 and admin2 units.
+    fn from_admin_tsv(countries: &str, admin1: &str, admin2: &str) -> Result<Gazetteer, Error> {
         let mut g = Gazetteer {
             entries: Vec::with_capacity(300_000),
-            names: HashMap::with_capacity(800_000),
+            names: NameIndex::with_capacity(800_000),
             demonyms: HashMap::new(),
             country_by_iso: HashMap::new(),
-            admin_codes: HashMap::new(),
+            admin_codes: FastMap::default(),
             common_words: word_list(COMMON_WORDS),
             never_places: word_list(NEVER_PLACES),
             max_tokens: 1,
@@ -404,12 +604,13 @@ impl Gazetteer {
             continent_demonyms: HashMap::new(),
             admin1_of_admin2: HashMap::new(),
             admin1_is_admin2: Default::default(),
+            key_buf: String::new(),
         };
         let bad = |file: &str, why: String| Error::Data {
             file: file.into(),
             why,
         };
-        for r in rows(countries) {
+        for r in rows_of(countries) {
             if r.len() < 10 {
                 return Err(bad("countries.tsv", format!("{} columns", r.len())));
             }
@@ -438,7 +639,7 @@ impl Gazetteer {
             }
         }
         let mut admin1_by_code: HashMap<&str, u32> = HashMap::new();
-        for r in rows(admin1) {
+        for r in rows_of(admin1) {
             if r.len() < 8 {
                 return Err(bad("admin1.tsv", format!("{} columns", r.len())));
             }
@@ -476,7 +677,7 @@ impl Gazetteer {
             }
         }
         let mut admin2_by_code: HashMap<&str, u32> = HashMap::new();
-        for r in rows(admin2) {
+        for r in rows_of(admin2) {
             if r.len() < 9 {
                 return Err(bad("admin2.tsv", format!("{} columns", r.len())));
             }
@@ -517,26 +718,27 @@ impl Gazetteer {
             .chain(admin2_by_code.iter())
             .map(|(k, v)| (k.to_string(), *v))
             .collect();
-        for r in rows(places) {
-            if r.len() < 10 {
-                return Err(bad("places.tsv.gz", format!("{} columns", r.len())));
-            }
-            let idx = g.push_entry(Entry {
-                kind: Kind::Place,
-                name: r[1].to_string(),
-                iso2: r[5].to_string(),
-                admin1: admin1_by_code.get(r[6]).copied(),
-                admin2: admin2_by_code.get(r[7]).copied(),
-                lat: num(r.get(3)),
-                lon: num(r.get(4)),
-                population: num(r.get(8)).unwrap_or(0),
-                geonameid: num(r.first()),
-            });
-            for n in std::iter::once(r[1]).chain(list(r[2])) {
-                g.index_name(n, idx);
+        Ok(g)
+    }
+
+    /// Adds the places parsed from places.tsv, in the units their admin
+    /// codes name.
+    fn add_places(&mut self, places: ParsedPlaces) {
+        let text = &places.text;
+        for p in places.parts {
+            self.entries.reserve(p.rows.len());
+            self.max_tokens = self.max_tokens.max(p.max_tokens);
+            let mut start = 0;
+            for ((mut e, a1, a2), end) in p.rows.into_iter().zip(p.name_ends) {
+                e.admin1 = self.admin_codes.get(&text[a1]).copied();
+                e.admin2 = self.admin_codes.get(&text[a2]).copied();
+                let idx = self.push_entry(e);
+                for &d in &p.digests[start..end as usize] {
+                    self.names.add(d, idx);
+                }
+                start = end as usize;
             }
         }
-        Ok(g)
     }
 
     pub(crate) fn push_entry(&mut self, e: Entry) -> u32 {
@@ -552,20 +754,18 @@ impl Gazetteer {
     }
 
     pub(crate) fn index_name(&mut self, name: &str, idx: u32) {
-        let key = fold(name);
-        if key.is_empty() {
-            return;
+        let mut key = std::mem::take(&mut self.key_buf);
+        fold_into(name, &mut key);
+        if !key.is_empty() {
+            self.max_tokens = self.max_tokens.max(key.split(' ').count().min(6));
+            self.names.add(NameIndex::digest(&key), idx);
         }
-        self.max_tokens = self.max_tokens.max(key.split(' ').count().min(6));
-        let ids = self.names.entry(key).or_default();
-        if !ids.contains(&idx) {
-            ids.push(idx);
-        }
+        self.key_buf = key;
     }
 
     /// Entries whose name or alias folds to `folded`.
     pub fn lookup(&self, folded: &str) -> &[u32] {
-        self.names.get(folded).map(Vec::as_slice).unwrap_or(&[])
+        self.names.get(folded)
     }
 
     /// The country a demonym ("Malian", "nigérien") refers to.
@@ -636,6 +836,25 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_index_keeps_each_names_entries_in_order_once() {
+        let mut index = NameIndex::with_capacity(4);
+        let gao = NameIndex::digest("gao");
+        for idx in [7, 3, 7, 9, 3] {
+            index.add(gao, idx);
+        }
+        index.add(NameIndex::digest("menaka"), 5);
+        index.add(NameIndex::digest("menaka"), 5);
+        for i in 0..1000 {
+            index.add(NameIndex::digest(&format!("place {i}")), 100 + i);
+        }
+        assert_eq!(index.get("gao"), &[7, 3, 9]);
+        assert_eq!(index.get("menaka"), &[5]);
+        assert_eq!(index.get("place 999"), &[1099]);
+        assert!(index.get("ga").is_empty());
+        assert!(index.get("").is_empty());
+    }
 
     #[test]
     fn countries_take_acled_names_and_keep_their_own() {

@@ -7,6 +7,7 @@
 
 pub mod fold;
 pub mod gazetteer;
+mod hash;
 pub mod overlay;
 pub mod toponyms;
 

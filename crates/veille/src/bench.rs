@@ -202,6 +202,41 @@ pub fn geo(dataset: &Path, seconds: f64, gaz: &veille_geo::Gazetteer) -> Result<
     Ok(())
 }
 
+/// Load time of the embedded gazetteer, and the memory one loaded
+/// gazetteer holds (resident set before and after the first load; later
+/// loads reuse memory the allocator keeps).
+pub fn gazetteer(repeat: usize) -> Result<()> {
+    let resident = || -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    let before = resident();
+    let mut ms = Vec::with_capacity(repeat);
+    let mut kept = None;
+    for _ in 0..repeat {
+        let t = Instant::now();
+        let g = veille_geo::Gazetteer::embedded()?;
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        if kept.is_none() {
+            if let (Some(b), Some(a)) = (before, resident()) {
+                println!(
+                    "resident memory: {} MB before the first load, {} MB after ({} entries)",
+                    b / 1024,
+                    a / 1024,
+                    g.entries.len()
+                );
+            }
+            kept = Some(g);
+        }
+    }
+    let all: Vec<String> = ms.iter().map(|m| format!("{m:.0}")).collect();
+    ms.sort_by(f64::total_cmp);
+    println!("loads (ms, in order): {}", all.join(" "));
+    println!("gazetteer_load_ms {:.0}", ms[ms.len() / 2]);
+    Ok(())
+}
+
 /// Articles per second through event coding alone.
 pub fn code(seconds: f64, gaz: &'static veille_geo::Gazetteer) -> Result<()> {
     let lex = veille_code::lexicon();

@@ -453,6 +453,16 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2.0)]
         seconds: f64,
     },
+    /// Time to load the embedded gazetteer (inflating and parsing its files,
+    /// building the name index) and the memory it holds once loaded. The
+    /// last line is `gazetteer_load_ms N` (the median).
+    ///
+    /// Example: veille bench gazetteer --repeat 5
+    Gazetteer {
+        /// Loads timed, each into a fresh gazetteer.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+    },
 }
 
 /// The database option shared by subcommands.
@@ -1028,6 +1038,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => {
             let gaz = init_gazetteer(&cfg)?;
             crate::bench::code(seconds, gaz)?;
+            Ok(0)
+        }
+        Command::Bench {
+            what: BenchCommand::Gazetteer { repeat },
+        } => {
+            crate::bench::gazetteer(repeat.max(1))?;
             Ok(0)
         }
         Command::Bench {

@@ -397,6 +397,7 @@ fn every_subcommand_has_help_with_an_example() {
         "bench nlp",
         "bench warc",
         "bench api",
+        "bench gazetteer",
         "demo",
     ] {
         let mut args: Vec<&str> = cmd.split(' ').collect();
@@ -408,6 +409,26 @@ fn every_subcommand_has_help_with_an_example() {
             "veille {cmd} --help has no example"
         );
     }
+}
+
+#[test]
+fn the_gazetteer_benchmark_loads_the_whole_gazetteer() {
+    let out = common::veille(&["bench", "gazetteer", "--repeat", "1"]);
+    let text = common::stdout(&out);
+    assert!(out.status.success(), "{text}");
+    let entries: usize = text
+        .split(" entries)")
+        .next()
+        .and_then(|t| t.rsplit('(').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no entry count in {text}"));
+    assert!(entries > 250_000, "{text}");
+    let last = text.lines().last().unwrap_or_default();
+    let ms: f64 = last
+        .strip_prefix("gazetteer_load_ms ")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("last line {last:?}"));
+    assert!(ms > 0.0, "{text}");
 }
 
 #[test]
