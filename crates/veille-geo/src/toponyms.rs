@@ -437,6 +437,10 @@ fn recognize(
     // Surnames: the second word of "Firstname Lastname" pairs that are not
     // places themselves; alone later ("Walsh said") they are people too.
     let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // First names: the first word of such a pair told as a person's name
+    // ("Nine-year-old Georgia Stevens", "Georgia Stevens said"); alone later
+    // ("Georgia began skating at four") it is the person.
+    let mut first_names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for k in 1..tokens.len() {
         let (a, b) = (&tokens[k - 1], &tokens[k]);
         let pair_adjacent = a.sentence == b.sentence
@@ -461,7 +465,32 @@ fn recognize(
                 && !gaz.is_common_word(&a_word)
                 && gaz.demonym(&a_word).is_none()
             {
-                surnames.insert(fold(&text[b.span.start..b.word_end]));
+                let b_word = fold(&text[b.span.start..b.word_end]);
+                // Exactly two capitalised words, the second no region, city,
+                // common word or institution ("Cookville Fire Department").
+                // ("Nine-year-old Georgia Stevens": a capitalised word
+                // before whose parts are not all capitalised is no name.)
+                let name_before = !opens_sentence
+                    && capitalised_after(text, tokens, k - 2)
+                    && tokens[k - 2].span.of(text).split('-').all(capitalised);
+                let alone = !capitalised_after(text, tokens, k) && !name_before;
+                if alone
+                    && person_pair(text, tokens, k - 1)
+                    && !names_region_or_city(gaz, &b_word)
+                    && !gaz.is_common_word(&b_word)
+                    && ![
+                        INSTITUTION_WORDS,
+                        FACILITY_WORDS,
+                        ADMIN_WORDS,
+                        DISTRICT_WORDS,
+                        SETTLEMENT_WORDS,
+                    ]
+                    .iter()
+                    .any(|words| words.contains(&b_word.as_str()))
+                {
+                    first_names.insert(a_word);
+                }
+                surnames.insert(b_word);
             }
         }
     }
@@ -489,8 +518,18 @@ fn recognize(
         if single && c.cue.is_none() && !major && surnames.contains(&key) {
             return false;
         }
-        // "Moore said", "Mr. Nelson": a person, not a place.
-        if single && c.cue.is_none() && !major && person_context(text, tokens, c.first) {
+        if single && c.cue.is_none() && first_names.contains(&key) {
+            return false;
+        }
+        // "Moore said", "Mr. Nelson": a person, not a place. A country or
+        // a large region "says" things as its government does; "Nelson" (a
+        // New Zealand region of 100,000) or "Mary" (a province of
+        // Turkmenistan) saying something is a person.
+        let speaks = c.entries.iter().any(|&e| {
+            let e = &gaz.entries[e as usize];
+            e.kind == Kind::Country || e.kind == Kind::Admin1 && e.population >= MAJOR_REGION
+        });
+        if single && c.cue.is_none() && !speaks && person_context(text, tokens, c.first) {
             return false;
         }
         // "Al-Karama Square", "Tahrir Street": the name of a square or a
@@ -1381,24 +1420,64 @@ const INSTITUTION_WORDS: &[&str] = &[
 
 /// Whether the one-word name at token `i` is used as a person's: followed
 /// by a speech verb ("Moore said") or preceded by a title ("Mr. Nelson").
+/// Whether a folded name names a country, a region, or a town of 100,000.
+fn names_region_or_city(gaz: &Gazetteer, folded: &str) -> bool {
+    gaz.lookup(folded).iter().any(|&e| {
+        let e = &gaz.entries[e as usize];
+        matches!(e.kind, Kind::Country | Kind::Admin1) || e.population >= 100_000
+    })
+}
+
+/// Population from which a region's name "says" things as a region's
+/// government, not as a person.
+const MAJOR_REGION: u64 = 500_000;
+
+/// Whether the two words from token `i` are told as a person's name: after
+/// an age ("Nine-year-old Georgia Stevens") or a verb of speech ("said
+/// Cory Stevens"), or before one ("Georgia Stevens said") or an age
+/// ("Georgia Stevens, 9,").
+fn person_pair(text: &str, tokens: &[Token], i: usize) -> bool {
+    let sentence = tokens[i].sentence;
+    let before = i
+        .checked_sub(1)
+        .map(|p| &tokens[p])
+        .filter(|p| p.sentence == sentence && &text[p.span.end..tokens[i].span.start] == " ");
+    let after = tokens
+        .get(i + 2)
+        .filter(|n| n.sentence == sentence && &text[tokens[i + 1].span.end..n.span.start] == " ");
+    let aged_before = before.is_some_and(|p| {
+        let w = lower_word(text, p);
+        w.ends_with("-old") || SPEECH.contains(&w.as_str())
+    });
+    let speech_after = after.is_some_and(|n| SPEECH.contains(&lower_word(text, n).as_str()));
+    let rest = &text[tokens[i + 1].span.end..];
+    let aged_after = rest
+        .strip_prefix(", ")
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .is_some_and(|r| r.len() < rest.len() - 2 && r.starts_with(','));
+    aged_before || speech_after || aged_after
+}
+
+/// Verbs that tell a person's words.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "asked",
+    "noted",
+    "stated",
+    "declared",
+    "dit",
+    "déclaré",
+    "affirmé",
+    "explique",
+    "expliqué",
+];
+
 fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
-    const SPEECH: &[&str] = &[
-        "said",
-        "says",
-        "told",
-        "added",
-        "explained",
-        "wrote",
-        "asked",
-        "noted",
-        "stated",
-        "declared",
-        "dit",
-        "déclaré",
-        "affirmé",
-        "explique",
-        "expliqué",
-    ];
     const TITLES: &[&str] = &[
         "mr",
         "mrs",
@@ -1864,6 +1943,32 @@ mod tests {
             .all(|t| t.mention.text != "Man" && t.mention.text != "Duma"));
         let g = places("Fighting broke out in Man, Côte d'Ivoire, on Monday.");
         assert_eq!(unit_of(&g, "Man").0, "CI");
+    }
+
+    #[test]
+    fn a_place_name_told_as_a_first_name_is_the_person_later() {
+        let text = "INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates. \
+                    Georgia began skating at four in Alberta. \
+                    \"She works hard,\" said Cory Stevens, Georgia's father.";
+        let g = places(text);
+        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        assert!(!found.contains(&"Georgia"), "{found:?}");
+        assert!(found.contains(&"Alberta"), "{found:?}");
+        // Without a person's name, Georgia is the place.
+        let g = places("Georgia began a vaccination drive in Tbilisi and Batumi.");
+        assert_eq!(unit_of(&g, "Georgia").0, "GE");
+    }
+
+    #[test]
+    fn a_small_region_that_speaks_is_a_person() {
+        let g = places("Police went to Independence, Missouri. The music was loud, Nelson said.");
+        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        assert!(!found.contains(&"Nelson"), "{found:?}");
+        // A country speaks as its government does.
+        let g = places("Talks resumed in Geneva on Monday, Russia said.");
+        assert_eq!(unit_of(&g, "Russia").0, "RU");
+        let g = places("The Jewish community of Odessa gathered on Sunday.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Jewish"));
     }
 
     #[test]
