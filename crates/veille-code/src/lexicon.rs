@@ -98,7 +98,30 @@ pub struct ActorDef {
     /// Forces of Afghanistan (2021-)" from 15 August 2021.
     #[serde(default)]
     pub became: Option<Successor>,
+    /// The actor's name in some countries, by the country's name as veille
+    /// writes it: the Islamic State is "Islamic State (Sahel)" in Mali,
+    /// "Islamic State ({country})" elsewhere.
+    #[serde(default)]
+    pub by_country: std::collections::BTreeMap<String, String>,
     pub aliases: Vec<String>,
+}
+
+impl ActorDef {
+    /// A description of whoever it is in the event's country ("Unidentified
+    /// Armed Group ({country})", "Civilians ({country})"), not a named
+    /// actor. A named group with names by country (the Islamic State's
+    /// branches) is named, even when its other name is a template.
+    pub fn generic(&self) -> bool {
+        self.name.contains("{country}") && self.by_country.is_empty()
+    }
+
+    /// The name template for an event in `country`.
+    pub fn name_in(&self, country: &str) -> &str {
+        self.by_country
+            .get(country)
+            .map(String::as_str)
+            .unwrap_or(&self.name)
+    }
 }
 
 /// An actor's identity from a date on.

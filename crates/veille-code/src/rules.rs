@@ -61,7 +61,7 @@ pub fn code_article(
     if let Some(armed) = lex
         .actors
         .iter()
-        .position(|a| a.kind == "armed" && a.name.contains("{country}"))
+        .position(|a| a.kind == "armed" && a.generic())
     {
         for h in cues.actors.iter_mut() {
             if named_army(text, h, gaz, lex) {
@@ -300,7 +300,7 @@ pub fn code_article(
                 if described {
                     continue;
                 }
-                let name = fill(&lex.actors[h.id].name, &country, gaz);
+                let name = fill(lex.actors[h.id].name_in(&country), &country, gaz);
                 if actor_list.iter().all(|a| a.name != name) && !names.contains(&name) {
                     if names.is_empty() {
                         inter = lex.actors[h.id].inter;
@@ -442,11 +442,7 @@ pub fn code_article(
                 .any(|a| a.role == "actor1" && a.inter == 7);
             let no_target = d.event.actors.iter().all(|a| a.role != "actor2");
             if civilians_first && no_target {
-                if let Some(g) = lex
-                    .actors
-                    .iter()
-                    .find(|a| a.kind == "armed" && a.name.contains("{country}"))
-                {
+                if let Some(g) = lex.actors.iter().find(|a| a.kind == "armed" && a.generic()) {
                     let country = d
                         .event
                         .location
@@ -461,7 +457,7 @@ pub fn code_article(
                     d.event.actors.insert(
                         0,
                         Actor {
-                            name: fill(&g.name, country, gaz),
+                            name: fill(g.name_in(country), country, gaz),
                             role: "actor1".into(),
                             inter: g.inter,
                         },
@@ -554,7 +550,7 @@ fn claimed_by(text: &str, nlp: &Analysis, drafts: &mut [Draft], actors: &[Hit], 
             }
             named.extend(actors.iter().filter(|h| {
                 let def = &lex.actors[h.id];
-                sspan.contains(h.span) && def.kind == "armed" && !def.name.contains("{country}")
+                sspan.contains(h.span) && def.kind == "armed" && !def.generic()
             }));
         }
         // One group (named once or more); with several, who claimed what
@@ -1133,7 +1129,7 @@ fn forces_named_by_demonym(
     hits.iter()
         .filter(|h| {
             let a = &lex.actors[h.id];
-            a.kind == "state" && a.name.contains("{country}")
+            a.kind == "state" && a.generic()
         })
         .filter_map(|h| {
             let from = text.floor_char_boundary(h.span.start.saturating_sub(40));
@@ -1631,7 +1627,7 @@ fn read_clause<'a>(
         .collect();
     // "IS Sahel militants", "FAMa soldiers", "fighters of JNIM": a generic
     // noun right next to a named actor is that actor, not a second one.
-    let generic = |h: &Hit| lex.actors[h.id].name.contains("{country}");
+    let generic = |h: &Hit| lex.actors[h.id].generic();
     let absorbed: Vec<Span> = sentence_actors
         .windows(2)
         .filter(|w| w[0].span.end <= w[1].span.start)
@@ -2158,10 +2154,7 @@ fn rival_named_elsewhere(
         .map(|h| h.id)
         .filter(|&i| {
             let a = &lex.actors[i];
-            a.kind == "armed"
-                && !a.name.contains("{country}")
-                && a.name != first.name
-                && (a.jihadist || !jihadists)
+            a.kind == "armed" && !a.generic() && a.name != first.name && (a.jihadist || !jihadists)
         })
         .collect();
     others.sort_unstable();
@@ -2187,13 +2180,13 @@ fn assign_actors(
     let generic = |kind: &str| {
         lex.actors
             .iter()
-            .position(|a| a.kind == kind && a.name.contains("{country}"))
+            .position(|a| a.kind == kind && a.generic())
     };
     let police = lex
         .actors
         .iter()
         .position(|a| a.name.starts_with("Police Forces of"));
-    let named = |i: usize| fill(&lex.actors[i].name, country, gaz);
+    let named = |i: usize| fill(lex.actors[i].name_in(country), country, gaz);
     let of_kind = |kinds: &[&str]| {
         hits.iter()
             .filter(|h| kinds.contains(&def(h).kind.as_str()))
@@ -2343,7 +2336,7 @@ fn assign_actors(
                 .and_then(|s| forces_of.iter().find(|(f, _)| *f == s))
                 .map(|(_, c)| c);
             let name = match abroad {
-                Some(c) => fill(&lex.actors[i].name, c, gaz),
+                Some(c) => fill(lex.actors[i].name_in(c), c, gaz),
                 None => named(i),
             };
             // One actor is never both sides.

@@ -130,7 +130,8 @@ pub struct Scores {
     pub types: Vec<(String, String)>,
     pub sub_types: Vec<(String, String)>,
     /// One line per row where a scored field differs: row number, gold
-    /// fields, veille's fields, the notes.
+    /// fields, veille's fields, the notes (`miss` lines for type, sub-type,
+    /// fatalities, admin1 and date, `actor1` lines for actor1).
     pub misses: Vec<String>,
 }
 
@@ -229,9 +230,17 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
                 if let Some(gold) = c_actor1.map(get).filter(|g| !g.is_empty()) {
                     s.actor1_rows += 1;
                     let ours = e.actors.iter().find(|a| a.role == "actor1");
-                    s.actor1_right += usize::from(
-                        ours.is_some_and(|a| without_years(&a.name) == without_years(&gold)),
-                    );
+                    let right =
+                        ours.is_some_and(|a| without_years(&a.name) == without_years(&gold));
+                    s.actor1_right += usize::from(right);
+                    if !right {
+                        s.misses.push(format!(
+                            "actor1\trow {}\t{gold}\tgot {}\t{}",
+                            s.rows,
+                            ours.map_or("-", |a| a.name.as_str()),
+                            get(c_notes)
+                        ));
+                    }
                 }
                 if !(type_ok && fat_ok && admin1_ok && date_ok) {
                     s.misses.push(format!(

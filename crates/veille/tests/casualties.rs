@@ -1074,6 +1074,33 @@ fn the_taliban_are_a_rebel_group_until_they_took_kabul() {
 }
 
 #[test]
+fn the_islamic_state_is_named_by_the_branch_of_the_events_country() {
+    for (name, text, date, branch) in [
+        (
+            "indelimane-2019",
+            "Indelimane\n\nOn 1 November 2019, Islamic State fighters overran an army post at Indelimane, in north-eastern Mali's Menaka region, killing 53 people.\n",
+            "2019-11-02",
+            "Islamic State (Sahel)",
+        ),
+        (
+            "tarmiyah-2021",
+            "Tarmiyah\n\nOn 3 March 2021, Islamic State militants killed five soldiers in an ambush near Tarmiyah, north of Baghdad, Iraq.\n",
+            "2021-03-04",
+            "Islamic State (Iraq)",
+        ),
+        (
+            "palmyra-2022",
+            "Palmyra\n\nOn 3 March 2022, ISIS fighters attacked a Syrian army checkpoint near Palmyra, killing 8 soldiers.\n",
+            "2022-03-04",
+            "Islamic State (Syria)",
+        ),
+    ] {
+        let e = &events(name, text, date)[0];
+        assert_eq!(actor(e, "actor1"), branch, "{e:#}");
+    }
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
