@@ -103,7 +103,35 @@ pub struct ActorDef {
     /// "Islamic State ({country})" elsewhere.
     #[serde(default)]
     pub by_country: std::collections::BTreeMap<String, String>,
+    /// A community whose armed men ACLED codes as its ethnic militia: its
+    /// name with the words that say they are armed or fight ("Murle
+    /// youths", "armed Murle", "Meitei mob") are aliases too.
+    #[serde(default)]
+    pub community: Option<String>,
     pub aliases: Vec<String>,
+}
+
+/// The aliases a community's name makes with the words that say its men
+/// are armed or fight ("Murle youths", "armed Murle", "miliciens murle").
+fn community_aliases(name: &str) -> Vec<String> {
+    const AFTER: &[&str] = &[
+        "militia",
+        "militias",
+        "militiamen",
+        "gunmen",
+        "fighters",
+        "militants",
+        "youths",
+        "youth",
+        "mob",
+        "mobs",
+    ];
+    const BEFORE: &[&str] = &["armed", "milice", "milices", "miliciens"];
+    AFTER
+        .iter()
+        .map(|w| format!("{name} {w}"))
+        .chain(BEFORE.iter().map(|w| format!("{w} {name}")))
+        .collect()
 }
 
 impl ActorDef {
@@ -395,7 +423,12 @@ impl Lexicon {
         };
         let t: TriggerFile =
             toml::from_str(triggers).map_err(|e| bad("data/lexicon/triggers.toml", e))?;
-        let a: ActorFile = toml::from_str(actors).map_err(|e| bad("data/actors.toml", e))?;
+        let mut a: ActorFile = toml::from_str(actors).map_err(|e| bad("data/actors.toml", e))?;
+        for d in &mut a.actor {
+            if let Some(c) = &d.community {
+                d.aliases.extend(community_aliases(c));
+            }
+        }
         let mut trig = Vec::new();
         for (i, c) in t.class.iter().enumerate() {
             trig.extend(c.terms.iter().map(|x| (x.clone(), i)));

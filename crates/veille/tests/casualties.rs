@@ -1101,6 +1101,27 @@ fn the_islamic_state_is_named_by_the_branch_of_the_events_country() {
 }
 
 #[test]
+fn communities_armed_men_are_their_ethnic_militia_and_gangs_are_named() {
+    for (name, text, date, who) in [
+        (
+            "bor-2022",
+            "Bor\n\nOn 18 January 2022, armed Murle youths raided a cattle camp near Bor (Bor South, Jonglei), South Sudan, killing two herders.\n",
+            "2022-01-19",
+            "Murle Ethnic Militia (South Sudan)",
+        ),
+        (
+            "pont-sonde-2024",
+            "Pont-Sondé\n\nOn 3 October 2024, members of the Gran Grif gang stormed Pont-Sonde (Saint-Marc, Artibonite), Haiti, shooting residents in their homes. At least 70 people were killed.\n",
+            "2024-10-04",
+            "Gran Grif Gang",
+        ),
+    ] {
+        let e = &events(name, text, date)[0];
+        assert_eq!(actor(e, "actor1"), who, "{e:#}");
+    }
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
