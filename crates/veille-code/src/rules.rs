@@ -1142,8 +1142,12 @@ fn forces_named_by_demonym(
                 .strip_prefix(' ')
                 .and_then(|a| a.split([' ', ',', '.', ';', ')']).next());
             let two = (before.len() == 2).then(|| [before[1], before[0]]);
+            // "Russian Shahed drone", "Iranian Fateh missiles": a weapon's
+            // model between the demonym and the weapon.
+            let model = two.filter(|w| w[1].starts_with(|c: char| c.is_uppercase()));
             two.and_then(|w| country_of(&w))
                 .or_else(|| before.first().and_then(|w| country_of(&[w])))
+                .or_else(|| model.and_then(|w| country_of(&[w[0]])))
                 .or_else(|| after.and_then(|w| country_of(&[w])))
                 .map(|c| (h.span, c))
         })
@@ -2318,7 +2322,13 @@ fn assign_actors(
                 )
             } else {
                 let first = fighters.first().or(hits.first());
-                let second = hits.iter().find(|h| Some(h.id) != first.map(|f| f.id));
+                // (Two states' forces are one actor of the lexicon told
+                // apart by their demonyms: "Ukrainian air defence
+                // intercepted Russian drones".)
+                let whose = |h: &Hit| forces_of.iter().find(|(f, _)| *f == h.span).map(|(_, c)| c);
+                let second = hits.iter().find(|h| {
+                    first.is_none_or(|f| h.id != f.id || h.span != f.span && whose(h) != whose(f))
+                });
                 (
                     first.map(|h| (h.id, Some(h.span))),
                     second.map(|h| (h.id, Some(h.span))),

@@ -1122,6 +1122,24 @@ fn communities_armed_men_are_their_ethnic_militia_and_gangs_are_named() {
 }
 
 #[test]
+fn weapons_and_air_defences_are_the_forces_their_demonym_names() {
+    let e = &events(
+        "belgorod-2024",
+        "Belgorod\n\nOn 16 March 2024, Russian air defence systems intercepted seven Ukrainian drones over Belgorod, Russia.\n",
+        "2024-03-17",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Disrupted weapons use", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Military Forces of Russia", "{e:#}");
+    assert_eq!(actor(e, "actor2"), "Military Forces of Ukraine", "{e:#}");
+    let e = &events(
+        "odesa-2024",
+        "Odesa\n\nOn 2 March 2024, a Russian Shahed drone struck a residential building in Odesa, Ukraine, killing 12 civilians.\n",
+        "2024-03-03",
+    )[0];
+    assert_eq!(actor(e, "actor1"), "Military Forces of Russia", "{e:#}");
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
