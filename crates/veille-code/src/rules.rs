@@ -2720,7 +2720,14 @@ fn fatalities(
         {
             continue;
         }
-        let head3 = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+        // (Up to a conjunction: "six morts et 81 blessés" are six dead.)
+        let head3 = words
+            .iter()
+            .take(3)
+            .take_while(|w| !["and", "et", "or", "ou"].contains(w))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
         if lex
             .not_dead
             .iter()

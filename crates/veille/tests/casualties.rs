@@ -1140,6 +1140,21 @@ fn weapons_and_air_defences_are_the_forces_their_demonym_names() {
 }
 
 #[test]
+fn dead_and_wounded_counted_together_in_french_are_told_apart() {
+    let e = &events(
+        "istiklal-2022",
+        "Attentat à Istanbul\n\nUne bombe a explosé dimanche 13 novembre 2022 sur l'avenue Istiklal, à Istanbul, faisant six morts et 81 blessés, selon le vice-président turc.\n",
+        "2022-11-13",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Remote explosive/landmine/IED",
+        "{e:#}"
+    );
+    assert_eq!(e["fatalities"], 6, "{e:#}");
+    assert_eq!(e["injured"], 81, "{e:#}");
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
