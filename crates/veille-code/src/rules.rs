@@ -2829,6 +2829,64 @@ fn fatalities(
             return (Some(1), Some(span), vec![span]);
         }
     }
+    // "Journalist Lourdes Maldonado was shot dead", "killing student Abu
+    // Sayed", "Fernando Villavicencio a été abattu": a person named by a
+    // first and last name is one death.
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let re = NAMED.get_or_init(|| {
+        let name = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}";
+        Regex::new(&format!(
+            r"(?:^|[^\p{{L}}])({name})(?:,[^,]{{1,60}},)?\s+(?:was|has been|had been|a été|avait été)\s+(?:shot dead|shot and killed|killed|assassinated|murdered|gunned down|stabbed to death|beaten to death|lynched|tué|tuée|abattu|abattue|assassiné|assassinée)\b|\b(?:killing|killed|assassinating|assassinated|murdering|murdered|tuant|assassinant)\s+(?:(?:the\s+)?[\p{{Ll}}-]+\s+)?({name})"
+        ))
+        .expect("named person")
+    });
+    for c in re.captures_iter(sentence) {
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        // Two or more words that each begin a name, none a place word or
+        // a month ("Abu Sayed", not "Islamic State", "Port Harcourt"):
+        // the lexicon's actors and the people nouns do not name persons.
+        // ("Journalist Lourdes Maldonado": the noun before the name is
+        // no part of it.)
+        let people_noun = |w: &str| {
+            let w = w.to_lowercase();
+            lex.people.contains(&w) || lex.singular.contains_key(&w)
+        };
+        let all: Vec<(usize, &str)> = m
+            .as_str()
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+            .collect();
+        let civilian = |w: &str| {
+            lex.actors.iter().any(|a| {
+                a.kind == "civilians" && a.aliases.iter().any(|al| al.eq_ignore_ascii_case(w))
+            })
+        };
+        let lead = all
+            .iter()
+            .take_while(|(_, w)| people_noun(w) || civilian(w))
+            .count();
+        let words = &all[lead..];
+        // (not a group: "Islamic State", "Boko Haram")
+        let rest = words
+            .iter()
+            .map(|(_, w)| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let actor_or_group = lex.actors.iter().any(|a| {
+            a.aliases.iter().any(|al| {
+                let al = al.to_lowercase();
+                rest == al || al.contains(' ') && rest.contains(&al)
+            })
+        });
+        if actor_or_group || words.len() < 2 || words.iter().any(|(_, w)| people_noun(w)) {
+            continue;
+        }
+        let (start, last) = (words[0].0, words[words.len() - 1]);
+        let span = Span::new(sspan.start + start, sspan.start + last.0 + last.1.len());
+        return (Some(1), Some(span), vec![span]);
+    }
     (None, None, vec![])
 }
 

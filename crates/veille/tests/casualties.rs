@@ -1155,6 +1155,32 @@ fn dead_and_wounded_counted_together_in_french_are_told_apart() {
 }
 
 #[test]
+fn a_person_named_as_killed_is_one_death() {
+    for (name, text, date) in [
+        (
+            "tijuana-2022",
+            "Journalist killed\n\nJournalist Lourdes Maldonado was shot dead in her car outside her home in Tijuana, Mexico, on Sunday, 23 January 2022, state prosecutors said.\n",
+            "2022-01-24",
+        ),
+        (
+            "rangpur-2024",
+            "Rangpur\n\nPolice opened fire on students protesting against job quotas in Rangpur, Bangladesh, on Tuesday, 16 July 2024, killing student Abu Sayed, officials said.\n",
+            "2024-07-17",
+        ),
+    ] {
+        let e = &events(name, text, date)[0];
+        assert_eq!(e["fatalities"], 1, "{e:#}");
+    }
+    // A group is no person.
+    let e = &events(
+        "menaka-2023",
+        "Menaka\n\nOn Monday, 7 August 2023, Islamic State fighters killed soldiers near Menaka, Mali.\n",
+        "2023-08-10",
+    )[0];
+    assert_eq!(e["fatalities"], serde_json::Value::Null, "{e:#}");
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
