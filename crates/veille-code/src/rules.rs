@@ -1563,6 +1563,79 @@ fn read_clause<'a>(
                 .any(|e| last.ends_with(e))
             && just_after(cues.background, t)
     };
+    // What the background did is background too: "a day after a knife
+    // attack killed three girls", "after a canopy collapsed, killing 15
+    // people", "après la mort de Nahel, 17 ans, tué par le tir d'un
+    // policier": the verb right after a background trigger, the participle
+    // after its comma, a passive participle ("killed by") soon after.
+    let mut ordered: Vec<&Hit> = sentence_triggers.iter().collect();
+    ordered.sort_by_key(|t| t.span.start);
+    let mut chained: Vec<Span> = Vec::new();
+    let mut last: Option<(Span, bool)> = None;
+    let passive = |t: &Hit| {
+        let after = text[t.span.end..].trim_start().to_lowercase();
+        after.starts_with("by ") || after.starts_with("par ")
+    };
+    for t in ordered {
+        let mut bg = background(t);
+        // "après la mort de Nahel, 17 ans, tué par le tir d'un policier":
+        // a passive participle a few words after a background cue.
+        if !bg
+            && passive(t)
+            && cues.background.iter().any(|c| {
+                inside(c.span) && c.span.end <= t.span.start && {
+                    let gap = &text[c.span.end..t.span.start];
+                    !gap.contains([';', ':']) && gap.split_whitespace().count() <= 8
+                }
+            })
+        {
+            bg = true;
+            chained.push(t.span);
+        }
+        // (An accident's or a disaster's toll is its own: "a canopy
+        // collapsed, killing 15 people".)
+        let disaster = |p: Span| {
+            sentence_triggers.iter().any(|x| {
+                x.span == p
+                    && matches!(
+                        lex.classes[x.id].name.as_str(),
+                        "manmade_disaster" | "natural_disaster" | "epidemic"
+                    )
+            })
+        };
+        if let Some((p, was_bg)) =
+            last.filter(|(p, b)| (*b || disaster(*p)) && p.end <= t.span.start)
+        {
+            let gap = text[p.end..t.span.start].to_lowercase();
+            let words = gap.split_whitespace().count();
+            let trigger = t.span.of(text).to_lowercase();
+            // (right after it: "after stone-throwing protesters clashed"
+            // is the incident itself)
+            let verb_of_it = was_bg && words == 0 && !gap.contains([',', ';', ':']);
+            let participle = gap.trim_end().ends_with(',')
+                && words <= 6
+                && !gap.contains([';', ':'])
+                && [
+                    "killing", "leaving", "wounding", "tuant", "faisant", "blessant",
+                ]
+                .iter()
+                .any(|w| trigger.starts_with(w));
+            let passive = was_bg && words <= 6 && !gap.contains([';', ':']) && passive(t);
+            // (not the people of a trigger: "after stone-throwing
+            // protesters clashed")
+            let people = ["ers", "ors", "ants", "ists"]
+                .iter()
+                .any(|e| trigger.ends_with(e));
+            // (nor what says it was no conflict: "poisonous gas leaked")
+            let not_event = lex.classes[t.id].not_event;
+            if !bg && !people && !not_event && (verb_of_it || participle || passive) {
+                bg = true;
+                chained.push(t.span);
+            }
+        }
+        last = Some((t.span, bg));
+    }
+    let background = |t: &Hit| background(t) || chained.contains(&t.span);
     // "after an alleged chemical attack which killed 250": when what is
     // left is only a killing or an attack, it is the background's own
     // toll, and the means (chemical, mine, air strike ...) is the event.

@@ -1181,6 +1181,36 @@ fn a_person_named_as_killed_is_one_death() {
 }
 
 #[test]
+fn what_the_background_did_is_background_too() {
+    // The knife attack of the day before killed three; the riot killed no one.
+    let e = &events(
+        "southport-2024",
+        "Southport\n\nOn 30 July 2024, rioters threw bricks and bottles at police outside a mosque in Southport, England, a day after a knife attack killed three girls at a dance class.\n",
+        "2024-07-31",
+    )[0];
+    assert_eq!(e["event_type"], "Riots", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+    // The teenager killed by a police officer is why the youths rioted.
+    let e = &events(
+        "nanterre-2023",
+        "Nanterre\n\nDe violents heurts ont opposé mardi 27 juin 2023 au soir des jeunes aux forces de l'ordre à Nanterre, en France, quelques heures après la mort de Nahel, 17 ans, tué par le tir d'un policier lors d'un contrôle routier.\n",
+        "2023-06-28",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    // An accident's toll is the accident's.
+    let all = events(
+        "novi-sad-2025",
+        "Novi Sad\n\nOn 1 February 2025, students blocked roads in Novi Sad, Serbia, three months after a railway station canopy collapsed in the city, killing 15 people.\n",
+        "2025-02-02",
+    );
+    assert!(
+        all.iter()
+            .all(|e| e["event_type"] != "Violence against civilians"),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
