@@ -281,7 +281,14 @@ pub fn code_article(
             &forces_of,
             gaz,
         );
-        rival_named_elsewhere(text, &mut actor_list, &actor_spans, actors, lex);
+        rival_named_elsewhere(
+            text,
+            &mut actor_list,
+            &actor_spans,
+            actors,
+            lex,
+            (&country, gaz),
+        );
         // The first side's allies: ACLED's assoc_actor_1, several joined
         // by "; " as ACLED writes them.
         if actor_list.iter().any(|a| a.role == "actor1") {
@@ -2205,6 +2212,7 @@ fn rival_named_elsewhere(
     spans: &[(String, Span)],
     article_actors: &[Hit],
     lex: &Lexicon,
+    (country, gaz): (&str, &Gazetteer),
 ) {
     let [first, second] = actors else { return };
     let Some(&(_, span)) = spans.iter().find(|(role, _)| role == "actor2") else {
@@ -2226,19 +2234,24 @@ fn rival_named_elsewhere(
     let jihadists = ["jihad", "djihad", "islamist", "islamiste"]
         .iter()
         .any(|w| said.contains(w));
-    let mut others: Vec<usize> = article_actors
+    // (Named as in the event's country: the Islamic State in Mali is the
+    // Islamic State (Sahel), no other group than ISGS.)
+    let name_of = |i: usize| fill(lex.actors[i].name_in(country), country, gaz);
+    let mut others: Vec<(String, u8)> = article_actors
         .iter()
         .map(|h| h.id)
         .filter(|&i| {
             let a = &lex.actors[i];
-            a.kind == "armed" && !a.generic() && a.name != first.name && (a.jihadist || !jihadists)
+            a.kind == "armed" && !a.generic() && (a.jihadist || !jihadists)
         })
+        .map(|i| (name_of(i), lex.actors[i].inter))
+        .filter(|(name, _)| *name != first.name)
         .collect();
     others.sort_unstable();
     others.dedup();
-    if let [only] = others[..] {
-        second.name = lex.actors[only].name.clone();
-        second.inter = lex.actors[only].inter;
+    if let [(name, inter)] = &others[..] {
+        second.name = name.clone();
+        second.inter = *inter;
     }
 }
 
