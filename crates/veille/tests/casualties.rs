@@ -1212,6 +1212,19 @@ fn what_the_background_did_is_background_too() {
 }
 
 #[test]
+fn a_place_taken_without_resistance_changes_hands_without_violence() {
+    let e = &events(
+        "rostov-2023",
+        "Rostov\n\nFighters of the Wagner private military group took control of the Southern Military District headquarters in Rostov-on-Don, Russia, early on Saturday, 24 June 2023, without meeting resistance. No shots were fired.\n",
+        "2023-06-24",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-violent transfer of territory",
+        "{e:#}"
+    );
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
