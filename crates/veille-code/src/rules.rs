@@ -198,7 +198,10 @@ pub fn code_article(
             })
         };
         let usable = |d: &DateMention| {
-            d.event_period().is_some_and(|p| p.0 <= pub_date) && !history(d) && !since(d)
+            d.event_period().is_some_and(|p| p.0 <= pub_date)
+                && !history(d)
+                && !since(d)
+                && !names_another_day(text, d.span)
         };
         // The lead's date; a dateline's only when the lead has no other.
         // Dates on a reporting verb ("said on Friday") come after the others.
@@ -884,6 +887,24 @@ fn refine_place(
             text: t.mention.span.of(text).to_string(),
         });
     }
+}
+
+/// A date that names another occasion: "the Oct. 9 general election",
+/// "the 9 October vote" (the date between "the" and a noun).
+fn names_another_day(text: &str, date: Span) -> bool {
+    let before = text[..date.start].trim_end().to_lowercase();
+    let after = text[date.end..].trim_start();
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    (before.ends_with(" the") || before == "the")
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && ![
+            "and", "or", "at", "in", "on", "when", "as", "after", "before", "to", "by", "for",
+            "from", "until", "through", "of",
+        ]
+        .contains(&next.as_str())
 }
 
 /// A dateline ("OUAGADOUGOU, June 5 (Reuters) -"): the day of the report,

@@ -1225,6 +1225,16 @@ fn a_place_taken_without_resistance_changes_hands_without_violence() {
 }
 
 #[test]
+fn a_date_that_names_another_occasion_is_not_the_events() {
+    let e = &events(
+        "maputo-2024",
+        "Maputo\n\nSupporters of the opposition threw stones at police in central Maputo, Mozambique, on Thursday during a march against the results of the Oct. 9 general election, police said.\n",
+        "2024-11-08",
+    )[0];
+    assert_eq!(e["event_date"], "2024-11-07", "{e:#}");
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
