@@ -343,6 +343,8 @@ pub struct Combination {
     /// The noun comes before the verb ("three points were set up").
     pub noun_first: bool,
     pub nouns: std::collections::HashSet<String>,
+    /// The verbs, lower-cased.
+    pub verbs: Vec<String>,
 }
 
 /// What a whole text holds of the lexicons searched over whole articles,
@@ -456,6 +458,7 @@ impl Lexicon {
                 within: c.within,
                 noun_first: c.noun_first,
                 nouns: c.nouns.iter().map(|n| lower_same_len(n)).collect(),
+                verbs: c.verbs.iter().map(|v| lower_same_len(v)).collect(),
             });
             combination_verbs.push(terms(&c.verbs));
         }

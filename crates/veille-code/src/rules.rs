@@ -41,6 +41,41 @@ struct Draft {
     initial: bool,
 }
 
+/// "captured Baghouz", "ont pris le contrôle de Kidal": a verb of taking,
+/// retaking or handing over territory right before a place's name does so
+/// to that place, as it does to "the town": a trigger of its class.
+fn places_taken(lower: &str, geo: &GeoAnalysis, lex: &Lexicon, triggers: &mut Vec<Hit>) {
+    let before = triggers.len();
+    let territory = lex.combinations.iter().filter(|c| {
+        !c.noun_first
+            && matches!(
+                lex.classes[c.class].name.as_str(),
+                "takeover" | "retake" | "transfer"
+            )
+    });
+    for c in territory {
+        for t in geo.toponyms.iter().filter(|t| !t.mention.adjectival) {
+            let head = lower[..t.mention.span.start].trim_end();
+            for v in &c.verbs {
+                let Some(rest) = head.strip_suffix(v.as_str()) else {
+                    continue;
+                };
+                if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let span = Span::new(rest.len(), t.mention.span.end);
+                if !triggers.iter().any(|h| h.span == span) {
+                    triggers.push(Hit { id: c.class, span });
+                }
+                break;
+            }
+        }
+    }
+    if triggers.len() > before {
+        triggers.sort_by_key(|h| (h.span.start, h.span.end));
+    }
+}
+
 /// How many opening sentences (title included) share the lead's date.
 const LEAD_SENTENCES: usize = 3;
 
@@ -54,7 +89,8 @@ pub fn code_article(
 ) -> Coded {
     let text = article.text.as_str();
     let lower = lower_same_len(text);
-    let scan = lex.scan(text, &lower);
+    let mut scan = lex.scan(text, &lower);
+    places_taken(&lower, geo, lex, &mut scan.triggers);
     let (triggers, deaths) = (&scan.triggers, &scan.deaths);
     let mut cues = Cues::of(text, &scan);
     // A group named "... Army" the lexicon does not know is an armed group.

@@ -1235,6 +1235,25 @@ fn a_date_that_names_another_occasion_is_not_the_events() {
 }
 
 #[test]
+fn a_place_named_right_after_a_verb_of_taking_is_taken() {
+    let e = &events(
+        "kidal-2023",
+        "Kidal\n\nOn 14 November 2023, Malian troops captured Kidal from CMA rebels.\n",
+        "2023-11-15",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    let e = &events(
+        "djibo-2024",
+        "Djibo\n\nOn 3 March 2024, JNIM fighters seized Djibo, Burkina Faso.\n",
+        "2024-03-05",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-state actor overtakes territory",
+        "{e:#}"
+    );
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
