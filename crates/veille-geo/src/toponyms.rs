@@ -521,6 +521,26 @@ fn recognize(
         if single && c.cue.is_none() && first_names.contains(&key) {
             return false;
         }
+        // "St. Patrick's Day", "St. Mary's Hospital": a saint's day or
+        // house, not the place of that name.
+        let saint = c.first > 0 && {
+            let p = &tokens[c.first - 1];
+            let gap = &text[p.span.end..tokens[c.first].span.start];
+            p.sentence == tokens[c.first].sentence
+                && matches!(gap, " " | ". ")
+                && matches!(
+                    p.span.of(text),
+                    "St" | "St." | "Ste" | "Ste." | "Saint" | "Sainte"
+                )
+        };
+        // (told by the possessive before a name: "St. Patrick's Day")
+        let saints_day = || {
+            let t = &tokens[c.last];
+            t.word_end < t.span.end && capitalised_after(text, tokens, c.last)
+        };
+        if single && saint && saints_day() {
+            return false;
+        }
         // "Moore said", "Mr. Nelson": a person, not a place. A country or
         // a large region "says" things as its government does; "Nelson" (a
         // New Zealand region of 100,000) or "Mary" (a province of
@@ -1957,6 +1977,14 @@ mod tests {
         // Without a person's name, Georgia is the place.
         let g = places("Georgia began a vaccination drive in Tbilisi and Batumi.");
         assert_eq!(unit_of(&g, "Georgia").0, "GE");
+    }
+
+    #[test]
+    fn a_saints_day_is_no_place() {
+        let g = places("St. Patrick's Day parades were held in Chicago and in St. Louis.");
+        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        assert!(!found.contains(&"Patrick"), "{found:?}");
+        assert!(found.contains(&"Chicago"), "{found:?}");
     }
 
     #[test]
