@@ -503,7 +503,7 @@ fn recognize(
         }
         let single = c.first == c.last;
         let key = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
-        if single && (gaz.is_never_place(&key) || c.cue.is_none() && gaz.is_common_word(&key)) {
+        if gaz.is_never_place(&key) || single && c.cue.is_none() && gaz.is_common_word(&key) {
             return false;
         }
         // "Twic East county": a common word glued to another name is part of
@@ -1977,6 +1977,14 @@ mod tests {
         // Without a person's name, Georgia is the place.
         let g = places("Georgia began a vaccination drive in Tbilisi and Batumi.");
         assert_eq!(unit_of(&g, "Georgia").0, "GE");
+    }
+
+    #[test]
+    fn the_white_house_is_no_town() {
+        let g = places("Protesters gathered outside the White House in Washington on Sunday.");
+        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        assert!(!found.contains(&"White House"), "{found:?}");
+        assert!(found.contains(&"Washington"), "{found:?}");
     }
 
     #[test]
