@@ -541,6 +541,12 @@ fn recognize(
         if single && saint && saints_day() {
             return false;
         }
+        // "at Lincoln Dinner", "the Lincoln Day Dinner": a place's name
+        // glued to an occasion's word names the occasion, cue or not.
+        // (A country's or region's stays: "Mexico Day" is still Mexico's.)
+        if !major && next_word_in(text, tokens, c.last, OCCASION_WORDS) {
+            return false;
+        }
         // "Moore said", "Mr. Nelson": a person, not a place. A country or
         // a large region "says" things as its government does; "Nelson" (a
         // New Zealand region of 100,000) or "Mary" (a province of
@@ -1634,6 +1640,12 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Streets and squares named after places.
+/// Words of occasions a place's name may be glued to ("Lincoln Day").
+const OCCASION_WORDS: &[&str] = &[
+    "dinner", "dinners", "day", "club", "award", "awards", "festival", "parade", "prize",
+    "lecture", "gala", "banquet", "luncheon", "marathon",
+];
+
 const FACILITY_WORDS: &[&str] = &[
     "square",
     "street",
@@ -1985,6 +1997,14 @@ mod tests {
         let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
         assert!(!found.contains(&"White House"), "{found:?}");
         assert!(found.contains(&"Washington"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_glued_to_an_occasion_names_the_occasion() {
+        let g = places("The county clerk was honored at Lincoln Dinner in London, Kentucky.");
+        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        assert!(!found.contains(&"Lincoln"), "{found:?}");
+        assert!(found.contains(&"London"), "{found:?}");
     }
 
     #[test]
