@@ -406,6 +406,11 @@ pub struct Lexicon {
     /// Common verbs that are not past participles in "-ed" ("hit", "was"):
     /// between a background cue and a trigger they make a clause of its own.
     pub verbs: std::collections::HashSet<String>,
+    /// Every actor alias, lower-cased; those of several words apart; and
+    /// the civilians' (what names a person's group, not a person).
+    pub alias_words: std::collections::HashSet<String>,
+    pub alias_phrases: Vec<String>,
+    pub civilian_words: std::collections::HashSet<String>,
 }
 
 fn terms(list: &[String]) -> Vec<(String, usize)> {
@@ -507,6 +512,26 @@ impl Lexicon {
             abducted: t.abducted.terms,
             aggregate: PhraseSet::new(&terms(&t.aggregate.terms), false)?,
             report_cues: PhraseSet::new(&terms(&t.aggregate.report_cues), false)?,
+            alias_words: a
+                .actor
+                .iter()
+                .flat_map(|d| &d.aliases)
+                .map(|x| x.to_lowercase())
+                .collect(),
+            alias_phrases: a
+                .actor
+                .iter()
+                .flat_map(|d| &d.aliases)
+                .filter(|x| x.contains(' '))
+                .map(|x| x.to_lowercase())
+                .collect(),
+            civilian_words: a
+                .actor
+                .iter()
+                .filter(|d| d.kind == "civilians")
+                .flat_map(|d| &d.aliases)
+                .map(|x| x.to_lowercase())
+                .collect(),
             actors: a.actor,
             combinations,
             whole,

@@ -928,13 +928,15 @@ fn refine_place(
 /// A date that names another occasion: "the Oct. 9 general election",
 /// "the 9 October vote" (the date between "the" and a noun).
 fn names_another_day(text: &str, date: Span) -> bool {
-    let before = text[..date.start].trim_end().to_lowercase();
+    let before = text[text.floor_char_boundary(date.start.saturating_sub(8))..date.start]
+        .trim_end()
+        .to_lowercase();
     let after = text[date.end..].trim_start();
     let next: String = after
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
-    (before.ends_with(" the") || before == "the")
+    (before.ends_with(" the") || before == "the" && date.start <= 8)
         && next.chars().next().is_some_and(char::is_lowercase)
         && ![
             "and", "or", "at", "in", "on", "when", "as", "after", "before", "to", "by", "for",
@@ -1637,8 +1639,12 @@ fn read_clause<'a>(
     let mut chained: Vec<Span> = Vec::new();
     let mut last: Option<(Span, bool)> = None;
     let passive = |t: &Hit| {
-        let after = text[t.span.end..].trim_start().to_lowercase();
-        after.starts_with("by ") || after.starts_with("par ")
+        let after = text[t.span.end..].trim_start();
+        ["by ", "par "].iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        })
     };
     for t in ordered {
         let mut bg = background(t);
@@ -3001,11 +3007,7 @@ fn fatalities(
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
             .collect();
-        let civilian = |w: &str| {
-            lex.actors.iter().any(|a| {
-                a.kind == "civilians" && a.aliases.iter().any(|al| al.eq_ignore_ascii_case(w))
-            })
-        };
+        let civilian = |w: &str| lex.civilian_words.contains(&w.to_lowercase());
         let lead = all
             .iter()
             .take_while(|(_, w)| people_noun(w) || civilian(w))
@@ -3017,12 +3019,11 @@ fn fatalities(
             .map(|(_, w)| w.to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        let actor_or_group = lex.actors.iter().any(|a| {
-            a.aliases.iter().any(|al| {
-                let al = al.to_lowercase();
-                rest == al || al.contains(' ') && rest.contains(&al)
-            })
-        });
+        let actor_or_group = lex.alias_words.contains(&rest)
+            || lex
+                .alias_phrases
+                .iter()
+                .any(|al| rest.contains(al.as_str()));
         if actor_or_group || words.len() < 2 || words.iter().any(|(_, w)| people_noun(w)) {
             continue;
         }
