@@ -365,9 +365,42 @@ pub fn code_article(
         }
 
         // Fatalities.
-        let death_here = deaths
-            .iter()
-            .any(|d| inside(d.span) && !clause.background.iter().any(|b| b.overlaps(d.span)));
+        // "following the killing of a student", "après la mort de Nahel":
+        // a death named as the background of the event is not its toll.
+        let background_death = |d: &Hit| {
+            const NOUNS: &[&str] = &[
+                "death",
+                "deaths",
+                "killing",
+                "killings",
+                "murder",
+                "mort",
+                "décès",
+                "meurtre",
+                "assassinat",
+            ];
+            const DETERMINERS: &[&str] = &[
+                "the", "a", "his", "her", "their", "la", "le", "l'", "l’", "sa", "son", "leur",
+            ];
+            NOUNS.contains(&d.span.of(text).to_lowercase().as_str())
+                && cues.background.iter().any(|c| {
+                    c.span.end <= d.span.start && {
+                        let gap = text[c.span.end..d.span.start].to_lowercase();
+                        let last = gap.split_whitespace().next_back().unwrap_or("");
+                        !gap.contains([',', ';', ':', '.'])
+                            && gap.split_whitespace().count() <= 2
+                            && (DETERMINERS.contains(&last)
+                                || DETERMINERS
+                                    .iter()
+                                    .any(|d| d.ends_with('\'') && last.ends_with(d)))
+                    }
+                })
+        };
+        let death_here = deaths.iter().any(|d| {
+            inside(d.span)
+                && !clause.background.iter().any(|b| b.overlaps(d.span))
+                && !background_death(d)
+        });
         let (fatalities, fatalities_span, fat_spans) = fatalities(
             text,
             sspan,
@@ -1759,8 +1792,18 @@ fn read_clause<'a>(
         }
     };
     let class = &lex.classes[top.id];
+    // (A killing in a protest's background is why it was held, not force
+    // it met: "protested following the killing of a student by police".)
+    let protest_top = matches!(class.name.as_str(), "protest" | "intervention");
+    let why = |t: &Hit| {
+        protest_top
+            && foreground
+            && background(t)
+            && matches!(lex.classes[t.id].name.as_str(), "kill" | "force" | "attack")
+    };
     let classes: Vec<&str> = sentence_triggers
         .iter()
+        .filter(|t| !why(t))
         .map(|t| lex.classes[t.id].name.as_str())
         .collect();
     // Who the report is attributed to is no side ("Gunmen attacked a bank,

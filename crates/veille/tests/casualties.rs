@@ -1198,6 +1198,15 @@ fn what_the_background_did_is_background_too() {
         "2023-06-28",
     )[0];
     assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+    // A killing a protest follows is why it was held, not force it met.
+    let e = &events(
+        "dhaka-2024",
+        "Dhaka\n\nHundreds of students protested in Dhaka, Bangladesh, on Monday, 2 August 2024, following the killing of a student by police last week.\n",
+        "2024-08-03",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
     // An accident's toll is the accident's.
     let all = events(
         "novi-sad-2025",
