@@ -2758,9 +2758,10 @@ fn fatalities(
     let mut spans: Vec<Span> = Vec::new();
     // "At least 61 people were killed, while doctors put the toll above
     // 100", "... JNIM claimed to have killed hundreds": another source's
-    // figure for the same deaths, not more deaths. ACLED codes the lowest;
-    // the first reported is kept (the others are mostly higher, and often
-    // vague: "plusieurs centaines").
+    // figure for the same deaths, not more deaths. ACLED codes the lowest:
+    // a lower exact figure replaces the first ("Amnesty said at least 66
+    // were killed; officials put the toll at 19": 19), a higher or vague
+    // one ("plusieurs centaines") is left out.
     let alternative = |q: &veille_core::Quantity, spans: &[Span]| {
         spans.last().is_some_and(|p| {
             // (quantities may overlap: "more than 100 protesters" and "100")
@@ -2801,7 +2802,7 @@ fn fatalities(
             || ["while ", "whereas ", "but ", "tandis qu", "alors qu", "mais "].iter().any(|w| {
                 gap.find(w).is_some_and(|i| {
                     let rest = &gap[i..];
-                    [" said", " say", " reported", " told", " put ", " affirm", " parlent", " évoqu", " font état", " selon"]
+                    [" said", " say", " reported", " told", " put ", " affirm", " confirm", " parlent", " évoqu", " font état", " selon"]
                         .iter()
                         .any(|v| rest.contains(v))
                 })
@@ -2877,6 +2878,12 @@ fn fatalities(
             total = 0;
             spans.clear();
         } else if alternative(q, &spans) {
+            // ("three people were killed, while police confirmed one death":
+            // one)
+            if spans.len() == 1 && q.low == Some(q.value) && q.value < total {
+                total = q.value;
+                spans = vec![q.span];
+            }
             continue;
         }
         let Some(head) = q.head.as_deref() else {

@@ -1263,6 +1263,16 @@ fn a_place_named_right_after_a_verb_of_taking_is_taken() {
 }
 
 #[test]
+fn of_two_sources_tolls_the_lowest_is_kept() {
+    let e = &events(
+        "maputo-toll-2024",
+        "Maputo\n\nOpposition supporters threw stones at police in central Maputo, Mozambique, on Thursday, 7 November 2024. Police fired tear gas and live rounds; the civil society platform Decide said three people were killed in the capital, while police confirmed one death.\n",
+        "2024-11-08",
+    )[0];
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
+
+#[test]
 fn what_happened_after_this_is_the_incident() {
     // "The attack came two weeks after ..." looks back; "This happened
     // after gunmen stormed ..." tells the incident.
