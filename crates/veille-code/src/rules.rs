@@ -384,7 +384,7 @@ pub fn code_article(
             ];
             NOUNS.contains(&d.span.of(text).to_lowercase().as_str())
                 && cues.background.iter().any(|c| {
-                    c.span.end <= d.span.start && {
+                    c.span.end <= d.span.start && d.span.start - c.span.end <= 24 && {
                         let gap = text[c.span.end..d.span.start].to_lowercase();
                         let last = gap.split_whitespace().next_back().unwrap_or("");
                         !gap.contains([',', ';', ':', '.'])
@@ -3043,11 +3043,10 @@ fn fatalities(
         let Some(m) = c.get(1).or_else(|| c.get(2)) else {
             continue;
         };
-        // Two or more words that each begin a name, none a place word or
-        // a month ("Abu Sayed", not "Islamic State", "Port Harcourt"):
-        // the lexicon's actors and the people nouns do not name persons.
-        // ("Journalist Lourdes Maldonado": the noun before the name is
-        // no part of it.)
+        // Two or more capitalised words after any leading people noun
+        // ("Journalist Lourdes Maldonado"), none a people noun and together
+        // no actor of the lexicon ("Abu Sayed", not "Islamic State" nor
+        // "Boko Haram").
         let people_noun = |w: &str| {
             let w = w.to_lowercase();
             lex.people.contains(&w) || lex.singular.contains_key(&w)
