@@ -1,7 +1,7 @@
 //! The coding rules. See the crate documentation for the outline; each
 //! decision below says which ACLED codebook convention it follows.
 
-use crate::lexicon::{lower_same_len, Hit, Lexicon, Scan};
+use crate::lexicon::{lower_same_len, ActorDef, Hit, Lexicon, Scan};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -326,7 +326,8 @@ pub fn code_article(
             &actor_spans,
             actors,
             lex,
-            (&country, gaz),
+            &country,
+            gaz,
         );
         // The first side's allies: ACLED's assoc_actor_1, several joined
         // by "; " as ACLED writes them.
@@ -346,7 +347,7 @@ pub fn code_article(
                 if described {
                     continue;
                 }
-                let name = fill(lex.actors[h.id].name_in(&country), &country, gaz);
+                let name = fill(&lex.actors[h.id], &country, gaz);
                 if actor_list.iter().all(|a| a.name != name) && !names.contains(&name) {
                     if names.is_empty() {
                         inter = lex.actors[h.id].inter;
@@ -536,7 +537,7 @@ pub fn code_article(
                     d.event.actors.insert(
                         0,
                         Actor {
-                            name: fill(g.name_in(country), country, gaz),
+                            name: fill(g, country, gaz),
                             role: "actor1".into(),
                             inter: g.inter,
                         },
@@ -1184,9 +1185,11 @@ fn named_army(text: &str, h: &Hit, gaz: &Gazetteer, lex: &Lexicon) -> bool {
     !(country || run.len() == 1 && gaz.demonym(&name).is_some())
 }
 
-/// An actor's name with `{country}` filled: ACLED's "Military Forces of the
-/// Philippines" but "Civilians (Philippines)".
-fn fill(template: &str, country: &str, gaz: &Gazetteer) -> String {
+/// An actor's name for an event in `country`: its name there
+/// ([`ActorDef::name_in`]) with `{country}` filled, ACLED's "Military Forces
+/// of the Philippines" but "Civilians (Philippines)".
+fn fill(actor: &ActorDef, country: &str, gaz: &Gazetteer) -> String {
+    let template = actor.name_in(country);
     if template.contains("Forces of {country}") {
         template.replace("{country}", &gaz.forces_of(country))
     } else {
@@ -1679,6 +1682,17 @@ fn read_clause<'a>(
                 .is_some_and(|a| a.eq_ignore_ascii_case(w))
         })
     };
+    // (An accident's or a disaster's toll is its own: "a canopy collapsed,
+    // killing 15 people".)
+    let disaster = |p: Span| {
+        sentence_triggers.iter().any(|x| {
+            x.span == p
+                && matches!(
+                    lex.classes[x.id].name.as_str(),
+                    "manmade_disaster" | "natural_disaster" | "epidemic"
+                )
+        })
+    };
     for t in ordered {
         let mut bg = background(t);
         // "après la mort de Nahel, 17 ans, tué par le tir d'un policier":
@@ -1695,17 +1709,6 @@ fn read_clause<'a>(
             bg = true;
             chained.push(t.span);
         }
-        // (An accident's or a disaster's toll is its own: "a canopy
-        // collapsed, killing 15 people".)
-        let disaster = |p: Span| {
-            sentence_triggers.iter().any(|x| {
-                x.span == p
-                    && matches!(
-                        lex.classes[x.id].name.as_str(),
-                        "manmade_disaster" | "natural_disaster" | "epidemic"
-                    )
-            })
-        };
         if let Some((p, was_bg)) =
             last.filter(|(p, b)| (*b || disaster(*p)) && p.end <= t.span.start)
         {
@@ -1723,7 +1726,7 @@ fn read_clause<'a>(
                 ]
                 .iter()
                 .any(|w| trigger.starts_with(w));
-            let passive = was_bg && words <= 6 && !gap.contains([';', ':']) && passive(t);
+            let passive_soon = was_bg && words <= 6 && !gap.contains([';', ':']) && passive(t);
             // (not the people of a trigger: "after stone-throwing
             // protesters clashed")
             let people = ["ers", "ors", "ants", "ists"]
@@ -1731,7 +1734,7 @@ fn read_clause<'a>(
                 .any(|e| trigger.ends_with(e));
             // (nor what says it was no conflict: "poisonous gas leaked")
             let not_event = lex.classes[t.id].not_event;
-            if !bg && !people && !not_event && (verb_of_it || participle || passive) {
+            if !bg && !people && !not_event && (verb_of_it || participle || passive_soon) {
                 bg = true;
                 chained.push(t.span);
             }
@@ -2318,7 +2321,8 @@ fn rival_named_elsewhere(
     spans: &[(String, Span)],
     article_actors: &[Hit],
     lex: &Lexicon,
-    (country, gaz): (&str, &Gazetteer),
+    country: &str,
+    gaz: &Gazetteer,
 ) {
     let [first, second] = actors else { return };
     let Some(&(_, span)) = spans.iter().find(|(role, _)| role == "actor2") else {
@@ -2342,7 +2346,7 @@ fn rival_named_elsewhere(
         .any(|w| said.contains(w));
     // (Named as in the event's country: the Islamic State in Mali is the
     // Islamic State (Sahel), no other group than ISGS.)
-    let name_of = |i: usize| fill(lex.actors[i].name_in(country), country, gaz);
+    let name_of = |i: usize| fill(&lex.actors[i], country, gaz);
     let mut others: Vec<(String, u8)> = article_actors
         .iter()
         .map(|h| h.id)
@@ -2382,7 +2386,7 @@ fn assign_actors(
         .actors
         .iter()
         .position(|a| a.name.starts_with("Police Forces of"));
-    let named = |i: usize| fill(lex.actors[i].name_in(country), country, gaz);
+    let named = |i: usize| fill(&lex.actors[i], country, gaz);
     let of_kind = |kinds: &[&str]| {
         hits.iter()
             .filter(|h| kinds.contains(&def(h).kind.as_str()))
@@ -2538,7 +2542,7 @@ fn assign_actors(
                 .and_then(|s| forces_of.iter().find(|(f, _)| *f == s))
                 .map(|(_, c)| c);
             let name = match abroad {
-                Some(c) => fill(lex.actors[i].name_in(c), c, gaz),
+                Some(c) => fill(&lex.actors[i], c, gaz),
                 None => named(i),
             };
             // One actor is never both sides.

@@ -1870,6 +1870,11 @@ mod tests {
     }
 
     /// (country code, admin1) of the toponym `text`.
+    /// The toponyms' words, in text order.
+    fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
+        g.toponyms.iter().map(|t| t.mention.text.as_str()).collect()
+    }
+
     fn unit_of(g: &GeoAnalysis, text: &str) -> (String, Option<String>) {
         let l = mention(g, text).mention.location.clone().expect("resolved");
         (l.country_code, l.admin1)
@@ -1962,7 +1967,7 @@ mod tests {
     #[test]
     fn names_with_a_capital_after_a_prefix_are_places_not_acronyms() {
         let g = places("Deputies in DeKalb County and McMinn County searched the woods; FAMa soldiers were not there.");
-        let names: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        let names = mentioned(&g);
         assert_eq!(names, ["DeKalb County", "McMinn County"]);
     }
 
@@ -1983,7 +1988,7 @@ mod tests {
                     Georgia began skating at four in Alberta. \
                     \"She works hard,\" said Cory Stevens, Georgia's father.";
         let g = places(text);
-        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        let found = mentioned(&g);
         assert!(!found.contains(&"Georgia"), "{found:?}");
         assert!(found.contains(&"Alberta"), "{found:?}");
         // Without a person's name, Georgia is the place.
@@ -1994,7 +1999,7 @@ mod tests {
     #[test]
     fn the_white_house_is_no_town() {
         let g = places("Protesters gathered outside the White House in Washington on Sunday.");
-        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        let found = mentioned(&g);
         assert!(!found.contains(&"White House"), "{found:?}");
         assert!(found.contains(&"Washington"), "{found:?}");
     }
@@ -2002,7 +2007,7 @@ mod tests {
     #[test]
     fn a_place_glued_to_an_occasion_names_the_occasion() {
         let g = places("The county clerk was honored at Lincoln Dinner in London, Kentucky.");
-        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        let found = mentioned(&g);
         assert!(!found.contains(&"Lincoln"), "{found:?}");
         assert!(found.contains(&"London"), "{found:?}");
     }
@@ -2010,7 +2015,7 @@ mod tests {
     #[test]
     fn a_saints_day_is_no_place() {
         let g = places("St. Patrick's Day parades were held in Chicago and in St. Louis.");
-        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        let found = mentioned(&g);
         assert!(!found.contains(&"Patrick"), "{found:?}");
         assert!(found.contains(&"Chicago"), "{found:?}");
     }
@@ -2018,7 +2023,7 @@ mod tests {
     #[test]
     fn a_small_region_that_speaks_is_a_person() {
         let g = places("Police went to Independence, Missouri. The music was loud, Nelson said.");
-        let found: Vec<&str> = g.toponyms.iter().map(|t| t.mention.text.as_str()).collect();
+        let found = mentioned(&g);
         assert!(!found.contains(&"Nelson"), "{found:?}");
         // A country speaks as its government does.
         let g = places("Talks resumed in Geneva on Monday, Russia said.");
