@@ -346,9 +346,46 @@ pub fn warc(dataset: &Path, repeat: usize) -> Result<()> {
         "pipeline alone (extract, nlp, geo, code) on the same pages: {alone:.1} pages/s on one thread; reading the archive and storing take the other {:.0}%",
         (100.0 * (1.0 - end_to_end / alone)).max(0.0)
     );
+    stage_times(&docs, repeat);
     println!("warc_pages_per_second {end_to_end:.1}");
     std::fs::remove_dir_all(&tmp)?;
     Ok(())
+}
+
+/// Where the pipeline's time goes: each stage timed alone over `docs`,
+/// in microseconds per page.
+fn stage_times(docs: &[RawDocument], repeat: usize) {
+    let gaz = veille_geo::Gazetteer::global();
+    let lex = veille_code::lexicon();
+    let mut spent = [std::time::Duration::ZERO; 4];
+    let mut pages = 0usize;
+    for _ in 0..repeat {
+        for d in docs {
+            let t = Instant::now();
+            let Ok(article) = veille_extract::extract(d) else {
+                continue;
+            };
+            spent[0] += t.elapsed();
+            let t = Instant::now();
+            let nlp = veille_nlp::analyze(&article.text, article.publication_date);
+            spent[1] += t.elapsed();
+            let t = Instant::now();
+            let geo = veille_geo::find_places(&article.text, &nlp.sentences, gaz);
+            spent[2] += t.elapsed();
+            let t = Instant::now();
+            let _ = veille_code::code_article(&article, &nlp, &geo, gaz, lex);
+            spent[3] += t.elapsed();
+            pages += 1;
+        }
+    }
+    let per = |d: std::time::Duration| d.as_secs_f64() * 1e6 / pages.max(1) as f64;
+    println!(
+        "per page, each stage alone: extract {:.0} us, nlp {:.0} us, geo {:.0} us, code {:.0} us",
+        per(spent[0]),
+        per(spent[1]),
+        per(spent[2]),
+        per(spent[3])
+    );
 }
 
 /// Admin1 units the synthetic events of `bench api` are spread over (as
