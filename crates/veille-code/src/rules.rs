@@ -3154,8 +3154,8 @@ fn locate(
         Kind::Place => 0,
         Kind::Admin2 => 1,
         Kind::Admin1 => 2,
-        // (continents are not among the toponyms)
-        Kind::Country | Kind::Continent => 3,
+        // (continents and world regions are not among the toponyms)
+        Kind::Country | Kind::Continent | Kind::WorldRegion => 3,
     };
     if let Some(village) = unknown {
         // Codebook: an unknown village is coded at the nearest known larger

@@ -19,6 +19,7 @@ const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
 const ACLED_ADMIN: &str = include_str!("../../../data/geo/acled-admin.tsv");
 const CONTINENTS: &str = include_str!("../../../data/gazetteer/continents.tsv");
+const WORLD_REGIONS: &str = include_str!("../../../data/geo/world_regions.tsv");
 
 static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -31,6 +32,9 @@ pub enum Kind {
     Place,
     /// "Africa", "Europe": named in news, never an event's place.
     Continent,
+    /// "the Sahel", "the Horn of Africa", "the Red Sea": regions, seas and
+    /// lakes across borders, named in news, never an event's place.
+    WorldRegion,
 }
 
 impl Kind {
@@ -41,6 +45,7 @@ impl Kind {
             Kind::Admin2 => "admin2",
             Kind::Place => "place",
             Kind::Continent => "continent",
+            Kind::WorldRegion => "world_region",
         }
     }
 }
@@ -368,6 +373,7 @@ impl Gazetteer {
         g.use_acled_names(ACLED_COUNTRIES)?;
         g.use_acled_admin_names(ACLED_ADMIN)?;
         g.add_continents(CONTINENTS)?;
+        g.add_world_regions(WORLD_REGIONS)?;
         Ok(g)
     }
 
@@ -397,6 +403,35 @@ impl Gazetteer {
             }
             for d in list(r[4]) {
                 self.continent_demonyms.insert(fold(d), idx);
+            }
+        }
+        Ok(())
+    }
+
+    /// The world regions of `data/geo/world_regions.tsv` (format in its
+    /// header): name, aliases, rough centre.
+    fn add_world_regions(&mut self, tsv: &str) -> Result<(), Error> {
+        for (at, r) in data_rows(tsv, "data/geo/world_regions.tsv") {
+            let coordinate = |i: usize| {
+                num::<f64>(r.get(i)).ok_or_else(|| Error::Data {
+                    file: at.clone(),
+                    why: "expected name<TAB>aliases<TAB>latitude<TAB>longitude".into(),
+                })
+            };
+            let (lat, lon) = (coordinate(2)?, coordinate(3)?);
+            let idx = self.push_entry(Entry {
+                kind: Kind::WorldRegion,
+                name: r[0].trim().to_string(),
+                iso2: String::new(),
+                admin1: None,
+                admin2: None,
+                lat: Some(lat),
+                lon: Some(lon),
+                population: 0,
+                geonameid: None,
+            });
+            for n in std::iter::once(r[0]).chain(list(r[1])) {
+                self.index_name(n, idx);
             }
         }
         Ok(())

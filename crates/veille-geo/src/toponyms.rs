@@ -33,12 +33,22 @@ pub struct Toponym {
 pub struct GeoAnalysis {
     /// Places: countries, admin units and towns.
     pub toponyms: Vec<Toponym>,
-    /// Continents named ("Africa", "European"): toponyms too, but never
-    /// where an event happened, so kept apart.
+    /// Continents and world regions named ("Africa", "European", "the
+    /// Sahel", "the Red Sea"): toponyms too, but never where an event
+    /// happened, so kept apart.
     pub continents: Vec<Toponym>,
     /// ISO alpha-2 of the country the article is mostly about.
     pub focus_country: Option<String>,
 }
+
+/// Lowercase words that open or join the names of world regions, seas and
+/// lakes in French ("la mer Rouge", "le bassin du lac Tchad", "le golfe de
+/// Guinée"): a run may hold them, and then names a world region only.
+const REGION_HEADS: &[&str] = &["mer", "lac", "golfe", "bassin", "détroit", "région"];
+
+/// An elided article between the words of a name ("Afrique de l'Ouest",
+/// "Corne de l'Afrique"); the tokenizer leaves it out of the next word.
+const ELIDED_GAPS: &[&str] = &[" l'", " l’", " d'", " d’"];
 
 const CONNECTORS: &[&str] = &[
     "de", "du", "des", "la", "le", "les", "d'", "el", "al", "of", "the", "sur", "en", "n'", "ad",
@@ -186,13 +196,13 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             Kind::Place if matches!(c.cue.as_deref(), Some("near")) => 2,
             Kind::Place => 1,
             Kind::Admin2 => 2,
-            Kind::Admin1 | Kind::Country | Kind::Continent => 3,
+            Kind::Admin1 | Kind::Country | Kind::Continent | Kind::WorldRegion => 3,
         };
         let span = Span::new(
             tokens[c.first].span.start,
             tokens[c.last].word_end + usize::from(c.period),
         );
-        let list = if e.kind == Kind::Continent {
+        let list = if matches!(e.kind, Kind::Continent | Kind::WorldRegion) {
             &mut out.continents
         } else {
             &mut out.toponyms
@@ -323,14 +333,15 @@ fn recognize(
     let mut i = 0;
     while i < tokens.len() {
         let w = &text[tokens[i].span.start..tokens[i].word_end];
-        if !capitalised(w) {
+        let region_head = !capitalised(w) && REGION_HEADS.contains(&w);
+        if !capitalised(w) && !region_head {
             i += 1;
             continue;
         }
         let mut matched = false;
         for n in (1..=gaz.max_tokens).rev() {
             let last = i + n - 1;
-            if last >= tokens.len() || !run_ok(text, tokens, i, last) {
+            if last >= tokens.len() || !run_ok(text, tokens, i, last) || region_head && n == 1 {
                 continue;
             }
             let surface = &text[tokens[i].span.start..tokens[last].word_end];
@@ -377,6 +388,9 @@ fn recognize(
                 continue;
             }
             let mut entries = lookup_arabic(gaz, surface, &key);
+            if region_head {
+                entries.retain(|&e| gaz.entries[e as usize].kind == Kind::WorldRegion);
+            }
             // Press abbreviations end with a period the tokenizer leaves out
             // ("Springfield, Ill."): only right after "Place, ", where the
             // press puts them ("Mass." alone ends a sentence about a church).
@@ -747,9 +761,12 @@ fn resolve(
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     let continent = |c: &Candidate| {
-        c.entries
-            .iter()
-            .any(|&e| gaz.entries[e as usize].kind == Kind::Continent)
+        c.entries.iter().any(|&e| {
+            matches!(
+                gaz.entries[e as usize].kind,
+                Kind::Continent | Kind::WorldRegion
+            )
+        })
     };
     let mut voted: HashMap<String, f64> = HashMap::new();
     // What names other than the country's own say for each country: place
@@ -928,7 +945,7 @@ fn resolve(
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2);
                 }
                 e.iso2 == *f
-                    || matches!(e.kind, Kind::Country | Kind::Continent)
+                    || matches!(e.kind, Kind::Country | Kind::Continent | Kind::WorldRegion)
                     || e.population >= 1_000_000
                     || by_own_name && e.population >= 100_000
                     || named_countries
@@ -1174,10 +1191,20 @@ fn score(
                     o.kind == Kind::Admin1 && o.iso2 == f
                 })
         });
+    // "the Sahel region" is the world region, save in a story set in
+    // Burkina Faso, whose Sahel region it then is.
+    let own_unit_of_world_region = Some(e.iso2.as_str()) == focus
+        && c.entries
+            .iter()
+            .any(|&x| gaz.entries[x as usize].kind == Kind::WorldRegion);
     s += match (e.kind, c.cue.as_deref()) {
-        (Kind::Admin1 | Kind::Admin2, Some("region" | "district")) if country_named => 250.0,
+        (Kind::Admin1 | Kind::Admin2, Some("region" | "district"))
+            if country_named || own_unit_of_world_region =>
+        {
+            250.0
+        }
         (Kind::Country, _) if focus_region_too => 10.0,
-        (Kind::Country | Kind::Continent, _) => 200.0,
+        (Kind::Country | Kind::Continent | Kind::WorldRegion, _) => 200.0,
         (Kind::Admin1, Some("region")) => 60.0,
         (Kind::Admin2, Some("district")) => 60.0,
         (Kind::Place, Some("village" | "town" | "near" | "in")) => 30.0,
@@ -1241,13 +1268,16 @@ fn run_ok(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
         }
         if k > first {
             let gap = &text[tokens[k - 1].span.end..t.span.start];
-            if gap != " " || tokens[k - 1].word_end != tokens[k - 1].span.end {
+            let elided = ELIDED_GAPS.contains(&gap);
+            if gap != " " && !elided || tokens[k - 1].word_end != tokens[k - 1].span.end {
                 return false;
             }
         }
         let w = t.span.of(text);
-        let connector = k > first && k < last && CONNECTORS.contains(&w.to_lowercase().as_str());
-        if !capitalised(w) && !connector {
+        let lower = w.to_lowercase();
+        let connector = k > first && k < last && CONNECTORS.contains(&lower.as_str());
+        let head = k < last && REGION_HEADS.contains(&lower.as_str());
+        if !capitalised(w) && !connector && !head {
             return false;
         }
     }
@@ -1869,12 +1899,12 @@ mod tests {
         );
     }
 
-    /// (country code, admin1) of the toponym `text`.
     /// The toponyms' words, in text order.
     fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
         g.toponyms.iter().map(|t| t.mention.text.as_str()).collect()
     }
 
+    /// (country code, admin1) of the toponym `text`.
     fn unit_of(g: &GeoAnalysis, text: &str) -> (String, Option<String>) {
         let l = mention(g, text).mention.location.clone().expect("resolved");
         (l.country_code, l.admin1)
@@ -1920,6 +1950,61 @@ mod tests {
         );
         assert!(g.toponyms.iter().all(|t| t.mention.text != "Africa"));
         assert_eq!(g.focus_country.as_deref(), Some("BE"));
+    }
+
+    /// The world regions and continents named, in text order.
+    fn regions(g: &GeoAnalysis) -> Vec<&str> {
+        g.continents
+            .iter()
+            .map(|t| t.mention.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn world_regions_seas_and_lakes_are_no_towns_or_countries() {
+        let g = places(
+            "Al-Shabaab attacked a base in the Horn of Africa nation, as the Middle East \
+             and the Gulf of Guinea saw more violence.",
+        );
+        assert_eq!(
+            regions(&g),
+            ["Horn of Africa", "Middle East", "Gulf of Guinea"]
+        );
+        assert!(g.toponyms.is_empty(), "{:?}", mentioned(&g));
+        let g = places(
+            "Des pirates ont attaqué un navire dans le golfe de Guinée, loin de la mer Rouge, \
+             du bassin du lac Tchad et de l'Afrique de l'Ouest.",
+        );
+        assert_eq!(
+            regions(&g),
+            [
+                "golfe de Guinée",
+                "mer Rouge",
+                "bassin du lac Tchad",
+                "Afrique de l'Ouest"
+            ]
+        );
+        assert!(g.toponyms.is_empty(), "{:?}", mentioned(&g));
+        let sahel = places("Gunmen killed five civilians in central Mali, the latest violence to hit the Sahel region.");
+        assert_eq!(regions(&sahel), ["Sahel"]);
+        assert_eq!(mentioned(&sahel), ["Mali"]);
+    }
+
+    #[test]
+    fn a_world_region_named_like_a_unit_of_the_focus_country_is_the_unit() {
+        let g = places("Jihadists attacked an army post in the Sahel region of Burkina Faso.");
+        assert_eq!(unit_of(&g, "Sahel"), ("BF".into(), Some("Sahel".into())));
+        let g = places(
+            "Des hommes armés ont tué huit civils dans la région du Sahel, au Burkina Faso.",
+        );
+        assert_eq!(unit_of(&g, "Sahel"), ("BF".into(), Some("Sahel".into())));
+    }
+
+    #[test]
+    fn a_name_with_an_elided_article_is_one_name() {
+        let g = places("Des soldats ont été tués en Côte d'Ivoire et en Côte d’Ivoire.");
+        assert_eq!(mentioned(&g), ["Côte d'Ivoire", "Côte d’Ivoire"]);
+        assert_eq!(g.focus_country.as_deref(), Some("CI"));
     }
 
     #[test]
