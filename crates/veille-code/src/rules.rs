@@ -310,6 +310,15 @@ pub fn code_article(
                     .and_then(|c| gaz.country(c))
                     .map(|c| c.name.clone())
             })
+            // No place at all ("in the Horn of Africa nation"): the home
+            // country of a named actor of the clause (Al Shabaab's Somalia).
+            .or_else(|| {
+                sentence_actors
+                    .iter()
+                    .find_map(|a| lex.actors[a.id].country.as_deref())
+                    .and_then(|c| gaz.country(c))
+                    .map(|c| c.name.clone())
+            })
             .unwrap_or_else(|| "Unknown".into());
         let (mut actor_list, mut actor_spans) = assign_actors(
             sub,
