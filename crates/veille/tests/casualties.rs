@@ -149,6 +149,21 @@ fn forces_named_by_a_demonym_are_that_countrys_wherever_they_fight() {
 }
 
 #[test]
+fn with_no_place_the_actors_are_of_the_named_groups_country() {
+    // "the Horn of Africa nation" is no place (not the German town Horn):
+    // the soldiers are Somalia's, Al Shabaab's country.
+    let ev = events(
+        "home-country",
+        "Al-Shabaab militants attacked a base in the Horn of Africa nation on Monday, killing seven soldiers.\n",
+        "2025-01-14",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(ev[0]["location"].is_null(), "{:#}", ev[0]);
+    assert_eq!(actor(&ev[0], "actor1"), "Al Shabaab");
+    assert_eq!(actor(&ev[0], "actor2"), "Military Forces of Somalia");
+}
+
+#[test]
 fn the_group_that_claimed_an_attack_is_its_author() {
     let ev = events(
         "claim-en",
