@@ -39,6 +39,9 @@ struct Draft {
     /// Its sentence tells a superseded toll ("the toll, initially put at
     /// 134, rose ...").
     initial: bool,
+    /// Dated by a sentence after the lead or by the publication day: its
+    /// lead names no day.
+    borrowed_day: bool,
 }
 
 /// "captured Baghouz", "ont pris le contrôle de Kidal": a verb of taking,
@@ -78,6 +81,8 @@ fn places_taken(lower: &str, geo: &GeoAnalysis, lex: &Lexicon, triggers: &mut Ve
 
 /// How many opening sentences (title included) share the lead's date.
 const LEAD_SENTENCES: usize = 3;
+/// How many sentences after an undated lead may give it its day.
+const AFTER_LEAD_SENTENCES: usize = 3;
 
 /// Codes the events of an article.
 pub fn code_article(
@@ -209,6 +214,39 @@ pub fn code_article(
             ));
             continue;
         };
+        // A lead that names no day at all ("Jihadists have killed 15
+        // civilians in central Mali, the army said") is the news of the day
+        // it was published, within the week before (time precision 2). The
+        // date has no words in the text: an empty span.
+        // Not a toll counted over time ("Jihadist violence has killed
+        // thousands"), which is no news of the day.
+        let cumulative = quantities.iter().any(|q| {
+            let t = q.span.of(text).to_lowercase();
+            [
+                "hundreds",
+                "thousands",
+                "millions",
+                "des centaines",
+                "des milliers",
+                "des millions",
+            ]
+            .iter()
+            .any(|v| t.starts_with(v))
+        }) || !lex
+            .aggregate
+            .find(sspan.of(text), sspan.of(&lower))
+            .is_empty();
+        let mut borrowed_day = false;
+        let undated_lead = article
+            .publication_date
+            .filter(|_| !cumulative)
+            .map(|published| DateMention {
+                span: Span::new(sspan.start, sspan.start),
+                kind: DateKind::Date,
+                start: Some(published),
+                end: Some(published),
+                granularity: Some(veille_core::Granularity::Week),
+            });
         // Durations and ages are not dates; years are (background) dates.
         let dateline = |d: &DateMention| {
             nlp.sentences
@@ -279,6 +317,31 @@ pub fn code_article(
                 .or_else(|| lead_date(false, true))
                 .or_else(|| lead_date(true, false))
                 .or_else(|| lead_date(true, true))
+                .or_else(|| {
+                    // The lead names no day; the day of the first sentences
+                    // after it when it is of the week before publication
+                    // (a headline and a kicker before the story's first
+                    // sentence, "The attack took place on Sunday"), else the
+                    // publication day.
+                    let recent = |d: &&DateMention| {
+                        d.event_period()
+                            .is_some_and(|p| (pub_date - p.0).num_days() <= 7)
+                    };
+                    let after_lead = nlp
+                        .sentences
+                        .iter()
+                        .take(LEAD_SENTENCES + AFTER_LEAD_SENTENCES)
+                        .find_map(|s| {
+                            nlp.dates
+                                .iter()
+                                .filter(|d| s.span.contains(d.span) && usable(d))
+                                .find(recent)
+                        });
+                    borrowed_day = undated_lead.is_some();
+                    undated_lead
+                        .as_ref()
+                        .and(after_lead.or(undated_lead.as_ref()))
+                })
         } else {
             None
         };
@@ -444,10 +507,15 @@ pub fn code_article(
         // Source (read with the clause).
         let attribution = clause.source;
 
-        let mut evidence: Vec<(String, Span)> = vec![
-            ("event_type".into(), top.span),
-            ("event_date".into(), date.span),
-        ];
+        let mut evidence: Vec<(String, Span)> = vec![("event_type".into(), top.span)];
+        if date.span.is_empty() {
+            out.warnings.push(format!(
+                "dated by the publication date (the lead names no day): {:?}",
+                sspan.of(text)
+            ));
+        } else {
+            evidence.insert(1, ("event_date".into(), date.span));
+        }
         evidence.extend(place_spans.into_iter().map(|s| ("location".to_string(), s)));
         evidence.extend(actor_spans);
         evidence.extend(fat_spans.into_iter().map(|s| ("fatalities".to_string(), s)));
@@ -473,6 +541,7 @@ pub fn code_article(
             adds: adds_to_before(&clause_lower),
             update: toll_update(sspan.of(&lower)),
             initial: initial_toll(sspan.of(&lower)),
+            borrowed_day,
             event: Event {
                 id,
                 event_type: sub.event_type(),
@@ -3545,6 +3614,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     excessive(&k.event)
                 } else if looting(&d.event) != looting(&k.event) {
                     looting(&d.event)
+                } else if d.borrowed_day != k.borrowed_day {
+                    // The sentence that tells the day, over a headline
+                    // dated by the sentences after it.
+                    d.borrowed_day
                 } else if d.priority != k.priority {
                     d.priority < k.priority
                 } else if named_sides(&d.event) != named_sides(&k.event) {

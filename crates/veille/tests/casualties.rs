@@ -164,6 +164,73 @@ fn with_no_place_the_actors_are_of_the_named_groups_country() {
 }
 
 #[test]
+fn a_lead_that_names_no_day_is_the_news_of_the_publication_week() {
+    for (name, text) in [
+        (
+            "undated-en",
+            "Jihadists killed 15 civilians in central Mali, the army said.\n",
+        ),
+        (
+            "undated-fr",
+            "Des jihadistes ont tué 15 civils dans le centre du Mali, a indiqué l'armée.\n",
+        ),
+    ] {
+        let dir = common::temp_dir(name);
+        let article = dir.join("a.txt");
+        std::fs::write(&article, text).unwrap();
+        let out = common::veille(&[
+            "extract",
+            article.to_str().unwrap(),
+            "--pub-date",
+            "2026-11-20",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let e = &v["events"][0];
+        assert_eq!(e["event_date"], "2026-11-20", "{v:#}");
+        assert_eq!(e["time_precision"], 2);
+        assert_eq!(e["fatalities"], 15);
+        // No words of the text date it: no evidence, a warning instead.
+        let fields: Vec<&str> = e["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["field"].as_str().unwrap())
+            .collect();
+        assert!(!fields.contains(&"event_date"), "{fields:?}");
+        assert!(v["warnings"].as_array().unwrap().iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .starts_with("dated by the publication date")));
+    }
+    // A toll counted over years is no news of the day.
+    let ev = events(
+        "undated-cumulative",
+        "Jihadist violence has killed thousands of people in Mali.\n",
+        "2026-11-20",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    // A headline and a kicker before the story: the day its first sentences
+    // tell, and the story's sentence, not the headline, as the event's notes.
+    let ev = events(
+        "undated-headline",
+        "Gunmen kill 20 villagers in Burkina Faso\n\nBurkina Faso\n\nGunmen kill 20 villagers in Burkina Faso\n\nTwenty villagers were killed on Sunday when gunmen attacked Seytenga, in Seno province, local sources said.\n",
+        "2026-11-20",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0]["event_date"], "2026-11-15");
+    assert_eq!(ev[0]["time_precision"], 1);
+    assert!(
+        ev[0]["notes"]
+            .as_str()
+            .unwrap()
+            .contains("Twenty villagers"),
+        "{:#}",
+        ev[0]
+    );
+}
+
+#[test]
 fn the_group_that_claimed_an_attack_is_its_author() {
     let ev = events(
         "claim-en",
