@@ -500,10 +500,13 @@ pub fn run(cli: Cli) -> Result<i32> {
             let out = pipeline(&cfg)?
                 .run(&doc)
                 .with_context(|| format!("cannot extract {path}"))?;
-            match format {
-                OutFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
-                OutFormat::Text => print!("{}", render_text(&out)),
-            }
+            // (written, not printed: a closed pipe, `veille extract a.html |
+            // head`, is an error main passes over, not a panic)
+            let text = match format {
+                OutFormat::Json => serde_json::to_string_pretty(&out)? + "\n",
+                OutFormat::Text => render_text(&out),
+            };
+            std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes())?;
             Ok(0)
         }
         Command::Ingest {
