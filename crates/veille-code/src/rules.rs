@@ -469,11 +469,14 @@ pub fn code_article(
                     }
                 })
         };
-        let death_here = deaths.iter().any(|d| {
-            inside(d.span)
-                && !clause.background.iter().any(|b| b.overlaps(d.span))
-                && !background_death(d)
-        });
+        // (A peaceful protest has no toll: a death told with it is why it
+        // was held, or it would be force against it.)
+        let death_here = sub != SubEventType::PeacefulProtest
+            && deaths.iter().any(|d| {
+                inside(d.span)
+                    && !clause.background.iter().any(|b| b.overlaps(d.span))
+                    && !background_death(d)
+            });
         let (fatalities, fatalities_span, fat_spans) = fatalities(
             text,
             sspan,
@@ -1876,11 +1879,25 @@ fn read_clause<'a>(
     // (A killing in a protest's background is why it was held, not force
     // it met: "protested following the killing of a student by police".)
     let protest_top = matches!(class.name.as_str(), "protest" | "intervention");
+    // ("Protests erupted in Bamako on Monday after soldiers killed a young
+    // man": a killing in a clause of its own after the protest and a
+    // background cue is why it was held, too.)
+    let killing_after_cue = |t: &Hit| {
+        lex.classes[t.id].name == "kill"
+            && top.span.end <= t.span.start
+            && cues.background.iter().any(|c| {
+                inside(c.span) && top.span.end <= c.span.start && c.span.end <= t.span.start && {
+                    let gap = &text[c.span.end..t.span.start];
+                    !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 6
+                }
+            })
+    };
     let why = |t: &Hit| {
         protest_top
             && foreground
-            && background(t)
-            && matches!(lex.classes[t.id].name.as_str(), "kill" | "force" | "attack")
+            && (background(t)
+                && matches!(lex.classes[t.id].name.as_str(), "kill" | "force" | "attack")
+                || killing_after_cue(t))
     };
     let classes: Vec<&str> = sentence_triggers
         .iter()
@@ -2546,9 +2563,13 @@ fn assign_actors(
             )
         }
         Protests => (
+            // ("Des jeunes ont manifesté": youths who protest are protesters)
             crowd
                 .first()
-                .map(|h| (h.id, Some(h.span)))
+                .map(|h| match generic("protesters") {
+                    Some(g) if def(h).kind == "rioters" => (g, Some(h.span)),
+                    _ => (h.id, Some(h.span)),
+                })
                 .or(generic("protesters").map(|g| (g, None))),
             if sub == SubEventType::PeacefulProtest {
                 None

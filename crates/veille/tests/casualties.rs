@@ -231,6 +231,33 @@ fn a_lead_that_names_no_day_is_the_news_of_the_publication_week() {
 }
 
 #[test]
+fn a_killing_a_protest_was_held_after_is_no_force_and_no_toll() {
+    for (name, text) in [
+        ("grievance-en", "Protests erupted in Bamako on Monday after soldiers killed a young man.\n"),
+        ("grievance-fr", "Des jeunes ont manifesté lundi à Bamako après que des soldats ont tué un jeune homme dimanche.\n"),
+    ] {
+        let ev = events(name, text, "2026-11-20");
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0]["sub_event_type"], "Peaceful protest", "{:#}", ev[0]);
+        assert_eq!(ev[0]["fatalities"], 0);
+        // (youths who protest are protesters, not rioters)
+        assert_eq!(actor(&ev[0], "actor1"), "Protesters (Mali)");
+        assert_eq!(actor(&ev[0], "actor2"), "");
+    }
+    // Killed at the protest: force against it.
+    let ev = events(
+        "grievance-not",
+        "Protesters marched in Conakry on Thursday; police fired tear gas and killed two of them.\n",
+        "2026-11-20",
+    );
+    assert_eq!(
+        ev[0]["sub_event_type"],
+        "Excessive force against protesters"
+    );
+    assert_eq!(ev[0]["fatalities"], 2);
+}
+
+#[test]
 fn the_group_that_claimed_an_attack_is_its_author() {
     let ev = events(
         "claim-en",
