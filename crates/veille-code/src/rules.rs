@@ -1116,9 +1116,9 @@ fn may_be_event_place(
         && !names_a_group(text, t.mention.span)
 }
 
-/// A place named as where people went, not where the event was: "fled to
-/// Bamako", "heading towards Niger", "repartir vers le Nigeria", "the
-/// wounded were taken to Gao".
+/// A place named as where people went or came from, not where the event
+/// was: "fled to Bamako", "heading towards Niger", "repartir vers le
+/// Nigeria", "the wounded were taken to Gao", "driving from La Mora".
 fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
     let before = lowered_before(text, sentence, place, 30);
     let before = before.trim_end();
@@ -1128,6 +1128,16 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
         .unwrap_or(before)
         .trim_end();
     [
+        // (and where they came from: "driving from La Mora")
+        "driving from",
+        "travelling from",
+        "traveling from",
+        "coming from",
+        "returning from",
+        "en provenance de",
+        "en provenance du",
+        "venant de",
+        "venant du",
         "fled to",
         "fled into",
         "fled towards",

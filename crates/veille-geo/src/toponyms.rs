@@ -633,18 +633,57 @@ fn resolve(
             .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
             .collect()
     };
+    // ("La Mora in Sonora", "Bavispe in Sonora state": "in" does the same.)
+    let qualifier_of = |c: &Candidate| {
+        cands.iter().find(|d| {
+            d.first > c.last
+                && d.first <= c.last + 2
+                && tokens[d.first].sentence == tokens[c.last].sentence
+                && matches!(
+                    text[tokens[c.last].word_end..tokens[d.first].span.start].trim(),
+                    "," | "in"
+                )
+        })
+    };
     let mut qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
         .iter()
         .filter_map(|c| {
-            let d = cands.iter().find(|d| {
-                d.first == c.last + 1
-                    && text[tokens[c.last].word_end..tokens[d.first].span.start].trim() == ","
-            })?;
-            let q = regions_of(d);
+            let q = regions_of(qualifier_of(c)?);
             let fits = c.entries.iter().any(|&i| in_any(gaz, &q, i));
             fits.then_some(((c.first, c.last), q))
         })
         .collect();
+    // A name "in" a region with no reading there is a place the gazetteer
+    // lacks (a village of that name elsewhere is not it): the region
+    // stands for it.
+    let lacking: Vec<(usize, Vec<u32>)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.adjectival && c.gold.is_none())
+        .filter_map(|(k, c)| {
+            let d = qualifier_of(c)?;
+            let gap = text[tokens[c.last].word_end..tokens[d.first].span.start].trim();
+            let units: Vec<u32> = d
+                .entries
+                .iter()
+                .copied()
+                .filter(|&e| gaz.entries[e as usize].kind == Kind::Admin1)
+                .collect();
+            let elsewhere = c
+                .entries
+                .iter()
+                .all(|&i| gaz.entries[i as usize].kind == Kind::Place && !in_any(gaz, &units, i));
+            // (not a country's name too: "Tbilisi in Georgia")
+            let country = d
+                .entries
+                .iter()
+                .any(|&e| gaz.entries[e as usize].kind == Kind::Country);
+            (gap == "in" && !country && !units.is_empty() && elsewhere).then_some((k, units))
+        })
+        .collect();
+    for (k, units) in lacking {
+        cands[k].entries = units;
+    }
     // "Nasir (Nasir, Upper Nile)", "Djibo (Soum, Sahel)": names in brackets
     // right after a name, nothing but names, are the units that contain it
     // (ACLED's notes write every place so). The readings of the name, and
@@ -1998,6 +2037,30 @@ mod tests {
             "Des hommes armés ont tué huit civils dans la région du Sahel, au Burkina Faso.",
         );
         assert_eq!(unit_of(&g, "Sahel"), ("BF".into(), Some("Sahel".into())));
+    }
+
+    #[test]
+    fn a_name_in_a_region_is_the_place_there_or_the_region() {
+        // "in" qualifies as a comma does.
+        let g =
+            places("They were attacked near Springfield in Illinois and Springfield in Missouri.");
+        let units: Vec<Option<String>> = g
+            .toponyms
+            .iter()
+            .filter(|t| t.mention.text == "Springfield")
+            .map(|t| t.mention.location.as_ref().unwrap().admin1.clone())
+            .collect();
+        assert_eq!(units, [Some("Illinois".into()), Some("Missouri".into())]);
+        // A village the gazetteer has only elsewhere: the region stands for it.
+        let g = places("The victims were driving from La Mora in Sonora toward the border.");
+        let l = mention(&g, "La Mora").mention.location.clone().unwrap();
+        assert_eq!(
+            (l.feature.as_str(), l.admin1.as_deref()),
+            ("admin1", Some("Sonora"))
+        );
+        // Not for a name that is a country's too.
+        let g = places("Protesters rallied in Tbilisi in Georgia.");
+        assert_eq!(unit_of(&g, "Tbilisi").0, "GE");
     }
 
     #[test]

@@ -231,6 +231,18 @@ fn a_lead_that_names_no_day_is_the_news_of_the_publication_week() {
 }
 
 #[test]
+fn where_the_victims_came_from_is_not_where_they_were_attacked() {
+    let ev = events(
+        "origin",
+        "Gunmen ambushed three vehicles carrying women and children in northern Mexico on Monday, killing at least nine people, officials said. The victims were driving from La Mora in Sonora toward Chihuahua state when they were attacked on a dirt road near Bavispe.\n",
+        "2019-11-04",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0]["location"]["name"], "Bavispe", "{:#}", ev[0]);
+    assert_eq!(ev[0]["location"]["admin1"], "Sonora");
+}
+
+#[test]
 fn a_killing_a_protest_was_held_after_is_no_force_and_no_toll() {
     for (name, text) in [
         ("grievance-en", "Protests erupted in Bamako on Monday after soldiers killed a young man.\n"),
