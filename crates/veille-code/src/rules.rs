@@ -42,6 +42,53 @@ struct Draft {
     /// Dated by a sentence after the lead or by the publication day: its
     /// lead names no day.
     borrowed_day: bool,
+    /// Its toll counts the attackers ("Three assailants were killed when
+    /// special forces stormed the building"): deaths on the other side,
+    /// added to a toll of their victims, not another figure for it.
+    attackers_toll: bool,
+}
+
+/// Words that name the attackers a toll counts ("three assailants", "all
+/// four attackers", "deux terroristes").
+const ATTACKER_NOUNS: &[&str] = &[
+    "assailant",
+    "assailants",
+    "attacker",
+    "attackers",
+    "gunman",
+    "gunmen",
+    "militant",
+    "militants",
+    "jihadist",
+    "jihadists",
+    "terrorist",
+    "terrorists",
+    "insurgent",
+    "insurgents",
+    "assaillant",
+    "assaillants",
+    "terroriste",
+    "terroristes",
+    "jihadiste",
+    "jihadistes",
+    "djihadiste",
+    "djihadistes",
+    "insurgés",
+    "kamikazes",
+];
+
+/// Whether the count at `span` counts attackers: one of
+/// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants",
+/// "four of the attackers" is not: a part of them).
+fn counts_attackers(text: &str, span: Span) -> bool {
+    text[span.end..]
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| ATTACKER_NOUNS.contains(&w.as_str()))
 }
 
 /// "captured Baghouz", "ont pris le contrôle de Kidal": a verb of taking,
@@ -485,6 +532,8 @@ pub fn code_article(
             is_violent(sub.event_type()),
             lex,
         );
+        let attackers_toll =
+            !fat_spans.is_empty() && fat_spans.iter().all(|&s| counts_attackers(text, s));
 
         // Injured and abducted counts, and whether the clause sums up many incidents.
         let (injured, abducted) = casualties(text, &quantities, lex);
@@ -544,6 +593,7 @@ pub fn code_article(
             adds: adds_to_before(&clause_lower),
             update: toll_update(sspan.of(&lower)),
             initial: initial_toll(sspan.of(&lower)),
+            attackers_toll,
             borrowed_day,
             event: Event {
                 id,
@@ -3672,6 +3722,9 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     k.update
                 };
                 let (vague_d, vague_k) = (vague_toll(&d.event), vague_toll(&k.event));
+                // The attackers' deaths and their victims': both (not a
+                // vague "several assailants were also neutralised").
+                let other_side = d.attackers_toll != k.attackers_toll && !vague_d && !vague_k;
                 let (initial_d, initial_k) = (d.initial, k.initial);
                 let (mut base, other) = if !base_first {
                     (d.event, k.event.clone())
@@ -3685,7 +3738,7 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 base.fatalities = match (base.fatalities, other.fatalities) {
                     // "tuant deux soldats. Un assaillant a également été tué."
                     // (not a vague "several assailants were also neutralised")
-                    (Some(a), Some(b)) if adds => Some(a + b),
+                    (Some(a), Some(b)) if adds || other_side => Some(a + b),
                     (Some(a), Some(b)) if a != b => {
                         let (other_later, other_vague, base_vague) = if base_first {
                             (d.sentence >= k.sentence, vague_d, vague_k)

@@ -231,6 +231,24 @@ fn a_lead_that_names_no_day_is_the_news_of_the_publication_week() {
 }
 
 #[test]
+fn the_attackers_killed_are_added_to_their_victims() {
+    let ev = events(
+        "attackers-added",
+        "Islamist gunmen attacked a hotel in Ouagadougou on Friday night, killing 30 people, the government said. Three assailants were killed when special forces stormed the building.\n",
+        "2016-01-16",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0]["fatalities"], 33, "{:#}", ev[0]);
+    // Two figures for the same dead: the lowest, as before.
+    let ev = events(
+        "attackers-not-added",
+        "Gunmen attacked a hotel in Ouagadougou on Friday night, killing 30 people, the government said. A hospital source put the toll at 35.\n",
+        "2016-01-16",
+    );
+    assert_eq!(ev[0]["fatalities"], 30, "{:#}", ev[0]);
+}
+
+#[test]
 fn where_the_victims_came_from_is_not_where_they_were_attacked() {
     let ev = events(
         "origin",
