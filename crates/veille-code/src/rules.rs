@@ -536,7 +536,7 @@ pub fn code_article(
             !fat_spans.is_empty() && fat_spans.iter().all(|&s| counts_attackers(text, s));
 
         // Injured and abducted counts, and whether the clause sums up many incidents.
-        let (injured, abducted) = casualties(text, &quantities, lex);
+        let (injured, abducted) = casualties(text, &quantities, &fat_spans, lex);
         let clause_text = sspan.of(text);
         let clause_lower = lower_same_len(clause_text);
         let vague_many = quantities.iter().any(|q| {
@@ -3074,9 +3074,12 @@ fn fatalities(
         // "abducted 31 worshippers": the verb before the count says who they are.
         let before_text = text[..q.span.start].to_lowercase();
         let not_deaths = lex.not_dead.iter().chain(&lex.injured).chain(&lex.abducted);
+        // (not the noun of the count before a conjunction: "19 hostages
+        // and two attackers were killed")
         if before_text
             .split_whitespace()
             .rev()
+            .take_while(|w| !["and", "et"].contains(w))
             .take(2)
             .any(|w| not_deaths.clone().any(|n| n == w))
         {
@@ -3252,14 +3255,21 @@ fn fatalities(
 fn casualties(
     text: &str,
     quantities: &[&veille_core::Quantity],
+    dead: &[Span],
     lex: &Lexicon,
 ) -> (Option<u64>, Option<u64>) {
     let (mut injured, mut abducted) = (None, None);
-    for q in quantities {
+    // (not a count of the dead: "19 hostages and two attackers were killed")
+    for q in quantities.iter().filter(|q| !dead.contains(&q.span)) {
         // Two words after the count: "five were wounded", "15 people injured".
         let after: Vec<&str> = q.head.as_deref().unwrap_or("").split(' ').take(2).collect();
         let before_text = text[..q.span.start].to_lowercase();
-        let before: Vec<&str> = before_text.split_whitespace().rev().take(2).collect();
+        let before: Vec<&str> = before_text
+            .split_whitespace()
+            .rev()
+            .take_while(|w| !["and", "et"].contains(w))
+            .take(2)
+            .collect();
         let has = |list: &[String]| {
             after
                 .iter()

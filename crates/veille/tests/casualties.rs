@@ -239,6 +239,15 @@ fn the_attackers_killed_are_added_to_their_victims() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0]["fatalities"], 33, "{:#}", ev[0]);
+    // Counts joined by "and" before one death word; hostages killed are
+    // not abducted.
+    let ev = events(
+        "hostages-and-attackers",
+        "At least 19 hostages and two attackers were killed in Bamako on Friday, the government said.\n",
+        "2016-01-16",
+    );
+    assert_eq!(ev[0]["fatalities"], 21, "{:#}", ev[0]);
+    assert!(ev[0]["abducted"].is_null(), "{:#}", ev[0]);
     // Two figures for the same dead: the lowest, as before.
     let ev = events(
         "attackers-not-added",
