@@ -884,11 +884,27 @@ fn resolve(
         // A region named by its own name, and nothing of that name in
         // another country ("Ohio"), tells its country as a country name
         // would.
+        // (So does a unit its cue names as one: "dans la province du
+        // Soum".)
+        let unit_cue = matches!(c.cue.as_deref(), Some("region" | "district"));
         let region = fit.len() == 1
             && c.entries.iter().any(|&i| {
                 let e = &gaz.entries[i as usize];
                 e.kind == Kind::Admin1 && folds_to(&e.name, &surface)
+                    || matches!(e.kind, Kind::Admin1 | Kind::Admin2) && unit_cue
             });
+        // A name that is no entry's own ("Inata" for Japan's Inada) says
+        // less of its country.
+        // (units keep their say: "Anderson County" is GeoNames' "Anderson")
+        let by_own_name = c.entries.iter().any(|&i| {
+            let e = &gaz.entries[i as usize];
+            e.kind != Kind::Place || folds_to(&e.name, &surface)
+        });
+        let say = if by_own_name || unit_cue {
+            say
+        } else {
+            say / 2.0
+        };
         let say = if region && !c.adjectival {
             2.0 * say
         } else {
@@ -2061,6 +2077,15 @@ mod tests {
         // Not for a name that is a country's too.
         let g = places("Protesters rallied in Tbilisi in Georgia.");
         assert_eq!(unit_of(&g, "Tbilisi").0, "GE");
+    }
+
+    #[test]
+    fn a_unit_named_as_one_outvotes_a_town_abroad_named_by_an_alternate_name() {
+        // Japan's Inada is "Inata" only by an alternate name.
+        let g = places("Des assaillants ont attaqué le poste de gendarmerie d'Inata, dans la province du Soum.");
+        assert_eq!(g.focus_country.as_deref(), Some("BF"));
+        assert_eq!(unit_of(&g, "Soum"), ("BF".into(), Some("Sahel".into())));
+        assert!(!mentioned(&g).contains(&"Inata"), "{:?}", mentioned(&g));
     }
 
     #[test]
