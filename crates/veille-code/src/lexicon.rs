@@ -555,8 +555,23 @@ impl Lexicon {
             next(),
             next(),
         );
-        let triggers = unmasked(triggers, &next());
-        let verbs: Vec<Vec<Hit>> = sets.collect();
+        let masks = next();
+        let triggers = unmasked(triggers, &masks);
+        // (a combination's verb in a mask of its class says nothing of it
+        // either: "ont pris d'assaut le poste" is no takeover)
+        let verbs: Vec<Vec<Hit>> = sets
+            .zip(&self.combinations)
+            .map(|(verbs, c)| {
+                verbs
+                    .into_iter()
+                    .filter(|v| {
+                        !masks
+                            .iter()
+                            .any(|m| m.id == c.class && m.span.overlaps(v.span))
+                    })
+                    .collect()
+            })
+            .collect();
         debug_assert_eq!(verbs.len(), self.combinations.len());
         Scan {
             triggers: self.combine(text, lower, triggers, &verbs),

@@ -258,6 +258,32 @@ fn the_attackers_killed_are_added_to_their_victims() {
 }
 
 #[test]
+fn a_post_taken_by_storm_is_attacked_not_taken() {
+    let ev = events(
+        "pris-d-assaut",
+        "Des dizaines d'assaillants lourdement armés ont pris d'assaut dimanche le poste de gendarmerie d'Inata, dans la province du Soum, tuant 53 personnes.\n",
+        "2021-11-15",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(
+        ev[0]["sub_event_type"],
+        "Non-state actor overtakes territory"
+    );
+    assert_eq!(ev[0]["location"]["country"], "Burkina Faso", "{:#}", ev[0]);
+    // Seizing the camp is taking it.
+    let ev = events(
+        "s-emparant",
+        "Le 11 mai 2025, des combattants du JNIM ont pris d'assaut Djibo, s'emparant pendant plusieurs heures du camp militaire.\n",
+        "2025-05-12",
+    );
+    assert_eq!(
+        ev[0]["sub_event_type"], "Non-state actor overtakes territory",
+        "{:#}",
+        ev[0]
+    );
+}
+
+#[test]
 fn where_the_victims_came_from_is_not_where_they_were_attacked() {
     let ev = events(
         "origin",
