@@ -583,6 +583,11 @@ fn recognize(
         if !major && names_facility(text, tokens, c.last) && !large() {
             return false;
         }
+        // "the Boma peninsula", "Mosul Dam", "the Kabul River": a feature
+        // named after a town is not the town, however large.
+        if !major && names_landform(text, tokens, c.last) {
+            return false;
+        }
         // "place de l'Opéra", "rue de Ségou": the same in French, the
         // street word first.
         if !major && facility_before(text, tokens, c.first) && !large() {
@@ -653,9 +658,9 @@ fn resolve(
             fits.then_some(((c.first, c.last), q))
         })
         .collect();
-    // A name "in" a region with no reading there is a place the gazetteer
-    // lacks (a village of that name elsewhere is not it): the region
-    // stands for it.
+    // A name "in" a region or country with no reading there is a place the
+    // gazetteer lacks (a village of that name elsewhere is not it): the
+    // region or country stands for it.
     let lacking: Vec<(usize, Vec<u32>)> = cands
         .iter()
         .enumerate()
@@ -663,22 +668,14 @@ fn resolve(
         .filter_map(|(k, c)| {
             let d = qualifier_of(c)?;
             let gap = text[tokens[c.last].word_end..tokens[d.first].span.start].trim();
-            let units: Vec<u32> = d
-                .entries
-                .iter()
-                .copied()
-                .filter(|&e| gaz.entries[e as usize].kind == Kind::Admin1)
-                .collect();
-            let elsewhere = c
-                .entries
-                .iter()
-                .all(|&i| gaz.entries[i as usize].kind == Kind::Place && !in_any(gaz, &units, i));
-            // (not a country's name too: "Tbilisi in Georgia")
-            let country = d
-                .entries
-                .iter()
-                .any(|&e| gaz.entries[e as usize].kind == Kind::Country);
-            (gap == "in" && !country && !units.is_empty() && elsewhere).then_some((k, units))
+            // ("Palma in Mozambique's Cabo Delgado province" is not the
+            // Spanish city either)
+            let units = regions_of(d);
+            let elsewhere = c.entries.iter().all(|&i| {
+                matches!(gaz.entries[i as usize].kind, Kind::Place | Kind::Admin2)
+                    && !in_any(gaz, &units, i)
+            });
+            (gap == "in" && !units.is_empty() && elsewhere).then_some((k, units))
         })
         .collect();
     for (k, units) in lacking {
@@ -1748,6 +1745,36 @@ fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
     next_word_in(text, tokens, last, FACILITY_WORDS)
 }
 
+/// Natural and built features that take a town's name ("the Boma
+/// peninsula", "Mosul Dam").
+const LANDFORM_WORDS: &[&str] = &[
+    "peninsula",
+    "island",
+    "islands",
+    "river",
+    "forest",
+    "valley",
+    "mountains",
+    "hills",
+    "plateau",
+    "bay",
+    "desert",
+    "dam",
+    "delta",
+    "reserve",
+];
+
+/// Whether the word right after token `last`, capitalised or not, is one
+/// of [`LANDFORM_WORDS`].
+fn names_landform(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens.get(last + 1).is_some_and(|t| {
+        t.sentence == tokens[last].sentence
+            && &text[tokens[last].span.end..t.span.start] == " "
+            && tokens[last].word_end == tokens[last].span.end
+            && LANDFORM_WORDS.contains(&lower_word(text, t).as_str())
+    })
+}
+
 /// The length of " and Badda" at the start of `after` (" and ", " et ", ", "
 /// and one to three capitalised words), or 0.
 fn paired_name(after: &str) -> usize {
@@ -2077,6 +2104,16 @@ mod tests {
         // Not for a name that is a country's too.
         let g = places("Protesters rallied in Tbilisi in Georgia.");
         assert_eq!(unit_of(&g, "Tbilisi").0, "GE");
+        // A town in a country where the gazetteer has none of that name.
+        let g =
+            places("Insurgents attacked the town of Palma in Mozambique's Cabo Delgado province.");
+        assert_eq!(unit_of(&g, "Palma"), ("MZ".into(), None));
+    }
+
+    #[test]
+    fn a_feature_named_after_a_town_is_not_the_town() {
+        let g = places("Boko Haram attacked a base on the Boma peninsula in Lac province, Chad.");
+        assert_eq!(mentioned(&g), ["Lac", "Chad"]);
     }
 
     #[test]
