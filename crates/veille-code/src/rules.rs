@@ -1572,9 +1572,21 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         // "backed by Russian paramilitaries of the Africa Corps", "appuyés
         // par des éléments de la force Barkhane" (not "backed by soldiers
         // killed Fulani residents").
+        // Or after a word or two that describe it: "backed by local clan
+        // militias" (not a verb: "backed by soldiers killed ...").
         before.rfind(c).is_some_and(|at| {
             let gap = &before[at + c.len()..];
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let described = gap.starts_with(' ')
+                && words.len() <= 2
+                && words.iter().all(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !["ed", "é", "és", "ée", "ées"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                });
             gap.is_empty()
+                || described
                 || gap.starts_with(' ')
                     && !gap.contains([',', ';', '.', '(', ')'])
                     && gap.split_whitespace().count() <= 5

@@ -258,6 +258,37 @@ fn the_attackers_killed_are_added_to_their_victims() {
 }
 
 #[test]
+fn allies_described_by_a_word_or_two_are_allies() {
+    let ev = events(
+        "ally-described",
+        "Somali government forces backed by local clan militias have captured the coastal town of Harardhere on Monday, officials said.\n",
+        "2023-01-17",
+    );
+    assert_eq!(
+        ev[0]["sub_event_type"], "Government regains territory",
+        "{:#}",
+        ev[0]
+    );
+    assert_eq!(actor(&ev[0], "actor1"), "Military Forces of Somalia");
+    assert_eq!(actor(&ev[0], "actor2"), "");
+}
+
+#[test]
+fn french_handmade_devices_are_ieds() {
+    let ev = events(
+        "engins-artisanaux",
+        "Au moins huit personnes ont été tuées mardi dans deux explosions d'engins artisanaux dans le nord du Bénin.\n",
+        "2022-02-09",
+    );
+    assert_eq!(
+        ev[0]["sub_event_type"], "Remote explosive/landmine/IED",
+        "{:#}",
+        ev[0]
+    );
+    assert_eq!(ev[0]["fatalities"], 8);
+}
+
+#[test]
 fn a_post_taken_by_storm_is_attacked_not_taken() {
     let ev = events(
         "pris-d-assaut",
