@@ -3414,15 +3414,60 @@ fn locate(
             return (best.mention.location.clone(), vec![best.mention.span]);
         }
     }
-    (focus_location(geo, gaz), vec![])
+    (focus_location(text, geo, gaz), vec![])
+}
+
+/// A capital or country that speaks for its government ("New Delhi
+/// accused Islamabad", "Washington said", "Kaboul a dénoncé"): not a place
+/// where anything happened.
+fn speaks_for_a_government(text: &str, place: Span) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "accused",
+        "accuses",
+        "denied",
+        "denies",
+        "warned",
+        "warns",
+        "announced",
+        "condemned",
+        "condemns",
+        "blamed",
+        "blames",
+        "urged",
+        "urges",
+        "insisted",
+        "rejected",
+        "rejects",
+        "responded",
+        "vowed",
+        "demanded",
+        "accuse",
+        "dément",
+        "dénonce",
+        "affirme",
+        "annonce",
+        "condamne",
+    ];
+    text[place.end..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .is_some_and(|w| VERBS.contains(&w.as_str()))
 }
 
 /// The article's focus region, then its focus country (geo_precision 3).
-fn focus_location(geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Location> {
+fn focus_location(text: &str, geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Location> {
     let focus = geo.focus_country.as_deref()?;
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for t in &geo.toponyms {
+    // (count, first mention) per admin1 unit: the most named, then the
+    // first named.
+    let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+    for (k, t) in geo.toponyms.iter().enumerate() {
         let Some(e) = t.entry else { continue };
+        if t.mention.adjectival || speaks_for_a_government(text, t.mention.span) {
+            continue;
+        }
         let e = &gaz.entries[e as usize];
         if e.iso2 != focus {
             continue;
@@ -3430,11 +3475,11 @@ fn focus_location(geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Location> {
         if let Some(a1) = e.admin1 {
             match counts.iter_mut().find(|c| c.0 == a1) {
                 Some(c) => c.1 += 1,
-                None => counts.push((a1, 1)),
+                None => counts.push((a1, 1, k)),
             }
         }
     }
-    if let Some((a1, _)) = counts.iter().max_by_key(|c| c.1) {
+    if let Some((a1, _, _)) = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))) {
         return Some(gaz.location(*a1, 3));
     }
     let country = geo.toponyms.iter().find(|t| {

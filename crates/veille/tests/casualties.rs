@@ -258,6 +258,21 @@ fn the_attackers_killed_are_added_to_their_victims() {
 }
 
 #[test]
+fn a_capital_speaking_for_its_government_is_no_place_of_the_event() {
+    let ev = events(
+        "speaking-capital",
+        "At least 40 policemen were killed on Thursday when a suicide bomber rammed a car into their convoy, officials said. A group claimed the attack at Lethpora in Pulwama district. New Delhi accused Islamabad of harbouring the group.\n",
+        "2019-02-14",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0]["location"]["admin1"], "Jammu and Kashmir",
+        "{:#}",
+        ev[0]
+    );
+}
+
+#[test]
 fn allies_described_by_a_word_or_two_are_allies() {
     let ev = events(
         "ally-described",
