@@ -305,6 +305,30 @@ fn lookup_arabic(gaz: &Gazetteer, surface: &str, key: &str) -> Vec<u32> {
     if !entries.is_empty() {
         return entries.to_vec();
     }
+    // A final "h" after "a" or "e" is written or not ("Hodeidah" and
+    // "Hodeida", "Raqqa" and "Raqqah"): the other spelling, for a name of
+    // one word of six letters or more.
+    if !key.contains(' ') && key.chars().count() >= 6 {
+        let other = if key.ends_with("ah") || key.ends_with("eh") {
+            key[..key.len() - 1].to_string()
+        } else if key.ends_with('a') || key.ends_with('e') {
+            format!("{key}h")
+        } else {
+            String::new()
+        };
+        if !other.is_empty() {
+            // (only places: a person's name may be a unit's too)
+            let found: Vec<u32> = gaz
+                .lookup(&other)
+                .iter()
+                .copied()
+                .filter(|&e| gaz.entries[e as usize].kind != Kind::Country)
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
     const ARTICLES: &[&str] = &[
         "al", "el", "as", "ad", "ar", "ash", "az", "at", "an", "ath", "adh", "ed", "es", "er", "et",
     ];
@@ -971,7 +995,30 @@ fn resolve(
                 )
             })
             .collect();
-        for c in cands.iter_mut().filter(|c| !c.adjectival) {
+        // And a known city or region of one country, by its own name, in
+        // the sentence ("the port of Hodeidah ... the health ministry in
+        // Sanaa"): that country is named too, for the other names.
+        let known_places: Vec<(usize, usize, String)> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.adjectival)
+            .filter_map(|(k, c)| {
+                let first = &gaz.entries[*c.entries.first()? as usize];
+                let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+                let one_country = c
+                    .entries
+                    .iter()
+                    .all(|&e| gaz.entries[e as usize].iso2 == first.iso2);
+                let known = c.entries.iter().any(|&e| {
+                    let e = &gaz.entries[e as usize];
+                    folds_to(&e.name, &surface)
+                        && (e.kind == Kind::Admin1 || e.population >= 100_000)
+                });
+                (one_country && known && first.kind != Kind::Country)
+                    .then(|| (k, tokens[c.first].sentence, first.iso2.clone()))
+            })
+            .collect();
+        for (k, c) in cands.iter_mut().enumerate().filter(|(_, c)| !c.adjectival) {
             let sentence = tokens[c.first].sentence;
             let before = c.entries.clone();
             let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
@@ -1003,6 +1050,9 @@ fn resolve(
                     || named_countries
                         .iter()
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2)
+                    || known_places
+                        .iter()
+                        .any(|(j, s, iso)| *j != k && *s == sentence && *iso == e.iso2)
             });
             // A given toponym keeps its candidates: it is a place, only not a likely one.
             if c.entries.is_empty() && c.gold.is_some() {
@@ -2108,6 +2158,18 @@ mod tests {
         let g =
             places("Insurgents attacked the town of Palma in Mozambique's Cabo Delgado province.");
         assert_eq!(unit_of(&g, "Palma"), ("MZ".into(), None));
+    }
+
+    #[test]
+    fn a_city_abroad_by_another_spelling_with_its_capital_in_the_sentence() {
+        // "Hodeidah" is GeoNames' "Hodeida" (a final h written or not);
+        // Sanaa in the sentence names Yemen for it, in a story on Israel.
+        let g = places("Israeli jets struck the port of Hodeidah, the health ministry in Sanaa said. Israel said Tel Aviv was hit.");
+        assert_eq!(g.focus_country.as_deref(), Some("IL"));
+        assert_eq!(
+            unit_of(&g, "Hodeidah"),
+            ("YE".into(), Some("Al Hudaydah".into()))
+        );
     }
 
     #[test]
