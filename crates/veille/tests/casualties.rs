@@ -289,6 +289,21 @@ fn allies_described_by_a_word_or_two_are_allies() {
 }
 
 #[test]
+fn a_seat_of_power_stormed_is_a_riot_whatever_words_between() {
+    let ev = events(
+        "storm-between",
+        "Des manifestants ont pris d'assaut vendredi l'Assemblée nationale à Bamako.\n",
+        "2020-07-11",
+    );
+    assert_eq!(
+        ev[0]["sub_event_type"], "Violent demonstration",
+        "{:#}",
+        ev[0]
+    );
+    assert_eq!(actor(&ev[0], "actor1"), "Rioters (Mali)");
+}
+
+#[test]
 fn french_handmade_devices_are_ieds() {
     let ev = events(
         "engins-artisanaux",
