@@ -1376,11 +1376,14 @@ fn run_ok(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
             }
         }
         let w = t.span.of(text);
-        let lower = w.to_lowercase();
-        let connector = k > first && k < last && CONNECTORS.contains(&lower.as_str());
-        let head = k < last && REGION_HEADS.contains(&lower.as_str());
-        if !capitalised(w) && !connector && !head {
-            return false;
+        if !capitalised(w) {
+            // (lower-cased only here: most words of a run are capitalised)
+            let lower = w.to_lowercase();
+            let connector = k > first && k < last && CONNECTORS.contains(&lower.as_str());
+            let head = k < last && REGION_HEADS.contains(&lower.as_str());
+            if !connector && !head {
+                return false;
+            }
         }
     }
     true
