@@ -48,6 +48,15 @@ struct Draft {
     attackers_toll: bool,
 }
 
+/// Whether one of the quantities is written starting with one of `words`
+/// ("thousands of people", "des centaines").
+fn counts_in(quantities: &[&veille_core::Quantity], text: &str, words: &[&str]) -> bool {
+    quantities.iter().any(|q| {
+        let t = q.span.of(text).to_lowercase();
+        words.iter().any(|v| t.starts_with(v))
+    })
+}
+
 /// Words that name the attackers a toll counts ("three assailants", "all
 /// four attackers", "deux terroristes").
 const ATTACKER_NOUNS: &[&str] = &[
@@ -267,19 +276,18 @@ pub fn code_article(
         // date has no words in the text: an empty span.
         // Not a toll counted over time ("Jihadist violence has killed
         // thousands"), which is no news of the day.
-        let cumulative = quantities.iter().any(|q| {
-            let t = q.span.of(text).to_lowercase();
-            [
+        let cumulative = counts_in(
+            &quantities,
+            text,
+            &[
                 "hundreds",
                 "thousands",
                 "millions",
                 "des centaines",
                 "des milliers",
                 "des millions",
-            ]
-            .iter()
-            .any(|v| t.starts_with(v))
-        }) || !lex
+            ],
+        ) || !lex
             .aggregate
             .find(sspan.of(text), sspan.of(&lower))
             .is_empty();
@@ -539,9 +547,10 @@ pub fn code_article(
         let (injured, abducted) = casualties(text, &quantities, &fat_spans, lex);
         let clause_text = sspan.of(text);
         let clause_lower = lower_same_len(clause_text);
-        let vague_many = quantities.iter().any(|q| {
-            let t = q.span.of(text).to_lowercase();
-            [
+        let vague_many = counts_in(
+            &quantities,
+            text,
+            &[
                 "hundreds",
                 "thousands",
                 "dozens",
@@ -549,10 +558,8 @@ pub fn code_article(
                 "des centaines",
                 "des milliers",
                 "des dizaines",
-            ]
-            .iter()
-            .any(|v| t.starts_with(v))
-        });
+            ],
+        );
         let aggregate = !lex.aggregate.find(clause_text, &clause_lower).is_empty()
             || vague_many && !lex.report_cues.find(clause_text, &clause_lower).is_empty();
 

@@ -450,6 +450,12 @@ fn recognize(
                 break;
             }
         }
+        // (a lowercase region head that opens no world region's name is
+        // an ordinary word: no unknown place)
+        if !matched && region_head {
+            i += 1;
+            continue;
+        }
         if !matched {
             let c = cue(text, tokens, i, i);
             match c.as_deref() {
