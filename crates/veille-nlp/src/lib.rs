@@ -23,10 +23,17 @@ pub struct Analysis {
 }
 
 /// Runs the whole stage on a clean text.
+///
+/// A number inside a date, an age or a length of time ("on Thursday, April
+/// 2,", "for two years") counts nothing: it is no count (an age stays one,
+/// of kind age).
 pub fn analyze(text: &str, publication_date: Option<NaiveDate>) -> Analysis {
+    let dates = find_dates(text, publication_date);
+    let mut quantities = find_quantities(text);
+    quantities.retain(|q| !q.is_count() || !dates.iter().any(|d| d.span.overlaps(q.span)));
     Analysis {
         sentences: split_sentences(text),
-        dates: find_dates(text, publication_date),
-        quantities: find_quantities(text),
+        dates,
+        quantities,
     }
 }
