@@ -684,7 +684,7 @@ pub fn code_article(
             }
         }
     }
-    claimed_by(text, nlp, &mut drafts, actors, lex);
+    claimed_by(text, nlp, &mut drafts, actors, lex, gaz);
     out.events = merge_same_incident(drafts, headline);
     for e in &mut out.events {
         succeed(e, lex);
@@ -738,7 +738,14 @@ const CLAIM_WORDS: &[&str] = &[
 /// group as its first side takes the one armed group named with a claim or
 /// a suspicion in its own sentence or the sentences after it, up to the next
 /// event's with a place of its own.
-fn claimed_by(text: &str, nlp: &Analysis, drafts: &mut [Draft], actors: &[Hit], lex: &Lexicon) {
+fn claimed_by(
+    text: &str,
+    nlp: &Analysis,
+    drafts: &mut [Draft],
+    actors: &[Hit],
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) {
     // (a later draft with no place of its own, or a bare toll, is more of
     // the same incident: "L'attaque a été revendiquée par ...")
     let starts: Vec<Option<usize>> = drafts
@@ -780,7 +787,15 @@ fn claimed_by(text: &str, nlp: &Analysis, drafts: &mut [Draft], actors: &[Hit], 
             continue;
         }
         let def = &lex.actors[h.id];
-        a1.name = def.name.clone();
+        // (named in the event's country: "Islamic State (Afghanistan)", the
+        // country the unidentified group was given)
+        let country = a1
+            .name
+            .strip_prefix("Unidentified Armed Group (")
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or("Unknown")
+            .to_string();
+        a1.name = fill(def, &country, gaz);
         a1.inter = def.inter;
         let (start, end) = char_offsets(text, h.span);
         d.event.evidence.retain(|e| e.field != "actor1");
@@ -815,8 +830,10 @@ fn add_toll(
     }
     // "Un assaillant a également été tué": more deaths of the same event.
     let also = adds_to_before(&lower);
+    // (not to a peaceful protest, which has none)
     let Some(last) = last.filter(|l| {
         si <= l.sentence + 2
+            && l.event.sub_event_type != SubEventType::PeacefulProtest
             && (matches!(l.event.fatalities, None | Some(0)) || vague(l) || update || also)
     }) else {
         return;
@@ -3810,6 +3827,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 // (the other's figure is no evidence of it).
                 let mut toll_from = "both";
                 base.fatalities = match (base.fatalities, other.fatalities) {
+                    // (a peaceful protest has none: "a largely peaceful
+                    // march. At least 19 people have died in a week of
+                    // unrest")
+                    (a, _) if base.sub_event_type == SubEventType::PeacefulProtest => a,
                     // "tuant deux soldats. Un assaillant a également été tué."
                     // (not a vague "several assailants were also neutralised")
                     (Some(a), Some(b)) if adds || other_side => Some(a + b),

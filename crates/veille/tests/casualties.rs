@@ -258,6 +258,39 @@ fn the_attackers_killed_are_added_to_their_victims() {
 }
 
 #[test]
+fn a_group_named_by_country_that_claimed_an_attack_is_named_in_its_country() {
+    let ev = events(
+        "claim-by-country",
+        "A suicide bomber struck crowds outside Kabul airport on Thursday, killing at least 60 people, officials said. The Islamic State claimed responsibility.\n",
+        "2021-08-27",
+    );
+    assert_eq!(
+        actor(&ev[0], "actor1"),
+        "Islamic State (Afghanistan)",
+        "{:#}",
+        ev[0]
+    );
+}
+
+#[test]
+fn the_day_of_a_date_is_no_death_and_a_peaceful_march_has_none() {
+    let ev = events(
+        "date-number",
+        "Gunmen stormed a college in Garissa at dawn on Thursday, April 2, killing 147 people, the minister said.\n",
+        "2015-04-02",
+    );
+    assert_eq!(ev[0]["fatalities"], 147, "{:#}", ev[0]);
+    let ev = events(
+        "peaceful-no-toll",
+        "More than a million people marched in Santiago on Friday in a largely peaceful demonstration. At least 19 people have died in a week of unrest.\n",
+        "2019-10-25",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0]["sub_event_type"], "Peaceful protest");
+    assert_eq!(ev[0]["fatalities"], 0);
+}
+
+#[test]
 fn a_capital_speaking_for_its_government_is_no_place_of_the_event() {
     let ev = events(
         "speaking-capital",
