@@ -38,6 +38,14 @@ fn killed_wounded_and_abducted_are_counted_apart() {
 }
 
 fn events(name: &str, text: &str, pub_date: &str) -> Vec<serde_json::Value> {
+    extract(name, text, pub_date)["events"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// `veille extract` of `text` published on `pub_date`: the whole output.
+fn extract(name: &str, text: &str, pub_date: &str) -> serde_json::Value {
     let dir = common::temp_dir(name);
     let article = dir.join("a.txt");
     std::fs::write(&article, text).unwrap();
@@ -49,7 +57,7 @@ fn events(name: &str, text: &str, pub_date: &str) -> Vec<serde_json::Value> {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    v["events"].as_array().unwrap().clone()
+    v
 }
 
 /// The sub-event type of the first event of an article.
@@ -175,17 +183,7 @@ fn a_lead_that_names_no_day_is_the_news_of_the_publication_week() {
             "Des jihadistes ont tué 15 civils dans le centre du Mali, a indiqué l'armée.\n",
         ),
     ] {
-        let dir = common::temp_dir(name);
-        let article = dir.join("a.txt");
-        std::fs::write(&article, text).unwrap();
-        let out = common::veille(&[
-            "extract",
-            article.to_str().unwrap(),
-            "--pub-date",
-            "2026-11-20",
-        ]);
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        std::fs::remove_dir_all(&dir).unwrap();
+        let v = extract(name, text, "2026-11-20");
         let e = &v["events"][0];
         assert_eq!(e["event_date"], "2026-11-20", "{v:#}");
         assert_eq!(e["time_precision"], 2);
