@@ -304,6 +304,24 @@ fn a_capital_speaking_for_its_government_is_no_place_of_the_event() {
 }
 
 #[test]
+fn a_junta_is_the_forces_of_the_events_country() {
+    let ev = events(
+        "junta",
+        "Rebels overran the last junta outposts around Paletwa, in Myanmar's Chin State, on Monday.\n",
+        "2024-01-15",
+    );
+    assert!(
+        ev[0]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "Military Forces of Myanmar"),
+        "{:#}",
+        ev[0]
+    );
+}
+
+#[test]
 fn allies_described_by_a_word_or_two_are_allies() {
     let ev = events(
         "ally-described",
