@@ -38,6 +38,12 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A continent or world region: named in news, across countries,
+    /// never an event's place.
+    pub fn is_area(&self) -> bool {
+        matches!(self, Kind::Continent | Kind::WorldRegion)
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Kind::Country => "country",

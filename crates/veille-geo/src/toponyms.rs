@@ -178,6 +178,8 @@ struct Candidate {
     gold: Option<usize>,
     /// The name ends with a period the tokenizer left out ("Ill.").
     period: bool,
+    /// Its words folded ([`fold`]), as names are looked up and compared.
+    key: String,
 }
 
 /// Recognises and resolves the toponyms of an article.
@@ -202,7 +204,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
             tokens[c.first].span.start,
             tokens[c.last].word_end + usize::from(c.period),
         );
-        let list = if matches!(e.kind, Kind::Continent | Kind::WorldRegion) {
+        let list = if e.kind.is_area() {
             &mut out.continents
         } else {
             &mut out.toponyms
@@ -284,6 +286,7 @@ pub fn resolve_spans(
             fuzzy: false,
             gold: Some(gi),
             period: false,
+            key: fold(&text[tokens[first].span.start..tokens[last].word_end]),
         });
     }
     let (resolved, _) = resolve(text, &tokens, cands, gaz);
@@ -382,6 +385,7 @@ fn recognize(
                         fuzzy: false,
                         gold: None,
                         period: false,
+                        key,
                     });
                     i = last + 1;
                     matched = true;
@@ -444,6 +448,7 @@ fn recognize(
                     fuzzy: false,
                     gold: None,
                     period,
+                    key,
                 });
                 i = last + 1;
                 matched = true;
@@ -471,6 +476,7 @@ fn recognize(
                     fuzzy: true,
                     gold: None,
                     period: false,
+                    key: fold(w),
                 }),
                 _ => {}
             }
@@ -546,23 +552,23 @@ fn recognize(
             return true;
         }
         let single = c.first == c.last;
-        let key = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
-        if gaz.is_never_place(&key) || single && c.cue.is_none() && gaz.is_common_word(&key) {
+        let key = c.key.as_str();
+        if gaz.is_never_place(key) || single && c.cue.is_none() && gaz.is_common_word(key) {
             return false;
         }
         // "Twic East county": a common word glued to another name is part of
         // it, whatever cue follows (not Cameroon's East region).
-        if single && gaz.is_common_word(&key) && glued_to_name(text, tokens, c.first, c.last) {
+        if single && gaz.is_common_word(key) && glued_to_name(text, tokens, c.first, c.last) {
             return false;
         }
         let major = c
             .entries
             .iter()
             .any(|&e| matches!(gaz.entries[e as usize].kind, Kind::Country | Kind::Admin1));
-        if single && c.cue.is_none() && !major && surnames.contains(&key) {
+        if single && c.cue.is_none() && !major && surnames.contains(key) {
             return false;
         }
-        if single && c.cue.is_none() && first_names.contains(&key) {
+        if single && c.cue.is_none() && first_names.contains(key) {
             return false;
         }
         // "St. Patrick's Day", "St. Mary's Hospital": a saint's day or
@@ -827,12 +833,9 @@ fn resolve(
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     let continent = |c: &Candidate| {
-        c.entries.iter().any(|&e| {
-            matches!(
-                gaz.entries[e as usize].kind,
-                Kind::Continent | Kind::WorldRegion
-            )
-        })
+        c.entries
+            .iter()
+            .any(|&e| gaz.entries[e as usize].kind.is_area())
     };
     let mut voted: HashMap<String, f64> = HashMap::new();
     // What names other than the country's own say for each country: place
@@ -880,8 +883,8 @@ fn resolve(
         // A repeated place name says less each time: "Dublin" fifteen
         // times in a story on Dublin, Ohio, is one name that Ireland's
         // capital fits best, told again (the k-th time counts 1/k).
-        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
-        let times = voted.entry(surface.clone()).or_insert(0.0);
+        let surface = c.key.as_str();
+        let times = voted.entry(surface.to_string()).or_insert(0.0);
         *times += 1.0;
         let say = 1.0 / *times;
         // Each country's share follows how well its best entry fits: named
@@ -893,11 +896,7 @@ fn resolve(
         let mut fit: HashMap<&str, f64> = HashMap::new();
         for &e in &c.entries {
             let e = &gaz.entries[e as usize];
-            let mut f = if folds_to(&e.name, &surface) {
-                1.0
-            } else {
-                0.5
-            };
+            let mut f = if folds_to(&e.name, surface) { 1.0 } else { 0.5 };
             f *= ((e.population + 1000) as f64).powf(0.35);
             if matches!(e.kind, Kind::Admin1 | Kind::Admin2)
                 && matches!(c.cue.as_deref(), Some("region" | "district"))
@@ -917,7 +916,7 @@ fn resolve(
         let region = fit.len() == 1
             && c.entries.iter().any(|&i| {
                 let e = &gaz.entries[i as usize];
-                e.kind == Kind::Admin1 && folds_to(&e.name, &surface)
+                e.kind == Kind::Admin1 && folds_to(&e.name, surface)
                     || matches!(e.kind, Kind::Admin1 | Kind::Admin2) && unit_cue
             });
         // A name that is no entry's own ("Inata" for Japan's Inada) says
@@ -925,7 +924,7 @@ fn resolve(
         // (units keep their say: "Anderson County" is GeoNames' "Anderson")
         let by_own_name = c.entries.iter().any(|&i| {
             let e = &gaz.entries[i as usize];
-            e.kind != Kind::Place || folds_to(&e.name, &surface)
+            e.kind != Kind::Place || folds_to(&e.name, surface)
         });
         let say = if by_own_name || unit_cue {
             say
@@ -948,17 +947,17 @@ fn resolve(
     // is the Texas town.
     for (c, iso) in country_votes {
         let say = |i: &str| support.get(i).copied().unwrap_or(0.0);
-        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        let surface = c.key.as_str();
         let town_of = c
             .entries
             .iter()
             .map(|&i| &gaz.entries[i as usize])
-            .filter(|e| e.kind == Kind::Place && e.iso2 != iso && folds_to(&e.name, &surface))
+            .filter(|e| e.kind == Kind::Place && e.iso2 != iso && folds_to(&e.name, surface))
             .map(|e| e.iso2.as_str())
             .find(|t| say(t) >= 2.0 && say(&iso) * 4.0 <= say(t));
         if let Some(t) = town_of {
             *weight.entry(t.to_string()).or_default() += 2.0;
-            towns_not_countries.insert(surface);
+            towns_not_countries.insert(surface.to_string());
         } else {
             *weight.entry(iso).or_default() += 2.0;
         }
@@ -971,11 +970,11 @@ fn resolve(
     // Fuzzy region names, only within the focus country.
     if let Some(f) = &focus {
         for c in cands.iter_mut().filter(|c| c.fuzzy) {
-            let key = fold(&text[tokens[c.first].span.start..tokens[c.first].word_end]);
+            let key = c.key.as_str();
             let max = if key.chars().count() >= 8 { 2 } else { 1 };
             let best = gaz
                 .admin1_of(f)
-                .map(|(i, name)| (i, edit_distance(&key, name)))
+                .map(|(i, name)| (i, edit_distance(key, name)))
                 .filter(|(_, d)| *d <= max)
                 .min_by_key(|(_, d)| *d);
             if let Some((idx, _)) = best {
@@ -1010,14 +1009,14 @@ fn resolve(
             .filter(|(_, c)| !c.adjectival)
             .filter_map(|(k, c)| {
                 let first = &gaz.entries[*c.entries.first()? as usize];
-                let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+                let surface = c.key.as_str();
                 let one_country = c
                     .entries
                     .iter()
                     .all(|&e| gaz.entries[e as usize].iso2 == first.iso2);
                 let known = c.entries.iter().any(|&e| {
                     let e = &gaz.entries[e as usize];
-                    folds_to(&e.name, &surface)
+                    folds_to(&e.name, surface)
                         && (e.kind == Kind::Admin1 || e.population >= 100_000)
                 });
                 (one_country && known && first.kind != Kind::Country)
@@ -1027,7 +1026,7 @@ fn resolve(
         for (k, c) in cands.iter_mut().enumerate().filter(|(_, c)| !c.adjectival) {
             let sentence = tokens[c.first].sentence;
             let before = c.entries.clone();
-            let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+            let surface = c.key.as_str();
             let qualified: Vec<u32> = before
                 .iter()
                 .copied()
@@ -1040,17 +1039,18 @@ fn resolve(
                 let e = &gaz.entries[e as usize];
                 // A city abroad named by one of its many foreign alternate
                 // names ("Boni" for Bonn) must be a very large one.
-                let by_own_name = folds_to(&e.name, &surface);
+                let by_own_name = folds_to(&e.name, surface);
                 // "dans le Sud", "in the North": a compass word names a unit
                 // abroad only with its country in the sentence.
-                let compass = COMPASS.contains(&surface.as_str());
+                let compass = COMPASS.contains(&surface);
                 if compass && e.iso2 != *f {
                     return named_countries
                         .iter()
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2);
                 }
                 e.iso2 == *f
-                    || matches!(e.kind, Kind::Country | Kind::Continent | Kind::WorldRegion)
+                    || e.kind == Kind::Country
+                    || e.kind.is_area()
                     || e.population >= 1_000_000
                     || by_own_name && e.population >= 100_000
                     || named_countries
@@ -1096,9 +1096,9 @@ fn resolve(
     // other ("Watertown", "Delano", "Plainview" and "Scott County" are all
     // in Minnesota): readings there are the likelier.
     let focus_admin1 = {
-        let mut votes: HashMap<u32, std::collections::HashSet<String>> = HashMap::new();
+        let mut votes: HashMap<u32, std::collections::HashSet<&str>> = HashMap::new();
         for c in cands.iter().filter(|c| !c.adjectival) {
-            let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+            let surface = c.key.as_str();
             for &i in &c.entries {
                 let e = &gaz.entries[i as usize];
                 if focus.as_deref() != Some(e.iso2.as_str()) {
@@ -1110,7 +1110,7 @@ fn resolve(
                     e.admin1
                 };
                 if let Some(u) = unit {
-                    votes.entry(u).or_default().insert(surface.clone());
+                    votes.entry(u).or_default().insert(surface);
                 }
             }
         }
@@ -1155,7 +1155,7 @@ fn resolve(
     let mut resolved = Vec::with_capacity(cands.len());
     for c in cands {
         let within = |i: u32| within_qualifier(gaz, &qualifiers, &c, i);
-        let surface = fold(&text[tokens[c.first].span.start..tokens[c.last].word_end]);
+        let surface = c.key.as_str();
         // "Palestine" in a story on Anderson County, Texas, "Lebanon" in
         // one on Boone County, Indiana: a country nothing else in the text
         // points to yields to a town of that name in the focus country,
@@ -1171,9 +1171,9 @@ fn resolve(
                 let e = &gaz.entries[i as usize];
                 e.kind == Kind::Place
                     && focus.as_deref() == Some(e.iso2.as_str())
-                    && folds_to(&e.name, &surface)
+                    && folds_to(&e.name, surface)
                     && (near_anchor(e) >= 35.0
-                        || towns_not_countries.contains(&surface)
+                        || towns_not_countries.contains(surface)
                             && focus_admin1.is_some()
                             && e.admin1 == focus_admin1)
             });
@@ -1219,7 +1219,7 @@ fn resolve(
                 }
                 // Named by one of its alternate names ("Paris" for the
                 // Russian village of Parizh): the lesser reading.
-                if !folds_to(&gaz.entries[i as usize].name, &surface) {
+                if !folds_to(&gaz.entries[i as usize].name, surface) {
                     s -= 12.0;
                 }
                 (i, s)
