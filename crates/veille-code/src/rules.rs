@@ -57,6 +57,10 @@ fn counts_in(quantities: &[&veille_core::Quantity], text: &str, words: &[&str]) 
     })
 }
 
+/// Endings of English and French past participles ("attacked", "tués"):
+/// such a word is a verb, not a name or its description.
+const PARTICIPLE_ENDINGS: &[&str] = &["ed", "é", "és", "ée", "ées"];
+
 /// Words that name the attackers a toll counts ("three assailants", "all
 /// four attackers", "deux terroristes").
 const ATTACKER_NOUNS: &[&str] = &[
@@ -274,34 +278,14 @@ pub fn code_article(
         // civilians in central Mali, the army said") is the news of the day
         // it was published, within the week before (time precision 2). The
         // date has no words in the text: an empty span.
-        // Not a toll counted over time ("Jihadist violence has killed
-        // thousands"), which is no news of the day.
-        let cumulative = counts_in(
-            &quantities,
-            text,
-            &[
-                "hundreds",
-                "thousands",
-                "millions",
-                "des centaines",
-                "des milliers",
-                "des millions",
-            ],
-        ) || !lex
-            .aggregate
-            .find(sspan.of(text), sspan.of(&lower))
-            .is_empty();
         let mut borrowed_day = false;
-        let undated_lead = article
-            .publication_date
-            .filter(|_| !cumulative)
-            .map(|published| DateMention {
-                span: Span::new(sspan.start, sspan.start),
-                kind: DateKind::Date,
-                start: Some(published),
-                end: Some(published),
-                granularity: Some(veille_core::Granularity::Week),
-            });
+        let undated_lead = article.publication_date.map(|published| DateMention {
+            span: Span::new(sspan.start, sspan.start),
+            kind: DateKind::Date,
+            start: Some(published),
+            end: Some(published),
+            granularity: Some(veille_core::Granularity::Week),
+        });
         // Durations and ages are not dates; years are (background) dates.
         let dateline = |d: &DateMention| {
             nlp.sentences
@@ -392,10 +376,26 @@ pub fn code_article(
                                 .filter(|d| s.span.contains(d.span) && usable(d))
                                 .find(recent)
                         });
-                    borrowed_day = undated_lead.is_some();
-                    undated_lead
-                        .as_ref()
-                        .and(after_lead.or(undated_lead.as_ref()))
+                    // Not a toll counted over time ("Jihadist violence has
+                    // killed thousands"), which is no news of the day.
+                    let cumulative = counts_in(
+                        &quantities,
+                        text,
+                        &[
+                            "hundreds",
+                            "thousands",
+                            "millions",
+                            "des centaines",
+                            "des milliers",
+                            "des millions",
+                        ],
+                    ) || !lex
+                        .aggregate
+                        .find(sspan.of(text), sspan.of(&lower))
+                        .is_empty();
+                    let undated = undated_lead.as_ref().filter(|_| !cumulative);
+                    borrowed_day = undated.is_some();
+                    undated.and(after_lead.or(undated))
                 })
         } else {
             None
@@ -1605,9 +1605,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
                 && words.len() <= 2
                 && words.iter().all(|w| {
                     w.chars().all(char::is_alphabetic)
-                        && !["ed", "é", "és", "ée", "ées"]
-                            .iter()
-                            .any(|e| w.ends_with(e))
+                        && !PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
                 });
             gap.is_empty()
                 || described
@@ -1785,6 +1783,16 @@ fn read_clause<'a>(
             !modal
         })
         .collect();
+    // A cue in the clause after byte `from` and before trigger `t`, with at
+    // most `words` words and none of `stops` between them.
+    let cue_before = |cues: &[Hit], from: usize, t: &Hit, words: usize, stops: &[char]| {
+        cues.iter().any(|c| {
+            inside(c.span) && from <= c.span.start && c.span.end <= t.span.start && {
+                let gap = &text[c.span.end..t.span.start];
+                !gap.contains(stops) && gap.split_whitespace().count() <= words
+            }
+        })
+    };
     // A cue at most five words before a trigger, in the same clause.
     let just_after = |cues: &[Hit], t: &Hit| {
         // A trigger that is itself a verb starts a clause of its own
@@ -1834,9 +1842,7 @@ fn read_clause<'a>(
         let words = t.span.of(text);
         let first = words.split_whitespace().next().unwrap_or("");
         let last = words.split_whitespace().next_back().unwrap_or("");
-        !["ed", "é", "és", "ée", "ées"]
-            .iter()
-            .any(|e| first.ends_with(e))
+        !PARTICIPLE_ENDINGS.iter().any(|e| first.ends_with(e))
             && !["ers", "ors", "ants", "ists"]
                 .iter()
                 .any(|e| last.ends_with(e))
@@ -1874,15 +1880,7 @@ fn read_clause<'a>(
         let mut bg = background(t);
         // "après la mort de Nahel, 17 ans, tué par le tir d'un policier":
         // a passive participle a few words after a background cue.
-        if !bg
-            && passive(t)
-            && cues.background.iter().any(|c| {
-                inside(c.span) && c.span.end <= t.span.start && {
-                    let gap = &text[c.span.end..t.span.start];
-                    !gap.contains([';', ':']) && gap.split_whitespace().count() <= 8
-                }
-            })
-        {
+        if !bg && passive(t) && cue_before(cues.background, 0, t, 8, &[';', ':']) {
             bg = true;
             chained.push(t.span);
         }
@@ -1981,12 +1979,7 @@ fn read_clause<'a>(
     let killing_after_cue = |t: &Hit| {
         lex.classes[t.id].name == "kill"
             && top.span.end <= t.span.start
-            && cues.background.iter().any(|c| {
-                inside(c.span) && top.span.end <= c.span.start && c.span.end <= t.span.start && {
-                    let gap = &text[c.span.end..t.span.start];
-                    !gap.contains([',', ';', ':']) && gap.split_whitespace().count() <= 6
-                }
-            })
+            && cue_before(cues.background, top.span.end, t, 6, &[',', ';', ':'])
     };
     let why = |t: &Hit| {
         protest_top
@@ -3108,15 +3101,9 @@ fn fatalities(
             }
         }
         // "abducted 31 worshippers": the verb before the count says who they are.
-        let before_text = text[..q.span.start].to_lowercase();
         let not_deaths = lex.not_dead.iter().chain(&lex.injured).chain(&lex.abducted);
-        // (not the noun of the count before a conjunction: "19 hostages
-        // and two attackers were killed")
-        if before_text
-            .split_whitespace()
-            .rev()
-            .take_while(|w| !["and", "et"].contains(w))
-            .take(2)
+        if words_before(text, q.span.start, 2)
+            .iter()
             .any(|w| not_deaths.clone().any(|n| n == w))
         {
             continue;
@@ -3299,17 +3286,12 @@ fn casualties(
     for q in quantities.iter().filter(|q| !dead.contains(&q.span)) {
         // Two words after the count: "five were wounded", "15 people injured".
         let after: Vec<&str> = q.head.as_deref().unwrap_or("").split(' ').take(2).collect();
-        let before_text = text[..q.span.start].to_lowercase();
-        let before: Vec<&str> = before_text
-            .split_whitespace()
-            .rev()
-            .take_while(|w| !["and", "et"].contains(w))
-            .take(2)
-            .collect();
+        let before = words_before(text, q.span.start, 2);
         let has = |list: &[String]| {
             after
                 .iter()
-                .chain(before.iter())
+                .copied()
+                .chain(before.iter().map(String::as_str))
                 .any(|w| list.iter().any(|x| x == w))
         };
         if has(&lex.injured) {
@@ -3319,6 +3301,19 @@ fn casualties(
         }
     }
     (injured, abducted)
+}
+
+/// The last `n` words before byte `at`, lower-cased, nearest first, not
+/// past a conjunction: the words of the count's own phrase ("19 hostages
+/// and two attackers were killed": none before "two").
+fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    text[..at]
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase)
+        .take_while(|w| !["and", "et"].contains(&w.as_str()))
+        .take(n)
+        .collect()
 }
 
 /// Where the clause's event happened, and the spans that say so.
