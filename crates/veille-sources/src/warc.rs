@@ -368,9 +368,9 @@ fn dechunk(mut b: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Writes one `response` record, gzipped as its own member (as Common Crawl
-/// does), holding an HTTP 200 response with `body`. Used to build archives
-/// for benchmarks and tests.
+/// Writes one `response` record, gzipped as its own member at gzip's default
+/// level (as Common Crawl's Java writers do), holding an HTTP 200 response
+/// with `body`. Used to build archives for benchmarks and tests.
 pub fn write_response<W: Write>(
     out: &mut W,
     url: &str,
@@ -392,7 +392,7 @@ pub fn write_response<W: Write>(
     .into_bytes();
     rec.extend_from_slice(&http);
     rec.extend_from_slice(b"\r\n\r\n");
-    let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::fast());
+    let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::default());
     gz.write_all(&rec)?;
     gz.finish()?;
     Ok(())

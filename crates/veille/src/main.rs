@@ -14,6 +14,12 @@ mod worker;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: the pipeline makes thousands of
+/// small allocations per page, and mimalloc serves them in fewer instructions
+/// than glibc's malloc (see README, "Measured").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args = cli::Cli::parse();
     tracing_subscriber::fmt()
