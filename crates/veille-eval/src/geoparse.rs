@@ -128,9 +128,10 @@ pub struct Scores {
     pub within_161: usize,
     pub errors_km: Vec<f64>,
     /// Recognition errors: predicted phrases no gold toponym overlaps, and
-    /// gold phrases no prediction overlaps.
-    pub false_positives: Vec<String>,
-    pub missed: Vec<String>,
+    /// gold phrases no prediction overlaps, each with where it is (the
+    /// article's id, a tab, the words around it).
+    pub false_positives: Vec<(String, String)>,
+    pub missed: Vec<(String, String)>,
     /// Wrong or missing resolutions: (article, phrase, what veille chose, error km).
     pub misses: Vec<(String, String, String, Option<f64>)>,
 }
@@ -198,13 +199,16 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
             predicted
                 .iter()
                 .filter(|p| !a.toponyms.iter().any(|g| g.span.overlaps(**p)))
-                .map(|p| p.of(&a.text).to_string()),
+                .map(|p| {
+                    let phrase = p.of(&a.text).to_string();
+                    (phrase, in_context(a, *p))
+                }),
         );
         s.missed.extend(
             a.toponyms
                 .iter()
                 .filter(|g| !predicted.iter().any(|p| g.span.overlaps(*p)))
-                .map(|g| g.phrase.clone()),
+                .map(|g| (g.phrase.clone(), in_context(a, g.span))),
         );
 
         let spans: Vec<Span> = a.toponyms.iter().map(|g| g.span).collect();
@@ -246,6 +250,28 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
         }
     }
     s
+}
+
+/// Where a mention is, for reports: the article's id and the words around
+/// it, the mention in brackets.
+fn in_context(a: &Article, span: Span) -> String {
+    let text = &a.text;
+    let mut from = span.start.saturating_sub(50);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 50).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let flat = |s: &str| s.replace(['\n', '\t'], " ");
+    format!(
+        "{}\t{}[[{}]]{}",
+        a.id,
+        flat(&text[from..span.start]),
+        flat(span.of(text)),
+        flat(&text[span.end..to])
+    )
 }
 
 /// Code-point offsets of a span (for reports).

@@ -558,7 +558,8 @@ fn recognize(
         }
         // "Twic East county": a common word glued to another name is part of
         // it, whatever cue follows (not Cameroon's East region).
-        if single && gaz.is_common_word(key) && glued_to_name(text, tokens, c.first, c.last) {
+        if single && gaz.is_common_word(key) && glued_to_name(text, tokens, c.first, c.last, false)
+        {
             return false;
         }
         let major = c
@@ -630,15 +631,20 @@ fn recognize(
             return false;
         }
         c.cue.is_some()
-            || !glued_to_name(text, tokens, c.first, c.last)
+            || !glued_to_name(text, tokens, c.first, c.last, major || large())
             || names_institution(text, tokens, c.last)
+            || abbreviated_country(text, tokens, c, gaz)
     });
     // "U.S. Army", "Texas Department of Transportation", "Gao Police": the
     // place names an institution. It is a toponym (the corpora annotate it)
     // that tells whose institution, not where anything happened: kept,
-    // marked adjectival.
+    // marked adjectival. ("U.S. Census", "U.S. Sen. Byrd": an abbreviated
+    // country before a capitalised word is the country's, whatever word.)
     for c in cands.iter_mut().filter(|c| !c.adjectival) {
-        if glued_to_name(text, tokens, c.first, c.last) && names_institution(text, tokens, c.last) {
+        if glued_to_name(text, tokens, c.first, c.last, true)
+            && (names_institution(text, tokens, c.last)
+                || abbreviated_country(text, tokens, c, gaz))
+        {
             c.adjectival = true;
         }
     }
@@ -1398,7 +1404,7 @@ fn run_ok(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
 /// A capitalised word right before or after the run: the run is part of a
 /// longer name (a person, an organisation), unless that word is a generic
 /// place word ("Region") or the sentence starts right before.
-fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize, qualified: bool) -> bool {
     let generic = |t: &Token| {
         let l = lower_word(text, t);
         ADMIN_WORDS.contains(&l.as_str())
@@ -1409,6 +1415,12 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
     let article = |t: &Token| ARABIC_ARTICLES.contains(&lower_word(text, t).as_str());
     let adjacent =
         |a: &Token, b: &Token| a.sentence == b.sentence && &text[a.span.end..b.span.start] == " ";
+    // "Northeast Georgia", "Southern Kordofan", "Greater Accra": a compass
+    // or size word before a name qualifies the place, it is no other name
+    // (when `qualified`: callers say so for regions and large cities, not
+    // for a small town's name, "East College" is a street).
+    let qualifier =
+        |t: &Token| qualified && PLACE_QUALIFIERS.contains(&lower_word(text, t).as_str());
     if first > 0 {
         let p = &tokens[first - 1];
         let sentence_start = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;
@@ -1417,6 +1429,7 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize) -> boo
             && capitalised(p.span.of(text))
             && !generic(p)
             && !article(p)
+            && !qualifier(p)
         {
             // "Also Read", "Mr", a title: only a preceding sentence-initial word is harmless.
             let p_is_first_of_sentence = first < 2 || tokens[first - 2].sentence != p.sentence;
@@ -1583,6 +1596,43 @@ const INSTITUTION_WORDS: &[&str] = &[
     "parade",
     "league",
     "union",
+    "jail",
+    "courthouse",
+    "coroner",
+    "clerk",
+    "deputy",
+    "detention",
+    "census",
+    "gov",
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "senator",
+    "congressman",
+    "president",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "officials",
+    "troops",
+    "military",
+    "soldiers",
+    "administration",
+    "health",
+    "medical",
+    "senior",
+    "parks",
+    "partnership",
+    "coalition",
+    "convention",
+    "selectman",
+    "republican",
+    "republicans",
+    "democrat",
+    "democratic",
+    "review",
+    "crimestoppers",
 ];
 
 /// Whether the one-word name at token `i` is used as a person's: followed
@@ -1697,6 +1747,35 @@ const NAME_PREFIXES: &[&str] = &[
 const PLACE_MODIFIERS: &[&str] = &[
     "greater", "upper", "lower", "north", "south", "east", "west", "northern", "southern",
     "eastern", "western", "central", "downtown", "metro", "old", "new", "inner", "outer",
+];
+
+/// Words before a place's name that qualify it and make no other name with
+/// it ("Northeast Georgia", "Metropolitan Atlanta"); unlike
+/// [`PLACE_MODIFIERS`], without "new" and "old" ("New Albany", "Old Town"
+/// are names of their own).
+const PLACE_QUALIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "upper",
+    "lower",
+    "downtown",
+    "metro",
+    "metropolitan",
+    "historic",
+    "inner",
+    "outer",
 ];
 
 /// Words that open sentences and are no first names ("Although
@@ -1893,6 +1972,21 @@ fn facility_before(text: &str, tokens: &[Token], first: usize) -> bool {
             })
         })
     })
+}
+
+/// Whether a candidate is a country written as an abbreviation ("U.S.",
+/// "UK", "DRC"): no person or firm is called that, so a capitalised word
+/// after it ("U.S. Census", "UK Border Force") is the country's.
+fn abbreviated_country(text: &str, tokens: &[Token], c: &Candidate, gaz: &Gazetteer) -> bool {
+    let written = &text[tokens[c.first].span.start..tokens[c.last].word_end];
+    written.chars().filter(char::is_ascii_uppercase).count() <= 3
+        && written.chars().any(|ch| ch.is_ascii_uppercase())
+        && written
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || ch == '.')
+        && c.entries
+            .iter()
+            .any(|&e| gaz.entries[e as usize].kind == Kind::Country)
 }
 
 /// Whether the word after token `last` is an institution word ("Army").
@@ -2527,5 +2621,24 @@ mod tests {
         assert!(!mention(&g, "Houston").mention.adjectival);
         let g = places("The Dublin Veterans Project is moving closer to its goal.");
         assert!(mention(&g, "Dublin").mention.adjectival);
+        // An officeholder's or a census's country or state.
+        let g =
+            places("It fell, according to U.S. Census estimates. Alaska Gov. Sarah Palin said so.");
+        assert!(mention(&g, "U.S.").mention.adjectival);
+        assert!(mention(&g, "Alaska").mention.adjectival);
+        // A byline in capitals is no abbreviated country.
+        let g = places("BY CHAD KLIMACK Advocate Reporter. The council met in Newark.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "CHAD"));
+    }
+
+    #[test]
+    fn a_compass_word_before_a_name_qualifies_the_place() {
+        let g = places("Most Northeast Georgia school systems have not had layoffs.");
+        mention(&g, "Georgia");
+        let g = places("She moved to North Texas in 1973.");
+        mention(&g, "Texas");
+        // Not for common words: "East College" is a street.
+        let g = places("The parade runs from East College to Route 159.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "College"));
     }
 }

@@ -52,11 +52,11 @@ pub fn geoparse(dataset: &Path, gaz: &veille_geo::Gazetteer, verbose: bool) -> R
     let articles = veille_eval::geoparse::parse(&xml)?;
     let s = veille_eval::geoparse::evaluate(&articles, gaz);
     if verbose {
-        for p in &s.false_positives {
-            println!("false-positive\t{p}");
+        for (p, at) in &s.false_positives {
+            println!("false-positive\t{p}\t{at}");
         }
-        for p in &s.missed {
-            println!("not-recognised\t{p}");
+        for (p, at) in &s.missed {
+            println!("not-recognised\t{p}\t{at}");
         }
         for (article, phrase, chose, km) in &s.misses {
             let km = km.map(|k| format!("{k:.0} km")).unwrap_or("-".into());
