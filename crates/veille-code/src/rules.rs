@@ -688,6 +688,14 @@ pub fn code_article(
     out.events = merge_same_incident(drafts, headline);
     for e in &mut out.events {
         succeed(e, lex);
+        // Codebook: an intervention is force without lethal or serious
+        // injuries; protesters who died ("fired tear gas ..., triggering a
+        // stampede in which 52 people died") met excessive force.
+        if e.sub_event_type == SubEventType::ProtestWithIntervention
+            && e.fatalities.is_some_and(|n| n > 0)
+        {
+            e.sub_event_type = SubEventType::ExcessiveForceAgainstProtesters;
+        }
     }
     out
 }
@@ -1115,8 +1123,40 @@ fn refine_place(
 }
 
 /// A date that names another occasion: "the Oct. 9 general election",
-/// "the 9 October vote" (the date between "the" and a noun).
+/// "the 9 October vote" (the date between "the" and a noun), "la
+/// présidentielle du 18 avril" (an occasion's noun, then "du" and the date).
 fn names_another_day(text: &str, date: Span) -> bool {
+    const OCCASIONS: &[&str] = &[
+        "présidentielle",
+        "présidentielles",
+        "élection",
+        "élections",
+        "législatives",
+        "municipales",
+        "scrutin",
+        "vote",
+        "référendum",
+        "sommet",
+        "réunion",
+        "conférence",
+        "cérémonie",
+        "investiture",
+        "procès",
+        "audience",
+        "match",
+    ];
+    let wider = text[text.floor_char_boundary(date.start.saturating_sub(24))..date.start]
+        .trim_end()
+        .to_lowercase();
+    if let Some(noun) = wider.strip_suffix(" du") {
+        if noun
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| OCCASIONS.contains(&w))
+        {
+            return true;
+        }
+    }
     let before = text[text.floor_char_boundary(date.start.saturating_sub(8))..date.start]
         .trim_end()
         .to_lowercase();
@@ -1318,6 +1358,103 @@ fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
     ]
     .iter()
     .any(|c| before.ends_with(c))
+}
+
+/// "five decades of war that killed more than 220,000 people", "un conflit
+/// qui a fait des milliers de morts": a trigger told of a war, a conflict
+/// or an insurgency in a relative clause is its history, not an incident.
+fn war_history(text: &str, trigger: Span) -> bool {
+    const WARS: &[&str] = &[
+        "war",
+        "wars",
+        "conflict",
+        "conflicts",
+        "insurgency",
+        "insurgencies",
+        "rebellion",
+        "violence",
+        "crisis",
+        "guerre",
+        "guerres",
+        "conflit",
+        "conflits",
+        "insurrection",
+        "rébellion",
+        "violences",
+        "crise",
+    ];
+    let from = text.floor_char_boundary(trigger.start.saturating_sub(48));
+    let before = text[from..trigger.start].to_lowercase();
+    let mut words: Vec<&str> = before
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    while words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "has" | "have" | "had" | "already" | "a" | "ont" | "avait" | "avaient" | "déjà"
+        )
+    }) {
+        words.pop();
+    }
+    let n = words.len();
+    n >= 2 && matches!(words[n - 1], "that" | "which" | "qui") && WARS.contains(&words[n - 2])
+}
+
+/// Distance from which a place named as a reference point ("195 km north
+/// of Mogadishu") is no longer where the event was.
+const FAR_REFERENCE_KM: f64 = 50.0;
+
+/// A place named as a distant reference point ("a camp in Hiraan region,
+/// about 195 km (120 miles) north of Mogadishu", "à 150 km au nord de
+/// Niamey"): the event's place only when the sentence names no other.
+/// (A near one, "à une douzaine de kilomètres de Mokolo", is where ACLED
+/// codes the event.)
+fn is_far_reference(text: &str, sentence: Span, place: Span) -> bool {
+    let before = lowered_before(text, sentence, place, 70);
+    let before = before.trim_end();
+    let links = ["of", "from", "de", "du", "d'", "d’", "de la"];
+    if !links.iter().any(|l| {
+        before
+            .strip_suffix(l)
+            .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            || l.ends_with(['\'', '’']) && before.ends_with(l)
+    }) {
+        return false;
+    }
+    // The last distance written in the window, in km.
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(unit_at) = words.iter().rposition(|w| {
+        matches!(
+            w.trim_end_matches(','),
+            "km" | "kms" | "kilometres" | "kilometers" | "kilomètres" | "miles" | "mi"
+        )
+    }) else {
+        return false;
+    };
+    // ("120 miles" in brackets after "195 km": the first unit is the one
+    // the sentence gives.)
+    let unit_at = words[..unit_at]
+        .iter()
+        .rposition(|w| matches!(*w, "km" | "kilometres" | "kilometers" | "kilomètres"))
+        .filter(|&k| unit_at - k <= 2)
+        .unwrap_or(unit_at);
+    let miles = words[unit_at].starts_with("mi");
+    // ("une centaine de kilomètres": the figure before "de".)
+    let figure = match unit_at.checked_sub(1).map(|k| words[k]) {
+        Some("de" | "d'" | "d’") => unit_at.checked_sub(2).map(|k| words[k]),
+        w => w,
+    };
+    let amount = match figure {
+        Some(w) if w.starts_with("centaine") => Some(100.0),
+        Some(w) => w.replace(',', "").parse::<f64>().ok(),
+        None => None,
+    };
+    // ("des dizaines de kilomètres de", "a few miles from": no figure, near.)
+    amount.is_some_and(|a| a * if miles { 1.609 } else { 1.0 } >= FAR_REFERENCE_KM)
 }
 
 /// "White Army", "Arakan Army", "Sudan People's Liberation Army": "Army"
@@ -1878,6 +2015,10 @@ fn read_clause<'a>(
     };
     for t in ordered {
         let mut bg = background(t);
+        if !bg && war_history(text, t.span) {
+            bg = true;
+            chained.push(t.span);
+        }
         // "après la mort de Nahel, 17 ans, tué par le tir d'un policier":
         // a passive participle a few words after a background cue.
         if !bg && passive(t) && cue_before(cues.background, 0, t, 8, &[';', ':']) {
@@ -2353,11 +2494,16 @@ fn sub_event_type(
         "sexual" => SexualViolence,
         // "an angry crowd grabbed two men ... lynched them": the mob's.
         "abduct" if has("mob") && !any_kind("armed") => MobViolence,
+        // Codebook: an abduction with killings reported is an attack
+        // ("killing 41 people ... and abducting six others").
+        "abduct" if has("kill") => {
+            return sub_event_type("kill", classes, actors, kinds, armed_victims);
+        }
         "abduct" => AbductionForcedDisappearance,
         // A crowd storming parliament, whatever the police then did (tear
         // gas, arrests, live fire): a riot, when no armed group did it.
         "protest" | "intervention" | "excessive" | "attack" | "clash" | "arrest" | "kill"
-        | "force"
+        | "force" | "loot"
             if has("storm") && !any_kind("armed") && !any_kind("external") =>
         {
             ViolentDemonstration
@@ -2908,6 +3054,24 @@ fn fatalities(
     // part is a part too.
     near.sort_by_key(|q| q.span.start);
     let mut parts: Vec<Span> = Vec::new();
+    // "killing nine people, three women and six children": counts right
+    // after a count that add up to it break it down.
+    let listed = |a: &veille_core::Quantity, b: &veille_core::Quantity| {
+        let gap = text[a.span.end..b.span.start].to_lowercase();
+        let gap = gap.trim_end();
+        gap.len() <= 40 && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
+    };
+    for k in 0..near.len() {
+        let mut sum = 0;
+        let mut end = k;
+        while end + 1 < near.len() && listed(near[end], near[end + 1]) && sum < near[k].value {
+            end += 1;
+            sum += near[end].value;
+        }
+        if end >= k + 2 && sum == near[k].value {
+            parts.extend(near[k + 1..=end].iter().map(|q| q.span));
+        }
+    }
     for (k, q) in near.iter().enumerate() {
         let joined_to_part = k > 0 && parts.contains(&near[k - 1].span) && {
             let gap = text[near[k - 1].span.end..q.span.start].to_lowercase();
@@ -3376,6 +3540,7 @@ fn locate(
     let order = |t: &&veille_geo::toponyms::Toponym, sentence: Span, all: &[&Toponym]| {
         (
             bracketed(text, sentence, t, all),
+            is_far_reference(text, sentence, t.mention.span),
             rank(t),
             is_origin(text, sentence, t.mention.span),
             t.mention.span.start,

@@ -62,10 +62,24 @@ pub fn same_incident(a: &Event, b: &Event) -> Option<String> {
     let strict = |e: &Event| {
         matches!(
             e.sub_event_type,
-            SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence
+            SubEventType::AbductionForcedDisappearance
+                | SubEventType::SexualViolence
+                | SubEventType::AirDroneStrike
         ) || e.event_type == StrategicDevelopments
     };
-    if (strict(a) || strict(b)) && a.sub_event_type != b.sub_event_type {
+    // (An air strike is told as one by every outlet. An abduction with
+    // killings is an attack: one outlet tells the killings, another only
+    // the abduction.)
+    let abduction_or_attack = |e: &Event| {
+        matches!(
+            e.sub_event_type,
+            SubEventType::AbductionForcedDisappearance | SubEventType::Attack
+        )
+    };
+    if (strict(a) || strict(b))
+        && a.sub_event_type != b.sub_event_type
+        && !(abduction_or_attack(a) && abduction_or_attack(b))
+    {
         return None;
     }
     let (a0, a1) = date_window(a);
@@ -241,6 +255,27 @@ mod tests {
         assert!(same_incident(&peaceful, &mob).is_none());
         let arrests = march("Police Forces of Mali", SubEventType::Arrests);
         assert!(same_incident(&peaceful, &arrests).is_none());
+    }
+
+    #[test]
+    fn an_abduction_with_killings_told_as_an_attack_is_one_incident() {
+        let raid = |sub| {
+            event(
+                "2025-07-24",
+                "Tsafe",
+                12.17,
+                0,
+                "Unidentified Armed Group",
+                sub,
+            )
+        };
+        let abduction = raid(SubEventType::AbductionForcedDisappearance);
+        let attack = raid(SubEventType::Attack);
+        assert!(same_incident(&abduction, &attack).is_some());
+        // An air strike the same day nearby is another incident.
+        let strike = raid(SubEventType::AirDroneStrike);
+        assert!(same_incident(&strike, &attack).is_none());
+        assert!(same_incident(&strike, &abduction).is_none());
     }
 
     #[test]

@@ -1260,6 +1260,10 @@ const NAMED_COUNTRY_BONUS: f64 = 10.0;
 const NEAR_FOCUS_BONUS: f64 = 15.0;
 const NEAR_FOCUS_KM: f64 = 250.0;
 
+/// Population from which a city is what its name means, before a region
+/// named like it.
+const LARGE_CITY: u64 = 500_000;
+
 fn score(
     gaz: &Gazetteer,
     idx: u32,
@@ -1327,8 +1331,10 @@ fn score(
         (Kind::Admin2, _) => 10.0,
     };
     // A place or district named like a region of its country that it is not
-    // in ("California, Maryland" for "California") is the lesser reading.
-    if matches!(e.kind, Kind::Place | Kind::Admin2) {
+    // in ("California, Maryland" for "California") is the lesser reading;
+    // not a large city ("Maputo" is the city, not Maputo Province, which
+    // GeoNames also calls "Maputo").
+    if matches!(e.kind, Kind::Place | Kind::Admin2) && e.population < LARGE_CITY {
         let shadowed = c.entries.iter().any(|&x| {
             let o = &gaz.entries[x as usize];
             o.kind == Kind::Admin1 && o.iso2 == e.iso2 && e.admin1 != Some(x)
@@ -2629,6 +2635,14 @@ mod tests {
         // A byline in capitals is no abbreviated country.
         let g = places("BY CHAD KLIMACK Advocate Reporter. The council met in Newark.");
         assert!(g.toponyms.iter().all(|t| t.mention.text != "CHAD"));
+    }
+
+    #[test]
+    fn a_large_city_is_not_the_region_named_like_it() {
+        // GeoNames calls Maputo Province "Maputo" too.
+        let g = places("Mozambique's president signed a peace agreement in Maputo on Tuesday.");
+        let maputo = mention(&g, "Maputo").mention.location.as_ref().unwrap();
+        assert_eq!(maputo.feature, "place");
     }
 
     #[test]

@@ -312,7 +312,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         let prev_age = out.last().is_some_and(|q: &Quantity| {
             q.kind == QuantityKind::Age && {
                 let gap = hay[q.span.end..span.start].trim();
-                gap == "and" || gap == "et" || gap == ","
+                matches!(gap, "and" | "et" | "," | "to" | "à")
             }
         });
         let kind = if prev_age {
@@ -480,6 +480,16 @@ fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
     // "un enfant de 12 ans" is an age; "plus de 10 ans" a duration.
     let de_n_ans =
         b_word(&[" de"]) && !b_word(&["plus de", "moins de", "près de"]) && a_word(&["ans"]);
+    // "aged between nine and eleven" (the range's end: below).
+    if b_word(&[
+        "aged between",
+        "aged from",
+        "ages between",
+        "âgés entre",
+        "âgées entre",
+    ]) {
+        return QuantityKind::Age;
+    }
     if b_word(&[
         "aged",
         "age",
