@@ -173,11 +173,12 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
         let sentences = veille_nlp::split_sentences(&a.text);
         let found = veille_geo::find_places(&a.text, &sentences, gaz);
         // The corpora annotate demonyms ("Russian") as toponyms: count them.
-        // (continents are toponyms too, for the corpora)
+        // (continents and streets are toponyms too, for the corpora)
         let predicted: Vec<Span> = found
             .toponyms
             .iter()
             .chain(&found.continents)
+            .chain(&found.streets)
             .map(|t| t.mention.span)
             .collect();
         s.gold += a.toponyms.len();

@@ -1,5 +1,5 @@
 //! Geography: the gazetteer ([`gazetteer`]), toponym recognition and
-//! resolution ([`toponyms`]).
+//! resolution ([`toponyms`]), streets and roads (`streets`).
 //!
 //! The gazetteer is built from GeoNames by `scripts/build-gazetteer.sh`
 //! into `data/gazetteer/` and embedded in the binary; it is loaded once per
@@ -9,6 +9,7 @@ pub mod fold;
 pub mod gazetteer;
 mod hash;
 pub mod overlay;
+mod streets;
 pub mod toponyms;
 
 pub use gazetteer::{Entry, Gazetteer, Kind};

@@ -37,6 +37,9 @@ pub struct GeoAnalysis {
     /// Sahel", "the Red Sea"): toponyms too, but never where an event
     /// happened, so kept apart.
     pub continents: Vec<Toponym>,
+    /// Streets, roads and highways ("Memphis Street", "Highway 19"): no
+    /// gazetteer entry, no location, never an event's place.
+    pub streets: Vec<Toponym>,
     /// ISO alpha-2 of the country the article is mostly about.
     pub focus_country: Option<String>,
 }
@@ -93,14 +96,14 @@ const SETTLEMENT_WORDS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone)]
-struct Token {
-    span: Span,
+pub(crate) struct Token {
+    pub(crate) span: Span,
     /// Surface without a possessive "'s".
-    word_end: usize,
-    sentence: usize,
+    pub(crate) word_end: usize,
+    pub(crate) sentence: usize,
 }
 
-fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let body = s.span.of(text);
@@ -159,7 +162,7 @@ fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     out
 }
 
-fn capitalised(w: &str) -> bool {
+pub(crate) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -191,6 +194,7 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         focus_country: focus,
         toponyms: Vec::new(),
         continents: Vec::new(),
+        streets: Vec::new(),
     };
     for (c, best) in resolved {
         let e = &gaz.entries[best as usize];
@@ -236,6 +240,28 @@ pub fn find_places(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> GeoAn
         });
     }
     out.toponyms.sort_by_key(|t| t.mention.span.start);
+    // (a street whose words hold a place found above stays that place:
+    // "Kabul Road" is still Kabul)
+    for (span, sentence) in crate::streets::find_streets(text, &tokens) {
+        let taken = out
+            .toponyms
+            .iter()
+            .chain(&out.continents)
+            .any(|t| t.mention.span.overlaps(span));
+        if !taken {
+            out.streets.push(Toponym {
+                mention: PlaceMention {
+                    span,
+                    text: span.of(text).to_string(),
+                    location: None,
+                    cue: Some("street".into()),
+                    adjectival: false,
+                },
+                entry: None,
+                sentence,
+            });
+        }
+    }
     out
 }
 
