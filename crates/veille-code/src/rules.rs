@@ -3676,16 +3676,20 @@ fn focus_location(text: &str, geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Loca
 
 /// Byte range (in the sentence) of who the information is attributed to.
 fn attribution(sentence: &str) -> Option<(usize, usize)> {
-    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [according, said] = RE.get_or_init(|| {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [according, said, inverted] = RE.get_or_init(|| {
         [
             Regex::new(r"(?i)\b(?:according to|selon|citing|d'après)\s+([^,.;:\x22“”]+)").expect("attribution"),
             Regex::new(r",\s*([^,]{3,80}?)\s+(?:said|told|reported|say|says|claimed|confirmed|a déclaré|ont déclaré|a indiqué|ont indiqué|a annoncé|ont annoncé|a affirmé|ont affirmé|a confirmé)\b").expect("said"),
+            // The verb first: "..., a annoncé l'armée.", "..., said a
+            // police spokesman."
+            Regex::new(r",\s*(?:said|a annoncé|ont annoncé|a indiqué|ont indiqué|a déclaré|ont déclaré|a affirmé|ont affirmé|a précisé|ont précisé|a rapporté|ont rapporté|a ajouté|a expliqué)\s+([^,.;:\x22“”]{3,80})\s*(?:[.;]|$)").expect("inverted"),
         ]
     });
     let c = according
         .captures(sentence)
-        .or_else(|| said.captures(sentence))?;
+        .or_else(|| said.captures(sentence))
+        .or_else(|| inverted.captures(sentence))?;
     let m = c.get(1)?;
     let end = m.start() + m.as_str().trim_end().len();
     Some((m.start(), end))

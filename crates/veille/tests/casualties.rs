@@ -135,6 +135,20 @@ fn a_march_that_went_home_calmly_on_the_day_it_was_held() {
 }
 
 #[test]
+fn a_source_named_after_its_verb_is_no_side() {
+    // "..., a annoncé l'armée": the army told of the killing, it did not
+    // fight.
+    let e = &events(
+        "inverted-source",
+        "Treize jeunes hommes ont été tués samedi par des hommes armés près de Ziguinchor, a annoncé l'armée.\n",
+        "2018-01-06",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    assert_eq!(actor(e, "actor2"), "Civilians (Senegal)", "{e:#}");
+    assert_eq!(e["source_attribution"], "l'armée", "{e:#}");
+}
+
+#[test]
 fn a_war_that_killed_thousands_is_the_history_of_an_agreement() {
     let v = events(
         "war-history",
