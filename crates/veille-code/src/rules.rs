@@ -838,15 +838,20 @@ fn add_toll(
     }
     // "Un assaillant a également été tué": more deaths of the same event.
     let also = adds_to_before(&lower);
+    let one_named = |l: &Draft| one_named_toll(&l.event);
     // (not to a peaceful protest, which has none)
     let Some(last) = last.filter(|l| {
         si <= l.sentence + 2
             && l.event.sub_event_type != SubEventType::PeacefulProtest
-            && (matches!(l.event.fatalities, None | Some(0)) || vague(l) || update || also)
+            && (matches!(l.event.fatalities, None | Some(0))
+                || vague(l)
+                || update
+                || also
+                || one_named(l))
     }) else {
         return;
     };
-    let before = if also && !update && !vague(last) {
+    let before = if also && !update && !vague(last) && !one_named(last) {
         last.event.fatalities.unwrap_or(0)
     } else {
         0
@@ -893,6 +898,17 @@ const CLAIMS: &[&str] = &[
     "revendiqué la mort",
     "revendique la mort",
 ];
+
+/// Whether an event's toll is one person named as killed ("Qassem
+/// Soleimani a été tué"): a later count of all the dead ("Sept personnes
+/// ont péri dans le raid") is the toll.
+fn one_named_toll(e: &Event) -> bool {
+    e.fatalities == Some(1)
+        && e.fatalities_text.as_deref().is_some_and(|t| {
+            t.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
 
 /// Whether an event's toll is a vague amount ("Plusieurs civils", coded 3).
 fn vague_toll(e: &Event) -> bool {
@@ -4009,10 +4025,14 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                         } else {
                             (initial_k, initial_d)
                         };
+                        let (other_named, base_named) =
+                            (one_named_toll(&other), one_named_toll(&base));
                         let take_other = if a == 0 || b == 0 {
                             b > a
                         } else if other_initial != base_initial {
                             base_initial
+                        } else if base_named != other_named {
+                            base_named
                         } else if later_revises {
                             other_later
                         } else if base_vague != other_vague {

@@ -149,6 +149,16 @@ fn a_source_named_after_its_verb_is_no_side() {
 }
 
 #[test]
+fn one_person_named_as_killed_then_the_count_of_all_the_dead() {
+    let e = &events(
+        "one-named",
+        "Le général iranien Qassem Soleimani a été tué vendredi dans une frappe de drone américaine près de l'aéroport international de Bagdad, a annoncé le Pentagone. Sept personnes ont péri dans le raid, selon des responsables irakiens.\n",
+        "2020-01-03",
+    )[0];
+    assert_eq!(e["fatalities"], 7, "{e:#}");
+}
+
+#[test]
 fn a_war_that_killed_thousands_is_the_history_of_an_agreement() {
     let v = events(
         "war-history",
