@@ -1479,6 +1479,14 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize, qualif
         {
             return true;
         }
+        // "Ain al-Asad", "Tell el-Kebir": an Arabic name's next word with
+        // its article.
+        let arabic_next = n.span.of(text).split_once('-').is_some_and(|(a, rest)| {
+            ARABIC_ARTICLES.contains(&a) && rest.chars().next().is_some_and(char::is_uppercase)
+        });
+        if adjacent(&tokens[last], n) && arabic_next {
+            return true;
+        }
     }
     false
 }
@@ -2086,14 +2094,25 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
     // A dateline: "OUAGADOUGOU —", "BAMAKO (AFP) -" at the start of a sentence.
     let at_sentence_start = first == 0 || tokens[first - 1].sentence != sentence;
     let surface = &text[tokens[first].span.start..tokens[last].span.end];
+    let rest = text[tokens[last].span.end..].trim_start();
     if at_sentence_start
         && surface
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
+        && rest.starts_with(['—', '–', '-', '(', ',', ':'])
     {
-        let rest = text[tokens[last].span.end..].trim_start();
-        if rest.starts_with(['—', '–', '-', '(', ',', ':']) {
+        return Some("dateline".into());
+    }
+    // ... or in title case with its agency: "Bakou (AFP) -", "Jakarta
+    // (Reuters) —".
+    if at_sentence_start {
+        let agency_then_dash = rest.strip_prefix('(').is_some_and(|r| {
+            r.find(')').is_some_and(|close| {
+                close <= 24 && r[close + 1..].trim_start().starts_with(['—', '–', '-'])
+            })
+        });
+        if agency_then_dash {
             return Some("dateline".into());
         }
     }
@@ -2662,6 +2681,26 @@ mod tests {
         // A byline in capitals is no abbreviated country.
         let g = places("BY CHAD KLIMACK Advocate Reporter. The council met in Newark.");
         assert!(g.toponyms.iter().all(|t| t.mention.text != "CHAD"));
+    }
+
+    #[test]
+    fn a_dateline_in_title_case_with_its_agency() {
+        let g =
+            places("Bakou (AFP) - Sept civils ont été tués par une frappe de missile sur Gandja.");
+        assert_eq!(
+            mention(&g, "Bakou").mention.cue.as_deref(),
+            Some("dateline")
+        );
+        assert_eq!(mention(&g, "Gandja").mention.cue.as_deref(), None);
+    }
+
+    #[test]
+    fn an_arabic_names_next_word_with_its_article_is_part_of_it() {
+        // "Ain" alone is a French department and several towns.
+        let g =
+            places("Missiles struck the Ain al-Asad air base in Iraq's western Anbar province.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Ain"));
+        mention(&g, "Anbar");
     }
 
     #[test]

@@ -159,6 +159,17 @@ fn one_person_named_as_killed_then_the_count_of_all_the_dead() {
 }
 
 #[test]
+fn what_someone_is_recovering_from_is_background() {
+    let v = events(
+        "recovering",
+        "Russian police detained Kremlin critic Alexei Navalny at Moscow's Sheremetyevo airport on Sunday, after he spent five months recovering from a nerve agent poisoning.\n",
+        "2021-01-17",
+    );
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0]["sub_event_type"], "Arrests", "{:#}", v[0]);
+}
+
+#[test]
 fn a_war_that_killed_thousands_is_the_history_of_an_agreement() {
     let v = events(
         "war-history",
