@@ -3702,9 +3702,33 @@ fn attribution(sentence: &str) -> Option<(usize, usize)> {
             Regex::new(r",\s*(?:said|a annoncé|ont annoncé|a indiqué|ont indiqué|a déclaré|ont déclaré|a affirmé|ont affirmé|a précisé|ont précisé|a rapporté|ont rapporté|a ajouté|a expliqué)\s+([^,.;:\x22“”]{3,80})\s*(?:[.;]|$)").expect("inverted"),
         ]
     });
+    // "L'armée a annoncé s'être emparée de Kidal", "the army said it had
+    // retaken": who tells of what it did itself is a side, not a source.
+    let own_deed = |c: &regex::Captures| {
+        // (a day may come between: "a annoncé mardi s'être emparée")
+        let after: Vec<&str> = sentence[c.get(0).map_or(0, |m| m.end())..]
+            .split_whitespace()
+            .take(3)
+            .collect();
+        let after = after.join(" ");
+        [
+            "s'être",
+            "s’être",
+            "avoir",
+            "être",
+            "having",
+            "to have",
+            "it had",
+            "it has",
+            "they had",
+            "they have",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w) || after.contains(&format!(" {w}")))
+    };
     let c = according
         .captures(sentence)
-        .or_else(|| said.captures(sentence))
+        .or_else(|| said.captures(sentence).filter(|c| !own_deed(c)))
         .or_else(|| inverted.captures(sentence))?;
     let m = c.get(1)?;
     let end = m.start() + m.as_str().trim_end().len();

@@ -1454,6 +1454,18 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize, qualif
     // for a small town's name, "East College" is a street).
     let qualifier =
         |t: &Token| qualified && PLACE_QUALIFIERS.contains(&lower_word(text, t).as_str());
+    // "Mocimboa da Praia", "Vila do Conde": a Portuguese name's last words
+    // ("Praia" is Cape Verde's capital).
+    if first >= 2 {
+        let (c, p) = (&tokens[first - 2], &tokens[first - 1]);
+        if adjacent(c, p)
+            && adjacent(p, &tokens[first])
+            && matches!(p.span.of(text), "da" | "do" | "das" | "dos")
+            && capitalised(c.span.of(text))
+        {
+            return true;
+        }
+    }
     if first > 0 {
         let p = &tokens[first - 1];
         let sentence_start = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;
@@ -2104,15 +2116,21 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
     {
         return Some("dateline".into());
     }
-    // ... or in title case with its agency: "Bakou (AFP) -", "Jakarta
-    // (Reuters) —".
+    // ... or in title case with its agency, a date between: "Bakou (AFP)
+    // -", "Bamako, 14 nov 2023 (AFP) -".
     if at_sentence_start {
-        let agency_then_dash = rest.strip_prefix('(').is_some_and(|r| {
+        let agency_then_dash = |r: &str| {
             r.find(')').is_some_and(|close| {
                 close <= 24 && r[close + 1..].trim_start().starts_with(['—', '–', '-'])
             })
+        };
+        let dated = rest.strip_prefix(',').and_then(|r| {
+            let open = r.find('(')?;
+            (open <= 24 && r[..open].chars().any(|c| c.is_ascii_digit())).then(|| &r[open + 1..])
         });
-        if agency_then_dash {
+        if rest.strip_prefix('(').is_some_and(agency_then_dash)
+            || dated.is_some_and(agency_then_dash)
+        {
             return Some("dateline".into());
         }
     }
@@ -2692,6 +2710,27 @@ mod tests {
             Some("dateline")
         );
         assert_eq!(mention(&g, "Gandja").mention.cue.as_deref(), None);
+    }
+
+    #[test]
+    fn a_french_dateline_with_its_date_and_agency() {
+        let g = places(
+            "Cotonou, 1 mai 2019 (AFP) - Deux touristes ont été enlevés dans le nord du Bénin.",
+        );
+        assert_eq!(
+            mention(&g, "Cotonou").mention.cue.as_deref(),
+            Some("dateline")
+        );
+    }
+
+    #[test]
+    fn a_portuguese_names_last_words_are_no_town_of_their_own() {
+        // "Praia" is Cape Verde's capital.
+        let g = places(
+            "Forces recaptured the town of Mocimboa da Praia (Mocimboa da Praia, Cabo Delgado).",
+        );
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Praia"));
+        mention(&g, "Cabo Delgado");
     }
 
     #[test]

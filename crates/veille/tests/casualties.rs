@@ -170,6 +170,19 @@ fn what_someone_is_recovering_from_is_background() {
 }
 
 #[test]
+fn who_announces_its_own_deed_is_a_side_not_a_source() {
+    // A French dateline, then the army telling what it did.
+    let e = &events(
+        "own-deed",
+        "Bamako, 14 nov 2023 (AFP) - L'armée malienne a annoncé mardi s'être emparée de Kidal, bastion des rebelles séparatistes touareg du CSP dans le nord du pays.\n",
+        "2023-11-14",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Military Forces of Mali", "{e:#}");
+    assert_eq!(e["location"]["admin1"], "Kidal", "{e:#}");
+}
+
+#[test]
 fn a_war_that_killed_thousands_is_the_history_of_an_agreement() {
     let v = events(
         "war-history",
