@@ -1376,9 +1376,10 @@ fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
     .any(|c| before.ends_with(c))
 }
 
-/// "five decades of war that killed more than 220,000 people", "un conflit
-/// qui a fait des milliers de morts": a trigger told of a war, a conflict
-/// or an insurgency in a relative clause is its history, not an incident.
+/// "five decades of war that killed more than 220,000 people", "une guerre
+/// qui a tué des milliers de personnes": a trigger told of a war, a
+/// conflict or an insurgency in a relative clause is its history, not an
+/// incident.
 fn war_history(text: &str, trigger: Span) -> bool {
     const WARS: &[&str] = &[
         "war",
