@@ -183,6 +183,22 @@ fn who_announces_its_own_deed_is_a_side_not_a_source() {
 }
 
 #[test]
+fn marches_that_defiled_and_brasilia_in_acleds_words() {
+    let e = &events(
+        "defile",
+        "Quelque 80 000 personnes ont défilé jeudi à Paris contre le projet de réforme des retraites.\n",
+        "2023-01-19",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
+    let e = &events(
+        "brasilia",
+        "Des milliers de partisans de Jair Bolsonaro ont envahi dimanche le Congrès à Brasilia, brisant des vitres.\n",
+        "2023-01-08",
+    )[0];
+    assert_eq!(e["location"]["admin1"], "Distrito Federal", "{e:#}");
+}
+
+#[test]
 fn a_war_that_killed_thousands_is_the_history_of_an_agreement() {
     let v = events(
         "war-history",
