@@ -257,14 +257,8 @@ pub fn evaluate(articles: &[Article], gaz: &Gazetteer) -> Scores {
 /// it, the mention in brackets.
 fn in_context(a: &Article, span: Span) -> String {
     let text = &a.text;
-    let mut from = span.start.saturating_sub(50);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (span.end + 50).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let from = text.floor_char_boundary(span.start.saturating_sub(50));
+    let to = text.ceil_char_boundary(span.end + 50);
     let flat = |s: &str| s.replace(['\n', '\t'], " ");
     format!(
         "{}\t{}[[{}]]{}",
