@@ -13,7 +13,7 @@ pub mod lexicon;
 pub mod rules;
 
 pub use lexicon::Lexicon;
-pub use rules::{classify, code_article, Label};
+pub use rules::{classify, code_article, code_prescanned, Label, Prescan};
 
 use std::sync::OnceLock;
 

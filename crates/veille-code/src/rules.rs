@@ -104,19 +104,50 @@ fn counts_attackers(text: &str, span: Span) -> bool {
         .any(|w| ATTACKER_NOUNS.contains(&w.as_str()))
 }
 
-/// "captured Baghouz", "ont pris le contrôle de Kidal": a verb of taking,
-/// retaking or handing over territory right before a place's name does so
-/// to that place, as it does to "the town": a trigger of its class.
-fn places_taken(lower: &str, geo: &GeoAnalysis, lex: &Lexicon, triggers: &mut Vec<Hit>) {
-    let before = triggers.len();
-    let territory = lex.combinations.iter().filter(|c| {
+/// The verb-noun combinations of taking, retaking or handing over
+/// territory whose verb may also take a place's name ([`places_taken`]).
+fn territory_verbs(lex: &Lexicon) -> impl Iterator<Item = &crate::lexicon::Combination> {
+    lex.combinations.iter().filter(|c| {
         !c.noun_first
             && matches!(
                 lex.classes[c.class].name.as_str(),
                 "takeover" | "retake" | "transfer"
             )
-    });
-    for c in territory {
+    })
+}
+
+/// The lexicon's whole-article hits, found from the clean text alone,
+/// before the nlp and geo stages run.
+pub struct Prescan {
+    lower: String,
+    scan: Scan,
+}
+
+impl Prescan {
+    pub fn new(text: &str, lex: &Lexicon) -> Prescan {
+        let lower = lower_same_len(text);
+        let scan = lex.scan(text, &lower);
+        Prescan { lower, scan }
+    }
+
+    /// True when the article can give no event whatever the other stages
+    /// find: no trigger, and no verb of taking territory that a place's
+    /// name could follow ("took Kidal"). Every event starts from a trigger
+    /// of its sentence, so a caller that keeps only events may skip the
+    /// nlp and geo stages for such an article.
+    pub fn codes_nothing(&self, lex: &Lexicon) -> bool {
+        self.scan.triggers.is_empty()
+            && !territory_verbs(lex)
+                .any(|c| c.verbs.iter().any(|v| self.lower.contains(v.as_str())))
+    }
+}
+
+/// "captured Baghouz", "ont pris le contrôle de Kidal": a verb of taking,
+/// retaking or handing over territory right before a place's name does so
+/// to that place, as it does to "the town": a trigger of its class.
+fn places_taken(lower: &str, geo: &GeoAnalysis, lex: &Lexicon, triggers: &mut Vec<Hit>) {
+    let before = triggers.len();
+    for c in territory_verbs(lex) {
         for t in geo.toponyms.iter().filter(|t| !t.mention.adjectival) {
             let head = lower[..t.mention.span.start].trim_end();
             for v in &c.verbs {
@@ -152,9 +183,28 @@ pub fn code_article(
     gaz: &Gazetteer,
     lex: &'static Lexicon,
 ) -> Coded {
+    code_prescanned(
+        article,
+        Prescan::new(&article.text, lex),
+        nlp,
+        geo,
+        gaz,
+        lex,
+    )
+}
+
+/// [`code_article`] with the lexicon's hits already found.
+pub fn code_prescanned(
+    article: &Article,
+    pre: Prescan,
+    nlp: &Analysis,
+    geo: &GeoAnalysis,
+    gaz: &Gazetteer,
+    lex: &'static Lexicon,
+) -> Coded {
     let text = article.text.as_str();
-    let lower = lower_same_len(text);
-    let mut scan = lex.scan(text, &lower);
+    let Prescan { lower, mut scan } = pre;
+    debug_assert_eq!(lower.len(), text.len(), "a prescan of another text");
     places_taken(&lower, geo, lex, &mut scan.triggers);
     let (triggers, deaths) = (&scan.triggers, &scan.deaths);
     let mut cues = Cues::of(text, &scan);

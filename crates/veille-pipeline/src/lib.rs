@@ -10,6 +10,9 @@ use veille_geo::Gazetteer;
 pub struct Pipeline {
     gazetteer: &'static Gazetteer,
     lexicon: &'static veille_code::Lexicon,
+    /// Whether the output lists every place the text names, or only the
+    /// events (see [`Pipeline::events_only`]).
+    places: bool,
 }
 
 impl Default for Pipeline {
@@ -24,7 +27,18 @@ impl Pipeline {
         Pipeline {
             gazetteer: Gazetteer::global(),
             lexicon: veille_code::lexicon(),
+            places: true,
         }
+    }
+
+    /// A pipeline for callers that keep the events and not the places the
+    /// text names (ingest, workers, feeds): an article with no trigger word
+    /// at all can give no event, so after extraction it skips the nlp, geo
+    /// and coding stages, and its `places` are left empty. Its events and
+    /// warnings are those of the full pipeline.
+    pub fn events_only(mut self) -> Pipeline {
+        self.places = false;
+        self
     }
 
     /// Runs every stage on one document.
@@ -48,9 +62,22 @@ impl Pipeline {
 
     fn stages(&self, doc: &RawDocument) -> Result<ExtractOutput, Error> {
         let article = veille_extract::extract(doc)?;
-        let nlp = veille_nlp::analyze(&article.text, article.publication_date);
-        let geo = veille_geo::find_places(&article.text, &nlp.sentences, self.gazetteer);
-        let coded = veille_code::code_article(&article, &nlp, &geo, self.gazetteer, self.lexicon);
+        let pre = veille_code::Prescan::new(&article.text, self.lexicon);
+        let (coded, toponyms) = if !self.places && pre.codes_nothing(self.lexicon) {
+            (veille_code::rules::Coded::default(), Vec::new())
+        } else {
+            let nlp = veille_nlp::analyze(&article.text, article.publication_date);
+            let geo = veille_geo::find_places(&article.text, &nlp.sentences, self.gazetteer);
+            let coded = veille_code::code_prescanned(
+                &article,
+                pre,
+                &nlp,
+                &geo,
+                self.gazetteer,
+                self.lexicon,
+            );
+            (coded, geo.toponyms)
+        };
         let mut warnings = coded.warnings;
         if article.publication_date.is_none() {
             warnings.push(
@@ -60,8 +87,7 @@ impl Pipeline {
         }
         let text = &article.text;
         // Output offsets count code points, like evidence spans.
-        let places = geo
-            .toponyms
+        let places = toponyms
             .into_iter()
             .map(|t| {
                 let (start, end) = char_offsets(text, t.mention.span);
@@ -79,5 +105,65 @@ impl Pipeline {
             places,
             warnings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(bytes: Vec<u8>) -> RawDocument {
+        RawDocument {
+            bytes,
+            fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 4, 15),
+            ..Default::default()
+        }
+    }
+
+    /// An events-only pipeline gives the events and warnings of the full
+    /// one on every document, skipping the stages only where no trigger is.
+    #[test]
+    fn events_only_changes_nothing_but_places() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo/articles");
+        let mut docs: Vec<RawDocument> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| doc(std::fs::read(e.unwrap().path()).unwrap()))
+            .collect();
+        assert!(docs.len() >= 20, "demo articles in {}", dir.display());
+        for text in [
+            // no trigger word at all: stages skipped
+            "The city council of Lyon approved the new tram line on Monday. Works start in May in Villeurbanne.",
+            "Le festival de Ouagadougou a ouvert ses portes samedi devant des milliers de spectateurs.",
+            // no trigger word, but a verb of taking before a place's name
+            "Rebels captured Kidal on Monday, residents said.",
+        ] {
+            docs.push(doc(text.as_bytes().to_vec()));
+        }
+        let (full, lean) = (Pipeline::new(), Pipeline::new().events_only());
+        let (mut skipped, mut events) = (0, 0);
+        for d in &docs {
+            let (a, b) = match (full.run(d), lean.run(d)) {
+                (Ok(a), Ok(b)) => (a, b),
+                // (the demo's broken file fails alike)
+                (a, b) => {
+                    assert_eq!(a.unwrap_err().to_string(), b.unwrap_err().to_string());
+                    continue;
+                }
+            };
+            assert_eq!(a.events, b.events, "{:?}", a.article.title);
+            assert_eq!(a.warnings, b.warnings, "{:?}", a.article.title);
+            assert_eq!(a.article, b.article);
+            if b.places.is_empty() && !a.places.is_empty() {
+                skipped += 1;
+                assert!(a.events.is_empty());
+            } else {
+                assert_eq!(a.places, b.places);
+            }
+            events += b.events.len();
+        }
+        assert!(skipped >= 2, "skipped {skipped}");
+        let took = lean.run(docs.last().unwrap()).unwrap();
+        assert_eq!(took.events.len(), 1, "{:?}", took.warnings);
+        assert!(events > 20);
     }
 }

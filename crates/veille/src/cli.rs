@@ -527,7 +527,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 println!("queued {queued} documents");
                 return Ok(0);
             }
-            let pipeline = pipeline(&cfg)?;
+            let pipeline = pipeline(&cfg)?.events_only();
             let mut store =
                 AnyStore::open(&url).with_context(|| format!("opening {}", path.display()))?;
             let verbosity = if json {
@@ -546,7 +546,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             let feeds = crate::watch::FeedsFile::read(&cfg.feeds.value)?;
             let path = db.resolve(&mut cfg);
             sqlite_only(&path, "watch")?;
-            let pipeline = pipeline(&cfg)?;
+            let pipeline = pipeline(&cfg)?.events_only();
             let mut store =
                 Store::open(&path).with_context(|| format!("opening {}", path.display()))?;
             let mut fetcher = veille_sources::fetch::Fetcher::new(cfg.fetch());
@@ -624,7 +624,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => {
             let url = db.resolve(&mut cfg).to_string_lossy().to_string();
             postgres_only(&url, "worker", "")?;
-            let pipeline = pipeline(&cfg)?;
+            let pipeline = pipeline(&cfg)?.events_only();
             let mut store =
                 veille_store::PgStore::connect(&url).context("connecting to PostgreSQL")?;
             let report = crate::worker::run(
@@ -695,7 +695,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             if !veille_store::any::is_postgres(&url) && !path.exists() {
                 bail!("no database at {}", path.display());
             }
-            let pipeline = pipeline(&cfg)?;
+            let pipeline = pipeline(&cfg)?.events_only();
             let mut store = AnyStore::open(&url).with_context(|| format!("opening {url}"))?;
             let report = store.reprocess(|a| {
                 let doc = RawDocument {

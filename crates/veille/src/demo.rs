@@ -47,7 +47,12 @@ pub fn run(db: &Path) -> Result<()> {
         inputs.len(),
         db.display()
     );
-    let report = ingest_inputs(&Pipeline::new(), &mut store, inputs.into_iter(), |_| {});
+    let report = ingest_inputs(
+        &Pipeline::new().events_only(),
+        &mut store,
+        inputs.into_iter(),
+        |_| {},
+    );
     report.print(Verbosity::Normal);
     let s = store.summary()?;
     println!(
