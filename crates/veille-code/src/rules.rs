@@ -222,7 +222,8 @@ pub fn code_prescanned(
     }
     // "Zambian soldiers", "soldats tchadiens", "Israeli air strikes": the
     // forces of the demonym's country, wherever the event is.
-    let forces_of = forces_named_by_demonym(text, &cues.actors, gaz, lex);
+    let mut forces_of = forces_named_by_demonym(text, &cues.actors, gaz, lex);
+    joint_forces(text, &mut cues.actors, &mut forces_of, gaz, lex);
     cues.actors
         .retain(|h| !lex.actors[h.id].demonym_only || forces_of.iter().any(|(s, _)| *s == h.span));
     let actors = &cues.actors;
@@ -917,7 +918,12 @@ fn add_toll(
     if update && rough && last.event.fatalities.is_some_and(|f| f > 0) && !vague(last) {
         return;
     }
-    if let (Some(n), Some(span), spans) = fatalities(text, sspan, &quantities, true, true, lex) {
+    let (n, span, spans) = fatalities(text, sspan, &quantities, true, true, lex);
+    // "..., adding that nobody was killed": a toll of zero, where none was.
+    if n == Some(0) && span.is_none() && last.event.fatalities.is_none() {
+        last.event.fatalities = Some(0);
+    }
+    if let (Some(n), Some(span)) = (n, span) {
         last.event.fatalities = Some(before + n);
         if before == 0 {
             last.event.fatalities_text = Some(span.of(text).to_string());
@@ -1515,11 +1521,34 @@ fn is_far_reference(text: &str, sentence: Span, place: Span) -> bool {
         Some("de" | "d'" | "d’") => unit_at.checked_sub(2).map(|k| words[k]),
         w => w,
     };
-    let amount = match figure {
-        Some(w) if w.starts_with("centaine") => Some(100.0),
-        Some(w) => w.replace(',', "").parse::<f64>().ok(),
-        None => None,
-    };
+    // ("une soixantaine", "sixty": round figures in words.)
+    const ROUND: [(&str, f64); 18] = [
+        ("dizaine", 10.0),
+        ("quinzaine", 15.0),
+        ("vingtaine", 20.0),
+        ("trentaine", 30.0),
+        ("quarantaine", 40.0),
+        ("cinquantaine", 50.0),
+        ("soixantaine", 60.0),
+        ("centaine", 100.0),
+        ("ten", 10.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("hundred", 100.0),
+    ];
+    let amount = figure.and_then(|w| {
+        ROUND
+            .iter()
+            .find(|(r, _)| w.trim_end_matches('s') == *r)
+            .map(|(_, v)| *v)
+            .or_else(|| w.replace(',', "").parse::<f64>().ok())
+    });
     // ("des dizaines de kilomètres de", "a few miles from": no figure, near.)
     amount.is_some_and(|a| a * if miles { 1.609 } else { 1.0 } >= FAR_REFERENCE_KM)
 }
@@ -1576,27 +1605,7 @@ fn forces_named_by_demonym(
     gaz: &Gazetteer,
     lex: &Lexicon,
 ) -> Vec<(Span, String)> {
-    let word = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.is_empty();
-    // (the country's name as the lexicon's own actor for its forces has it:
-    // "Military Forces of Turkey", where the gazetteer says Türkiye)
-    let country_of = |words: &[&str]| -> Option<String> {
-        if !words.iter().all(|w| word(w)) {
-            return None;
-        }
-        let i = gaz.demonym(&veille_geo::fold::fold(&words.join(" ")))?;
-        let iso = &gaz.entries[i as usize].iso2;
-        // (not a faction's: "Military Forces of Yemen Supreme Political
-        // Council")
-        let own = lex.actors.iter().find_map(|a| {
-            let rest = a.name.strip_prefix("Military Forces of ")?;
-            let bare = rest.strip_prefix("the ").unwrap_or(rest);
-            let same = a.country.as_deref() == Some(iso.as_str())
-                && gaz.lookup(&veille_geo::fold::fold(bare)).contains(&i);
-            same.then_some(bare)
-        });
-        own.map(str::to_string)
-            .or_else(|| gaz.country(iso).map(|c| c.name.clone()))
-    };
+    let country_of = |words: &[&str]| demonym_country(words, gaz, lex);
     hits.iter()
         .filter(|h| {
             let a = &lex.actors[h.id];
@@ -1623,6 +1632,77 @@ fn forces_named_by_demonym(
                 .map(|c| (h.span, c))
         })
         .collect()
+}
+
+/// The country whose forces a demonym of one or two words names, as the
+/// lexicon's own actor for them writes it ("Military Forces of Turkey",
+/// where the gazetteer says Türkiye).
+fn demonym_country(words: &[&str], gaz: &Gazetteer, lex: &Lexicon) -> Option<String> {
+    let word = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.is_empty();
+    if !words.iter().all(|w| word(w)) {
+        return None;
+    }
+    let i = gaz.demonym(&veille_geo::fold::fold(&words.join(" ")))?;
+    let iso = &gaz.entries[i as usize].iso2;
+    // (not a faction's: "Military Forces of Yemen Supreme Political
+    // Council")
+    let own = lex.actors.iter().find_map(|a| {
+        let rest = a.name.strip_prefix("Military Forces of ")?;
+        let bare = rest.strip_prefix("the ").unwrap_or(rest);
+        let same = a.country.as_deref() == Some(iso.as_str())
+            && gaz.lookup(&veille_geo::fold::fold(bare)).contains(&i);
+        same.then_some(bare)
+    });
+    own.map(str::to_string)
+        .or_else(|| gaz.country(iso).map(|c| c.name.clone()))
+}
+
+/// "Rwandan and Mozambican troops": a demonym joined to a state's forces
+/// names a second army fighting alongside. It becomes an actor of its own
+/// (the forces of its country) right where the demonym stands, so the
+/// joined subjects read as the first side and its ally.
+fn joint_forces(
+    text: &str,
+    hits: &mut Vec<Hit>,
+    forces_of: &mut Vec<(Span, String)>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+) {
+    let Some(generic) = lex
+        .actors
+        .iter()
+        .position(|a| a.kind == "state" && a.demonym_only)
+    else {
+        return;
+    };
+    let mut joined = Vec::new();
+    for h in hits.iter().filter(|h| lex.actors[h.id].kind == "state") {
+        let Some(head) = text[..h.span.start].strip_suffix(" and ") else {
+            continue;
+        };
+        let start = head
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &head[start..];
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let Some(country) = demonym_country(&[word], gaz, lex) else {
+            continue;
+        };
+        let span = Span::new(start, head.len());
+        if hits.iter().any(|o| o.span.overlaps(span)) {
+            continue;
+        }
+        joined.push((Hit { id: generic, span }, country));
+    }
+    for (hit, country) in joined {
+        forces_of.push((hit.span, country));
+        hits.push(hit);
+    }
+    hits.sort_by_key(|h| (h.span.start, h.span.end));
 }
 
 /// A name that says where a group comes from, not where it was: "Nuer
@@ -2971,6 +3051,74 @@ fn assign_actors(
 /// word; an indefinite singular ("a soldier", "an unmarried couple")
 /// otherwise; `None` when deaths are reported without a number; 0 when the
 /// clause reports no death (ACLED codes 0 then).
+/// Verbs of speaking whose subject a count may be ("one resident told
+/// AFP", "deux témoins ont raconté").
+const SPEECH_VERBS: &[&str] = &[
+    "told",
+    "said",
+    "says",
+    "tells",
+    "added",
+    "recounted",
+    "recalled",
+    "déclaré",
+    "dit",
+    "raconté",
+    "expliqué",
+    "témoigné",
+    "affirmé",
+    "confié",
+];
+
+/// Whether the words right after a count (`after`, lower-cased) make it
+/// the subject of a verb of speaking: "[one] protester told", "[deux]
+/// témoins ont raconté" (not "[nine], officials said").
+fn speaker(after: &str) -> bool {
+    let mut words = Vec::new();
+    for w in after.split_whitespace().take(3) {
+        if w.starts_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        words.push(bare);
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    let verb = |i: usize| words.get(i).is_some_and(|w| SPEECH_VERBS.contains(w));
+    let aux = |i: usize| words.get(i).is_some_and(|w| matches!(*w, "a" | "ont"));
+    verb(0) || verb(1) || aux(1) && verb(2) || aux(0) && verb(1)
+}
+
+/// "adding that nobody was killed", "aucun mort n'est à déplorer": every
+/// death word of the clause denied by a word that says nobody, so the toll
+/// is known to be zero (a count elsewhere in the clause is no toll).
+fn no_one_died(lower: &str, is_death: &dyn Fn(&str) -> bool) -> bool {
+    const NOBODY: [&str; 7] = [
+        "nobody", "none", "personne", "aucun", "aucune", "no-one", "nul",
+    ];
+    let mut deaths = 0;
+    for part in lower.split([',', ';', ':', '.']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            if !is_death(w) {
+                continue;
+            }
+            deaths += 1;
+            let before = &words[i.saturating_sub(5)..i];
+            let denied = before.iter().any(|b| NOBODY.contains(b))
+                || before.windows(2).any(|p| p == ["no", "one"])
+                // "aucun mort", "no deaths", "pas de morts": the noun itself
+                || i > 0 && ["no", "aucun", "aucune", "de"].contains(&words[i - 1])
+                    && (words[i - 1] != "de" || i > 1 && words[i - 2] == "pas");
+            if !denied {
+                return false;
+            }
+        }
+    }
+    deaths > 0
+}
+
 fn fatalities(
     text: &str,
     sspan: Span,
@@ -2991,6 +3139,15 @@ fn fatalities(
     };
     // (The clause lower-cased once, byte for byte: offsets stay valid.)
     let clause_lower = lower_same_len(sspan.of(text));
+    if no_one_died(&clause_lower, &is_death) {
+        return (Some(0), None, vec![]);
+    }
+    // "one protester told Reuters", "deux témoins ont raconté": who speaks
+    // is not who died.
+    let speaks = |q: &&&veille_core::Quantity| speaker(&clause_lower[q.span.end - sspan.start..]);
+    let kept: Vec<&veille_core::Quantity> =
+        quantities.iter().filter(|q| !speaks(q)).copied().collect();
+    let quantities = &kept[..];
     let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     // With several counts in the clause, the toll is the counts next to a
     // death word ("Hundreds of fighters attacked ..., killing at least 30
@@ -3042,7 +3199,12 @@ fn fatalities(
             .iter()
             .any(|v| before.ends_with(v));
         toll_rose
-            || before.rsplit(' ').next().is_some_and(is_death)
+            // (not across the end of a quotation: "'... counting our
+            // dead,' one protester told Reuters" names a speaker)
+            || before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| is_death(w) && !w.ends_with(['\'', '"', '’', '”', '»']))
             // (six words, not counting quotes and dashes: "57 « terroristes »
             // ont été neutralisés", "25 soldats des FAMa ont été tués")
             || after
@@ -3408,9 +3570,12 @@ fn fatalities(
             continue;
         }
         // Who killed is not who died ("the killing of a teenager by a
-        // police officer").
+        // police officer"), nor who speaks ("one protester told Reuters").
         let before = lower[..article.start()].trim_end();
         if before.ends_with(" by") || before.ends_with(" par") {
+            continue;
+        }
+        if speaker(&lower[article.end()..]) {
             continue;
         }
         let span_to = |end: usize| Span::new(sspan.start + article.start(), sspan.start + end);
@@ -3612,6 +3777,24 @@ fn locate(
             is_origin(text, sentence, t.mention.span),
             t.mention.span.start,
         )
+    };
+    // "tués à Kouré, à une soixantaine de kilomètres de Niamey, a annoncé
+    // le gouverneur de la région de Tillabéri": when the clause's only
+    // places are points distances are measured from, a place the source
+    // names (its region, its town) is nearer the event.
+    let far_only = !main.is_empty()
+        && main
+            .iter()
+            .all(|t| is_far_reference(text, sspan, t.mention.span));
+    let speakers: Vec<&Toponym> = source_side
+        .iter()
+        .copied()
+        .filter(|t| rank(t) <= 2)
+        .collect();
+    let main = if far_only && !speakers.is_empty() {
+        speakers
+    } else {
+        main
     };
     if let Some(best) = main.iter().min_by_key(|t| order(t, sspan, &here)) {
         // A unit written with its brackets ("le département du Mayo-Tsanaga

@@ -472,9 +472,13 @@ impl Gazetteer {
                         .ok_or_else(|| bad(format!("unknown admin code {code:?}")))?;
                     names.insert(idx, name);
                     // ACLED's name is a name of the unit in text too ("la
-                    // province du Soum", GeoNames' Djelgodji), unless it is
-                    // only compass words ("Nord-Ouest") or very short.
-                    let compass = crate::toponyms::COMPASS.contains(&fold(name).as_str());
+                    // province du Soum", GeoNames' Djelgodji; "la région du
+                    // Nord-Ouest", GeoNames' North-West), unless it is one
+                    // compass word ("Nord") or very short. (A compass name
+                    // names a unit abroad only with its country in the
+                    // sentence: see the resolver.)
+                    let compass = crate::toponyms::COMPASS.contains(&fold(name).as_str())
+                        && !name.contains(['-', ' ']);
                     if !compass && name.chars().count() >= 4 {
                         self.index_name(name, idx);
                     }

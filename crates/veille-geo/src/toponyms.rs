@@ -647,6 +647,14 @@ fn recognize(
         if !major && names_facility(text, tokens, c.last) && !large() {
             return false;
         }
+        // "at Buulo Mareer": a small town's name followed by a capitalised
+        // word that is no other place, no unit word and no day or month is
+        // the first word of a longer name (a village the gazetteer lacks),
+        // cue or not ("in Gao Monday" is still Gao).
+        if single && !major && !large() && c.cue.is_some() && longer_name(text, tokens, c.last, gaz)
+        {
+            return false;
+        }
         // "the Boma peninsula", "Mosul Dam", "the Kabul River": a feature
         // named after a town is not the town, however large.
         if !major && names_landform(text, tokens, c.last) {
@@ -1501,6 +1509,29 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize, qualif
         }
     }
     false
+}
+
+/// Whether the word right after token `last` continues a name: adjacent,
+/// capitalised, not a unit or settlement word, not a day or a month, and
+/// no place's name itself.
+fn longer_name(text: &str, tokens: &[Token], last: usize, gaz: &Gazetteer) -> bool {
+    let (t, Some(n)) = (&tokens[last], tokens.get(last + 1)) else {
+        return false;
+    };
+    if n.sentence != t.sentence
+        || &text[t.span.end..n.span.start] != " "
+        || t.word_end != t.span.end
+        || !capitalised(n.span.of(text))
+    {
+        return false;
+    }
+    let word = lower_word(text, n);
+    let folded = crate::fold::fold(&word);
+    !(ADMIN_WORDS.contains(&word.as_str())
+        || DISTRICT_WORDS.contains(&word.as_str())
+        || SETTLEMENT_WORDS.contains(&word.as_str())
+        || gaz.is_never_place(&folded)
+        || !gaz.lookup(&folded).is_empty())
 }
 
 /// The Arabic article as names are written in Latin letters ("El Nabatieh",
@@ -2763,5 +2794,29 @@ mod tests {
         // Not for common words: "East College" is a street.
         let g = places("The parade runs from East College to Route 159.");
         assert!(g.toponyms.iter().all(|t| t.mention.text != "College"));
+    }
+
+    #[test]
+    fn a_small_towns_name_starting_a_longer_name_is_not_the_town() {
+        // GeoNames has Buulobarde as "Buulo"; Buulo Mareer is another place.
+        let g = places(
+            "Fighters stormed a base at Buulo Mareer, 120 km southwest of Mogadishu in Somalia's Lower Shabelle region.",
+        );
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Buulo"));
+        mention(&g, "Lower Shabelle");
+        // A day after the name is no part of it.
+        let g = places("Gunmen killed five people in Gao Monday.");
+        mention(&g, "Gao");
+    }
+
+    #[test]
+    fn acleds_compound_compass_names_are_read() {
+        // GeoNames calls Cameroon's region North-West; ACLED and the French
+        // press, Nord-Ouest.
+        let g = places(
+            "Au moins 22 civils ont été tués à Ngarbuh, dans la région du Nord-Ouest du Cameroun. Un habitant a été joint depuis Bamenda.",
+        );
+        let l = mention(&g, "Nord-Ouest").mention.location.as_ref().unwrap();
+        assert_eq!(l.country_code, "CM");
     }
 }

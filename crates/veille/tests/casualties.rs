@@ -1790,3 +1790,78 @@ fn the_rsf_and_the_imbonerakure_by_the_words_the_press_uses() {
     )[0];
     assert_eq!(actor(e, "actor1"), "Imbonerakure", "{e:#}");
 }
+
+#[test]
+fn two_armies_named_by_two_demonyms_retake_a_town_together() {
+    let e = &events(
+        "mocimboa",
+        "Mocimboa\n\nOn 8 August 2021, Rwandan and Mozambican troops recaptured the port town of Mocimboa da Praia from insurgents.\n",
+        "2021-08-09",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Military Forces of Rwanda", "{e:#}");
+    assert_eq!(
+        actor(e, "assoc_actor_1"),
+        "Military Forces of Mozambique",
+        "{e:#}"
+    );
+}
+
+#[test]
+fn nobody_killed_and_a_speaker_are_no_toll() {
+    // "nobody was killed" is a toll of zero, not the count before it.
+    let e = &events(
+        "liki",
+        "Liki\n\nArmed men abducted about 50 women near the village of Liki, outside Arbinda in Burkina Faso's Soum province, on 12 January 2023. A few of the women managed to escape, the official said, adding that nobody was killed.\n",
+        "2023-01-13",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["fatalities"], 0, "{:#}", e[0]);
+    // The protester who speaks after a quotation did not die.
+    let e = &events(
+        "ouaga",
+        "Ouagadougou\n\nPolice fired tear gas on 27 November 2021 to disperse hundreds of protesters in central Ouagadougou, Burkina Faso. 'We are tired of counting our dead,' one protester told Reuters.\n",
+        "2021-11-28",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Protest with intervention", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+}
+
+#[test]
+fn bombs_by_the_words_around_them() {
+    let e = &events(
+        "kasindi",
+        "Kasindi\n\nA bomb planted in a Pentecostal church exploded during a service in Kasindi, in Congo's North Kivu province, on 15 January 2023, killing seventeen people.\n",
+        "2023-01-16",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Remote explosive/landmine/IED",
+        "{e:#}"
+    );
+    assert_eq!(e["fatalities"], 17, "{e:#}");
+    let e = &events(
+        "afgoye",
+        "Mogadishu\n\nA suicide truck bomb exploded at a checkpoint in Mogadishu, Somalia, on 28 December 2019, killing at least 79 people.\n",
+        "2019-12-29",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
+    let e = &events(
+        "jammu",
+        "Jammu\n\nA grenade thrown at a bus station in Jammu, India, on 7 March 2019 killed a teenager and wounded 32 other people.\n",
+        "2019-03-08",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Grenade", "{e:#}");
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
+
+#[test]
+fn a_town_sixty_kilometres_away_is_a_reference_point() {
+    // "à une soixantaine de kilomètres de Niamey": Niamey is where the
+    // distance is measured from; the region named is where it happened.
+    let e = &events(
+        "koure",
+        "Kouré\n\nSix humanitaires français ont été tués le 9 août 2020 par des hommes armés dans la réserve de girafes de Kouré, à une soixantaine de kilomètres de Niamey, a annoncé le gouverneur de la région de Tillabéri.\n",
+        "2020-08-10",
+    )[0];
+    assert_eq!(e["location"]["admin1"], "Tillaberi", "{e:#}");
+}
