@@ -1613,7 +1613,11 @@ fn forces_named_by_demonym(
         })
         .filter_map(|h| {
             let from = text.floor_char_boundary(h.span.start.saturating_sub(40));
-            let before: Vec<&str> = text[from..h.span.start]
+            // (within the line: a title's last word is no demonym of the
+            // body's first)
+            let line = &text[from..h.span.start];
+            let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+            let before: Vec<&str> = line
                 .strip_suffix(' ')
                 .map(|b| b.rsplit(' ').take(2).collect())
                 .unwrap_or_default();
@@ -1914,7 +1918,12 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         )
         .expect("taken-from cue")
     });
-    if taken_from.is_match(before) {
+    // "declared victory over Islamic State": the side defeated.
+    if taken_from.is_match(before)
+        || ["victory over", "victoire sur", "defeat of", "défaite d"]
+            .iter()
+            .any(|c| before.ends_with(c))
+    {
         return Part::Patient;
     }
     if agent.is_match(&text[before_start..mention.start]) {
@@ -1931,7 +1940,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
     let subject = SUBJECT.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:of\s+(?:the\s+)?(?-i:\p{Lu})[\w'’-]*(?:\s+(?-i:\p{Lu})[\w'’-]*){0,3}\s*(?:\([^)]{0,40}\)\s*)?)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|caught|beat|stoned|lynched|hacked|retake|retakes|retook|recaptured?|regained?|ont repris|a repris|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
+            r"(?i)^[\s)\]]*(?:,[^,]{0,40},\s*)?(?:of\s+(?:the\s+)?(?-i:\p{Lu})[\w'’-]*(?:\s+(?-i:\p{Lu})[\w'’-]*){0,3}\s*(?:\([^)]{0,40}\)\s*)?)?(?:\w+ly\s+|also\s+|then\s+|have\s+|had\s+|has\s+)?(?:attacked|stormed|killed|raided|ambushed|abducted|kidnapped|shot|opened fire|clashed|torched|looted|burned|burnt|executed|massacred|overran|seized|captured|besieged|struck|targeted|caught|beat|stoned|lynched|hacked|retake|retakes|retook|recaptured?|regained?|drove|expelled|repelled|routed|pushed back|ont repris|a repris|ont chassé|ont repoussé|ont attaqué|a attaqué|ont tué|a tué|ont enlevé|a enlevé|ont pris d'assaut|ont incendié|ont exécuté|ont ouvert le feu|ont tendu|ont pris|se sont emparés|ont assiégé|ont ciblé)\b",
         )
         .expect("subject cue")
     });
@@ -2256,6 +2265,20 @@ fn read_clause<'a>(
                 span: seized.span,
             }
         }
+    };
+    // "Rangers arrested former Prime Minister Imran Khan ... in a corruption
+    // case": the arrest of a political figure is the event (ACLED's
+    // Arrests), whatever the charge.
+    let top = if lex.classes[top.id].name == "org_crime" {
+        sentence_triggers
+            .iter()
+            .copied()
+            .find(|t| {
+                lex.classes[t.id].name == "arrest" && political_figure_near(text, sspan, t.span)
+            })
+            .unwrap_or(top)
+    } else {
+        top
     };
     let class = &lex.classes[top.id];
     // (A killing in a protest's background is why it was held, not force
@@ -3051,6 +3074,54 @@ fn assign_actors(
 /// word; an indefinite singular ("a soldier", "an unmarried couple")
 /// otherwise; `None` when deaths are reported without a number; 0 when the
 /// clause reports no death (ACLED codes 0 then).
+/// Whether a political figure's title is within a few words of an arrest
+/// word: "arrested former Prime Minister Imran Khan", "l'opposant X a été
+/// interpellé".
+fn political_figure_near(text: &str, sentence: Span, arrest: Span) -> bool {
+    const TITLES: &[&str] = &[
+        "prime minister",
+        "president",
+        "opposition",
+        "party leader",
+        "chairman",
+        "minister",
+        "lawmaker",
+        "senator",
+        "governor",
+        "mayor",
+        "journalist",
+        "activist",
+        "premier ministre",
+        "président",
+        "opposant",
+        "ministre",
+        "député",
+        "maire",
+        "journaliste",
+        "militant",
+    ];
+    let from = text.floor_char_boundary(arrest.start.saturating_sub(60).max(sentence.start));
+    let to = text.ceil_char_boundary((arrest.end + 60).min(sentence.end));
+    let near = text[from..to].to_lowercase();
+    TITLES.iter().any(|t| near.contains(t))
+}
+
+/// Where a clause turns to an earlier incident after telling its own
+/// deaths: "..., three weeks after a bombing killed 40", "..., deux jours
+/// après l'attaque qui avait fait 12 morts" (the cue's offset in `lower`).
+fn earlier_incident_at(lower: &str, is_death: &dyn Fn(&str) -> bool) -> Option<usize> {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let cue = CUE.get_or_init(|| {
+        Regex::new(r"\b(?:days?|weeks?|months?|years?|jours|semaines|mois|ans?) (?:after|since|après|depuis)\b")
+            .expect("earlier incident cue")
+    });
+    let at = cue.find(lower)?.start();
+    let at = lower[..at]
+        .rfind([',', ';', '('])
+        .filter(|&c| c + 40 >= at)?;
+    lower[..at].split_whitespace().any(is_death).then_some(at)
+}
+
 /// Verbs of speaking whose subject a count may be ("one resident told
 /// AFP", "deux témoins ont raconté").
 const SPEECH_VERBS: &[&str] = &[
@@ -3145,8 +3216,15 @@ fn fatalities(
     // "one protester told Reuters", "deux témoins ont raconté": who speaks
     // is not who died.
     let speaks = |q: &&&veille_core::Quantity| speaker(&clause_lower[q.span.end - sspan.start..]);
-    let kept: Vec<&veille_core::Quantity> =
-        quantities.iter().filter(|q| !speaks(q)).copied().collect();
+    // "killed a teenager ..., three weeks after a suicide car bombing in
+    // Pulwama killed 40": the deaths of an earlier incident the clause
+    // looks back to, after its own.
+    let earlier_from = earlier_incident_at(&clause_lower, &is_death).map(|i| sspan.start + i);
+    let kept: Vec<&veille_core::Quantity> = quantities
+        .iter()
+        .filter(|q| !speaks(q) && earlier_from.is_none_or(|at| q.span.start < at))
+        .copied()
+        .collect();
     let quantities = &kept[..];
     let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     // With several counts in the clause, the toll is the counts next to a
@@ -4176,7 +4254,14 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
             let (a, b) = (&kept[i].event, &d.event);
             d.placeless
                 && same_period(a, b)
-                && (compatible(a, b) || excessive(a) && b.event_type == ViolenceAgainstCivilians)
+                && (compatible(a, b)
+                    || excessive(a) && b.event_type == ViolenceAgainstCivilians
+                    // "Soldiers opened fire on the crowd, killing three
+                    // people" right after the riot: force used on that
+                    // crowd, whose toll it is.
+                    || a.event_type == Riots
+                        && b.event_type == ViolenceAgainstCivilians
+                        && b.actors.iter().any(|x| x.role == "actor1" && x.inter == 1))
         });
         let same = if d.continuation && d.placeless || follows {
             last.and_then(|i| kept.get_mut(i))

@@ -1847,7 +1847,7 @@ fn bombs_by_the_words_around_them() {
     assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
     let e = &events(
         "jammu",
-        "Jammu\n\nA grenade thrown at a bus station in Jammu, India, on 7 March 2019 killed a teenager and wounded 32 other people.\n",
+        "Jammu\n\nA grenade thrown at a bus station in Jammu, India, on 7 March 2019 killed a teenager and wounded 32 other people, police said, three weeks after a suicide car bombing in Pulwama killed 40 paramilitary police.\n",
         "2019-03-08",
     )[0];
     assert_eq!(e["sub_event_type"], "Grenade", "{e:#}");
@@ -1864,4 +1864,62 @@ fn a_town_sixty_kilometres_away_is_a_reference_point() {
         "2020-08-10",
     )[0];
     assert_eq!(e["location"]["admin1"], "Tillaberi", "{e:#}");
+}
+
+#[test]
+fn soldiers_firing_on_the_rioting_crowd_is_the_riots_toll() {
+    let e = events(
+        "ouaga-2014",
+        "Ouagadougou\n\nOn 30 October 2014, thousands of rioters stormed the National Assembly in Ouagadougou, Burkina Faso, and set it on fire. Soldiers opened fire on the crowd, killing three people.\n",
+        "2014-10-31",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Violent demonstration",
+        "{:#}",
+        e[0]
+    );
+    assert_eq!(e[0]["fatalities"], 3, "{:#}", e[0]);
+}
+
+#[test]
+fn a_states_forces_named_by_a_demonym_and_the_side_defeated() {
+    let e = &events(
+        "mosul",
+        "Mosul\n\nIraqi forces retook Mosul from Islamic State on 10 July 2017.\n",
+        "2017-07-11",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Military Forces of Iraq", "{e:#}");
+    let e = &events(
+        "mosul-victory",
+        "Mosul\n\nIraq's prime minister declared victory over Islamic State in Mosul on 10 July 2017 after troops drove the last militants from the Old City.\n",
+        "2017-07-11",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    // "rebel forces" are no state's.
+    let e = &events(
+        "gao-rebels",
+        "Gao\n\nRebel forces attacked Gao, Mali, on 10 July 2017.\n",
+        "2017-07-11",
+    )[0];
+    assert_ne!(actor(e, "actor1"), "Military Forces of Mali", "{e:#}");
+}
+
+#[test]
+fn a_political_figures_arrest_whatever_the_charge() {
+    let e = &events(
+        "imran-khan",
+        "Islamabad\n\nOn 9 May 2023, paramilitary Rangers arrested former Prime Minister Imran Khan at the Islamabad High Court, Pakistan, in a corruption case.\n",
+        "2023-05-10",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Arrests", "{:#}", e[0]);
+    // An arrest for a crime is still no conflict event.
+    let e = events(
+        "kano-drugs",
+        "Kano\n\nPolice arrested two men for drug trafficking in Kano, Nigeria, on 9 May 2023.\n",
+        "2023-05-10",
+    );
+    assert!(e.is_empty(), "{e:#?}");
 }
