@@ -585,6 +585,29 @@ impl Lexicon {
         }
     }
 
+    /// Where the clause of `rest` ends: at ";", "!", "?", a line break or a
+    /// full stop, but not the dot of an initial ("the U.S. Capitol") or of a
+    /// number ("3.5").
+    fn clause_stop(rest: &str) -> usize {
+        let b = rest.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b';' | b'!' | b'?' | b'\n' => return i,
+                b'.' => {
+                    let next_word = b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+                    let initial = i >= 1
+                        && b[i - 1].is_ascii_uppercase()
+                        && (i < 2 || !b[i - 2].is_ascii_alphabetic());
+                    if next_word && !initial {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest.len()
+    }
+
     /// Adds to `hits` the verb-noun combinations whose verbs are `verbs`
     /// (one list per combination).
     fn combine(&self, text: &str, lower: &str, mut hits: Vec<Hit>, verbs: &[Vec<Hit>]) -> Vec<Hit> {
@@ -611,7 +634,7 @@ impl Lexicon {
                     continue;
                 }
                 let rest = &lower[v.span.end..];
-                let stop = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+                let stop = Self::clause_stop(&text[v.span.end..]);
                 for (start, w) in words(&rest[..stop]).take(c.within) {
                     if c.nouns.contains(w) {
                         let gap = Span::new(v.span.end, v.span.end + start);

@@ -2522,6 +2522,11 @@ fn read_clause<'a>(
         )
         .map(|sub| match sub {
             SubEventType::Attack if civilian_agents => SubEventType::MobViolence,
+            // "drove a car packed with explosives into the academy and
+            // detonated it, killing 21 people including himself"
+            SubEventType::RemoteExplosiveLandmineIed if bomber_died(sspan.of(text)) => {
+                SubEventType::SuicideBomb
+            }
             sub => sub,
         })
         .map(Label::Event)
@@ -3074,6 +3079,26 @@ fn assign_actors(
 /// word; an indefinite singular ("a soldier", "an unmarried couple")
 /// otherwise; `None` when deaths are reported without a number; 0 when the
 /// clause reports no death (ACLED codes 0 then).
+/// Whether a bombing's clause counts its bomber among the dead
+/// ("including himself", "y compris le kamikaze").
+fn bomber_died(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    [
+        "including himself",
+        "including herself",
+        "including the bomber",
+        "including the attacker",
+        "killing himself and",
+        "killing herself and",
+        "y compris lui-même",
+        "y compris le kamikaze",
+        "dont le kamikaze",
+        "dont l'assaillant",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+}
+
 /// Whether a political figure's title is within a few words of an arrest
 /// word: "arrested former Prime Minister Imran Khan", "l'opposant X a été
 /// interpellé".

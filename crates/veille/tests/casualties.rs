@@ -1852,6 +1852,13 @@ fn bombs_by_the_words_around_them() {
     )[0];
     assert_eq!(e["sub_event_type"], "Grenade", "{e:#}");
     assert_eq!(e["fatalities"], 1, "{e:#}");
+    // A car bomb whose driver died with his victims.
+    let e = &events(
+        "bogota",
+        "Bogota\n\nOn 17 January 2019, a militant drove a car loaded with explosives into a police academy in Bogota, Colombia, and detonated it, killing 21 people including himself.\n",
+        "2019-01-18",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
 }
 
 #[test]
@@ -1922,4 +1929,36 @@ fn a_political_figures_arrest_whatever_the_charge() {
         "2023-05-10",
     );
     assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn storming_the_us_capitol_a_killing_the_day_before_and_a_rocket_launcher() {
+    // The dot of "U.S." ends no clause: "stormed the U.S. Capitol" is a
+    // crowd storming, not a clash with the police it met.
+    let e = &events(
+        "capitol",
+        "Capitol\n\nHundreds of supporters of President Donald Trump stormed the U.S. Capitol in Washington on 6 January 2021, clashing with police and smashing windows.\n",
+        "2021-01-07",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    // "au lendemain de la mort de Nahel, tué par un policier": why the riot
+    // broke out, not an event of that night.
+    let e = events(
+        "nanterre",
+        "Nanterre\n\nDe nouvelles violences ont éclaté le 28 juin 2023 à Nanterre, au lendemain de la mort de Nahel, 17 ans, tué par un policier lors d'un contrôle routier. Des émeutiers ont incendié des voitures et tiré des mortiers d'artifice sur les forces de l'ordre.\n",
+        "2023-06-29",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Violent demonstration",
+        "{:#}",
+        e[0]
+    );
+    // A rocket launcher in an exchange of fire is no shelling.
+    let e = &events(
+        "tayouneh",
+        "Tayouneh\n\nSept personnes ont été tuées le 14 octobre 2021 à Beyrouth lors d'échanges de tirs dans le secteur de Tayouneh. Des hommes armés ont riposté à la kalachnikov et au lance-roquettes.\n",
+        "2021-10-15",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
 }
