@@ -1003,7 +1003,8 @@ fn adds_to_before(lower: &str) -> bool {
 /// intervient deux semaines après ...".
 fn looks_back(lower: &str) -> bool {
     const SUBJECTS: &[&str] = &[
-        "the ", "this ", "that ", "it ", "l'", "la ", "le ", "cette ", "cet ", "ce ",
+        "the ", "this ", "that ", "it ", "l'", "la ", "le ", "cette ", "cet ", "ce ", "elle ",
+        "il ",
     ];
     const VERBS: &[&str] = &[
         " came ",
@@ -1064,11 +1065,16 @@ fn looks_back(lower: &str) -> bool {
         "manifestation",
     ];
     let subject = &lower[..i];
-    if !INCIDENTS.iter().any(|n| {
-        subject
-            .split([' ', '\'', '’'])
-            .any(|w| w.strip_suffix('s').unwrap_or(w) == *n || w == *n)
-    }) {
+    // ("Elle survient un mois après ...": the incident just told, by its
+    // pronoun; "It comes after ...")
+    let pronoun = matches!(subject.trim(), "elle" | "il" | "it");
+    if !pronoun
+        && !INCIDENTS.iter().any(|n| {
+            subject
+                .split([' ', '\'', '’'])
+                .any(|w| w.strip_suffix('s').unwrap_or(w) == *n || w == *n)
+        })
+    {
         return false;
     }
     let rest = &lower[i + verb.len()..];
@@ -1470,8 +1476,14 @@ fn war_history(text: &str, trigger: Span) -> bool {
     }) {
         words.pop();
     }
+    // (the war's noun at most three words before: "a rebellion in the
+    // south that has killed more than 120,000 people")
     let n = words.len();
-    n >= 2 && matches!(words[n - 1], "that" | "which" | "qui") && WARS.contains(&words[n - 2])
+    n >= 2
+        && matches!(words[n - 1], "that" | "which" | "qui")
+        && words[n.saturating_sub(5)..n - 1]
+            .iter()
+            .any(|w| WARS.contains(w))
 }
 
 /// Distance from which a place named as a reference point ("195 km north
@@ -2169,8 +2181,43 @@ fn read_clause<'a>(
                 )
         })
     };
+    // "... after his lawyer was shot dead in the capital days earlier":
+    // what the clause tells before such words happened on another day.
+    let earlier_at = {
+        let lower = lower_same_len(sspan.of(text));
+        [
+            " days earlier",
+            " weeks earlier",
+            " months earlier",
+            " years earlier",
+            " jours plus tôt",
+            " semaines plus tôt",
+            " mois plus tôt",
+            " jours auparavant",
+            " semaines auparavant",
+        ]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+        .map(|i| sspan.start + i)
+    };
     for t in ordered {
         let mut bg = background(t);
+        // (only what the background cue before it introduces: "rioters set
+        // cars on fire ... following the killing of a teenager two days
+        // earlier")
+        if !bg
+            && earlier_at.is_some_and(|at| {
+                t.span.end <= at
+                    && cues
+                        .background
+                        .iter()
+                        .any(|c| sspan.contains(c.span) && c.span.end <= t.span.start)
+            })
+        {
+            bg = true;
+            chained.push(t.span);
+        }
         if !bg && war_history(text, t.span) {
             bg = true;
             chained.push(t.span);
@@ -3131,20 +3178,18 @@ fn political_figure_near(text: &str, sentence: Span, arrest: Span) -> bool {
     TITLES.iter().any(|t| near.contains(t))
 }
 
-/// Where a clause turns to an earlier incident after telling its own
-/// deaths: "..., three weeks after a bombing killed 40", "..., deux jours
-/// après l'attaque qui avait fait 12 morts" (the cue's offset in `lower`).
-fn earlier_incident_at(lower: &str, is_death: &dyn Fn(&str) -> bool) -> Option<usize> {
+/// Where a clause turns to an earlier incident: "..., three weeks after a
+/// bombing killed 40", "Rioters threw bricks ..., a day after three girls
+/// were killed", "..., deux jours après l'attaque qui avait fait 12 morts"
+/// (the offset in `lower` of the comma before the cue).
+fn earlier_incident_at(lower: &str) -> Option<usize> {
     static CUE: OnceLock<Regex> = OnceLock::new();
     let cue = CUE.get_or_init(|| {
         Regex::new(r"\b(?:days?|weeks?|months?|years?|jours|semaines|mois|ans?) (?:after|since|après|depuis)\b")
             .expect("earlier incident cue")
     });
     let at = cue.find(lower)?.start();
-    let at = lower[..at]
-        .rfind([',', ';', '('])
-        .filter(|&c| c + 40 >= at)?;
-    lower[..at].split_whitespace().any(is_death).then_some(at)
+    lower[..at].rfind([',', ';', '(']).filter(|&c| c + 40 >= at)
 }
 
 /// Verbs of speaking whose subject a count may be ("one resident told
@@ -3244,12 +3289,25 @@ fn fatalities(
     // "killed a teenager ..., three weeks after a suicide car bombing in
     // Pulwama killed 40": the deaths of an earlier incident the clause
     // looks back to, after its own.
-    let earlier_from = earlier_incident_at(&clause_lower, &is_death).map(|i| sspan.start + i);
+    let earlier_from = earlier_incident_at(&clause_lower).map(|i| sspan.start + i);
+    // (every death word after that cue: no death of this clause's own)
+    if let Some(at) = earlier_from {
+        if !clause_lower[..at - sspan.start]
+            .split_whitespace()
+            .any(is_death)
+        {
+            return (if violent { None } else { Some(0) }, None, vec![]);
+        }
+    }
     let kept: Vec<&veille_core::Quantity> = quantities
         .iter()
         .filter(|q| !speaks(q) && earlier_from.is_none_or(|at| q.span.start < at))
         .copied()
         .collect();
+    let dropped_earlier = earlier_from.is_some_and(|at| kept.iter().all(|q| q.span.start < at))
+        && quantities
+            .iter()
+            .any(|q| earlier_from.is_some_and(|at| q.span.start >= at));
     let quantities = &kept[..];
     let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     // With several counts in the clause, the toll is the counts next to a
@@ -3438,7 +3496,13 @@ fn fatalities(
     // "Thirty-one Maoists and two jawans were killed".)
     let joined_to_death = !near.is_empty();
     let quantities: Vec<&veille_core::Quantity> = if near.is_empty() {
-        quantities.to_vec()
+        // (none, when the clause's counts next to its death words were an
+        // earlier incident's: the others say nothing of deaths)
+        if dropped_earlier {
+            Vec::new()
+        } else {
+            quantities.to_vec()
+        }
     } else {
         near.into_iter().copied().collect()
     };
@@ -3650,14 +3714,15 @@ fn fatalities(
         .flat_map(|d| lower.match_indices(d.as_str()).map(|(i, _)| i))
         .collect();
     for article in re.find_iter(sentence) {
-        // The up to three words after the article, within the phrase.
+        // The up to four words after the article, within the phrase ("a
+        // senior Islamic Jihad commander").
         let rest = &sentence[article.end()..];
         let phrase = &rest[..rest
             .find([',', ';', '.', ':', '(', ')'])
             .unwrap_or(rest.len())];
         let words: Vec<(usize, &str)> = phrase
             .split_whitespace()
-            .take(3)
+            .take(4)
             .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
             .collect();
         let Some(&(_, first)) = words.first() else {
@@ -3694,6 +3759,7 @@ fn fatalities(
             let word = w.1.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some(&n) = lex.singular.get(&word.to_lowercase()) {
                 let span = span_to(end_of(w));
+                let n = n + u64::from(n == 1 && companion_after(text, span.end, sspan.end));
                 return (Some(n), Some(span), vec![span]);
             }
         }
@@ -3723,14 +3789,17 @@ fn fatalities(
     let re = NAMED.get_or_init(|| {
         let name = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}";
         Regex::new(&format!(
-            r"(?:^|[^\p{{L}}])({name})(?:,[^,]{{1,60}},)?\s+(?:was|has been|had been|a été|avait été)\s+(?:shot dead|shot and killed|killed|assassinated|murdered|gunned down|stabbed to death|beaten to death|lynched|tué|tuée|abattu|abattue|assassiné|assassinée)\b|\b(?:killing|killed|assassinating|assassinated|murdering|murdered|tuant|assassinant)\s+(?:(?:the\s+)?[\p{{Ll}}-]+\s+)?({name})"
+            r"(?:^|[^\p{{L}}])({name})(?:,[^,]{{1,60}},)?\s+(?:was|has been|had been|a été|avait été)\s+(?:shot dead|shot and killed|killed|assassinated|murdered|gunned down|stabbed to death|beaten to death|lynched|tué|tuée|abattu|abattue|assassiné|assassinée)\b"
         ))
         .expect("named person")
     });
-    for c in re.captures_iter(sentence) {
-        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
-            continue;
-        };
+    let after_verb = named_after_killing(sentence);
+    let matches = re
+        .captures_iter(sentence)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.start(), m.as_str()))
+        .chain(after_verb);
+    for (_, name) in matches {
         // Two or more capitalised words after any leading people noun
         // ("Journalist Lourdes Maldonado"), none a people noun and together
         // no actor of the lexicon ("Abu Sayed", not "Islamic State" nor
@@ -3739,8 +3808,7 @@ fn fatalities(
             let w = w.to_lowercase();
             lex.people.contains(&w) || lex.singular.contains_key(&w)
         };
-        let all: Vec<(usize, &str)> = m
-            .as_str()
+        let all: Vec<(usize, &str)> = name
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
             .collect();
@@ -3766,9 +3834,106 @@ fn fatalities(
         }
         let (start, last) = (words[0].0, words[words.len() - 1]);
         let span = Span::new(sspan.start + start, sspan.start + last.0 + last.1.len());
-        return (Some(1), Some(span), vec![span]);
+        let n = 1 + u64::from(companion_after(text, span.end, sspan.end));
+        return (Some(n), Some(span), vec![span]);
     }
     (None, None, vec![])
+}
+
+/// The names right after a verb of killing ("killing student protester Abu
+/// Sayed", "killed Afghan Taliban leader Mullah Akhtar Mansour as he
+/// travelled", "shot dead city councillor Marielle Franco (PSOL)"): of
+/// the capitalised runs before the phrase ends (a comma, a bracket, "in",
+/// "as", "à" ...), the last one; its offset in `sentence` and its text.
+fn named_after_killing(sentence: &str) -> Vec<(usize, &str)> {
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:killing|killed|assassinating|assassinated|murdering|murdered|shot dead|shooting dead|gunned down|tuant|assassinant|a tué|ont tué|a assassiné|ont assassiné)\s+")
+            .expect("killing verb")
+    });
+    const STOPS: &[&str] = &[
+        "in", "at", "on", "near", "as", "while", "when", "after", "and", "à", "dans", "près",
+        "alors", "lors", "et",
+    ];
+    const PARTICLES: &[&str] = &[
+        "de", "da", "del", "dos", "bin", "ben", "van", "von", "el", "al",
+    ];
+    let mut out = Vec::new();
+    for v in verb.find_iter(sentence) {
+        // (not "the killing of ...", nor a killing the clause gives as a
+        // reason or an occasion: "in retaliation for the US drone strike
+        // that killed ... Qassem Soleimani", "marking the anniversary of")
+        let clause_start = sentence[..v.start()].rfind([';', ':']).map_or(0, |i| i + 1);
+        let before = sentence[clause_start..v.start()].to_lowercase();
+        let reason = [
+            "retaliation",
+            "revenge",
+            "avenge",
+            "anniversary",
+            "after ",
+            "following",
+            "since",
+            "représailles",
+            "anniversaire",
+            "après",
+            "suite à",
+            "depuis",
+        ]
+        .iter()
+        .any(|c| before.contains(c));
+        if reason
+            || sentence[v.end()..].starts_with(['o', 'd']) && {
+                let next = sentence[v.end()..].split_whitespace().next().unwrap_or("");
+                matches!(next, "of" | "de" | "du" | "des")
+            }
+        {
+            continue;
+        }
+        let rest = &sentence[v.end()..];
+        let phrase = &rest[..rest
+            .find([',', ';', '.', ':', '(', '"'])
+            .unwrap_or(rest.len())];
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut current: Option<(usize, usize)> = None;
+        for w in phrase.split_whitespace().take(10) {
+            if STOPS.contains(&w) {
+                break;
+            }
+            let at = w.as_ptr() as usize - sentence.as_ptr() as usize;
+            let capital = w.starts_with(|c: char| c.is_uppercase());
+            let particle = PARTICLES.contains(&w) || w.starts_with("al-") || w.starts_with("el-");
+            match (&mut current, capital, particle) {
+                (Some(r), _, true) | (Some(r), true, _) => r.1 = at + w.len(),
+                (None, true, _) => current = Some((at, at + w.len())),
+                (cur, _, _) => {
+                    if let Some(r) = cur.take() {
+                        runs.push(r);
+                    }
+                }
+            }
+        }
+        runs.extend(current);
+        if let Some(&(start, end)) = runs.last() {
+            let text = &sentence[start..end];
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.len() >= 2 && !words.last().is_some_and(|w| PARTICLES.contains(w)) {
+                out.push((start, text));
+            }
+        }
+    }
+    out
+}
+
+/// "... Marielle Franco (PSOL) and her driver", "Baha Abu al-Ata, and his
+/// wife", "et son chauffeur": one more person killed with the one named.
+fn companion_after(text: &str, from: usize, end: usize) -> bool {
+    static COMPANION: OnceLock<Regex> = OnceLock::new();
+    let re = COMPANION.get_or_init(|| {
+        Regex::new(r"(?i)^(?:\s*\([^)]{1,30}\))?(?:,[^,]{1,40})?,?\s+(?:and|et)\s+(?:his|her|their|son|sa)\s+(?:wife|husband|son|daughter|driver|bodyguard|brother|sister|child|mother|father|épouse|femme|mari|fils|fille|chauffeur|frère|sœur|garde du corps)\b")
+            .expect("companion")
+    });
+    let to = text.ceil_char_boundary((from + 80).min(end));
+    re.is_match(&text[from..to])
 }
 
 /// Counts of injured and of abducted people in a clause: counts with an

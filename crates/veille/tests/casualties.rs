@@ -1962,3 +1962,64 @@ fn storming_the_us_capitol_a_killing_the_day_before_and_a_rocket_launcher() {
     )[0];
     assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
 }
+
+#[test]
+fn victims_named_after_the_killing_verb() {
+    let e = &events(
+        "marielle",
+        "Rio\n\nOn 14 March 2018, unidentified gunmen shot dead city councillor Marielle Franco (PSOL) and her driver Anderson Gomes in their car in Rio de Janeiro, Brazil.\n",
+        "2018-03-15",
+    )[0];
+    assert_eq!(e["fatalities"], 2, "{e:#}");
+    let e = &events(
+        "mansour",
+        "Balochistan\n\nA U.S. drone strike on 21 May 2016 killed Afghan Taliban leader Mullah Akhtar Mansour as he travelled by car in Pakistan's Balochistan province.\n",
+        "2016-05-22",
+    )[0];
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    // Not the victim of the strike the attack avenges.
+    let e = &events(
+        "ain-al-asad",
+        "Anbar\n\nIran fired ballistic missiles at the Ain al-Asad air base in Iraq's Anbar province on 8 January 2020, in retaliation for the US drone strike that killed commander Qassem Soleimani.\n",
+        "2020-01-09",
+    )[0];
+    assert!(e["fatalities"].is_null(), "{e:#}");
+}
+
+#[test]
+fn what_happened_days_earlier_or_before_it_is_not_this_event() {
+    // "a day after three girls were killed": the riot has no deaths.
+    let e = &events(
+        "southport",
+        "Southport\n\nOn 30 July 2024, rioters threw bricks at a mosque and at police officers in Southport, England, a day after three young girls were killed in a knife attack.\n",
+        "2024-07-31",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+    // "... were shot dead ... days earlier": why they marched.
+    let e = events(
+        "maputo",
+        "Maputo\n\nMozambican police fired tear gas on 21 October 2024 to disperse supporters of Venancio Mondlane in central Maputo. Mondlane called the protest after his lawyer and a party official were shot dead in their car days earlier.\n",
+        "2024-10-22",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(
+        e[0]["sub_event_type"], "Protest with intervention",
+        "{:#}",
+        e[0]
+    );
+    // "Elle survient un mois après ...": the earlier attacks' toll is theirs.
+    let e = &events(
+        "indelimane",
+        "Indelimane\n\nCinquante-trois soldats maliens ont été tués le 1er novembre 2019 dans l'attaque d'un poste militaire à Indelimane, dans la région de Ménaka, au Mali. Elle survient un mois après les attaques contre les camps de Boulkessi et Mondoro, qui avaient fait 38 morts.\n",
+        "2019-11-02",
+    )[0];
+    assert_eq!(e["fatalities"], 53, "{e:#}");
+    // A rebellion's toll over decades is history.
+    let e = &events(
+        "milf",
+        "Manila\n\nThe Philippine government and the Moro Islamic Liberation Front signed a final peace agreement in Manila on 27 March 2014, to end a rebellion in the south that has killed more than 120,000 people.\n",
+        "2014-03-28",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Agreement", "{e:#}");
+}
