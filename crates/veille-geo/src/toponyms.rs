@@ -1378,6 +1378,17 @@ fn score(
             s -= 50.0;
         }
     }
+    // ... and a large city is the reading of its name over the region
+    // named like it, with or without a cue ("in central Maputo").
+    if e.kind == Kind::Place && e.population >= LARGE_CITY {
+        let region_too = c.entries.iter().any(|&x| {
+            let o = &gaz.entries[x as usize];
+            o.kind == Kind::Admin1 && o.iso2 == e.iso2
+        });
+        if region_too {
+            s += 15.0;
+        }
+    }
     // The admin1 unit the text names elsewhere supports its places.
     // Not when the region's name is this very mention ("Minnesota" is also
     // an alternate name of the town of Minneota).
@@ -2777,6 +2788,11 @@ mod tests {
     fn a_large_city_is_not_the_region_named_like_it() {
         // GeoNames calls Maputo Province "Maputo" too.
         let g = places("Mozambique's president signed a peace agreement in Maputo on Tuesday.");
+        let maputo = mention(&g, "Maputo").mention.location.as_ref().unwrap();
+        assert_eq!(maputo.feature, "place");
+        // Without the cue too.
+        let g =
+            places("Police fired tear gas at supporters gathered in central Maputo, Mozambique.");
         let maputo = mention(&g, "Maputo").mention.location.as_ref().unwrap();
         assert_eq!(maputo.feature, "place");
     }

@@ -2023,3 +2023,34 @@ fn what_happened_days_earlier_or_before_it_is_not_this_event() {
     )[0];
     assert_eq!(e["sub_event_type"], "Agreement", "{e:#}");
 }
+
+#[test]
+fn territory_bases_and_demolitions_in_the_words_the_press_uses() {
+    let e = &events(
+        "kidal-2023",
+        "Kidal\n\nLe 14 novembre 2023, l'armée malienne a pris mardi le contrôle de Kidal, bastion des rebelles touareg dans le nord du Mali.\n",
+        "2023-11-15",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    let e = &events(
+        "kherson",
+        "Kherson\n\nOn 11 November 2022, Ukrainian forces re-entered Kherson city, Ukraine, after Russian forces completed their withdrawal.\n",
+        "2022-11-12",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    let e = &events(
+        "qamishli",
+        "Qamishli\n\nL'armée russe a déployé le 14 novembre 2019 des hélicoptères de combat sur l'aéroport de Qamichli, en Syrie, où elle installe une base aérienne.\n",
+        "2019-11-15",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Headquarters or base established",
+        "{e:#}"
+    );
+    let e = &events(
+        "sur-bahir",
+        "Sur Bahir\n\nOn 22 July 2019, Israeli forces demolished around 10 Palestinian residential buildings in Sur Bahir, West Bank.\n",
+        "2019-07-23",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Looting/property destruction", "{e:#}");
+}
