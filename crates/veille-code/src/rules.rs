@@ -1139,7 +1139,23 @@ fn toll_update(lower: &str) -> bool {
     ]
     .iter()
     .any(|c| lower.contains(c));
-    later && revised
+    // "local sources later put the toll at 86": another source's figure
+    // for the same deaths (ACLED keeps the lowest), not a revision.
+    let other_source = [
+        "local sources",
+        "other sources",
+        "residents",
+        "witnesses",
+        "activists",
+        "rights groups",
+        "sources locales",
+        "d'autres sources",
+        "habitants",
+        "témoins",
+    ]
+    .iter()
+    .any(|c| lower.contains(c));
+    later && revised && !other_source
 }
 
 /// Gives the last event a finer place named in a later sentence that
@@ -2316,16 +2332,24 @@ fn read_clause<'a>(
     // "Rangers arrested former Prime Minister Imran Khan ... in a corruption
     // case": the arrest of a political figure is the event (ACLED's
     // Arrests), whatever the charge.
-    let top = if lex.classes[top.id].name == "org_crime" {
+    // The same over a rape case the figure is accused in ("l'opposant
+    // Ousmane Sonko a été arrêté ... dans une affaire de viol"), and over a
+    // rally when the figure is who was arrested ("police arrested opposition
+    // candidate Bobi Wine as he arrived to hold a campaign rally").
+    let arrest_of = |figure: &dyn Fn(&Hit) -> bool| {
         sentence_triggers
             .iter()
             .copied()
-            .find(|t| {
-                lex.classes[t.id].name == "arrest" && political_figure_near(text, sspan, t.span)
-            })
-            .unwrap_or(top)
-    } else {
-        top
+            .find(|t| lex.classes[t.id].name == "arrest" && figure(t))
+    };
+    let top = match lex.classes[top.id].name.as_str() {
+        "org_crime" | "sexual" => {
+            arrest_of(&|t: &Hit| political_figure_near(text, sspan, t.span)).unwrap_or(top)
+        }
+        "protest" | "intervention" => {
+            arrest_of(&|t: &Hit| political_figure_arrested(text, t.span)).unwrap_or(top)
+        }
+        _ => top,
     };
     let class = &lex.classes[top.id];
     // (A killing in a protest's background is why it was held, not force
@@ -3144,6 +3168,32 @@ fn bomber_died(clause: &str) -> bool {
     ]
     .iter()
     .any(|c| lower.contains(c))
+}
+
+/// Whether the words right after an arrest word are a political figure's
+/// title ("arrested opposition presidential candidate Robert Kyagulanyi",
+/// "arrested former Prime Minister ..."): the figure is who was arrested.
+fn political_figure_arrested(text: &str, arrest: Span) -> bool {
+    let to = text.ceil_char_boundary((arrest.end + 40).min(text.len()));
+    let after = text[arrest.end..to]
+        .split_whitespace()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let after = after.strip_prefix("the ").unwrap_or(&after);
+    [
+        "opposition",
+        "former prime minister",
+        "former president",
+        "prime minister",
+        "l'opposant",
+        "l'ancien président",
+        "l'ancien premier ministre",
+        "le chef de l'opposition",
+    ]
+    .iter()
+    .any(|t| after.starts_with(t))
 }
 
 /// Whether a political figure's title is within a few words of an arrest

@@ -2054,3 +2054,36 @@ fn territory_bases_and_demolitions_in_the_words_the_press_uses() {
     )[0];
     assert_eq!(e["sub_event_type"], "Looting/property destruction", "{e:#}");
 }
+
+#[test]
+fn an_opposition_figures_arrest_over_the_charge_and_the_rally() {
+    let e = &events(
+        "sonko",
+        "Dakar\n\nLe 3 mars 2021, à Dakar, au Sénégal, l'opposant Ousmane Sonko a été arrêté par les gendarmes alors qu'il se rendait au tribunal pour répondre à une convocation dans une affaire de viol.\n",
+        "2021-03-04",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
+    let e = &events(
+        "bobi-wine",
+        "Luuka\n\nUgandan police arrested opposition presidential candidate Robert Kyagulanyi on 18 November 2020 in Luuka district, Uganda, as he arrived to hold a campaign rally.\n",
+        "2020-11-19",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
+    // Protesters arrested at a rally stay a protest met with arrests.
+    let e = &events(
+        "kampala-rally",
+        "Kampala\n\nPolice fired tear gas and arrested dozens of protesters at a rally in Kampala, Uganda, on 18 November 2020.\n",
+        "2020-11-19",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Protest with intervention", "{e:#}");
+}
+
+#[test]
+fn another_sources_later_toll_is_not_a_revision() {
+    let e = &events(
+        "seytenga",
+        "Seytenga\n\nOn 11 June 2022, IS Sahel militants attacked Seytenga, Burkina Faso, killing at least 79 civilians according to the government; local sources later put the toll at 86.\n",
+        "2022-06-12",
+    )[0];
+    assert_eq!(e["fatalities"], 79, "{e:#}");
+}
