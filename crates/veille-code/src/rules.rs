@@ -2748,12 +2748,16 @@ fn sub_event_type(
         "abduct" => AbductionForcedDisappearance,
         // A crowd storming parliament, whatever the police then did (tear
         // gas, arrests, live fire): a riot, when no armed group did it.
+        // ("stormed and set fire to the residence", which its words say
+        // alone: the storming is the strongest reading)
         "protest" | "intervention" | "excessive" | "attack" | "clash" | "arrest" | "kill"
-        | "force" | "loot"
+        | "force" | "loot" | "storm"
             if has("storm") && !any_kind("armed") && !any_kind("external") =>
         {
             ViolentDemonstration
         }
+        // (by an armed group: "gunmen stormed and set fire to a church")
+        "storm" => return sub_event_type("attack", classes, actors, kinds, armed_victims),
         // Codebook: territory retaken by a non-state group is still "Non-state
         // actor overtakes territory".
         // Codebook: territory that changes hands without fighting.
@@ -3182,8 +3186,15 @@ fn political_figure_arrested(text: &str, arrest: Span) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     let after = after.strip_prefix("the ").unwrap_or(&after);
+    // ("arrested opposition supporters" are protesters)
     [
-        "opposition",
+        "opposition leader",
+        "opposition presidential",
+        "opposition candidate",
+        "opposition figure",
+        "opposition politician",
+        "opposition lawmaker",
+        "opposition party leader",
         "former prime minister",
         "former president",
         "prime minister",

@@ -2072,7 +2072,7 @@ fn an_opposition_figures_arrest_over_the_charge_and_the_rally() {
     // Protesters arrested at a rally stay a protest met with arrests.
     let e = &events(
         "kampala-rally",
-        "Kampala\n\nPolice fired tear gas and arrested dozens of protesters at a rally in Kampala, Uganda, on 18 November 2020.\n",
+        "Kampala\n\nPolice fired tear gas and arrested opposition supporters at a rally in Kampala, Uganda, on 18 November 2020.\n",
         "2020-11-19",
     )[0];
     assert_eq!(e["sub_event_type"], "Protest with intervention", "{e:#}");
@@ -2086,4 +2086,26 @@ fn another_sources_later_toll_is_not_a_revision() {
         "2022-06-12",
     )[0];
     assert_eq!(e["fatalities"], 79, "{e:#}");
+}
+
+#[test]
+fn storming_and_burning_by_a_crowd_or_by_gunmen() {
+    let e = &events(
+        "jinnah-house",
+        "Lahore\n\nOn 9 May 2023, supporters of Imran Khan stormed and set fire to the residence of a senior army commander in Lahore, Pakistan.\n",
+        "2023-05-10",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    let e = &events(
+        "kaduna-church",
+        "Kaduna\n\nOn 9 May 2023, gunmen stormed and set fire to a church in Kaduna, Nigeria.\n",
+        "2023-05-10",
+    )[0];
+    assert_eq!(e["event_type"], "Violence against civilians", "{e:#}");
+    let e = &events(
+        "terrain",
+        "Juba\n\nOn 11 July 2016, South Sudanese soldiers rampaged through the Terrain hotel compound in Juba, raping several foreign aid workers.\n",
+        "2016-07-12",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Sexual violence", "{e:#}");
 }
