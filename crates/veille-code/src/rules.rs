@@ -2199,24 +2199,29 @@ fn read_clause<'a>(
     };
     // "... after his lawyer was shot dead in the capital days earlier":
     // what the clause tells before such words happened on another day.
-    let earlier_at = {
-        let lower = lower_same_len(sspan.of(text));
-        [
-            " days earlier",
-            " weeks earlier",
-            " months earlier",
-            " years earlier",
-            " jours plus tôt",
-            " semaines plus tôt",
-            " mois plus tôt",
-            " jours auparavant",
-            " semaines auparavant",
-        ]
+    let clause_text = sspan.of(text);
+    let earlier_at = ["earlier", "plus tôt", "auparavant"]
         .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-        .map(|i| sspan.start + i)
-    };
+        .any(|w| clause_text.contains(w))
+        .then(|| {
+            let lower = lower_same_len(clause_text);
+            [
+                " days earlier",
+                " weeks earlier",
+                " months earlier",
+                " years earlier",
+                " jours plus tôt",
+                " semaines plus tôt",
+                " mois plus tôt",
+                " jours auparavant",
+                " semaines auparavant",
+            ]
+            .iter()
+            .filter_map(|p| lower.find(p))
+            .min()
+            .map(|i| sspan.start + i)
+        })
+        .flatten();
     for t in ordered {
         let mut bg = background(t);
         // (only what the background cue before it introduces: "rioters set
