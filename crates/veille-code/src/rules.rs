@@ -3370,10 +3370,9 @@ fn fatalities(
         .filter(|q| !speaks(q) && earlier_from.is_none_or(|at| q.span.start < at))
         .copied()
         .collect();
-    let dropped_earlier = earlier_from.is_some_and(|at| kept.iter().all(|q| q.span.start < at))
-        && quantities
-            .iter()
-            .any(|q| earlier_from.is_some_and(|at| q.span.start >= at));
+    // (whether the filter above left out an earlier incident's count)
+    let dropped_earlier =
+        earlier_from.is_some_and(|at| quantities.iter().any(|q| q.span.start >= at));
     let quantities = &kept[..];
     let within = |s: Span| &clause_lower[s.start - sspan.start..s.end - sspan.start];
     // With several counts in the clause, the toll is the counts next to a
