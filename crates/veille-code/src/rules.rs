@@ -92,10 +92,16 @@ const ATTACKER_NOUNS: &[&str] = &[
 
 /// Whether the count at `span` counts attackers: one of
 /// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants",
-/// "four of the attackers" is not: a part of them).
+/// "four of the attackers" is not: a part of them, unless the count opens
+/// its sentence, "Two of the attackers were killed in the exchange of fire
+/// that followed", where no whole stands before it).
 fn counts_attackers(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+    let part_of = |w: &&str| opens && matches!(*w, "of" | "the" | "des" | "d'entre");
     text[span.end..]
         .split_whitespace()
+        .filter(|w| !part_of(w))
         .take(2)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -1322,6 +1328,37 @@ fn may_be_event_place(
         && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
+        && !is_cause_elsewhere(text, sspan, t.mention.span)
+}
+
+/// A place named as whom a crowd stood with or against, not where it
+/// stood: "marched through the Moroccan capital in solidarity with
+/// Palestinians in Gaza", "en soutien aux habitants de Gaza", "chanting
+/// slogans against Israel's bombardment".
+fn is_cause_elsewhere(text: &str, sentence: Span, place: Span) -> bool {
+    let before = lowered_before(text, sentence, place, 60);
+    let clause = before.rsplit([',', ';', '(']).next().unwrap_or("");
+    [
+        "solidarity with",
+        "in support of",
+        "in sympathy with",
+        "solidarité avec",
+        "en soutien",
+        "soutien aux",
+        "soutien au",
+        // (what the crowd was against: "chanting slogans against Israel's
+        // bombardment")
+        "slogans against",
+        "chanting against",
+        "chanted against",
+        "protest against",
+        "protests against",
+        "protesting against",
+        "protested against",
+        "slogans hostiles",
+    ]
+    .iter()
+    .any(|c| clause.contains(c))
 }
 
 /// A place named as where people went or came from, not where the event
@@ -2307,9 +2344,18 @@ fn read_clause<'a>(
         .filter(|t| foreground && background(t))
         .map(|t| t.span)
         .collect();
+    // "police fired tear gas shells, some dropped from drones": drones that
+    // drop tear gas on a crowd make no air strike.
+    let tear_gas = sentence_triggers.iter().any(|t| {
+        class_of(t) == "intervention" && {
+            let w = t.span.of(text).to_lowercase();
+            w.contains("tear") || w.contains("lacrymo")
+        }
+    });
     let top = match sentence_triggers
         .iter()
         .filter(|t| !foreground || !background(t))
+        .filter(|t| !(tear_gas && class_of(t) == "airstrike"))
         .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))
     {
         Some(t) => *t,
@@ -2353,6 +2399,25 @@ fn read_clause<'a>(
         }
         "protest" | "intervention" => {
             arrest_of(&|t: &Hit| political_figure_arrested(text, t.span)).unwrap_or(top)
+        }
+        _ => top,
+    };
+    // "Islamist militants overran an army base in Mansila, killing more than
+    // 100 soldiers": a post overrun, with no word of the place held
+    // afterwards, is a battle (codebook: territory changes hands only when
+    // the group takes control of it).
+    let top = match lex.classes.iter().position(|c| c.name == "clash") {
+        Some(clash)
+            if class_of(&top) == "takeover"
+                && overran_a_post(text, top.span)
+                && !sentence_triggers.iter().any(|t| {
+                    !t.span.overlaps(top.span) && matches!(class_of(t), "takeover" | "retake")
+                }) =>
+        {
+            Hit {
+                id: clash,
+                span: top.span,
+            }
         }
         _ => top,
     };
@@ -2824,10 +2889,13 @@ fn sub_event_type(
                 .unwrap_or("attack");
             return sub_event_type(next, classes, actors, kinds, armed_victims);
         }
-        // Force on protesters who are not fighting: excessive force.
+        // Force on protesters who are not fighting: excessive force (not
+        // when the crowd burns or loots: "some broke away to attack the
+        // French embassy, setting fire to its outer door").
         "protest" | "intervention"
             if !has("clash")
                 && !has("riot")
+                && !(has("loot") && has("attack") && !has("kill"))
                 && (has("kill") || has("force") || has("attack") && any_kind("state")) =>
         {
             ExcessiveForceAgainstProtesters
@@ -3438,6 +3506,15 @@ fn fatalities(
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .take(6)
                 .any(is_death)
+            // (and a death phrase of several words: "trois VDP ont perdu la
+            // vie")
+            || {
+                let six: Vec<&str> = after.split_whitespace().take(6).collect();
+                let six = six.join(" ");
+                lex.death_words
+                    .iter()
+                    .any(|d| d.contains(' ') && six.contains(d.as_str()))
+            }
     };
     // A count joined to one next to a death word is one too ("killed
     // several commanders and dozens of fighters").
@@ -3715,13 +3792,24 @@ fn fatalities(
         let words: Vec<&str> = head.split(' ').collect();
         // The noun counted ("six Nigerien soldiers" counts soldiers).
         let counted = q.unit.as_deref().unwrap_or(words[0]);
-        let person = lex.people.iter().any(|p| p == counted || p == words[0]);
+        // (the lexicon's nouns are lower-cased: "Trois VDP ont perdu la vie")
+        let first_lower = words[0].to_lowercase();
+        let person = lex
+            .people
+            .iter()
+            .any(|p| p == counted || p == words[0] || *p == first_lower);
         if !person {
             // Any other noun counts people when the count sits right next to
             // a death word ("killed 4 fishermen", "11 VDP were killed"),
             // unless it names things ("killed 40 cattle").
             let thing = lex.things.iter().any(|t| t == counted || t == words[0]);
-            if thing || !(joined_to_death || next_to_death(q)) {
+            // ("killing more than 100 soldiers, two security sources said":
+            // who told it)
+            let informants = words
+                .iter()
+                .take(2)
+                .any(|w| matches!(*w, "sources" | "source" | "witnesses" | "témoins"));
+            if thing || informants || !(joined_to_death || next_to_death(q)) {
                 continue;
             }
         }
@@ -3826,6 +3914,72 @@ fn fatalities(
                 let span = span_to(end_of(w));
                 let n = n + u64::from(n == 1 && companion_after(text, span.end, sspan.end));
                 return (Some(n), Some(span), vec![span]);
+            }
+        }
+        // "Gunmen shot dead a polio vaccinator": right after a killing
+        // verb, "a" or "an" and a noun phrase is one victim whatever the
+        // noun, unless it names things ("killed a cow") or an amount ("a
+        // number of", "a dozen").
+        const KILLED: &[&str] = &[
+            "shot dead",
+            "shot and killed",
+            "killed",
+            "killing",
+            "murdered",
+            "gunned down",
+            "stabbed to death",
+            "beaten to death",
+            "hacked to death",
+            "beheaded",
+            "lynched",
+            "executed",
+            "assassinated",
+            "abattu",
+            "tué",
+            "tuant",
+            "assassiné",
+        ];
+        const AMOUNTS: &[&str] = &[
+            "number", "dozen", "few", "handful", "total", "group", "family", "score", "series",
+            "couple", "pair", "lot",
+        ];
+        let indefinite = matches!(article.as_str().trim().to_lowercase().as_str(), "a" | "an");
+        if indefinite && KILLED.iter().any(|k| before.ends_with(k)) {
+            // (the noun phrase ends before a preposition or a relative word)
+            let noun_phrase: Vec<&(usize, &str)> = words
+                .iter()
+                .take_while(|(_, w)| {
+                    !matches!(
+                        *w,
+                        "in" | "at"
+                            | "on"
+                            | "near"
+                            | "as"
+                            | "who"
+                            | "whom"
+                            | "from"
+                            | "during"
+                            | "outside"
+                            | "inside"
+                            | "and"
+                            | "with"
+                            | "after"
+                            | "while"
+                    )
+                })
+                .collect();
+            let cleaned = |w: &str| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            };
+            let thing = noun_phrase.iter().any(|(_, w)| {
+                let w = cleaned(w);
+                AMOUNTS.contains(&w.as_str())
+                    || lex.things.iter().any(|t| *t == w || *t == format!("{w}s"))
+            });
+            if let (false, Some(last)) = (thing, noun_phrase.last()) {
+                let span = span_to(end_of(last));
+                return (Some(1), Some(span), vec![span]);
             }
         }
     }
@@ -4184,6 +4338,59 @@ fn locate(
     (focus_location(text, geo, gaz), vec![])
 }
 
+/// "overran an army base", "overrun a police post": a takeover word
+/// whose object is one military or police position (an indefinite article,
+/// at most two words, a word for a post), not a town.
+fn overran_a_post(text: &str, trigger: Span) -> bool {
+    // (the verb alone, or the verb and its object: "overran an army base")
+    let from = text[trigger.start..].to_lowercase();
+    let Some(after) = ["overran ", "overrun "]
+        .iter()
+        .find_map(|v| from.strip_prefix(v))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    const POSTS: &[&str] = &[
+        "base",
+        "post",
+        "outpost",
+        "camp",
+        "position",
+        "checkpoint",
+        "garrison",
+        "barracks",
+        "station",
+    ];
+    matches!(words.first(), Some(&"a" | &"an"))
+        && words[1..]
+            .iter()
+            .take(3)
+            .position(|w| POSTS.contains(w))
+            .is_some_and(|i| {
+                // (nothing after the article but words of who holds it)
+                words[1..1 + i].iter().all(|w| {
+                    [
+                        "army",
+                        "military",
+                        "police",
+                        "gendarmerie",
+                        "security",
+                        "government",
+                        "forward",
+                        "remote",
+                        "small",
+                        "large",
+                    ]
+                    .contains(w)
+                })
+            })
+}
+
 /// A capital or country that speaks for its government ("New Delhi
 /// accused Islamabad", "Washington said", "Kaboul a dénoncé"): not a place
 /// where anything happened.
@@ -4480,6 +4687,12 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
             || looting(a) && (is_violent(tb) || tb == Riots)
             || matches!((ta, tb), (Protests, Riots) | (Riots, Protests))
     };
+    // "Police arrested 49 of them": arrests told right after a protest,
+    // naming no place of their own, were made at it (codebook: a protest
+    // met with arrests is a protest with intervention).
+    let arrests_at = |a: &Event, b: &Event| {
+        a.event_type == Protests && b.sub_event_type == SubEventType::Arrests
+    };
     // A title that names no side ("Parliament stormed in Nairobi", "Drones
     // over Kyiv") and the body's event on that day there, whatever types
     // their words gave them: one incident, as the body tells it.
@@ -4511,6 +4724,7 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 && same_period(a, b)
                 && (compatible(a, b)
                     || excessive(a) && b.event_type == ViolenceAgainstCivilians
+                    || arrests_at(a, b)
                     // "Soldiers opened fire on the crowd, killing three
                     // people" right after the riot: force used on that
                     // crowd, whose toll it is.
@@ -4675,6 +4889,20 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 if finer {
                     base.location = other.location.clone();
                     base.evidence.retain(|e| e.field != "location");
+                }
+                if arrests_at(&base, &other) {
+                    if base.sub_event_type == SubEventType::PeacefulProtest {
+                        base.sub_event_type = SubEventType::ProtestWithIntervention;
+                    }
+                    // (those who arrested them are the protest's other side)
+                    if base.actors.len() == 1 {
+                        if let Some(a) = other.actors.iter().find(|a| a.role == "actor1") {
+                            base.actors.push(Actor {
+                                role: "actor2".into(),
+                                ..a.clone()
+                            });
+                        }
+                    }
                 }
                 // The same side named in one report and left unidentified in
                 // the other ("onze assaillants" in the title, JNIM in the
