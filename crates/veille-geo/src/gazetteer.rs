@@ -101,6 +101,10 @@ pub struct Gazetteer {
     /// ACLED's admin1 of the places of an admin2 unit, where ACLED splits
     /// the gazetteer's admin1 ("Shan-North" for Lashio District).
     admin1_of_admin2: HashMap<u32, String>,
+    /// Each country's capital: country entry to the geonameid
+    /// `countries.tsv` gives, then (once places are loaded) to the place.
+    capital_ids: HashMap<u32, u64>,
+    capitals: HashMap<u32, u32>,
     /// Scratch space for folding names while indexing them.
     key_buf: String,
 }
@@ -649,6 +653,8 @@ impl Gazetteer {
             continent_demonyms: HashMap::new(),
             admin1_of_admin2: HashMap::new(),
             admin1_is_admin2: Default::default(),
+            capital_ids: HashMap::new(),
+            capitals: HashMap::new(),
             key_buf: String::new(),
         };
         let bad = |file: &str, why: String| Error::Data {
@@ -671,6 +677,9 @@ impl Gazetteer {
                 geonameid: num(r.get(2)),
             });
             g.country_by_iso.insert(r[0].to_string(), idx);
+            if let Some(gid) = num::<u64>(r.get(10)) {
+                g.capital_ids.insert(idx, gid);
+            }
             for n in [r[3], r[4]].into_iter().chain(list(r[5])) {
                 g.index_name(n, idx);
             }
@@ -784,6 +793,20 @@ impl Gazetteer {
                 start = end as usize;
             }
         }
+        // (the capitals, now that their places are entries)
+        let wanted: HashMap<u64, u32> = self.capital_ids.iter().map(|(&c, &g)| (g, c)).collect();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.kind == Kind::Place {
+                if let Some(&country) = e.geonameid.and_then(|g| wanted.get(&g)) {
+                    self.capitals.insert(country, i as u32);
+                }
+            }
+        }
+    }
+
+    /// The capital of a country entry ("the Moroccan capital": Rabat).
+    pub fn capital_of(&self, country: u32) -> Option<u32> {
+        self.capitals.get(&country).copied()
     }
 
     pub(crate) fn push_entry(&mut self, e: Entry) -> u32 {
