@@ -1372,19 +1372,22 @@ fn capital_named(
             let adjectival = t.mention.adjectival;
             // After it: "the Moroccan capital", "Mali's capital".
             let after = &text[m.end..sspan.end];
-            let lead = if adjectival {
+            // (an abbreviation is an adjective: "the U.S. capital")
+            let said = &text[m.start..m.end];
+            let abbreviation = said.ends_with('.')
+                || said.len() <= 3 && said.chars().all(|c| c.is_ascii_uppercase());
+            let lead = if adjectival || abbreviation {
                 Some(" ")
             } else {
                 ["'s ", "’s "].into_iter().find(|p| after.starts_with(p))
             };
             let after_span = lead.and_then(|lead| {
-                let rest = &after[lead.len()..];
-                let word: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect::<String>()
-                    .to_lowercase();
-                let next = rest[word.len()..]
+                let rest = after.strip_prefix(lead)?;
+                let n = rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len());
+                let word = rest[..n].to_lowercase();
+                let next = rest[n..]
                     .split_whitespace()
                     .next()
                     .unwrap_or("")
@@ -1400,7 +1403,7 @@ fn capital_named(
                     "investment",
                 ];
                 (word == "capital" && !money.contains(&next.as_str()))
-                    .then(|| Span::new(m.start, m.end + lead.len() + word.len()))
+                    .then(|| Span::new(m.start, m.end + lead.len() + n))
             });
             // Before it: "la capitale malienne", "the capital of Niger".
             let before_span = || {
@@ -1443,6 +1446,15 @@ fn is_cause_elsewhere(text: &str, sentence: Span, place: Span) -> bool {
         "en soutien",
         "soutien aux",
         "soutien au",
+        // (and what it asked for: "calling on President Joe Biden to
+        // support a ceasefire in Gaza")
+        "calling for",
+        "calling on",
+        "called for",
+        "ceasefire in",
+        "cease-fire in",
+        "cessez-le-feu à",
+        "cessez-le-feu dans",
         // (what the crowd was against: "chanting slogans against Israel's
         // bombardment")
         "slogans against",
@@ -2449,10 +2461,41 @@ fn read_clause<'a>(
             w.contains("tear") || w.contains("lacrymo")
         }
     });
+    // "au terme d'une offensive appuyée par des drones", "backed by air
+    // strikes": air power named as support of another action is not the
+    // event, when the clause tells that action.
+    let supporting = |t: &Hit| {
+        class_of(t) == "airstrike" && {
+            let before = lowered_before(text, sspan, t.span, 30);
+            let before = before.trim_end();
+            [
+                "appuyée par des",
+                "appuyé par des",
+                "appuyés par des",
+                "appuyées par des",
+                "soutenue par des",
+                "soutenu par des",
+                "soutenus par des",
+                "avec l'appui de",
+                "avec l'appui des",
+                "backed by",
+                "supported by",
+                "with the support of",
+                "with support from",
+                "aided by",
+            ]
+            .iter()
+            .any(|c| before.ends_with(c))
+        }
+    };
+    let other_action = sentence_triggers
+        .iter()
+        .any(|t| !supporting(t) && lex.classes[t.id].priority >= 50);
     let top = match sentence_triggers
         .iter()
         .filter(|t| !foreground || !background(t))
         .filter(|t| !(tear_gas && class_of(t) == "airstrike"))
+        .filter(|t| !(other_action && supporting(t)))
         .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))
     {
         Some(t) => *t,
@@ -3052,6 +3095,7 @@ fn sub_event_type(
         "disrupted" | "intercept" => DisruptedWeaponsUse,
         "transfer" | "withdrawal" => NonViolentTransferOfTerritory,
         "change_group" => ChangeToGroupActivity,
+        "other_sd" => Other,
         _ => return None,
     })
 }
@@ -3947,7 +3991,15 @@ fn fatalities(
                 sspan.start + before.len() - p.len()
             })
             .unwrap_or(spans[0].start);
-        let whole = Span::new(start, spans[spans.len() - 1].end);
+        // "killing three soldiers and a civilian who was walking nearby",
+        // "13 civils ... et la kamikaze": one more person after the count.
+        let last = spans[spans.len() - 1].end;
+        let mut end = last;
+        if let Some(one) = one_more_after(text, last, sspan.end, lex) {
+            total += 1;
+            end = one;
+        }
+        let whole = Span::new(start, end);
         return (Some(total), Some(whole), spans);
     }
     // "a soldier was killed", "an unmarried couple ... stoned to death"
@@ -4024,6 +4076,9 @@ fn fatalities(
             "gunned down",
             "stabbed to death",
             "beaten to death",
+            "beat to death",
+            "stoned to death",
+            "burned to death",
             "hacked to death",
             "beheaded",
             "lynched",
@@ -4248,6 +4303,35 @@ fn companion_after(text: &str, from: usize, end: usize) -> bool {
     });
     let to = text.ceil_char_boundary((from + 80).min(end));
     re.is_match(&text[from..to])
+}
+
+/// "three soldiers and a civilian", "13 civils, dont huit enfants, et la
+/// kamikaze": one person joined to a count right after its noun (an aside
+/// between commas skipped), as the end of those words.
+fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<usize> {
+    static ONE: OnceLock<Regex> = OnceLock::new();
+    let re = ONE.get_or_init(|| {
+        Regex::new(r"(?i)^\s+[\p{L}-]+(?:,[^,]{1,40},)?\s+(?:and|et)\s+(?:a|an|one|un|une|the|le|la)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?")
+            .expect("one more")
+    });
+    let to = text.ceil_char_boundary((from + 90).min(end));
+    let c = re.captures(&text[from..to])?;
+    let article = c.get(0)?.as_str().to_lowercase();
+    let definite = [" the ", " le ", " la "]
+        .iter()
+        .any(|a| article.contains(a));
+    // The noun, or the word after an adjective ("a Somali civilian").
+    [c.get(1), c.get(2)].into_iter().flatten().find_map(|noun| {
+        let word = noun.as_str().to_lowercase();
+        let bomber = matches!(
+            word.as_str(),
+            "bomber" | "kamikaze" | "attacker" | "assailant" | "gunman" | "assaillant"
+        );
+        // ("a civilian", not "the soldiers' commander" nor "a few"; the
+        // bomber named with "the")
+        let one = lex.singular.get(&word) == Some(&1) && !definite;
+        (one || bomber).then(|| from + noun.end())
+    })
 }
 
 /// Counts of injured and of abducted people in a clause: counts with an
@@ -5079,7 +5163,15 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
             None => kept.push(d),
         }
     }
-    kept.into_iter().map(|k| k.event).collect()
+    // A state of emergency or a curfew is the report's event only when it
+    // tells nothing else ("décrété l'état d'urgence ... après une journée
+    // de violentes manifestations": the riot).
+    let other = |e: &Event| e.sub_event_type == SubEventType::Other;
+    let anything_else = kept.iter().any(|k| !other(&k.event));
+    kept.into_iter()
+        .map(|k| k.event)
+        .filter(|e| !(anything_else && other(e)))
+        .collect()
 }
 
 #[cfg(test)]

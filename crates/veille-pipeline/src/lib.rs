@@ -120,6 +120,38 @@ mod tests {
         }
     }
 
+    /// A capital named by its country places the event there; a country
+    /// named last in its sentence ("in the U.S.") is no panic.
+    #[test]
+    fn a_capital_named_by_its_country_is_the_event_place() {
+        let p = Pipeline::new();
+        let place = |text: &str| {
+            let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+            let e = out.events.first().expect("an event");
+            e.location.as_ref().map(|l| l.name.clone())
+        };
+        for (text, want) in [
+            ("Thousands of people marched through the Moroccan capital on Sunday in solidarity with Palestinians in Gaza.", "Rabat"),
+            ("Des centaines de personnes ont manifesté dimanche dans la capitale malienne.", "Bamako"),
+            ("Protesters gathered in Niger's capital on Sunday.", "Niamey"),
+            ("Tens of thousands of demonstrators marched through the U.S. capital on Saturday, calling for a ceasefire in Gaza.", "Washington"),
+        ] {
+            assert_eq!(place(text).as_deref(), Some(want), "{text}");
+        }
+        // (a distance's reference point is no event place)
+        assert_ne!(
+            place("Gunmen killed five people 600 km from the Malian capital.").as_deref(),
+            Some("Bamako")
+        );
+        for text in [
+            "Gunmen killed five people in the U.S.",
+            "Gunmen killed five people near the Malian",
+            "Gunmen killed five people in Mali's",
+        ] {
+            p.run(&doc(text.as_bytes().to_vec())).unwrap();
+        }
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
