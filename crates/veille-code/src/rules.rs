@@ -1329,6 +1329,28 @@ fn may_be_event_place(
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
         && !is_cause_elsewhere(text, sspan, t.mention.span)
+        && !in_dateline(text, sspan, t.mention.span)
+}
+
+/// A place in a dateline's qualifier, which tells where the reporter was
+/// ("ZIGUINCHOR (Sénégal) —", "MAIDUGURI, Nigeria —", "TYR (Liban), 8
+/// août (AFP) -"): a capitalised dateline word opens the sentence, and a
+/// dash follows the place before anything else is said.
+fn in_dateline(text: &str, sentence: Span, place: Span) -> bool {
+    if place.start < sentence.start || place.start - sentence.start > 40 {
+        return false;
+    }
+    let pre = &text[sentence.start..place.start];
+    let first = pre.split([',', ' ', '(']).next().unwrap_or("");
+    let dateline_word = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.chars().all(|c| !c.is_lowercase());
+    if !dateline_word || pre.contains(['—', '–']) || pre.contains(" - ") {
+        return false;
+    }
+    let to = text.ceil_char_boundary((place.end + 40).min(sentence.end));
+    let post = &text[place.end..to];
+    let dash = post.find(['—', '–']).or_else(|| post.find(" - "));
+    dash.is_some_and(|d| !post[..d].contains(['.', ';']))
 }
 
 /// A country's capital named by the country ("the Moroccan capital", "la
@@ -2980,11 +3002,14 @@ fn sub_event_type(
         // one state forces take or regain after the other side left ("the
         // SAF regained control of Wad Madani after the RSF withdrew") ends a
         // battle for it.
+        // (a base the army takes over after peacekeepers left it, too:
+        // "FAMa took over the base after MINUSMA completed its withdrawal")
         "retake" | "takeover"
             if has("withdrawal")
                 && !has("clash")
                 && !has("kill")
-                && fighters.first().is_none_or(|a| kind_of(a) != "state") =>
+                && (fighters.first().is_none_or(|a| kind_of(a) != "state")
+                    || any_kind("external")) =>
         {
             NonViolentTransferOfTerritory
         }
@@ -4038,9 +4063,21 @@ fn fatalities(
             continue;
         }
         // Who killed is not who died ("the killing of a teenager by a
-        // police officer"), nor who speaks ("one protester told Reuters").
+        // police officer"), nor who speaks ("one protester told Reuters"),
+        // nor one of the dead already counted ("Les victimes, dont un
+        // adolescent").
         let before = lower[..article.start()].trim_end();
-        if before.ends_with(" by") || before.ends_with(" par") {
+        if [
+            " by",
+            " par",
+            "dont",
+            "including",
+            "among them",
+            "parmi eux",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+        {
             continue;
         }
         if speaker(&lower[article.end()..]) {
