@@ -3214,6 +3214,12 @@ fn assign_actors(
     let civilians = of_kind(&["civilians"]);
     let crowd = of_kind(&["protesters", "rioters"]);
     let state = of_kind(&["state", "external"]);
+    // (Two states' forces are one actor of the lexicon told apart by their
+    // demonyms: "Ukrainian air defence intercepted Russian drones",
+    // "Russian forces attacked Ukrainian positions".)
+    let whose = |h: &Hit| forces_of.iter().find(|(f, _)| *f == h.span).map(|(_, c)| c);
+    let other_state =
+        |h: &Hit, f: &Hit| h.span != f.span && whose(h).is_some() && whose(h) != whose(f);
 
     // (actor index, span if mentioned)
     let (a1, a2): (Option<Role>, Option<Role>) = match sub.event_type() {
@@ -3242,7 +3248,10 @@ fn assign_actors(
                 fighters.first().map(|h| (h.id, Some(h.span))),
                 fighters
                     .iter()
-                    .find(|h| Some(named(h.id)) != fighters.first().map(|f| named(f.id)))
+                    .find(|h| {
+                        Some(named(h.id)) != fighters.first().map(|f| named(f.id))
+                            || fighters.first().is_some_and(|f| other_state(h, f))
+                    })
                     .map(|h| (h.id, Some(h.span))),
             ),
         },
@@ -3339,10 +3348,6 @@ fn assign_actors(
                 )
             } else {
                 let first = fighters.first().or(hits.first());
-                // (Two states' forces are one actor of the lexicon told
-                // apart by their demonyms: "Ukrainian air defence
-                // intercepted Russian drones".)
-                let whose = |h: &Hit| forces_of.iter().find(|(f, _)| *f == h.span).map(|(_, c)| c);
                 let second = hits.iter().find(|h| {
                     first.is_none_or(|f| h.id != f.id || h.span != f.span && whose(h) != whose(f))
                 });

@@ -152,6 +152,29 @@ mod tests {
         }
     }
 
+    /// Two states' forces named by their demonyms are the two sides.
+    #[test]
+    fn two_armies_named_by_demonyms_are_two_sides() {
+        let p = Pipeline::new();
+        let text = "Russian forces attacked Ukrainian positions near Robotyne on Saturday.";
+        let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+        let e = out.events.first().expect("an event");
+        let names: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(e.sub_event_type.to_string(), "Armed clash");
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with("Military Forces of Russia")),
+            "{names:?}"
+        );
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with("Military Forces of Ukraine")),
+            "{names:?}"
+        );
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
