@@ -1455,28 +1455,22 @@ fn capital_named(
 
 /// A place named as whom a crowd stood with or against, not where it
 /// stood: "marched through the Moroccan capital in solidarity with
-/// Palestinians in Gaza", "en soutien aux habitants de Gaza", "chanting
-/// slogans against Israel's bombardment".
+/// Palestinians in Gaza", "chanting slogans against Israel's
+/// bombardment".
 fn is_cause_elsewhere(text: &str, sentence: Span, place: Span) -> bool {
     let before = lowered_before(text, sentence, place, 60);
     let clause = before.rsplit([',', ';', '(']).next().unwrap_or("");
     [
         "solidarity with",
-        "in support of",
         "in sympathy with",
         "solidarité avec",
-        "en soutien",
-        "soutien aux",
-        "soutien au",
         // (and what it asked for: "calling on President Joe Biden to
-        // support a ceasefire in Gaza")
+        // support a ceasefire in Gaza"; not "in support of", "en soutien
+        // aux VDP à Djibo", which troops say too, nor "despite a ceasefire
+        // in Idlib")
         "calling for",
         "calling on",
         "called for",
-        "ceasefire in",
-        "cease-fire in",
-        "cessez-le-feu à",
-        "cessez-le-feu dans",
         // (what the crowd was against: "chanting slogans against Israel's
         // bombardment")
         "slogans against",
