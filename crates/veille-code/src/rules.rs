@@ -90,6 +90,38 @@ const ATTACKER_NOUNS: &[&str] = &[
     "kamikazes",
 ];
 
+/// Number words a count of the dead may be written in, for
+/// [`counts_attackers`].
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "scores",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "dizaine",
+    "dizaines",
+    "vingtaine",
+];
+
 /// Whether the count at `span` counts attackers: one of
 /// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants",
 /// "four of the attackers" is not: a part of them, unless the count opens
@@ -97,7 +129,18 @@ const ATTACKER_NOUNS: &[&str] = &[
 /// that followed", where no whole stands before it).
 fn counts_attackers(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end();
-    let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+    // (or when no count stands before it in its sentence: "Troops
+    // 'neutralised' six of the attackers")
+    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let counted_before = before[sentence_start..].split_whitespace().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(
+                &w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+                    .as_str(),
+            )
+    });
+    let opens = !counted_before;
     let part_of = |w: &&str| opens && matches!(*w, "of" | "the" | "des" | "d'entre");
     text[span.end..]
         .split_whitespace()
@@ -2762,13 +2805,20 @@ fn read_clause<'a>(
                 lex.injured.contains(&w) || lex.abducted.contains(&w)
             })
     };
+    // ("four members of a family" are no members of an armed group)
+    let family = |h: &str| {
+        ["family", "famille", "household"]
+            .iter()
+            .any(|f| h.contains(f))
+    };
     let armed_victims = armed_patient
         || quantities.iter().any(|q| {
-            q.head
-                .as_deref()
-                .and_then(|h| h.split(' ').next())
-                .is_some_and(|h| ARMED_NOUNS.contains(&h))
-                && hurt_near(q)
+            q.head.as_deref().is_some_and(|h| {
+                h.split(' ')
+                    .next()
+                    .is_some_and(|w| ARMED_NOUNS.contains(&w))
+                    && !family(h)
+            }) && hurt_near(q)
         });
     // Weapons seized or found, with no fighting in the clause: disrupted
     // weapons use, whatever weapon words the clause also holds.
@@ -4173,7 +4223,7 @@ fn fatalities(
     static ONE_DIED: OnceLock<Regex> = OnceLock::new();
     let re = ONE_DIED.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?:he|she|il|elle)|(?:the|le|la|l')\s*([\p{L}-]+))\s+(?:later\s+|subsequently\s+|then\s+|also\s+|ensuite\s+|plus tard\s+)?(?:died|succumbed|was killed|was shot dead|est mort|est morte|est décédée?|a succombé|a été tuée?)\b",
+            r"(?i)\b(?:(?:he|she|il|elle)|(?:the|le|la|l')\s*([\p{L}-]+))\s+(?:later\s+|subsequently\s+|then\s+|also\s+|ensuite\s+|plus tard\s+)?(?:had\s+|has\s+)?(?:died|succumbed|was killed|was shot dead|est mort|est morte|est décédée?|a succombé|a été tuée?)\b",
         )
         .expect("one died")
     });
