@@ -123,10 +123,10 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Whether the count at `span` counts attackers: one of
-/// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants",
-/// "four of the attackers" is not: a part of them, unless the count opens
-/// its sentence, "Two of the attackers were killed in the exchange of fire
-/// that followed", where no whole stands before it).
+/// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants";
+/// "killing ten people, four of the attackers" is not: a part of them,
+/// unless no count stands before it in its sentence, "Two of the attackers
+/// were killed in the exchange of fire that followed").
 fn counts_attackers(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end();
     // (or when no count stands before it in its sentence: "Troops
