@@ -3719,15 +3719,6 @@ fn fatalities(
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .take(6)
                 .any(is_death)
-            // (and a death phrase of several words: "trois VDP ont perdu la
-            // vie")
-            || {
-                let six: Vec<&str> = after.split_whitespace().take(6).collect();
-                let six = six.join(" ");
-                lex.death_words
-                    .iter()
-                    .any(|d| d.contains(' ') && six.contains(d.as_str()))
-            }
     };
     // A count joined to one next to a death word is one too ("killed
     // several commanders and dozens of fighters").
@@ -4005,12 +3996,7 @@ fn fatalities(
         let words: Vec<&str> = head.split(' ').collect();
         // The noun counted ("six Nigerien soldiers" counts soldiers).
         let counted = q.unit.as_deref().unwrap_or(words[0]);
-        // (the lexicon's nouns are lower-cased: "Trois VDP ont perdu la vie")
-        let first_lower = words[0].to_lowercase();
-        let person = lex
-            .people
-            .iter()
-            .any(|p| p == counted || p == words[0] || *p == first_lower);
+        let person = lex.people.iter().any(|p| p == counted || p == words[0]);
         if !person {
             // Any other noun counts people when the count sits right next to
             // a death word ("killed 4 fishermen", "11 VDP were killed"),
