@@ -90,57 +90,16 @@ const ATTACKER_NOUNS: &[&str] = &[
     "kamikazes",
 ];
 
-/// Number words a count of the dead may be written in, for
-/// [`counts_attackers`].
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "dozens",
-    "scores",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "dizaine",
-    "dizaines",
-    "vingtaine",
-];
-
 /// Whether the count at `span` counts attackers: one of
 /// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants";
 /// "killing ten people, four of the attackers" is not: a part of them,
 /// unless no count stands before it in its sentence, "Two of the attackers
-/// were killed in the exchange of fire that followed").
-fn counts_attackers(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end();
-    // (or when no count stands before it in its sentence: "Troops
+/// were killed in the exchange of fire that followed"). `counts` are the
+/// counts of the clause the nlp stage found.
+fn counts_attackers(text: &str, span: Span, counts: &[&veille_core::Quantity]) -> bool {
+    // (or when no count stands before it in its clause: "Troops
     // 'neutralised' six of the attackers")
-    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let counted_before = before[sentence_start..].split_whitespace().any(|w| {
-        w.chars().any(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(
-                &w.trim_matches(|c: char| !c.is_alphabetic())
-                    .to_lowercase()
-                    .as_str(),
-            )
-    });
-    let opens = !counted_before;
+    let opens = !counts.iter().any(|q| q.span.end <= span.start);
     let part_of = |w: &&str| opens && matches!(*w, "of" | "the" | "des" | "d'entre");
     text[span.end..]
         .split_whitespace()
@@ -640,8 +599,10 @@ pub fn code_prescanned(
             is_violent(sub.event_type()),
             lex,
         );
-        let attackers_toll =
-            !fat_spans.is_empty() && fat_spans.iter().all(|&s| counts_attackers(text, s));
+        let attackers_toll = !fat_spans.is_empty()
+            && fat_spans
+                .iter()
+                .all(|&s| counts_attackers(text, s, &quantities));
 
         // Injured and abducted counts, and whether the clause sums up many incidents.
         let (injured, abducted) = casualties(text, &quantities, &fat_spans, lex);
@@ -1372,28 +1333,6 @@ fn may_be_event_place(
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
         && !is_cause_elsewhere(text, sspan, t.mention.span)
-        && !in_dateline(text, sspan, t.mention.span)
-}
-
-/// A place in a dateline's qualifier, which tells where the reporter was
-/// ("ZIGUINCHOR (Sénégal) —", "MAIDUGURI, Nigeria —", "TYR (Liban), 8
-/// août (AFP) -"): a capitalised dateline word opens the sentence, and a
-/// dash follows the place before anything else is said.
-fn in_dateline(text: &str, sentence: Span, place: Span) -> bool {
-    if place.start < sentence.start || place.start - sentence.start > 40 {
-        return false;
-    }
-    let pre = &text[sentence.start..place.start];
-    let first = pre.split([',', ' ', '(']).next().unwrap_or("");
-    let dateline_word = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && first.chars().all(|c| !c.is_lowercase());
-    if !dateline_word || pre.contains(['—', '–']) || pre.contains(" - ") {
-        return false;
-    }
-    let to = text.ceil_char_boundary((place.end + 40).min(sentence.end));
-    let post = &text[place.end..to];
-    let dash = post.find(['—', '–']).or_else(|| post.find(" - "));
-    dash.is_some_and(|d| !post[..d].contains(['.', ';']))
 }
 
 /// A country's capital named by the country ("the Moroccan capital", "la

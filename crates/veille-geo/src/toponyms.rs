@@ -2176,6 +2176,31 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
             return Some("dateline".into());
         }
     }
+    // ... and the place qualifying a dateline, which also tells where the
+    // reporter was: "ZIGUINCHOR (Sénégal) —", "MAIDUGURI, Nigeria —", "TYR
+    // (Liban), 8 août (AFP) -": a capitalised dateline word opens the
+    // sentence, and a dash follows the place before anything else is said.
+    let opening = tokens[..first]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |k| k + 1);
+    if opening < first && tokens[first].span.start - tokens[opening].span.start <= 40 {
+        let pre = &text[tokens[opening].span.start..tokens[first].span.start];
+        let head = pre.split([',', ' ', '(']).next().unwrap_or("");
+        let dateline_word = head.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && head.chars().all(|c| !c.is_lowercase());
+        let end = tokens[last].span.end;
+        let to = text.ceil_char_boundary((end + 40).min(text.len()));
+        let post = &text[end..to];
+        let dash = post.find(['—', '–']).or_else(|| post.find(" - "));
+        if dateline_word
+            && !pre.contains(['—', '–'])
+            && !pre.contains(" - ")
+            && dash.is_some_and(|d| !post[..d].contains(['.', ';']))
+        {
+            return Some("dateline".into());
+        }
+    }
     // Before: "village of X", "région de X", "near X", "in X", "à X".
     let before = |back: usize| first.checked_sub(back).and_then(word);
     let b1 = before(1);
@@ -2752,6 +2777,17 @@ mod tests {
             Some("dateline")
         );
         assert_eq!(mention(&g, "Gandja").mention.cue.as_deref(), None);
+        // (and the country qualifying it)
+        let g = places("ZIGUINCHOR (Sénégal) — Des jeunes ont lancé des pierres à Ziguinchor.");
+        assert_eq!(
+            mention(&g, "Sénégal").mention.cue.as_deref(),
+            Some("dateline")
+        );
+        let g = places("MAIDUGURI, Nigeria — Troops recaptured the town of Baga on Saturday.");
+        assert_eq!(
+            mention(&g, "Nigeria").mention.cue.as_deref(),
+            Some("dateline")
+        );
     }
 
     #[test]
