@@ -260,7 +260,8 @@ pub fn code_prescanned(
                 .any(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year));
             let death_here = deaths.iter().any(|d| inside(d.span));
             if death_here && !own_date {
-                add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
+                let victims = named_victims(sspan, actors, &forces_of, lex, gaz, drafts.last());
+                add_toll(drafts.last_mut(), si, text, sspan, nlp, lex, victims);
             }
             if !own_date {
                 refine_place(drafts.last_mut(), si, text, sspan, geo, &actor_words);
@@ -460,7 +461,7 @@ pub fn code_prescanned(
             None
         };
         if date.is_none() && bare_toll {
-            add_toll(drafts.last_mut(), si, text, sspan, nlp, lex);
+            add_toll(drafts.last_mut(), si, text, sspan, nlp, lex, None);
             continue;
         }
         let Some(date) = date else {
@@ -887,6 +888,7 @@ fn add_toll(
     sspan: Span,
     nlp: &Analysis,
     lex: &Lexicon,
+    victims: Option<(Actor, Span)>,
 ) {
     // A vague toll ("Plusieurs civils", coded 3) yields to a later count.
     let vague = |l: &Draft| vague_toll(&l.event);
@@ -947,6 +949,19 @@ fn add_toll(
                 end,
                 text: sp.of(text).to_string(),
             });
+        }
+        // "Gunmen attacked a post. Three soldiers lost their lives.": the
+        // side hit was armed.
+        if let Some((victim, vspan)) = victims.filter(|_| n > 0) {
+            if victims_were_armed(&mut last.event, &victim) {
+                let (start, end) = char_offsets(text, vspan);
+                last.event.evidence.push(Evidence {
+                    field: "actor2".into(),
+                    start,
+                    end,
+                    text: vspan.of(text).to_string(),
+                });
+            }
         }
     }
 }
@@ -2137,7 +2152,126 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     if joined_subject.is_match(&after_all[..window]) {
         return Part::Agent;
     }
+    // The object of an active verb of killing, counted or described: "they
+    // killed three soldiers", "killing two Malian soldiers", "tuant deux
+    // militaires" (not "was killed when Al Shabaab fighters attacked").
+    if object_of_violence(&text[before_start..mention.start]) {
+        return Part::Patient;
+    }
     Part::Unmarked
+}
+
+/// Active verbs of killing and wounding, whose object is the side hit
+/// (not "attacked", whose object is as often a convoy or a post).
+const OBJECT_VERBS: &[&str] = &[
+    "killed",
+    "killing",
+    "kills",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "shot",
+    "executed",
+    "massacred",
+    "neutralised",
+    "neutralized",
+    "neutralising",
+    "neutralizing",
+    "tuant",
+    "tué",
+    "blessant",
+    "neutralisé",
+    "neutralisant",
+    "exécuté",
+];
+
+/// Words of count or description that may stand between a violent verb
+/// and the name of its object ("killed at least 20", "tuant près de dix").
+/// Numbers, capitalised words ("Malian", "FAMa") and number words as the
+/// number parser reads them stand there too.
+const OBJECT_COUNT_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "at",
+    "least",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "than",
+    "up",
+    "to",
+    "of",
+    "dozens",
+    "hundreds",
+    "scores",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "one",
+    "other",
+    "un",
+    "une",
+    "des",
+    "les",
+    "le",
+    "la",
+    "au",
+    "moins",
+    "plus",
+    "de",
+    "près",
+    "environ",
+    "quelque",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "dizaine",
+    "dizaines",
+    "centaines",
+    "plusieurs",
+    "autres",
+];
+
+/// Whether the text right before a name ends with an active violent verb
+/// and at most four words of count or description ("killed at least 20",
+/// not "was killed when").
+fn object_of_violence(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(at) = words
+        .iter()
+        .rposition(|w| OBJECT_VERBS.contains(&w.to_lowercase().as_str()))
+        .filter(|&i| words.len() - i <= 5)
+    else {
+        return false;
+    };
+    words[at + 1..].iter().all(|w| {
+        w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            || OBJECT_COUNT_WORDS.contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// The lexicon's hits over a whole article, found once and read by each
@@ -3743,7 +3877,12 @@ fn fatalities(
             end += 1;
             sum += near[end].value;
         }
-        if end >= k + 2 && sum == near[k].value {
+        // ("four elderly people, three women and a man": the last part one
+        // person)
+        let and_one = end > k
+            && sum + 1 == near[k].value
+            && one_more_after(text, near[end].span.end, sspan.end, lex).is_some();
+        if end >= k + 2 && sum == near[k].value || and_one {
             parts.extend(near[k + 1..=end].iter().map(|q| q.span));
         }
     }
@@ -3839,10 +3978,32 @@ fn fatalities(
             || ["while ", "whereas ", "but ", "tandis qu", "alors qu", "mais "].iter().any(|w| {
                 gap.find(w).is_some_and(|i| {
                     let rest = &gap[i..];
-                    [" said", " say", " reported", " told", " put ", " affirm", " confirm", " parlent", " évoqu", " font état", " selon"]
+                    [" said", " say", " reported", " told", " put ", " gave", " affirm", " confirm", " parlent", " évoqu", " font état", " selon"]
                         .iter()
                         .any(|v| rest.contains(v))
                 })
+            })
+        })
+    };
+    // "killed at least 79 people ..., raising an earlier toll of 50": the
+    // figure the count replaced.
+    let superseded = |q: &veille_core::Quantity, spans: &[Span]| {
+        spans.last().is_some_and(|p| {
+            text.get(p.end..q.span.start).is_some_and(|gap| {
+                let gap = gap.to_lowercase();
+                [
+                    "earlier toll",
+                    "previous toll",
+                    "initial toll",
+                    "earlier figure",
+                    "previous figure",
+                    "précédent bilan",
+                    "bilan précédent",
+                    "bilan initial",
+                    "premier bilan",
+                ]
+                .iter()
+                .any(|c| gap.contains(c))
             })
         })
     };
@@ -3914,6 +4075,8 @@ fn fatalities(
             }
             total = 0;
             spans.clear();
+        } else if superseded(q, &spans) {
+            continue;
         } else if alternative(q, &spans) {
             // ("three people were killed, while police confirmed one death":
             // one)
@@ -3957,6 +4120,13 @@ fn fatalities(
             .iter()
             .any(|w| not_deaths.clone().any(|n| n == w))
         {
+            continue;
+        }
+        // With no count next to a death word, a count whose own verb, a
+        // few words on, is an injury or an abduction is no toll ("a été
+        // tué et six autres journalistes, dont deux de l'AFP, ont été
+        // blessés": one dead, six wounded).
+        if !joined_to_death && own_verb_spares(text, q.span.end, sspan.end, lex) {
             continue;
         }
         // (Up to a conjunction: "six morts et 81 blessés" are six dead.)
@@ -4343,6 +4513,28 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
         let one = lex.singular.get(&word) == Some(&1) && !definite;
         (one || bomber).then(|| from + noun.end())
     })
+}
+
+/// Whether the words after a count, up to eight (an aside between commas
+/// skipped) and before a conjunction or a stop, hold an injury,
+/// abduction or survival word ("six autres journalistes, dont deux de
+/// l'AFP, ont été blessés").
+fn own_verb_spares(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
+    let after = text[from..end].to_lowercase();
+    let after = match after.split_once(',') {
+        Some((head, rest)) if head.split_whitespace().count() <= 3 => {
+            let rest = rest.split_once(',').map_or(rest, |(_, r)| r);
+            format!("{head} {rest}")
+        }
+        _ => after,
+    };
+    let spares = lex.injured.iter().chain(&lex.abducted).chain(&lex.not_dead);
+    after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take(8)
+        .take_while(|w| !matches!(*w, "and" | "et" | "or" | "ou" | "while" | "but" | "mais"))
+        .any(|w| spares.clone().any(|n| n == w))
 }
 
 /// Counts of injured and of abducted people in a clause: counts with an
@@ -4863,6 +5055,121 @@ fn name_unidentified_side(base: &mut Event, other: &Event) {
     };
 }
 
+/// Makes an attack whose victims no word named (civilians by default) a
+/// battle against `victim`, an armed side a later sentence names as the
+/// dead (codebook: violence against soldiers or fighters is a battle).
+/// False, and nothing changed, when the attack names its victims or
+/// `victim` is its own doer.
+fn victims_were_armed(e: &mut Event, victim: &Actor) -> bool {
+    use veille_core::EventType::*;
+    let named_victims = e.evidence.iter().any(|x| x.field == "actor2");
+    let doer = e
+        .actors
+        .iter()
+        .any(|a| a.role == "actor1" && a.name == victim.name);
+    if e.sub_event_type != SubEventType::Attack || named_victims || doer {
+        return false;
+    }
+    e.event_type = Battles;
+    e.sub_event_type = SubEventType::ArmedClash;
+    e.actors.retain(|a| a.role != "actor2");
+    e.actors.push(Actor {
+        role: "actor2".into(),
+        ..victim.clone()
+    });
+    true
+}
+
+/// The side hit named by a toll's draft (a battle's, its victims named:
+/// "Three soldiers were killed") for [`victims_were_armed`].
+fn armed_victims(base: &mut Event, other: &Event) {
+    let named = |role: &str| other.evidence.iter().any(|x| x.field == role);
+    if other.event_type != veille_core::EventType::Battles {
+        return;
+    }
+    // (the side the toll names, not the unidentified one it supplied)
+    let first = base.actors.iter().find(|a| a.role == "actor1");
+    if let Some(hit) = other.actors.iter().find(|a| {
+        named(&a.role) && matches!(a.inter, 1..=4 | 8) && first.is_none_or(|f| f.name != a.name)
+    }) {
+        victims_were_armed(base, hit);
+    }
+}
+
+/// The armed side a toll told on its own names among its dead ("Three
+/// soldiers lost their lives", "Trois VDP ont perdu la vie"): a state's
+/// forces or a named group (not "two assailants"), with its span.
+fn named_victims(
+    sspan: Span,
+    actors: &[Hit],
+    forces_of: &[(Span, String)],
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    last: Option<&Draft>,
+) -> Option<(Actor, Span)> {
+    let country = last?.event.location.as_ref()?.country.clone();
+    let h = actors.iter().find(|h| {
+        let d = &lex.actors[h.id];
+        sspan.contains(h.span)
+            && (matches!(d.kind.as_str(), "state" | "external")
+                || d.kind == "armed" && !d.generic())
+    })?;
+    let abroad = forces_of.iter().find(|(f, _)| *f == h.span).map(|(_, c)| c);
+    let name = fill(&lex.actors[h.id], abroad.unwrap_or(&country), gaz);
+    let inter = match abroad {
+        Some(c) if *c != country => 8,
+        _ => lex.actors[h.id].inter,
+    };
+    let actor = Actor {
+        name,
+        role: "actor2".into(),
+        inter,
+    };
+    Some((actor, h.span))
+}
+
+/// Whether `a` is an attack that killed and `b` an abduction (of the
+/// same incident): the attack is the event.
+fn killing_over_abduction(a: &Event, b: &Event) -> bool {
+    a.sub_event_type == SubEventType::Attack
+        && a.fatalities.is_some_and(|f| f > 0)
+        && b.sub_event_type == SubEventType::AbductionForcedDisappearance
+}
+
+/// Gives a battle's two sides the roles an earlier report of it gave them,
+/// when that report names the same two sides the other way round.
+fn sides_in_order_of(base: &mut Event, earlier: &Event) {
+    use veille_core::EventType::Battles;
+    let side = |e: &Event, role: &str| {
+        e.actors
+            .iter()
+            .find(|a| a.role == role)
+            .map(|a| a.name.clone())
+    };
+    let (a1, a2) = (side(base, "actor1"), side(base, "actor2"));
+    let swapped = a1.is_some()
+        && a2.is_some()
+        && a1 == side(earlier, "actor2")
+        && a2 == side(earlier, "actor1");
+    if base.event_type != Battles || earlier.event_type != Battles || !swapped {
+        return;
+    }
+    let swap = |role: &mut String| {
+        *role = match role.as_str() {
+            "actor1" => "actor2".into(),
+            "actor2" => "actor1".into(),
+            _ => std::mem::take(role),
+        }
+    };
+    for a in base.actors.iter_mut() {
+        swap(&mut a.role);
+    }
+    for x in base.evidence.iter_mut() {
+        swap(&mut x.field);
+    }
+    base.actors.sort_by(|a, b| a.role.cmp(&b.role));
+}
+
 /// Merges drafts of one article that describe one incident: same date,
 /// compatible places (see [`compatible_places`]) and compatible types (the
 /// same type, two kinds of political violence, or a protest and the riot it
@@ -4984,6 +5291,14 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     excessive(&k.event)
                 } else if looting(&d.event) != looting(&k.event) {
                     looting(&d.event)
+                } else if killing_over_abduction(&d.event, &k.event) && d.sentence < k.sentence
+                    || killing_over_abduction(&k.event, &d.event) && k.sentence < d.sentence
+                {
+                    // An attack told as killing first, its abductions after
+                    // ("killed 41 people ... and abducted six others"), is
+                    // an attack; abductions told first, their killings
+                    // after, stay abductions.
+                    killing_over_abduction(&k.event, &d.event)
                 } else if d.borrowed_day != k.borrowed_day {
                     // The sentence that tells the day, over a headline
                     // dated by the sentences after it.
@@ -5083,6 +5398,15 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     base.event_type = other.event_type;
                     base.sub_event_type = other.sub_event_type;
                 }
+                // An attack whose victims the lead left unnamed (civilians
+                // by default) and the toll after it names as soldiers or
+                // fighters ("Gunmen attacked a post in Kaya. Three soldiers
+                // were killed."): a fight between two armed sides
+                // (codebook: Battles), the side hit named by the toll.
+                let toll_after = base_first && (d.continuation || d.placeless);
+                if toll_after {
+                    armed_victims(&mut base, &other);
+                }
                 // (a place lent by the sentences before is no place)
                 let base_placeless = if base_first { k.placeless } else { d.placeless };
                 let other_placeless = if base_first { d.placeless } else { k.placeless };
@@ -5114,6 +5438,17 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 // the other ("onze assaillants" in the title, JNIM in the
                 // body): the name.
                 name_unidentified_side(&mut base, &other);
+                // Who attacked whom is the first report's ("ISWAP militants
+                // attacked a military base. ... troops repelled the attack
+                // and killed several militants": ISWAP first).
+                let other_first = if base_first {
+                    d.sentence < k.sentence
+                } else {
+                    k.sentence < d.sentence
+                };
+                if other_first {
+                    sides_in_order_of(&mut base, &other);
+                }
                 if base.source_attribution.is_none() {
                     base.source_attribution = other.source_attribution.clone();
                 }
@@ -5486,6 +5821,33 @@ mod tests {
             part("Soldiers retook Ber with rebels nearby.", "rebels"),
             Part::Unmarked
         );
+    }
+
+    #[test]
+    fn the_counted_object_of_a_killing_is_hit() {
+        assert_eq!(
+            part("They killed three soldiers on Monday.", "soldiers"),
+            Part::Patient
+        );
+        assert_eq!(
+            part(
+                "Gunmen stormed the post, killing at least 12 Malian soldiers.",
+                "Malian"
+            ),
+            Part::Patient
+        );
+        assert_eq!(
+            part(
+                "Des hommes armés ont tué lundi, tuant deux militaires.",
+                "militaires"
+            ),
+            Part::Patient
+        );
+        // (a clause after the killing names its doer)
+        let s = "Four soldiers were killed when Al Shabaab fighters attacked a base.";
+        assert_ne!(part(s, "Al Shabaab"), Part::Patient);
+        let s = "A woman was killed when Ukrainian shells hit a street.";
+        assert_ne!(part(s, "Ukrainian"), Part::Patient);
     }
 
     #[test]

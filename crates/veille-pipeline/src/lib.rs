@@ -175,6 +175,58 @@ mod tests {
         );
     }
 
+    /// An attack whose victims the next sentence names as soldiers or
+    /// fighters is a battle against them; the side that attacked, told
+    /// first, stays first when a later sentence names both the other way.
+    #[test]
+    fn armed_victims_told_after_an_attack_make_a_battle() {
+        let p = Pipeline::new();
+        let sides = |text: &str| {
+            let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+            assert_eq!(out.events.len(), 1, "{text}: {:?}", out.events);
+            let e = &out.events[0];
+            let side = |role: &str| {
+                e.actors
+                    .iter()
+                    .find(|a| a.role == role)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default()
+            };
+            (
+                e.sub_event_type.to_string(),
+                side("actor1"),
+                side("actor2"),
+                e.fatalities,
+            )
+        };
+        for text in [
+            "Gunmen attacked a post in Kaya on Monday. Three soldiers lost their lives.",
+            "Gunmen attacked a post in Kaya on Monday. Three soldiers were killed.",
+            "Gunmen attacked a post in Kaya on Monday. They killed three soldiers.",
+        ] {
+            let (sub, a1, a2, fatalities) = sides(text);
+            assert_eq!(sub, "Armed clash", "{text}");
+            assert!(a1.starts_with("Unidentified Armed Group"), "{text}: {a1}");
+            assert!(
+                a2.starts_with("Military Forces of Burkina Faso"),
+                "{text}: {a2}"
+            );
+            assert_eq!(fatalities, Some(3), "{text}");
+        }
+        // (victims left unnamed, or civilians, stay civilians)
+        let (sub, _, a2, _) =
+            sides("Gunmen attacked a village in Kaya on Monday. Three civilians lost their lives.");
+        assert_eq!(sub, "Attack");
+        assert!(a2.starts_with("Civilians"), "{a2}");
+        let (sub, a1, a2, _) = sides(
+            "ISWAP militants attacked a military base in Malam Fatori, Borno, on Monday. \
+             Two soldiers were killed; troops repelled the attack and killed several militants.",
+        );
+        assert_eq!(sub, "Armed clash");
+        assert_eq!(a1, "Islamic State (West Africa)");
+        assert!(a2.starts_with("Military Forces of Nigeria"), "{a2}");
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
