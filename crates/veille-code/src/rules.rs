@@ -570,11 +570,26 @@ pub fn code_prescanned(
             const DETERMINERS: &[&str] = &[
                 "the", "a", "his", "her", "their", "la", "le", "l'", "l’", "sa", "son", "leur",
             ];
+            // (and in a protest, what it is about: "protested over the
+            // death in custody of Mahsa Amini")
+            let grievance: &[Hit] = if sub.event_type() == veille_core::EventType::Protests {
+                cues.grievance
+            } else {
+                &[]
+            };
             NOUNS.contains(&d.span.of(text).to_lowercase().as_str())
-                && cues.background.iter().any(|c| {
+                && cues.background.iter().chain(grievance).any(|c| {
                     c.span.end <= d.span.start && d.span.start - c.span.end <= 24 && {
+                        // (the cue's own determiner counts: "over the")
                         let gap = text[c.span.end..d.span.start].to_lowercase();
-                        let last = gap.split_whitespace().next_back().unwrap_or("");
+                        let cue_last = c.span.of(text).split_whitespace().next_back();
+                        let last = gap
+                            .split_whitespace()
+                            .next_back()
+                            .or(cue_last)
+                            .unwrap_or("")
+                            .to_lowercase();
+                        let last = last.as_str();
                         !gap.contains([',', ';', ':', '.'])
                             && gap.split_whitespace().count() <= 2
                             && (DETERMINERS.contains(&last)
@@ -1421,6 +1436,15 @@ fn capital_named(
                     "expenditure",
                     "investment",
                 ];
+                let lower = rest.to_lowercase();
+                // ("South Korea's National Assembly", "the Kenyan
+                // parliament": the state's seat is in its capital)
+                let seat = (lower.len() == rest.len())
+                    .then(|| SEATS_OF_STATE.iter().find(|s| starts_phrase(&lower, s)))
+                    .flatten();
+                if let Some(seat) = seat {
+                    return Some(Span::new(m.start, m.end + lead.len() + seat.len()));
+                }
                 (word == "capital" && !money.contains(&next.as_str()))
                     .then(|| Span::new(m.start, m.end + lead.len() + n))
             });
@@ -1429,7 +1453,12 @@ fn capital_named(
                 let raw = text[sspan.start..m.start].trim_end();
                 let lower = raw.to_lowercase();
                 let cues: &[&str] = if adjectival {
-                    &["capitale"]
+                    &[
+                        "capitale",
+                        "parlement",
+                        "palais présidentiel",
+                        "assemblée nationale",
+                    ]
                 } else {
                     &[
                         "capital of",
@@ -1447,7 +1476,86 @@ fn capital_named(
             let span = after_span.or_else(before_span)?;
             gaz.capital_of(idx).map(|c| (c, span))
         });
-    named.or_else(french)
+    // "dans plusieurs quartiers de la capitale", "outside parliament": the
+    // capital of the country the article is about, when no word says
+    // whose ("the regional capital", "la capitale régionale", "the state
+    // parliament" are others).
+    let bare = || {
+        let country = gaz.country_index(geo.focus_country.as_deref()?)?;
+        let capital = gaz.capital_of(country)?;
+        let sentence = sspan.of(text);
+        let lower = sentence.to_lowercase();
+        if lower.len() != sentence.len() {
+            return None;
+        }
+        let seats = SEATS_OF_STATE.iter().map(|s| format!("the {s}"));
+        let cues = [
+            "the capital",
+            "la capitale",
+            "le parlement",
+            "l'assemblée nationale",
+        ]
+        .into_iter()
+        .chain(["le palais présidentiel"])
+        .map(String::from)
+        .chain(seats);
+        for cue in cues {
+            for (at, _) in lower.match_indices(&cue) {
+                if lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                let before = lower[..at].trim_end();
+                let after = &lower[at + cue.len()..];
+                let next = after
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_alphanumeric());
+                let whose = [
+                    "of",
+                    "du",
+                    "de",
+                    "des",
+                    "d'",
+                    "d’",
+                    "city",
+                    "markets",
+                    "punishment",
+                    "gains",
+                    "flight",
+                    "régionale",
+                    "provinciale",
+                ];
+                let other_seat = ["state", "regional", "provincial", "local", "county"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+                let word_ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+                // (a demonym after it names whose: "la capitale malienne")
+                let demonym = gaz.demonym(&veille_geo::fold::fold(next)).is_some();
+                if word_ends && !whose.contains(&next) && !other_seat && !demonym {
+                    let span = Span::new(sspan.start + at, sspan.start + at + cue.len());
+                    return Some((capital, span));
+                }
+            }
+        }
+        None
+    };
+    named.or_else(french).or_else(bare)
+}
+
+/// Seats of a state's power, which stand in its capital.
+const SEATS_OF_STATE: &[&str] = &[
+    "national assembly",
+    "parliament",
+    "presidential palace",
+    "supreme court",
+    "constitutional court",
+];
+
+/// Whether `text` starts with the words `phrase`, whole.
+fn starts_phrase(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase)
+        .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// A place named as whom a crowd stood with or against, not where it
@@ -2115,6 +2223,19 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     }
     if agent.is_match(&text[before_start..mention.start]) {
         return Part::Agent;
+    }
+    // What an attack is on: "an attack by Islamist militants on a
+    // gendarmerie post", "une attaque contre un poste de l'armée" (a word
+    // of what is hit and "of" may stand between).
+    static TARGET: OnceLock<Regex> = OnceLock::new();
+    let target = TARGET.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:attacks?|assaults?|raids?|ambush(?:es)?|offensive|attaques?|assauts?|embuscades?|offensives?)\b(?:\s+[\w'’-]+){0,4}?\s+(?:on|against|upon|contre|visant)(?:\s+(?:an?|the|un|une|le|la|les|l'|l’|des|two|three|several|plusieurs|deux|trois))?(?:\s+[\w-]+\s+(?:of\s+the|of|de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*$",
+        )
+        .expect("target cue")
+    });
+    if target.is_match(&text[before_start..mention.start]) {
+        return Part::Patient;
     }
     let after = &text[mention.end..sentence.end];
     let after_end = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
@@ -5848,6 +5969,15 @@ mod tests {
         assert_ne!(part(s, "Al Shabaab"), Part::Patient);
         let s = "A woman was killed when Ukrainian shells hit a street.";
         assert_ne!(part(s, "Ukrainian"), Part::Patient);
+    }
+
+    #[test]
+    fn what_an_attack_is_on_is_hit() {
+        let s = "An attack by Islamist militants on a gendarmerie post killed 53 people.";
+        assert_eq!(part(s, "gendarmerie"), Part::Patient);
+        assert_eq!(part(s, "militants"), Part::Agent);
+        let s = "Une attaque contre un poste de l'armée a fait 12 morts.";
+        assert_eq!(part(s, "armée"), Part::Patient);
     }
 
     #[test]

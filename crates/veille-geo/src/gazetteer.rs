@@ -841,6 +841,11 @@ impl Gazetteer {
         self.demonyms.get(folded).copied()
     }
 
+    /// The entry index of the country with this ISO code.
+    pub fn country_index(&self, iso2: &str) -> Option<u32> {
+        self.country_by_iso.get(iso2).copied()
+    }
+
     pub fn country(&self, iso2: &str) -> Option<&Entry> {
         self.country_by_iso
             .get(iso2)

@@ -135,6 +135,13 @@ mod tests {
             ("Des centaines de personnes ont manifesté dimanche dans la capitale malienne.", "Bamako"),
             ("Protesters gathered in Niger's capital on Sunday.", "Niamey"),
             ("Tens of thousands of demonstrators marched through the U.S. capital on Saturday, calling for a ceasefire in Gaza.", "Washington"),
+            // a seat of the state stands in its capital
+            ("Thousands of protesters gathered outside South Korea's National Assembly on Tuesday.", "Seoul"),
+            ("Hundreds of people protested outside the Kenyan parliament on Tuesday.", "Nairobi"),
+            // "the capital" alone: the capital of the country the text is about
+            ("Des manifestants ont été dispersés jeudi au Tchad. La police a tiré des gaz lacrymogènes sur les manifestants dans plusieurs quartiers de la capitale.", "N'Djamena"),
+            // (not another body's seat)
+            ("Hundreds of farmers protested outside the European Parliament in Strasbourg on Tuesday.", "Strasbourg"),
         ] {
             assert_eq!(place(text).as_deref(), Some(want), "{text}");
         }
