@@ -726,6 +726,7 @@ def build_countries(g_countries, wc_list, country_points=None, gn_points=None, c
             fmt_coord(lon),
             str((g or {}).get("population", "") if g else ""),
             str((capitals or {}).get(cc, "")),
+            ",".join(sorted(n for n in ((g or {}).get("neighbours") or "").split(",") if n)),
         ])
     return drop_colliding_aliases(rows)
 
@@ -782,7 +783,7 @@ def write_tsv(path, header, rows, compress=False):
 # ---------------------------------------------------------------------------
 
 COUNTRY_COLS = ["iso2", "iso3", "geonameid", "name_en", "name_fr", "aliases", "demonyms",
-                "lat", "lon", "population", "capital"]
+                "lat", "lon", "population", "capital", "neighbours"]
 ADMIN1_COLS = ["code", "iso2", "geonameid", "name", "aliases", "lat", "lon", "population"]
 ADMIN2_COLS = ["code", "iso2", "admin1_code", "geonameid", "name", "aliases", "lat", "lon",
                "population"]
@@ -1179,6 +1180,7 @@ case-sensitively) and should normalise typographic apostrophes (’ → ').
 | 9 | `lon` | longitude |
 | 10 | `population` | GeoNames population |
 | 11 | `capital` | geonameid of the capital in `places.tsv.gz`: the most populous place of the country whose name or an alias, folded, is the capital GeoNames names; empty when none is ({no_capital}) |
+| 12 | `neighbours` | ISO codes of the countries it borders on land, comma-separated and sorted (GeoNames `neighbours`) |
 
 Includes GeoNames' legacy codes `CS` (Serbia and Montenegro) and `AN`
 (Netherlands Antilles). Countries without coordinates: {no_coord_countries}.

@@ -15,6 +15,8 @@ const ADMIN2: &str = include_str!("../../../data/gazetteer/admin2.tsv");
 const PLACES_GZ: &[u8] = include_bytes!("../../../data/gazetteer/places.tsv.gz");
 const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.txt");
 const NEVER_PLACES: &str = include_str!("../../../data/geo/never_places.txt");
+const FORCE_WORDS: &str = include_str!("../../../data/geo/force_words.txt");
+const MISSION_WORDS: &str = include_str!("../../../data/geo/mission_words.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
 const ACLED_ADMIN: &str = include_str!("../../../data/geo/acled-admin.tsv");
@@ -83,6 +85,10 @@ pub struct Gazetteer {
     pub(crate) admin_codes: FastMap<String, u32>,
     common_words: std::collections::HashSet<String>,
     never_places: std::collections::HashSet<String>,
+    /// Words for armed forces and their weapons, folded.
+    force_words: std::collections::HashSet<String>,
+    /// Words for a state's missions abroad (embassies, hospitals), folded.
+    mission_words: std::collections::HashSet<String>,
     /// Longest name in tokens.
     pub max_tokens: usize,
     /// Admin1 units of each country, with their folded names.
@@ -105,6 +111,8 @@ pub struct Gazetteer {
     /// `countries.tsv` gives, then (once places are loaded) to the place.
     capital_ids: HashMap<u32, u64>,
     capitals: HashMap<u32, u32>,
+    /// Each country's land neighbours, by ISO code.
+    neighbours: HashMap<String, Vec<String>>,
     /// Scratch space for folding names while indexing them.
     key_buf: String,
 }
@@ -645,6 +653,8 @@ impl Gazetteer {
             admin_codes: FastMap::default(),
             common_words: word_list(COMMON_WORDS),
             never_places: word_list(NEVER_PLACES),
+            force_words: word_list(FORCE_WORDS),
+            mission_words: word_list(MISSION_WORDS),
             max_tokens: 1,
             admin1_by_iso: HashMap::new(),
             with_article: Default::default(),
@@ -655,6 +665,7 @@ impl Gazetteer {
             admin1_is_admin2: Default::default(),
             capital_ids: HashMap::new(),
             capitals: HashMap::new(),
+            neighbours: HashMap::new(),
             key_buf: String::new(),
         };
         let bad = |file: &str, why: String| Error::Data {
@@ -679,6 +690,10 @@ impl Gazetteer {
             g.country_by_iso.insert(r[0].to_string(), idx);
             if let Some(gid) = num::<u64>(r.get(10)) {
                 g.capital_ids.insert(idx, gid);
+            }
+            if let Some(n) = r.get(11).filter(|n| !n.is_empty()) {
+                let codes = n.split(',').map(str::to_string).collect();
+                g.neighbours.insert(r[0].to_string(), codes);
             }
             for n in [r[3], r[4]].into_iter().chain(list(r[5])) {
                 g.index_name(n, idx);
@@ -841,6 +856,13 @@ impl Gazetteer {
         self.demonyms.get(folded).copied()
     }
 
+    /// Whether two countries (ISO codes) share a land border.
+    pub fn borders(&self, a: &str, b: &str) -> bool {
+        self.neighbours
+            .get(a)
+            .is_some_and(|n| n.iter().any(|c| c == b))
+    }
+
     /// The entry index of the country with this ISO code.
     pub fn country_index(&self, iso2: &str) -> Option<u32> {
         self.country_by_iso.get(iso2).copied()
@@ -855,6 +877,19 @@ impl Gazetteer {
     /// A word that is a place only by accident when alone and without a cue.
     pub fn is_common_word(&self, folded: &str) -> bool {
         self.common_words.contains(folded)
+    }
+
+    /// Words (folded, one or two) that name armed forces or their weapons
+    /// ("air strikes", "armee"): see `data/geo/force_words.txt`.
+    pub fn is_force_word(&self, folded: &str) -> bool {
+        self.force_words.contains(folded)
+    }
+
+    /// Words (folded, one or two) for a state's missions and bodies that
+    /// stand abroad ("embassy", "hopital"): see
+    /// `data/geo/mission_words.txt`.
+    pub fn is_mission_word(&self, folded: &str) -> bool {
+        self.mission_words.contains(folded)
     }
 
     /// A word that is never a one-word place name (months, weekdays).

@@ -884,6 +884,7 @@ fn resolve(
     let mut support: HashMap<String, f64> = HashMap::new();
     let mut country_votes: Vec<(&Candidate, String)> = Vec::new();
     let mut towns_not_countries: std::collections::HashSet<String> = Default::default();
+    let mut deferred: HashMap<String, f64> = HashMap::new();
     for c in cands.iter().filter(|c| !continent(c)) {
         // "Palestine, Texas" votes for the country of Texas.
         if let Some(&i) = c
@@ -913,6 +914,18 @@ fn resolve(
         if let Some(&country) = country {
             let w = if c.adjectival { 1.0 } else { 2.0 };
             let iso = &gaz.entries[country as usize].iso2;
+            // "An Israeli air strike hit Jabalia", "Russian shelling killed
+            // three in Kupiansk", "frappes israéliennes": who fought, maybe
+            // not where (weighed below, once every place has voted).
+            // ("the Indonesian hospital" in Gaza: whose, never where)
+            if c.adjectival && next_to_words(text, tokens, c, &|p| gaz.is_mission_word(p)) {
+                *weight.entry(iso.clone()).or_default() += w * DEFERRED_SAY;
+                continue;
+            }
+            if c.adjectival && next_to_words(text, tokens, c, &|p| gaz.is_force_word(p)) {
+                *deferred.entry(iso.clone()).or_default() += w;
+                continue;
+            }
             if c.adjectival {
                 *weight.entry(iso.clone()).or_default() += w;
                 *support.entry(iso.clone()).or_default() += w;
@@ -981,6 +994,28 @@ fn resolve(
             *weight.entry(iso.to_string()).or_default() += say * f / total;
             *support.entry(iso.to_string()).or_default() += say * f / total;
         }
+    }
+    // Forces named by a demonym and a place in a neighbouring country
+    // ("Israeli air strike ... Jabalia", "Russian shelling ... Kupiansk"):
+    // the forces fought abroad, the demonym breaks ties only. Otherwise it
+    // is a demonym like any other ("Malian soldiers ... near Boni" is no
+    // Bonn).
+    let abroad_nearby = |iso: &str| {
+        cands.iter().filter(|c| !c.adjectival).any(|c| {
+            c.entries.iter().any(|&e| {
+                let e = &gaz.entries[e as usize];
+                e.kind != Kind::Country && gaz.borders(iso, &e.iso2)
+            })
+        })
+    };
+    for (iso, w) in deferred {
+        let say = if abroad_nearby(&iso) {
+            DEFERRED_SAY
+        } else {
+            1.0
+        };
+        *weight.entry(iso.clone()).or_default() += w * say;
+        *support.entry(iso).or_default() += w * say;
     }
     // A country name counts twice for that country, unless it is also a
     // town of a country the other names point to and that country much
@@ -1398,6 +1433,60 @@ fn score(
         }
     }
     s + 3.0 * ((e.population + 1) as f64).log10()
+}
+
+/// What a forces' demonym ("Israeli air strike") fighting next door, or a
+/// mission's ("the Indonesian hospital"), says of the focus country,
+/// against a place name's one.
+const DEFERRED_SAY: f64 = 0.01;
+
+/// Whether a demonym or a country's name used as one is followed by one
+/// or two words `is_word` accepts (folded: "Israeli air strike", "U.S.
+/// drone") or, as French writes it, preceded by them ("frappes
+/// israéliennes", "l'armée malienne").
+fn next_to_words(
+    text: &str,
+    tokens: &[Token],
+    c: &Candidate,
+    is_word: &dyn Fn(&str) -> bool,
+) -> bool {
+    let start = tokens[c.first].span.start;
+    let end = tokens[c.last].word_end;
+    let after = &text[end..text.ceil_char_boundary((end + 40).min(text.len()))];
+    let before = &text[text.floor_char_boundary(start.saturating_sub(40))..start];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect()
+    };
+    // (the word right before, in the same clause: not "... killed 12
+    // soldiers. Malian officials said")
+    let before = if before
+        .trim_end()
+        .ends_with(|ch: char| ch.is_alphanumeric() || ch == '\'' || ch == '’')
+    {
+        before
+    } else {
+        ""
+    };
+    let (after, before) = (words(after), words(before));
+    let (a, b) = (after.iter().take(2), before.iter().rev().take(2));
+    let phrases = |w: Vec<&String>| -> Vec<String> {
+        match w.as_slice() {
+            [] => vec![],
+            [one] => vec![one.to_string()],
+            [one, two, ..] => vec![one.to_string(), format!("{one} {two}")],
+        }
+    };
+    let after_says = phrases(a.collect()).iter().any(|p| is_word(p));
+    let mut b: Vec<&String> = b.collect();
+    // ("frappes aeriennes israeliennes": the two words before, in order)
+    let before_says = b.first().is_some_and(|w| is_word(w)) || {
+        b.reverse();
+        b.len() == 2 && is_word(&format!("{} {}", b[0], b[1]))
+    };
+    after_says || before_says
 }
 
 /// Whether entry `i` (not a country) lies in one of the regions or
@@ -2269,6 +2358,39 @@ mod tests {
             names.contains(&("Menka".into(), "admin1".into())),
             "{names:?}"
         );
+    }
+
+    /// Forces named by a demonym fighting next door, and a state's mission
+    /// abroad, do not make the story theirs.
+    #[test]
+    fn forces_and_missions_abroad_are_not_the_focus() {
+        for (text, focus) in [
+            (
+                "An Israeli air strike killed 12 people in Khan Younis on Tuesday.",
+                "PS",
+            ),
+            (
+                "Russian shelling killed three people in Kupiansk on Tuesday.",
+                "UA",
+            ),
+            (
+                "Des frappes israéliennes ont tué 12 personnes à Khan Younès mardi.",
+                "PS",
+            ),
+            // (a mission: whose, not where)
+            (
+                "The director of the Indonesian hospital in Jabalia said 50 people were killed.",
+                "PS",
+            ),
+            // (forces next to no neighbour's place: a demonym like any other)
+            (
+                "Malian soldiers killed 20 jihadists near Boni on Tuesday.",
+                "ML",
+            ),
+        ] {
+            let g = places(text);
+            assert_eq!(g.focus_country.as_deref(), Some(focus), "{text}");
+        }
     }
 
     /// The toponyms' words, in text order.
