@@ -363,6 +363,66 @@ pub struct Scan {
 
 /// Drops the trigger hits that lie inside a mask phrase of their class
 /// ("riot" in "riot police"); `masks` hold class indices.
+/// Whether a trigger's words hold the month "March" rather than a march:
+/// "March" capitalised next to a number or after a word of time ("in
+/// March in Geneva", "the March 28 election", "last March"), not "the
+/// Aurat March in Lahore" nor "held a march".
+fn month_of_march(text: &str, span: Span) -> bool {
+    let said = span.of(text);
+    let Some(at) = said.find("March") else {
+        return false;
+    };
+    let at = span.start + at;
+    let after = text[at + "March".len()..].trim_start();
+    let before = text[..at].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    const TIME_WORDS: &[&str] = &[
+        "in", "of", "on", "last", "next", "early", "late", "mid", "since", "until", "till", "from",
+        "by", "this", "and", "to", "between", "before", "after", "during", "end",
+    ];
+    after.starts_with(|c: char| c.is_ascii_digit())
+        || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || TIME_WORDS.contains(&prev.as_str())
+        || prev.is_empty()
+}
+
+/// Whether a trigger is one past participle right after an article or a
+/// possessive: an adjective of what it names, not an event ("searching
+/// for the kidnapped New Zealand pilot", "the looted shops").
+fn adjective(text: &str, span: Span) -> bool {
+    let said = span.of(text);
+    let participle = !said.contains(' ')
+        && ["ed", "é", "és", "ée", "ées"]
+            .iter()
+            .any(|e| said.ends_with(e));
+    if !participle {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    if before.len() + 1 != span.start {
+        return false;
+    }
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // (English articles before English participles only: "a arrêté" is a
+    // French verb)
+    if said.ends_with("ed") {
+        matches!(
+            prev.as_str(),
+            "the" | "a" | "an" | "their" | "his" | "her" | "its"
+        )
+    } else {
+        matches!(prev.as_str(), "les" | "leurs")
+    }
+}
+
 fn unmasked(triggers: Vec<Hit>, masks: &[Hit]) -> Vec<Hit> {
     if masks.is_empty() {
         return triggers;
@@ -556,7 +616,13 @@ impl Lexicon {
             next(),
         );
         let masks = next();
-        let triggers = unmasked(triggers, &masks);
+        let mut triggers = unmasked(triggers, &masks);
+        // (a disaster's participle stays: "the crashed airliner" tells of
+        // a crash)
+        triggers.retain(|t| {
+            !month_of_march(text, t.span)
+                && (self.classes[t.id].not_event || !adjective(text, t.span))
+        });
         // (a combination's verb in a mask of its class says nothing of it
         // either: "ont pris d'assaut le poste" is no takeover)
         let verbs: Vec<Vec<Hit>> = sets
@@ -659,7 +725,41 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::lower_same_len;
+    use super::{adjective, lower_same_len, month_of_march};
+    use veille_core::Span;
+
+    fn at(text: &str, words: &str) -> Span {
+        let i = text.find(words).expect("the words are in the text");
+        Span::new(i, i + words.len())
+    }
+
+    #[test]
+    fn the_month_is_no_march() {
+        for (text, words, month) in [
+            (
+                "Women took part in the Aurat March in Lahore.",
+                "March in",
+                false,
+            ),
+            ("Hundreds held a march in Kochi.", "a march", false),
+            ("It was held in March in Geneva.", "March in", true),
+            ("Ahead of the March 28 election.", "the March", true),
+            ("From January to March the fighting went on.", "March", true),
+        ] {
+            assert_eq!(month_of_march(text, at(text, words)), month, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_after_an_article_is_an_adjective() {
+        let t = "soldiers searching for the kidnapped pilot";
+        assert!(adjective(t, at(t, "kidnapped")));
+        let t = "gunmen kidnapped the pilot";
+        assert!(!adjective(t, at(t, "kidnapped")));
+        // (a French auxiliary is no English article)
+        let t = "La police a arrêté lundi Rached Ghannouchi";
+        assert!(!adjective(t, at(t, "arrêté")));
+    }
 
     #[test]
     fn lowering_keeps_every_byte_offset() {

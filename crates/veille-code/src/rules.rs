@@ -552,6 +552,41 @@ pub fn code_prescanned(
             }
         }
 
+        // Codebook: a foreign state's forces taking a place (an invasion,
+        // "Russian forces took full control of Avdiivka") are an actor
+        // overtaking territory; only the country's own government regains.
+        // (not foreign troops retaking a town for the government, "Rwandan
+        // troops, fighting alongside Mozambican forces, recaptured ...":
+        // the invaded state's forces are the other side)
+        // (nor a place taken back: "regaining control of the main town
+        // held by Ukrainian forces" is a government's own)
+        let taken_back = [
+            "regain",
+            "retook",
+            "retake",
+            "recapture",
+            "took back",
+            "take back",
+            "repris",
+            "reprise",
+            "reconqu",
+        ]
+        .iter()
+        .any(|w| sspan.of(&lower).contains(w));
+        let sub = if sub == SubEventType::GovernmentRegainsTerritory
+            && !taken_back
+            && actor_list
+                .iter()
+                .any(|a| a.role == "actor1" && a.inter == 8)
+            && actor_list
+                .iter()
+                .any(|a| a.role == "actor2" && a.inter == 1)
+        {
+            SubEventType::NonStateActorOvertakesTerritory
+        } else {
+            sub
+        };
+
         // Fatalities.
         // "following the killing of a student", "après la mort de Nahel":
         // a death named as the background of the event is not its toll.
@@ -577,27 +612,31 @@ pub fn code_prescanned(
             } else {
                 &[]
             };
-            NOUNS.contains(&d.span.of(text).to_lowercase().as_str())
-                && cues.background.iter().chain(grievance).any(|c| {
-                    c.span.end <= d.span.start && d.span.start - c.span.end <= 24 && {
-                        // (the cue's own determiner counts: "over the")
-                        let gap = text[c.span.end..d.span.start].to_lowercase();
-                        let cue_last = c.span.of(text).split_whitespace().next_back();
-                        let last = gap
-                            .split_whitespace()
-                            .next_back()
-                            .or(cue_last)
-                            .unwrap_or("")
-                            .to_lowercase();
-                        let last = last.as_str();
-                        !gap.contains([',', ';', ':', '.'])
-                            && gap.split_whitespace().count() <= 2
-                            && (DETERMINERS.contains(&last)
-                                || DETERMINERS
-                                    .iter()
-                                    .any(|d| d.ends_with('\'') && last.ends_with(d)))
-                    }
-                })
+            // ("against the government's handling of the train collision
+            // ..., which killed 57 people": what it is against, however
+            // far)
+            !grievance.is_empty() && relative_killing_in_cause(text, sspan, d.span, &cues)
+                || NOUNS.contains(&d.span.of(text).to_lowercase().as_str())
+                    && cues.background.iter().chain(grievance).any(|c| {
+                        c.span.end <= d.span.start && d.span.start - c.span.end <= 24 && {
+                            // (the cue's own determiner counts: "over the")
+                            let gap = text[c.span.end..d.span.start].to_lowercase();
+                            let cue_last = c.span.of(text).split_whitespace().next_back();
+                            let last = gap
+                                .split_whitespace()
+                                .next_back()
+                                .or(cue_last)
+                                .unwrap_or("")
+                                .to_lowercase();
+                            let last = last.as_str();
+                            !gap.contains([',', ';', ':', '.'])
+                                && gap.split_whitespace().count() <= 2
+                                && (DETERMINERS.contains(&last)
+                                    || DETERMINERS
+                                        .iter()
+                                        .any(|d| d.ends_with('\'') && last.ends_with(d)))
+                        }
+                    })
         };
         // (A peaceful protest has no toll: a death told with it is why it
         // was held, or it would be force against it.)
@@ -2539,6 +2578,13 @@ fn read_clause<'a>(
                 }
             })
     };
+    // (however far after the cue, a killing told in a relative clause,
+    // in a sentence that tells no force on the crowd: "against the
+    // government's handling of the train collision near Tempi, in Larissa
+    // regional unit, which killed 57")
+    let cause_told_before = |t: &Hit| {
+        lex.classes[t.id].name == "kill" && relative_killing_in_cause(text, sspan, t.span, cues)
+    };
     // "a protest against police brutality", "demanding justice for students
     // killed": in a protest, what it is against is not what happened.
     let protest = sentence_triggers
@@ -2551,7 +2597,7 @@ fn read_clause<'a>(
             // (a crowd storming is what it did, never what it is against)
             !protest
                 || matches!(lex.classes[t.id].name.as_str(), "protest" | "storm")
-                || !just_after(cues.grievance, t)
+                || !just_after(cues.grievance, t) && !cause_told_before(t)
         })
         .collect();
     // "agreed a ceasefire after weeks of fighting": the fighting is the
@@ -2697,6 +2743,37 @@ fn read_clause<'a>(
         .filter(|t| !background(t))
         .all(generic);
     let background = |t: &Hit| background(t) && !(only_generic && means(t));
+    // "took part in the Aurat March", "a participé à une marche": taking
+    // part in a protest is the protest, when the sentence tells nothing
+    // else (not "arrested for taking part in protests").
+    let joined_protest = |t: &Hit| {
+        class_of(t) == "protest" && {
+            let before = lowered_before(text, sspan, t.span, 60);
+            [
+                "took part in",
+                "take part in",
+                "taking part in",
+                "takes part in",
+                "participated in",
+                "participating in",
+                "pris part à",
+                "participé à",
+            ]
+            .iter()
+            .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
+            .any(|gap| !gap.contains([',', ';', ':', '.']) && gap.split_whitespace().count() <= 4)
+        }
+    };
+    // (a not-event word after it is what the march asked: "calling for a
+    // ceasefire"; not one before it, "expelled three diplomats for taking
+    // part in ... protests")
+    let first_joined = sentence_triggers.iter().find(|t| joined_protest(t));
+    let only_joined = first_joined.is_some_and(|j| {
+        sentence_triggers.iter().all(|t| {
+            joined_protest(t) || lex.classes[t.id].not_event && t.span.start > j.span.start
+        })
+    });
+    let background = |t: &Hit| background(t) && !(only_joined && joined_protest(t));
     let foreground = sentence_triggers.iter().any(|t| !background(t));
     // "The strike came a month after heavy fighting in the town": a
     // sentence that tells only the background of the incident.
@@ -5248,6 +5325,47 @@ fn named_victims(
     };
     Some((actor, h.span))
 }
+
+/// Whether a killing at `at` is told in a relative clause ("which
+/// killed", "qui a tué") after a protest's grievance cue, in a sentence
+/// that tells no force on the crowd: what the protest is about.
+fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) -> bool {
+    let clause = sentence.of(text).to_lowercase();
+    if PROTEST_FORCE_WORDS.iter().any(|w| clause.contains(w)) {
+        return false;
+    }
+    let before = lowered_before(text, sentence, at, 20);
+    let relative = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| matches!(w, "which" | "that" | "qui"));
+    relative
+        && cues
+            .grievance
+            .iter()
+            .any(|c| sentence.contains(c.span) && c.span.end <= at.start)
+}
+
+/// Words of force on a crowd: a death told after one is no cause of the
+/// protest but its toll.
+const PROTEST_FORCE_WORDS: &[&str] = &[
+    "police",
+    "forces",
+    "troops",
+    "soldiers",
+    "fired",
+    "opened fire",
+    "shot",
+    "tear gas",
+    "clash",
+    "gendarme",
+    "policier",
+    "forces de l'ordre",
+    "tiré",
+    "ont tiré",
+    "militaires",
+];
 
 /// Whether `a` is an attack that killed and `b` an abduction (of the
 /// same incident): the attack is the event.

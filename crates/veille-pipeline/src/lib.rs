@@ -234,6 +234,40 @@ mod tests {
         assert!(a2.starts_with("Military Forces of Nigeria"), "{a2}");
     }
 
+    /// Protests told as a march one takes part in, or about a killing
+    /// elsewhere; a foreign army's conquest; an abduction named only as an
+    /// adjective.
+    #[test]
+    fn marches_conquests_and_adjectives() {
+        let p = Pipeline::new();
+        let sub = |text: &str| {
+            let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+            out.events
+                .first()
+                .map(|e| (e.sub_event_type.to_string(), e.fatalities))
+        };
+        let sub_of = |text: &str| sub(text).map(|s| s.0);
+        for text in [
+            "Several hundred women took part in the Aurat March in Lahore on Friday.",
+            "Members of youth organisations held a march in Kochi on Sunday.",
+        ] {
+            assert_eq!(sub_of(text).as_deref(), Some("Peaceful protest"), "{text}");
+        }
+        let text = "Around 12,000 people gathered in Athens on Sunday to protest against the \
+                    government's handling of the train collision near Tempi, which killed 57 people.";
+        assert_eq!(sub(text), Some(("Peaceful protest".into(), Some(0))));
+        let text = "Russian forces took full control of Avdiivka, in Ukraine's Donetsk region, \
+                    on Saturday after Ukrainian troops withdrew.";
+        assert_eq!(
+            sub_of(text).as_deref(),
+            Some("Non-state actor overtakes territory")
+        );
+        let text =
+            "Rebels attacked soldiers searching for the kidnapped pilot in Nduga on Saturday, \
+                    killing six soldiers.";
+        assert_eq!(sub_of(text).as_deref(), Some("Armed clash"));
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
