@@ -4718,6 +4718,8 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
 /// abduction or survival word ("six autres journalistes, dont deux de
 /// l'AFP, ont été blessés").
 fn own_verb_spares(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
+    // (eight words and an aside fit in 160 bytes)
+    let end = text.floor_char_boundary(end.min(from + 160));
     let after = text[from..end].to_lowercase();
     let after = match after.split_once(',') {
         Some((head, rest)) if head.split_whitespace().count() <= 3 => {
@@ -4867,7 +4869,12 @@ fn locate(
     // "Mali's capital", "the capital of Niger": the country's capital, over
     // a country the clause names (not a distance's reference, "600 km from
     // the Malian capital", nor a destination).
-    if let Some((capital, span)) = capital_named(text, si, sspan, geo, gaz).filter(|&(_, span)| {
+    // (looked for only when the clause names nothing finer)
+    let coarse = main.iter().map(&rank).min().is_none_or(|r| r >= 3);
+    let capital = coarse
+        .then(|| capital_named(text, si, sspan, geo, gaz))
+        .flatten();
+    if let Some((capital, span)) = capital.filter(|&(_, span)| {
         // (with its article: "from the Malian capital")
         let span = ["the ", "The ", "la ", "La "]
             .iter()
@@ -4875,9 +4882,7 @@ fn locate(
             .map_or(span, |a| Span::new(span.start - a.len(), span.end));
         !is_far_reference(text, sspan, span) && !is_destination(text, sspan, span)
     }) {
-        if main.iter().map(&rank).min().is_none_or(|r| r >= 3) {
-            return (Some(gaz.location(capital, 1)), vec![span]);
-        }
+        return (Some(gaz.location(capital, 1)), vec![span]);
     }
     if let Some(best) = main.iter().min_by_key(|t| order(t, sspan, &here)) {
         // A unit written with its brackets ("le département du Mayo-Tsanaga
