@@ -2348,8 +2348,8 @@ const OBJECT_VERBS: &[&str] = &[
 
 /// Words of count or description that may stand between a violent verb
 /// and the name of its object ("killed at least 20", "tuant près de dix").
-/// Numbers, capitalised words ("Malian", "FAMa") and number words as the
-/// number parser reads them stand there too.
+/// Numbers in digits and capitalised words ("Malian", "FAMa") stand there
+/// too.
 const OBJECT_COUNT_WORDS: &[&str] = &[
     "a",
     "an",
