@@ -2818,9 +2818,38 @@ fn read_clause<'a>(
             .any(|c| before.ends_with(c))
         }
     };
+    // "stormed an ATMIS base using VBIEDs and heavy weapons": explosives
+    // named with the guns of a ground assault are its means; the assault
+    // is the event (an IED alone on a convoy stays an IED).
+    let assault_means = |t: &Hit| {
+        matches!(class_of(t), "ied" | "suicide" | "grenade") && {
+            let before = lowered_before(text, sspan, t.span, 30);
+            // (a word or two may describe them: "using vehicle-borne
+            // explosive devices")
+            let means = [" using", " with", " à l'aide de", " au moyen de", " avec"]
+                .iter()
+                .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
+                .any(|gap| !gap.contains([',', ';', '.']) && gap.split_whitespace().count() <= 2);
+            let after = text[t.span.end..sspan.end].to_lowercase();
+            let after = &after[..after.floor_char_boundary(50)];
+            means
+                && [
+                    "heavy weapons",
+                    "small arms",
+                    "gunfire",
+                    "automatic weapons",
+                    "armes lourdes",
+                    "armes automatiques",
+                ]
+                .iter()
+                .any(|g| after.contains(g))
+        }
+    };
+    let supporting = |t: &Hit| supporting(t) || assault_means(t);
+    // (an attack is such an action too: "attacked the FAMa camp using ...")
     let other_action = sentence_triggers
         .iter()
-        .any(|t| !supporting(t) && lex.classes[t.id].priority >= 50);
+        .any(|t| !supporting(t) && (lex.classes[t.id].priority >= 50 || class_of(t) == "attack"));
     let top = match sentence_triggers
         .iter()
         .filter(|t| !foreground || !background(t))

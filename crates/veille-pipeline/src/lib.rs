@@ -236,7 +236,7 @@ mod tests {
 
     /// Protests told as a march one takes part in, or about a killing
     /// elsewhere; a foreign army's conquest; an abduction named only as an
-    /// adjective.
+    /// adjective; explosives as the means of a ground assault.
     #[test]
     fn marches_conquests_and_adjectives() {
         let p = Pipeline::new();
@@ -266,6 +266,15 @@ mod tests {
             "Rebels attacked soldiers searching for the kidnapped pilot in Nduga on Saturday, \
                     killing six soldiers.";
         assert_eq!(sub_of(text).as_deref(), Some("Armed clash"));
+        let text = "JNIM militants attacked the army camp in Bourem on Tuesday using \
+                    vehicle-borne explosive devices and heavy weapons, killing 10 soldiers.";
+        assert_eq!(sub_of(text).as_deref(), Some("Armed clash"));
+        let text = "Militants attacked a military convoy near Bourem on Tuesday using an IED, \
+                    killing three soldiers.";
+        assert_eq!(
+            sub_of(text).as_deref(),
+            Some("Remote explosive/landmine/IED")
+        );
     }
 
     /// An events-only pipeline gives the events and warnings of the full
