@@ -410,6 +410,11 @@ pub fn code_prescanned(
             Some(event_day.unwrap_or(*d))
         } else if !in_sentence.is_empty() {
             // Dated only by a year or in past years: background, not an event.
+            out.warnings.push(format!(
+                "not coded (background: its date {:?} is no day of a new event: an earlier year, after publication, a state's start or another day): {:?}",
+                in_sentence[0].span.of(text),
+                sspan.of(text)
+            ));
             continue;
         } else if si < LEAD_SENTENCES {
             lead_date(false, false)

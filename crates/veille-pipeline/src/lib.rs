@@ -277,6 +277,23 @@ mod tests {
         );
     }
 
+    /// A sentence dated in an earlier year is background: no event, and a
+    /// warning that says so with its date.
+    #[test]
+    fn an_old_date_is_told_in_a_warning() {
+        let p = Pipeline::new();
+        let text = "On 24 October 2020, gunmen attacked a school in Kumba, killing seven pupils.";
+        let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+        assert!(out.events.is_empty(), "{:?}", out.events);
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.contains("background") && w.contains("24 October 2020")),
+            "{:?}",
+            out.warnings
+        );
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
