@@ -1532,19 +1532,8 @@ fn capital_named(
         if lower.len() != sentence.len() {
             return None;
         }
-        let seats = SEATS_OF_STATE.iter().map(|s| format!("the {s}"));
-        let cues = [
-            "the capital",
-            "la capitale",
-            "le parlement",
-            "l'assemblée nationale",
-        ]
-        .into_iter()
-        .chain(["le palais présidentiel"])
-        .map(String::from)
-        .chain(seats);
-        for cue in cues {
-            for (at, _) in lower.match_indices(&cue) {
+        for cue in BARE_CAPITAL_CUES {
+            for (at, _) in lower.match_indices(cue) {
                 if lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
                     continue;
                 }
@@ -1594,6 +1583,21 @@ const SEATS_OF_STATE: &[&str] = &[
     "presidential palace",
     "supreme court",
     "constitutional court",
+];
+
+/// "The capital" and the seats of the state, with their article, named
+/// with no word of whose ([`SEATS_OF_STATE`] and the French forms).
+const BARE_CAPITAL_CUES: &[&str] = &[
+    "the capital",
+    "la capitale",
+    "le parlement",
+    "l'assemblée nationale",
+    "le palais présidentiel",
+    "the national assembly",
+    "the parliament",
+    "the presidential palace",
+    "the supreme court",
+    "the constitutional court",
 ];
 
 /// Whether `text` starts with the words `phrase`, whole.
@@ -4170,13 +4174,14 @@ fn fatalities(
     // a lower exact figure replaces the first ("Amnesty said at least 66
     // were killed; officials put the toll at 19": 19), a higher or vague
     // one ("plusieurs centaines") is left out.
+    // The words between the last count kept and `q`, lower-cased (none
+    // when they overlap: "more than 100 protesters" and "100").
+    let gap_after = |q: &veille_core::Quantity, spans: &[Span]| {
+        let p = spans.last()?;
+        text.get(p.end..q.span.start).map(str::to_lowercase)
+    };
     let alternative = |q: &veille_core::Quantity, spans: &[Span]| {
-        spans.last().is_some_and(|p| {
-            // (quantities may overlap: "more than 100 protesters" and "100")
-            let Some(gap) = text.get(p.end..q.span.start) else {
-                return false;
-            };
-            let gap = gap.to_lowercase();
+        gap_after(q, spans).is_some_and(|gap| {
             // (not "an estimated 30 militants": a count of its own)
             [
                 "put the toll",
@@ -4220,23 +4225,20 @@ fn fatalities(
     // "killed at least 79 people ..., raising an earlier toll of 50": the
     // figure the count replaced.
     let superseded = |q: &veille_core::Quantity, spans: &[Span]| {
-        spans.last().is_some_and(|p| {
-            text.get(p.end..q.span.start).is_some_and(|gap| {
-                let gap = gap.to_lowercase();
-                [
-                    "earlier toll",
-                    "previous toll",
-                    "initial toll",
-                    "earlier figure",
-                    "previous figure",
-                    "précédent bilan",
-                    "bilan précédent",
-                    "bilan initial",
-                    "premier bilan",
-                ]
-                .iter()
-                .any(|c| gap.contains(c))
-            })
+        gap_after(q, spans).is_some_and(|gap| {
+            [
+                "earlier toll",
+                "previous toll",
+                "initial toll",
+                "earlier figure",
+                "previous figure",
+                "précédent bilan",
+                "bilan précédent",
+                "bilan initial",
+                "premier bilan",
+            ]
+            .iter()
+            .any(|c| gap.contains(c))
         })
     };
     // "Police initially reported 41 dead; the prosecutor's office later put
@@ -5400,9 +5402,7 @@ const PROTEST_FORCE_WORDS: &[&str] = &[
     "clash",
     "gendarme",
     "policier",
-    "forces de l'ordre",
     "tiré",
-    "ont tiré",
     "militaires",
 ];
 
@@ -6126,6 +6126,14 @@ mod tests {
         assert_ne!(part(s, "Al Shabaab"), Part::Patient);
         let s = "A woman was killed when Ukrainian shells hit a street.";
         assert_ne!(part(s, "Ukrainian"), Part::Patient);
+    }
+
+    #[test]
+    fn every_seat_of_the_state_is_a_bare_capital_cue() {
+        for seat in super::SEATS_OF_STATE {
+            let bare = format!("the {seat}");
+            assert!(super::BARE_CAPITAL_CUES.contains(&bare.as_str()), "{seat}");
+        }
     }
 
     #[test]
