@@ -11,6 +11,7 @@
 
 pub mod lexicon;
 pub mod rules;
+mod words;
 
 pub use lexicon::Lexicon;
 pub use rules::{classify, code_article, code_prescanned, Label, Prescan};

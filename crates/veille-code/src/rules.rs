@@ -2,6 +2,7 @@
 //! decision below says which ACLED codebook convention it follows.
 
 use crate::lexicon::{lower_same_len, ActorDef, Hit, Lexicon, Scan};
+use crate::words::WORDS;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -61,37 +62,8 @@ fn counts_in(quantities: &[&veille_core::Quantity], text: &str, words: &[&str]) 
 /// such a word is a verb, not a name or its description.
 const PARTICIPLE_ENDINGS: &[&str] = &["ed", "é", "és", "ée", "ées"];
 
-/// Words that name the attackers a toll counts ("three assailants", "all
-/// four attackers", "deux terroristes").
-const ATTACKER_NOUNS: &[&str] = &[
-    "assailant",
-    "assailants",
-    "attacker",
-    "attackers",
-    "gunman",
-    "gunmen",
-    "militant",
-    "militants",
-    "jihadist",
-    "jihadists",
-    "terrorist",
-    "terrorists",
-    "insurgent",
-    "insurgents",
-    "assaillant",
-    "assaillants",
-    "terroriste",
-    "terroristes",
-    "jihadiste",
-    "jihadistes",
-    "djihadiste",
-    "djihadistes",
-    "insurgés",
-    "kamikazes",
-];
-
-/// Whether the count at `span` counts attackers: one of
-/// [`ATTACKER_NOUNS`] within the two words after it ("Three assailants";
+/// Whether the count at `span` counts attackers: an attacker noun
+/// (`attacker_nouns` in words.toml) within the two words after it ("Three assailants";
 /// "killing ten people, four of the attackers" is not: a part of them,
 /// unless no count stands before it in its sentence, "Two of the attackers
 /// were killed in the exchange of fire that followed"). `counts` are the
@@ -109,7 +81,7 @@ fn counts_attackers(text: &str, span: Span, counts: &[&veille_core::Quantity]) -
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .any(|w| ATTACKER_NOUNS.contains(&w.as_str()))
+        .any(|w| WORDS.attacker_nouns.contains(&w.as_str()))
 }
 
 /// The verb-noun combinations of taking, retaking or handing over
@@ -443,21 +415,11 @@ pub fn code_prescanned(
                         });
                     // Not a toll counted over time ("Jihadist violence has
                     // killed thousands"), which is no news of the day.
-                    let cumulative = counts_in(
-                        &quantities,
-                        text,
-                        &[
-                            "hundreds",
-                            "thousands",
-                            "millions",
-                            "des centaines",
-                            "des milliers",
-                            "des millions",
-                        ],
-                    ) || !lex
-                        .aggregate
-                        .find(sspan.of(text), sspan.of(&lower))
-                        .is_empty();
+                    let cumulative = counts_in(&quantities, text, &WORDS.cumulative_amounts)
+                        || !lex
+                            .aggregate
+                            .find(sspan.of(text), sspan.of(&lower))
+                            .is_empty();
                     let undated = undated_lead.as_ref().filter(|_| !cumulative);
                     borrowed_day = undated.is_some();
                     undated.and(after_lead.or(undated))
@@ -565,19 +527,10 @@ pub fn code_prescanned(
         // the invaded state's forces are the other side)
         // (nor a place taken back: "regaining control of the main town
         // held by Ukrainian forces" is a government's own)
-        let taken_back = [
-            "regain",
-            "retook",
-            "retake",
-            "recapture",
-            "took back",
-            "take back",
-            "repris",
-            "reprise",
-            "reconqu",
-        ]
-        .iter()
-        .any(|w| sspan.of(&lower).contains(w));
+        let taken_back = WORDS
+            .taken_back
+            .iter()
+            .any(|w| sspan.of(&lower).contains(w));
         let sub = if sub == SubEventType::GovernmentRegainsTerritory
             && !taken_back
             && actor_list
@@ -596,17 +549,6 @@ pub fn code_prescanned(
         // "following the killing of a student", "après la mort de Nahel":
         // a death named as the background of the event is not its toll.
         let background_death = |d: &Hit| {
-            const NOUNS: &[&str] = &[
-                "death",
-                "deaths",
-                "killing",
-                "killings",
-                "murder",
-                "mort",
-                "décès",
-                "meurtre",
-                "assassinat",
-            ];
             const DETERMINERS: &[&str] = &[
                 "the", "a", "his", "her", "their", "la", "le", "l'", "l’", "sa", "son", "leur",
             ];
@@ -621,7 +563,9 @@ pub fn code_prescanned(
             // ..., which killed 57 people": what it is against, however
             // far)
             !grievance.is_empty() && relative_killing_in_cause(text, sspan, d.span, &cues)
-                || NOUNS.contains(&d.span.of(text).to_lowercase().as_str())
+                || WORDS
+                    .death_nouns
+                    .contains(&d.span.of(text).to_lowercase().as_str())
                     && cues.background.iter().chain(grievance).any(|c| {
                         c.span.end <= d.span.start && d.span.start - c.span.end <= 24 && {
                             // (the cue's own determiner counts: "over the")
@@ -668,19 +612,7 @@ pub fn code_prescanned(
         let (injured, abducted) = casualties(text, &quantities, &fat_spans, lex);
         let clause_text = sspan.of(text);
         let clause_lower = lower_same_len(clause_text);
-        let vague_many = counts_in(
-            &quantities,
-            text,
-            &[
-                "hundreds",
-                "thousands",
-                "dozens",
-                "scores",
-                "des centaines",
-                "des milliers",
-                "des dizaines",
-            ],
-        );
+        let vague_many = counts_in(&quantities, text, &WORDS.vague_many);
         let aggregate = !lex.aggregate.find(clause_text, &clause_lower).is_empty()
             || vague_many && !lex.report_cues.find(clause_text, &clause_lower).is_empty();
 
@@ -846,22 +778,6 @@ fn succeed(e: &mut Event, lex: &Lexicon) {
     }
 }
 
-/// Words by which a group claims an attack or is held to be behind it.
-const CLAIM_WORDS: &[&str] = &[
-    "claimed",
-    "claim of responsibility",
-    "revendiqu",
-    "blamed",
-    "suspected",
-    "soupçonn",
-    "attributed to",
-    "attribué",
-    "imputé",
-    "à l'origine de",
-    "à l’origine de",
-    "behind the attack",
-];
-
 /// "JNIM claimed responsibility", "L'État islamique au Sahel est soupçonné
 /// d'être à l'origine de l'attaque": an event with an unidentified armed
 /// group as its first side takes the one armed group named with a claim or
@@ -899,7 +815,7 @@ fn claimed_by(
         for sentence in &nlp.sentences[d.sentence..until] {
             let sspan = sentence.span;
             let lower = sspan.of(text).to_lowercase();
-            if !CLAIM_WORDS.iter().any(|w| lower.contains(w)) {
+            if !WORDS.claim_words.iter().any(|w| lower.contains(w)) {
                 continue;
             }
             named.extend(actors.iter().filter(|h| {
@@ -955,7 +871,7 @@ fn add_toll(
     let lower = sspan.of(text).to_lowercase();
     let update = toll_update(&lower);
     // "The rebels claimed to have killed 47 soldiers": a claim, no toll.
-    if CLAIMS.iter().any(|c| lower.contains(c)) {
+    if WORDS.kill_claims.iter().any(|c| lower.contains(c)) {
         return;
     }
     // "Un assaillant a également été tué": more deaths of the same event.
@@ -1025,20 +941,6 @@ fn add_toll(
     }
 }
 
-/// A side's claim of the deaths it caused: no toll ("The rebels claimed to
-/// have killed 47 soldiers").
-const CLAIMS: &[&str] = &[
-    "claimed to have killed",
-    "claimed it killed",
-    "claimed it had killed",
-    "claims to have killed",
-    "claimed the killing",
-    "affirment avoir tué",
-    "affirme avoir tué",
-    "revendiqué la mort",
-    "revendique la mort",
-];
-
 /// Whether an event's toll is one person named as killed ("Qassem
 /// Soleimani a été tué"): a later count of all the dead ("Sept personnes
 /// ont péri dans le raid") is the toll.
@@ -1090,23 +992,11 @@ fn looks_back(lower: &str) -> bool {
         "the ", "this ", "that ", "it ", "l'", "la ", "le ", "cette ", "cet ", "ce ", "elle ",
         "il ",
     ];
-    const VERBS: &[&str] = &[
-        " came ",
-        " comes ",
-        " happened ",
-        " occurred ",
-        " took place ",
-        " intervient ",
-        " survient ",
-        " est intervenue ",
-        " est survenue ",
-        " est survenu ",
-        " a eu lieu ",
-    ];
     if !SUBJECTS.iter().any(|s| lower.starts_with(s)) {
         return false;
     }
-    let Some((i, verb)) = VERBS
+    let Some((i, verb)) = WORDS
+        .happened_verbs
         .iter()
         .filter_map(|v| lower.find(v).map(|i| (i, v)))
         .min_by_key(|x| x.0)
@@ -1120,40 +1010,12 @@ fn looks_back(lower: &str) -> bool {
     // (an incident for subject, "The attack", "L'embuscade": not "This
     // happened after gunmen stormed the village", which tells the incident
     // after "after")
-    const INCIDENTS: &[&str] = &[
-        "attack",
-        "assault",
-        "ambush",
-        "raid",
-        "killing",
-        "massacre",
-        "strike",
-        "bombing",
-        "blast",
-        "explosion",
-        "incident",
-        "violence",
-        "clash",
-        "fighting",
-        "abduction",
-        "kidnapping",
-        "protest",
-        "attaque",
-        "assaut",
-        "embuscade",
-        "tuerie",
-        "frappe",
-        "violences",
-        "affrontement",
-        "enlèvement",
-        "manifestation",
-    ];
     let subject = &lower[..i];
     // ("Elle survient un mois après ...": the incident just told, by its
     // pronoun; "It comes after ...")
     let pronoun = matches!(subject.trim(), "elle" | "il" | "it");
     if !pronoun
-        && !INCIDENTS.iter().any(|n| {
+        && !WORDS.incident_nouns.iter().any(|n| {
             subject
                 .split([' ', '\'', '’'])
                 .any(|w| w.strip_suffix('s').unwrap_or(w) == *n || w == *n)
@@ -1197,48 +1059,11 @@ fn initial_toll(lower: &str) -> bool {
 /// reports a later, revised toll: "the toll was later raised to", "le
 /// bilan s'est ensuite alourdi".
 fn toll_update(lower: &str) -> bool {
-    let later = [
-        "later",
-        "since",
-        "subsequently",
-        "ensuite",
-        "depuis",
-        "plus tard",
-    ]
-    .iter()
-    .any(|c| lower.contains(c));
-    let revised = [
-        "rose to",
-        "risen to",
-        "raised to",
-        "climbed to",
-        "revised",
-        "put the toll",
-        "put the death toll",
-        "passé à",
-        "alourdi",
-        "grimpé",
-        "porté à",
-        "revu",
-    ]
-    .iter()
-    .any(|c| lower.contains(c));
+    let later = WORDS.later_words.iter().any(|c| lower.contains(c));
+    let revised = WORDS.revised_words.iter().any(|c| lower.contains(c));
     // "local sources later put the toll at 86": another source's figure
     // for the same deaths (ACLED keeps the lowest), not a revision.
-    let other_source = [
-        "local sources",
-        "other sources",
-        "residents",
-        "witnesses",
-        "activists",
-        "rights groups",
-        "sources locales",
-        "d'autres sources",
-        "habitants",
-        "témoins",
-    ]
-    .iter()
-    .any(|c| lower.contains(c));
+    let other_source = WORDS.other_sources.iter().any(|c| lower.contains(c));
     later && revised && !other_source
 }
 
@@ -1304,25 +1129,6 @@ fn refine_place(
 /// "the 9 October vote" (the date between "the" and a noun), "la
 /// présidentielle du 18 avril" (an occasion's noun, then "du" and the date).
 fn names_another_day(text: &str, date: Span) -> bool {
-    const OCCASIONS: &[&str] = &[
-        "présidentielle",
-        "présidentielles",
-        "élection",
-        "élections",
-        "législatives",
-        "municipales",
-        "scrutin",
-        "vote",
-        "référendum",
-        "sommet",
-        "réunion",
-        "conférence",
-        "cérémonie",
-        "investiture",
-        "procès",
-        "audience",
-        "match",
-    ];
     let wider = text[text.floor_char_boundary(date.start.saturating_sub(24))..date.start]
         .trim_end()
         .to_lowercase();
@@ -1330,7 +1136,7 @@ fn names_another_day(text: &str, date: Span) -> bool {
         if noun
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| OCCASIONS.contains(&w))
+            .is_some_and(|w| WORDS.occasions.contains(&w))
         {
             return true;
         }
@@ -1472,19 +1278,17 @@ fn capital_named(
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
                 // (not "the Malian capital markets", "capital punishment")
-                let money = [
-                    "markets",
-                    "punishment",
-                    "gains",
-                    "flight",
-                    "expenditure",
-                    "investment",
-                ];
+                let money = &WORDS.capital_money;
                 let lower = rest.to_lowercase();
                 // ("South Korea's National Assembly", "the Kenyan
                 // parliament": the state's seat is in its capital)
                 let seat = (lower.len() == rest.len())
-                    .then(|| SEATS_OF_STATE.iter().find(|s| starts_phrase(&lower, s)))
+                    .then(|| {
+                        WORDS
+                            .seats_of_state
+                            .iter()
+                            .find(|s| starts_phrase(&lower, s))
+                    })
                     .flatten();
                 if let Some(seat) = seat {
                     return Some(Span::new(m.start, m.end + lead.len() + seat.len()));
@@ -1497,20 +1301,9 @@ fn capital_named(
                 let raw = text[sspan.start..m.start].trim_end();
                 let lower = raw.to_lowercase();
                 let cues: &[&str] = if adjectival {
-                    &[
-                        "capitale",
-                        "parlement",
-                        "palais présidentiel",
-                        "assemblée nationale",
-                    ]
+                    &WORDS.capital_cues_adjectival
                 } else {
-                    &[
-                        "capital of",
-                        "capitale du",
-                        "capitale de la",
-                        "capitale de l'",
-                        "capitale de",
-                    ]
+                    &WORDS.capital_cues_of
                 };
                 let cue = cues.iter().find(|c| lower.ends_with(*c))?;
                 let start = raw.len().checked_sub(cue.len())?;
@@ -1532,7 +1325,7 @@ fn capital_named(
         if lower.len() != sentence.len() {
             return None;
         }
-        for cue in BARE_CAPITAL_CUES {
+        for cue in &WORDS.bare_capital_cues {
             for (at, _) in lower.match_indices(cue) {
                 if lower[..at].ends_with(|c: char| c.is_alphanumeric()) {
                     continue;
@@ -1544,21 +1337,7 @@ fn capital_named(
                     .next()
                     .unwrap_or("")
                     .trim_matches(|c: char| !c.is_alphanumeric());
-                let whose = [
-                    "of",
-                    "du",
-                    "de",
-                    "des",
-                    "d'",
-                    "d’",
-                    "city",
-                    "markets",
-                    "punishment",
-                    "gains",
-                    "flight",
-                    "régionale",
-                    "provinciale",
-                ];
+                let whose = &WORDS.capital_whose;
                 let other_seat = ["state", "regional", "provincial", "local", "county"]
                     .iter()
                     .any(|w| before.ends_with(w));
@@ -1575,30 +1354,6 @@ fn capital_named(
     };
     named.or_else(french).or_else(bare)
 }
-
-/// Seats of a state's power, which stand in its capital.
-const SEATS_OF_STATE: &[&str] = &[
-    "national assembly",
-    "parliament",
-    "presidential palace",
-    "supreme court",
-    "constitutional court",
-];
-
-/// "The capital" and the seats of the state, with their article, named
-/// with no word of whose ([`SEATS_OF_STATE`] and the French forms).
-const BARE_CAPITAL_CUES: &[&str] = &[
-    "the capital",
-    "la capitale",
-    "le parlement",
-    "l'assemblée nationale",
-    "le palais présidentiel",
-    "the national assembly",
-    "the parliament",
-    "the presidential palace",
-    "the supreme court",
-    "the constitutional court",
-];
 
 /// Whether `text` starts with the words `phrase`, whole.
 fn starts_phrase(text: &str, phrase: &str) -> bool {
@@ -1774,25 +1529,6 @@ fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
 /// conflict or an insurgency in a relative clause is its history, not an
 /// incident.
 fn war_history(text: &str, trigger: Span) -> bool {
-    const WARS: &[&str] = &[
-        "war",
-        "wars",
-        "conflict",
-        "conflicts",
-        "insurgency",
-        "insurgencies",
-        "rebellion",
-        "violence",
-        "crisis",
-        "guerre",
-        "guerres",
-        "conflit",
-        "conflits",
-        "insurrection",
-        "rébellion",
-        "violences",
-        "crise",
-    ];
     let from = text.floor_char_boundary(trigger.start.saturating_sub(48));
     let before = text[from..trigger.start].to_lowercase();
     let mut words: Vec<&str> = before
@@ -1814,7 +1550,7 @@ fn war_history(text: &str, trigger: Span) -> bool {
         && matches!(words[n - 1], "that" | "which" | "qui")
         && words[n.saturating_sub(5)..n - 1]
             .iter()
-            .any(|w| WARS.contains(w))
+            .any(|w| WORDS.wars.contains(w))
 }
 
 /// Distance from which a place named as a reference point ("195 km north
@@ -2204,25 +1940,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
         .unwrap_or(before)
         .trim_end();
-    let ally = [
-        "backed by",
-        "supported by",
-        "alongside",
-        "with the support of",
-        "together with",
-        "assisted by",
-        "aided by",
-        "appuyés par",
-        "appuyées par",
-        "appuyé par",
-        "aux côtés de",
-        "aux côtés du",
-        "avec l'appui de",
-        "avec le soutien de",
-        "soutenus par",
-    ]
-    .iter()
-    .any(|c| {
+    let ally = WORDS.ally_cues.iter().any(|c| {
         // Right before the name, or naming what the name is a part of:
         // "backed by Russian paramilitaries of the Africa Corps", "appuyés
         // par des éléments de la force Barkhane" (not "backed by soldiers
@@ -2330,100 +2048,6 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     Part::Unmarked
 }
 
-/// Active verbs of killing and wounding, whose object is the side hit
-/// (not "attacked", whose object is as often a convoy or a post).
-const OBJECT_VERBS: &[&str] = &[
-    "killed",
-    "killing",
-    "kills",
-    "wounded",
-    "wounding",
-    "injured",
-    "injuring",
-    "shot",
-    "executed",
-    "massacred",
-    "neutralised",
-    "neutralized",
-    "neutralising",
-    "neutralizing",
-    "tuant",
-    "tué",
-    "blessant",
-    "neutralisé",
-    "neutralisant",
-    "exécuté",
-];
-
-/// Words of count or description that may stand between a violent verb
-/// and the name of its object ("killed at least 20", "tuant près de dix").
-/// Numbers in digits and capitalised words ("Malian", "FAMa") stand there
-/// too.
-const OBJECT_COUNT_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "at",
-    "least",
-    "some",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "over",
-    "more",
-    "than",
-    "up",
-    "to",
-    "of",
-    "dozens",
-    "hundreds",
-    "scores",
-    "several",
-    "many",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "one",
-    "other",
-    "un",
-    "une",
-    "des",
-    "les",
-    "le",
-    "la",
-    "au",
-    "moins",
-    "plus",
-    "de",
-    "près",
-    "environ",
-    "quelque",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "dizaine",
-    "dizaines",
-    "centaines",
-    "plusieurs",
-    "autres",
-];
-
 /// Whether the text right before a name ends with an active violent verb
 /// and at most four words of count or description ("killed at least 20",
 /// not "was killed when").
@@ -2431,7 +2055,7 @@ fn object_of_violence(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().collect();
     let Some(at) = words
         .iter()
-        .rposition(|w| OBJECT_VERBS.contains(&w.to_lowercase().as_str()))
+        .rposition(|w| WORDS.object_verbs.contains(&w.to_lowercase().as_str()))
         .filter(|&i| words.len() - i <= 5)
     else {
         return false;
@@ -2439,7 +2063,9 @@ fn object_of_violence(before: &str) -> bool {
     words[at + 1..].iter().all(|w| {
         w.chars().all(|c| c.is_ascii_digit() || c == ',')
             || w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            || OBJECT_COUNT_WORDS.contains(&w.to_lowercase().as_str())
+            || WORDS
+                .object_count_words
+                .contains(&w.to_lowercase().as_str())
     })
 }
 
@@ -2758,19 +2384,13 @@ fn read_clause<'a>(
     let joined_protest = |t: &Hit| {
         class_of(t) == "protest" && {
             let before = lowered_before(text, sspan, t.span, 60);
-            [
-                "took part in",
-                "take part in",
-                "taking part in",
-                "takes part in",
-                "participated in",
-                "participating in",
-                "pris part à",
-                "participé à",
-            ]
-            .iter()
-            .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
-            .any(|gap| !gap.contains([',', ';', ':', '.']) && gap.split_whitespace().count() <= 4)
+            WORDS
+                .joined_protest
+                .iter()
+                .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
+                .any(|gap| {
+                    !gap.contains([',', ';', ':', '.']) && gap.split_whitespace().count() <= 4
+                })
         }
     };
     // (a not-event word after it is what the march asked: "calling for a
@@ -3125,7 +2745,7 @@ fn read_clause<'a>(
             q.head.as_deref().is_some_and(|h| {
                 h.split(' ')
                     .next()
-                    .is_some_and(|w| ARMED_NOUNS.contains(&w))
+                    .is_some_and(|w| WORDS.armed_nouns.contains(&w))
                     && !family(h)
             }) && hurt_near(q)
         });
@@ -3260,37 +2880,6 @@ fn is_violent(t: veille_core::EventType) -> bool {
         Battles | ViolenceAgainstCivilians | ExplosionsRemoteViolence
     )
 }
-
-const ARMED_NOUNS: &[&str] = &[
-    "soldiers",
-    "soldier",
-    "troops",
-    "militants",
-    "fighters",
-    "policemen",
-    "police",
-    "gendarmes",
-    "jihadists",
-    "assailants",
-    "attackers",
-    "terrorists",
-    "insurgents",
-    "bandits",
-    "militiamen",
-    "volunteers",
-    "members",
-    "militaires",
-    "soldats",
-    "combattants",
-    "policiers",
-    "terroristes",
-    "djihadistes",
-    "jihadistes",
-    "assaillants",
-    "supplétifs",
-    "volontaires",
-    "membres",
-];
 
 /// The ACLED sub-event type for a clause's trigger classes and actors.
 fn sub_event_type(
@@ -3806,32 +3395,10 @@ fn political_figure_arrested(text: &str, arrest: Span) -> bool {
 /// word: "arrested former Prime Minister Imran Khan", "l'opposant X a été
 /// interpellé".
 fn political_figure_near(text: &str, sentence: Span, arrest: Span) -> bool {
-    const TITLES: &[&str] = &[
-        "prime minister",
-        "president",
-        "opposition",
-        "party leader",
-        "chairman",
-        "minister",
-        "lawmaker",
-        "senator",
-        "governor",
-        "mayor",
-        "journalist",
-        "activist",
-        "premier ministre",
-        "président",
-        "opposant",
-        "ministre",
-        "député",
-        "maire",
-        "journaliste",
-        "militant",
-    ];
     let from = text.floor_char_boundary(arrest.start.saturating_sub(60).max(sentence.start));
     let to = text.ceil_char_boundary((arrest.end + 60).min(sentence.end));
     let near = text[from..to].to_lowercase();
-    TITLES.iter().any(|t| near.contains(t))
+    WORDS.political_titles.iter().any(|t| near.contains(t))
 }
 
 /// Where a clause turns to an earlier incident: "..., three weeks after a
@@ -3848,25 +3415,6 @@ fn earlier_incident_at(lower: &str) -> Option<usize> {
     lower[..at].rfind([',', ';', '(']).filter(|&c| c + 40 >= at)
 }
 
-/// Verbs of speaking whose subject a count may be ("one resident told
-/// AFP", "deux témoins ont raconté").
-const SPEECH_VERBS: &[&str] = &[
-    "told",
-    "said",
-    "says",
-    "tells",
-    "added",
-    "recounted",
-    "recalled",
-    "déclaré",
-    "dit",
-    "raconté",
-    "expliqué",
-    "témoigné",
-    "affirmé",
-    "confié",
-];
-
 /// Whether the words right after a count (`after`, lower-cased) make it
 /// the subject of a verb of speaking: "[one] protester told", "[deux]
 /// témoins ont raconté" (not "[nine], officials said").
@@ -3882,7 +3430,7 @@ fn speaker(after: &str) -> bool {
             break;
         }
     }
-    let verb = |i: usize| words.get(i).is_some_and(|w| SPEECH_VERBS.contains(w));
+    let verb = |i: usize| words.get(i).is_some_and(|w| WORDS.speech_verbs.contains(w));
     let aux = |i: usize| words.get(i).is_some_and(|w| matches!(*w, "a" | "ont"));
     verb(0) || verb(1) || aux(1) && verb(2) || aux(0) && verb(1)
 }
@@ -3891,9 +3439,6 @@ fn speaker(after: &str) -> bool {
 /// death word of the clause denied by a word that says nobody, so the toll
 /// is known to be zero (a count elsewhere in the clause is no toll).
 fn no_one_died(lower: &str, is_death: &dyn Fn(&str) -> bool) -> bool {
-    const NOBODY: [&str; 7] = [
-        "nobody", "none", "personne", "aucun", "aucune", "no-one", "nul",
-    ];
     let mut deaths = 0;
     for part in lower.split([',', ';', ':', '.']) {
         let words: Vec<&str> = part.split_whitespace().collect();
@@ -3903,7 +3448,7 @@ fn no_one_died(lower: &str, is_death: &dyn Fn(&str) -> bool) -> bool {
             }
             deaths += 1;
             let before = &words[i.saturating_sub(5)..i];
-            let denied = before.iter().any(|b| NOBODY.contains(b))
+            let denied = before.iter().any(|b| WORDS.nobody.contains(b))
                 || before.windows(2).any(|p| p == ["no", "one"])
                 // "aucun mort", "no deaths", "pas de morts": the noun itself
                 || i > 0 && ["no", "aucun", "aucune", "de"].contains(&words[i - 1])
@@ -4295,7 +3840,7 @@ fn fatalities(
         .any(|c| clause_lower.contains(c));
     let claimed = |q: &veille_core::Quantity| {
         let before = within(Span::new(sspan.start, q.span.start));
-        may_claim && CLAIMS.iter().any(|c| before.contains(c))
+        may_claim && WORDS.kill_claims.iter().any(|c| before.contains(c))
     };
     for q in &quantities {
         if overall(q) || spans.is_empty() && claimed(q) {
@@ -4482,34 +4027,8 @@ fn fatalities(
         // verb, "a" or "an" and a noun phrase is one victim whatever the
         // noun, unless it names things ("killed a cow") or an amount ("a
         // number of", "a dozen").
-        const KILLED: &[&str] = &[
-            "shot dead",
-            "shot and killed",
-            "killed",
-            "killing",
-            "murdered",
-            "gunned down",
-            "stabbed to death",
-            "beaten to death",
-            "beat to death",
-            "stoned to death",
-            "burned to death",
-            "hacked to death",
-            "beheaded",
-            "lynched",
-            "executed",
-            "assassinated",
-            "abattu",
-            "tué",
-            "tuant",
-            "assassiné",
-        ];
-        const AMOUNTS: &[&str] = &[
-            "number", "dozen", "few", "handful", "total", "group", "family", "score", "series",
-            "couple", "pair", "lot",
-        ];
         let indefinite = matches!(article.as_str().trim().to_lowercase().as_str(), "a" | "an");
-        if indefinite && KILLED.iter().any(|k| before.ends_with(k)) {
+        if indefinite && WORDS.killed_words.iter().any(|k| before.ends_with(k)) {
             // (the noun phrase ends before a preposition or a relative word)
             let noun_phrase: Vec<&(usize, &str)> = words
                 .iter()
@@ -4539,7 +4058,7 @@ fn fatalities(
             };
             let thing = noun_phrase.iter().any(|(_, w)| {
                 let w = cleaned(w);
-                AMOUNTS.contains(&w.as_str())
+                WORDS.amount_nouns.contains(&w.as_str())
                     || lex.things.iter().any(|t| *t == w || *t == format!("{w}s"))
             });
             if let (false, Some(last)) = (thing, noun_phrase.last()) {
@@ -4649,22 +4168,7 @@ fn named_after_killing(sentence: &str) -> Vec<(usize, &str)> {
         // that killed ... Qassem Soleimani", "marking the anniversary of")
         let clause_start = sentence[..v.start()].rfind([';', ':']).map_or(0, |i| i + 1);
         let before = sentence[clause_start..v.start()].to_lowercase();
-        let reason = [
-            "retaliation",
-            "revenge",
-            "avenge",
-            "anniversary",
-            "after ",
-            "following",
-            "since",
-            "représailles",
-            "anniversaire",
-            "après",
-            "suite à",
-            "depuis",
-        ]
-        .iter()
-        .any(|c| before.contains(c));
+        let reason = WORDS.reason_cues.iter().any(|c| before.contains(c));
         if reason
             || sentence[v.end()..].starts_with(['o', 'd']) && {
                 let next = sentence[v.end()..].split_whitespace().next().unwrap_or("");
@@ -4992,22 +4496,11 @@ fn overran_a_post(text: &str, trigger: Span) -> bool {
         .take(4)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    const POSTS: &[&str] = &[
-        "base",
-        "post",
-        "outpost",
-        "camp",
-        "position",
-        "checkpoint",
-        "garrison",
-        "barracks",
-        "station",
-    ];
     matches!(words.first(), Some(&"a" | &"an"))
         && words[1..]
             .iter()
             .take(3)
-            .position(|w| POSTS.contains(w))
+            .position(|w| WORDS.posts.contains(w))
             .is_some_and(|i| {
                 // (nothing after the article but words of who holds it)
                 words[1..1 + i].iter().all(|w| {
@@ -5032,40 +4525,11 @@ fn overran_a_post(text: &str, trigger: Span) -> bool {
 /// accused Islamabad", "Washington said", "Kaboul a dénoncé"): not a place
 /// where anything happened.
 fn speaks_for_a_government(text: &str, place: Span) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "accused",
-        "accuses",
-        "denied",
-        "denies",
-        "warned",
-        "warns",
-        "announced",
-        "condemned",
-        "condemns",
-        "blamed",
-        "blames",
-        "urged",
-        "urges",
-        "insisted",
-        "rejected",
-        "rejects",
-        "responded",
-        "vowed",
-        "demanded",
-        "accuse",
-        "dément",
-        "dénonce",
-        "affirme",
-        "annonce",
-        "condamne",
-    ];
     text[place.end..]
         .split_whitespace()
         .next()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .is_some_and(|w| VERBS.contains(&w.as_str()))
+        .is_some_and(|w| WORDS.government_speech_verbs.contains(&w.as_str()))
 }
 
 /// The article's focus region, then its focus country (geo_precision 3).
@@ -5372,7 +4836,7 @@ fn named_victims(
 /// that tells no force on the crowd: what the protest is about.
 fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) -> bool {
     let clause = sentence.of(text).to_lowercase();
-    if PROTEST_FORCE_WORDS.iter().any(|w| clause.contains(w)) {
+    if WORDS.protest_force_words.iter().any(|w| clause.contains(w)) {
         return false;
     }
     let before = lowered_before(text, sentence, at, 20);
@@ -5387,24 +4851,6 @@ fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) 
             .iter()
             .any(|c| sentence.contains(c.span) && c.span.end <= at.start)
 }
-
-/// Words of force on a crowd: a death told after one is no cause of the
-/// protest but its toll.
-const PROTEST_FORCE_WORDS: &[&str] = &[
-    "police",
-    "forces",
-    "troops",
-    "soldiers",
-    "fired",
-    "opened fire",
-    "shot",
-    "tear gas",
-    "clash",
-    "gendarme",
-    "policier",
-    "tiré",
-    "militaires",
-];
 
 /// Whether `a` is an attack that killed and `b` an abduction (of the
 /// same incident): the attack is the event.
@@ -6126,14 +5572,6 @@ mod tests {
         assert_ne!(part(s, "Al Shabaab"), Part::Patient);
         let s = "A woman was killed when Ukrainian shells hit a street.";
         assert_ne!(part(s, "Ukrainian"), Part::Patient);
-    }
-
-    #[test]
-    fn every_seat_of_the_state_is_a_bare_capital_cue() {
-        for seat in super::SEATS_OF_STATE {
-            let bare = format!("the {seat}");
-            assert!(super::BARE_CAPITAL_CUES.contains(&bare.as_str()), "{seat}");
-        }
     }
 
     #[test]
