@@ -361,8 +361,6 @@ pub struct Scan {
     pub grievance: Vec<Hit>,
 }
 
-/// Drops the trigger hits that lie inside a mask phrase of their class
-/// ("riot" in "riot police"); `masks` hold class indices.
 /// Whether a trigger's words hold the month "March" rather than a march:
 /// "March" capitalised next to a number or after a word of time ("in
 /// March in Geneva", "the March 28 election", "last March"), not "the
@@ -379,6 +377,7 @@ fn month_of_march(text: &str, span: Span) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
         .next()
         .unwrap_or("")
+        .trim_end_matches('-')
         .to_lowercase();
     const TIME_WORDS: &[&str] = &[
         "in", "of", "on", "last", "next", "early", "late", "mid", "since", "until", "till", "from",
@@ -423,6 +422,8 @@ fn adjective(text: &str, span: Span) -> bool {
     }
 }
 
+/// Drops the trigger hits that lie inside a mask phrase of their class
+/// ("riot" in "riot police"); `masks` hold class indices.
 fn unmasked(triggers: Vec<Hit>, masks: &[Hit]) -> Vec<Hit> {
     if masks.is_empty() {
         return triggers;
@@ -745,6 +746,7 @@ mod tests {
             ("It was held in March in Geneva.", "March in", true),
             ("Ahead of the March 28 election.", "the March", true),
             ("From January to March the fighting went on.", "March", true),
+            ("Fighting resumed in mid-March near the border.", "March", true),
         ] {
             assert_eq!(month_of_march(text, at(text, words)), month, "{text}");
         }
