@@ -746,7 +746,11 @@ mod tests {
             ("It was held in March in Geneva.", "March in", true),
             ("Ahead of the March 28 election.", "the March", true),
             ("From January to March the fighting went on.", "March", true),
-            ("Fighting resumed in mid-March near the border.", "March", true),
+            (
+                "Fighting resumed in mid-March near the border.",
+                "March",
+                true,
+            ),
         ] {
             assert_eq!(month_of_march(text, at(text, words)), month, "{text}");
         }
