@@ -3034,7 +3034,18 @@ fn sub_event_type(
                 ids.dedup();
                 ids.len()
             };
-            if crowd && !civilians && distinct_fighters == 0 {
+            if any_kind("protesters")
+                && !any_kind("rioters")
+                && any_kind("state")
+                && !any_kind("armed")
+                && !civilians
+            {
+                // Codebook: state forces killing or attacking protesters
+                // is excessive force, though no word of protest is in the
+                // clause ("police opened fire on striking miners, killing
+                // 34").
+                ExcessiveForceAgainstProtesters
+            } else if crowd && !civilians && distinct_fighters == 0 {
                 ViolentDemonstration
             } else if top == "kill" && any_kind("rioters") && distinct_fighters == 0 {
                 // A crowd killing people, no armed side: mob violence ("a
@@ -5451,6 +5462,20 @@ mod tests {
         assert_eq!(
             event("Police suppressed a peaceful student demonstration in the city."),
             Some(SubEventType::ProtestWithIntervention)
+        );
+        // A few light injuries from the dispersal are still an
+        // intervention; dozens wounded are excessive force.
+        assert_eq!(
+            event("La police a dispersé les manifestants à coups de gaz lacrymogènes. Plusieurs manifestants ont été légèrement blessés."),
+            Some(SubEventType::ProtestWithIntervention)
+        );
+        assert_eq!(
+            event("Security forces fired tear gas to disperse the protesters, leaving several people injured."),
+            Some(SubEventType::ProtestWithIntervention)
+        );
+        assert_eq!(
+            event("Dozens of protesters were injured as security forces fired tear gas to disperse them."),
+            Some(SubEventType::ExcessiveForceAgainstProtesters)
         );
         // A demonstration that turns violent later in the text is a riot.
         assert_eq!(
