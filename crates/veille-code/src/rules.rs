@@ -5273,6 +5273,15 @@ mod tests {
     }
 
     #[test]
+    fn bodies_recovered_are_no_territory_regained() {
+        assert_eq!(event("43 bodies were recovered the next day."), None);
+        assert_eq!(
+            event("The army recovered the town from the rebels."),
+            Some(SubEventType::GovernmentRegainsTerritory)
+        );
+    }
+
+    #[test]
     fn deaths_in_an_accident_are_no_violence() {
         for text in [
             "A chemical leak at a plant near the village has killed ten people.",
