@@ -1208,11 +1208,30 @@ fn may_be_event_place(
     actor_words: &[Span],
 ) -> bool {
     !t.mention.adjectival
+        && !attributive_country(text, t)
         && t.mention.cue.as_deref() != Some("dateline")
         && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
         && !is_cause_elsewhere(text, sspan, t.mention.span)
+}
+
+/// Whether a country's name is used as an adjective of the people or
+/// forces after it ("13 US service members", "UN peacekeepers"): whose,
+/// not where.
+fn attributive_country(text: &str, t: &veille_geo::toponyms::Toponym) -> bool {
+    let country = t
+        .mention
+        .location
+        .as_ref()
+        .is_some_and(|l| l.feature == "country");
+    country && {
+        let next = text[t.mention.span.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        WORDS.attributive_nouns.contains(&next)
+    }
 }
 
 /// A country's capital named by the country ("the Moroccan capital", "la
@@ -2036,8 +2055,14 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         Regex::new(r"(?i)^\s*(?:and|et|&)\s+(?:[\w'’()-]+\s+){1,5}?(?:have\s+|has\s+|had\s+)?(?:retake|retook|recaptured?|regained?|attacked|stormed|killed|raided|ambushed|overran|seized|captured|ont repris|ont attaqué|ont tué)\b")
             .expect("joined subject cue")
     });
-    if joined_subject.is_match(&after_all[..window]) {
-        return Part::Agent;
+    if let Some(m) = joined_subject.find(&after_all[..window]) {
+        // (the verb passive, both were hit: "At least 169 Afghan civilians
+        // and 13 US service members were killed")
+        let said = m.as_str().to_lowercase();
+        let passive = [" were ", " was ", " been ", " été ", " sont ", " est "]
+            .iter()
+            .any(|w| said.contains(w));
+        return if passive { Part::Patient } else { Part::Agent };
     }
     // The object of an active verb of killing, counted or described: "they
     // killed three soldiers", "killing two Malian soldiers", "tuant deux
@@ -3957,6 +3982,9 @@ fn fatalities(
         if let Some(one) = one_more_after(text, last, sspan.end, lex) {
             total += 1;
             end = one;
+        } else if let Some(bomber) = bomber_too(text, last, sspan.end) {
+            total += 1;
+            end = bomber;
         }
         let whole = Span::new(start, end);
         return (Some(total), Some(whole), spans);
@@ -3990,9 +4018,28 @@ fn fatalities(
         let end_of = |&(at, w): &(usize, &str)| at + w.len();
         // Only next to a death word: "a health worker said" is no toll.
         let last_end = words.last().map_or(article.end(), end_of);
+        // (or the subject of a passive death further on, past where it
+        // was: "A Christian student at a college in northwestern Nigeria
+        // was beaten to death")
+        let passive_death = || {
+            let after =
+                &lower[last_end..lower.floor_char_boundary((last_end + 80).min(lower.len()))];
+            let Some(verb) = [" was ", " a été "]
+                .iter()
+                .filter_map(|v| after.find(v).map(|i| i + v.len()))
+                .min()
+            else {
+                return false;
+            };
+            !after[..verb].contains([',', ';'])
+                && death_at
+                    .iter()
+                    .any(|&d| d >= last_end + verb && d <= last_end + verb + 16)
+        };
         if !death_at
             .iter()
             .any(|&d| d.abs_diff(article.start()) <= 40 || d.abs_diff(last_end) <= 40)
+            && !passive_death()
         {
             continue;
         }
@@ -4262,6 +4309,21 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
         let one = lex.singular.get(&word) == Some(&1) && !definite;
         (one || bomber).then(|| from + noun.end())
     })
+}
+
+/// "... were killed, as well as the bomber", "; the bomber was also
+/// killed", "ainsi que le kamikaze": the bomber died too, told after the
+/// count (ACLED counts the bomber); the end of those words.
+fn bomber_too(text: &str, from: usize, end: usize) -> Option<usize> {
+    static BOMBER: OnceLock<Regex> = OnceLock::new();
+    let re = BOMBER.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[^.]{0,80}?(?:\b(?:as well as|along with|ainsi que)\s+(?:the|le|la)\s+(?:suicide\s+)?(?:bomber|kamikaze)\b|\b(?:the|le|la)\s+(?:suicide\s+)?(?:bomber|kamikaze)\s+(?:was also killed|also died|a également été tuée?|a aussi été tuée?|est également morte?)\b)",
+        )
+        .expect("bomber too")
+    });
+    let to = text.ceil_char_boundary((from + 140).min(end));
+    re.find(&text[from..to]).map(|m| from + m.end())
 }
 
 /// Whether the words after a count, up to eight (an aside between commas

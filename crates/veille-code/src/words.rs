@@ -80,6 +80,7 @@ word_lists! {
     posts,
     government_speech_verbs,
     protest_force_words,
+    attributive_nouns,
 }
 
 #[cfg(test)]

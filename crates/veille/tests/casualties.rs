@@ -2109,3 +2109,44 @@ fn storming_and_burning_by_a_crowd_or_by_gunmen() {
     )[0];
     assert_eq!(e["sub_event_type"], "Sexual violence", "{e:#}");
 }
+
+#[test]
+fn the_bomber_told_after_the_count_and_foreign_troops_by_their_country() {
+    let found = events(
+        "airport-gate",
+        "Kabul\n\nOn 26 August 2021, a suicide bomber struck a crowd at a gate of the airport in Kabul, Afghanistan. At least 60 Afghan civilians and 13 US soldiers were killed, as well as the bomber.\n",
+        "2021-08-27",
+    );
+    // (one event: "US soldiers" says whose, not where)
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let e = &found[0];
+    assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
+    assert_eq!(e["fatalities"], 74, "{e:#}");
+    assert_eq!(e["location"]["admin1"], "Kabul", "{e:#}");
+    let e = &events(
+        "idp-camp",
+        "Maroua\n\nOn 2 August 2020, a suicide bomber blew herself up in a camp for displaced people near Mozogo, Cameroon. Eleven civilians were killed and nine injured; the bomber was also killed.\n",
+        "2020-08-03",
+    )[0];
+    assert_eq!(e["fatalities"], 12, "{e:#}");
+}
+
+#[test]
+fn one_victim_far_from_the_verb_and_police_firing_on_strikers() {
+    let e = &events(
+        "sokoto-student",
+        "Sokoto\n\nA Christian student at a teachers' college in northern Nigeria was beaten to death by a mob on Thursday, police said.\n",
+        "2022-05-13",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Mob violence", "{e:#}");
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    let e = &events(
+        "strikers",
+        "Rustenburg\n\nSouth African police opened fire on striking workers at a mine near Rustenburg on Thursday, killing 12, officials said.\n",
+        "2012-08-17",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Excessive force against protesters",
+        "{e:#}"
+    );
+}
