@@ -422,6 +422,26 @@ fn adjective(text: &str, span: Span) -> bool {
     }
 }
 
+/// Whether the death word "corps" (French: bodies) is an English army
+/// unit: "the Lahore corps commander", "the Marine Corps", "the Islamic
+/// Revolutionary Guard Corps" (not "Les corps de trois civils").
+fn army_corps(text: &str, span: Span) -> bool {
+    let said = span.of(text);
+    if !said.eq_ignore_ascii_case("corps") {
+        return false;
+    }
+    // (capitalised within a sentence, or before its commander; "Les
+    // corps" opens a sentence)
+    let sentence_start = text[..span.start]
+        .trim_end()
+        .ends_with(['.', '!', '?', '\n'])
+        || span.start == 0;
+    let next = text[span.end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+    said.starts_with(char::is_uppercase) && !sentence_start
+        || matches!(next, "commander" | "commanders" | "headquarters")
+}
+
 /// Drops the trigger hits that lie inside a mask phrase of their class
 /// ("riot" in "riot police"); `masks` hold class indices.
 fn unmasked(triggers: Vec<Hit>, masks: &[Hit]) -> Vec<Hit> {
@@ -617,6 +637,10 @@ impl Lexicon {
             next(),
         );
         let masks = next();
+        let deaths: Vec<Hit> = deaths
+            .into_iter()
+            .filter(|d| !army_corps(text, d.span))
+            .collect();
         let mut triggers = unmasked(triggers, &masks);
         // (a disaster's participle stays: "the crashed airliner" tells of
         // a crash)
@@ -726,7 +750,7 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::{adjective, lower_same_len, month_of_march};
+    use super::{adjective, army_corps, lower_same_len, month_of_march};
     use veille_core::Span;
 
     fn at(text: &str, words: &str) -> Span {
@@ -753,6 +777,23 @@ mod tests {
             ),
         ] {
             assert_eq!(month_of_march(text, at(text, words)), month, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_army_corps_is_no_bodies() {
+        for (text, unit) in [
+            ("stormed the house of the Lahore corps commander", true),
+            ("two members of the Islamic Revolutionary Guard Corps", true),
+            ("Les corps de trois civils ont été retrouvés.", false),
+            ("Ils ont retrouvé les corps de trois civils.", false),
+        ] {
+            let words = if text.contains("Corps") {
+                "Corps"
+            } else {
+                "corps"
+            };
+            assert_eq!(army_corps(text, at(text, words)), unit, "{text}");
         }
     }
 
