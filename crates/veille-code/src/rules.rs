@@ -2475,29 +2475,61 @@ fn read_clause<'a>(
     // "stormed an ATMIS base using VBIEDs and heavy weapons": explosives
     // named with the guns of a ground assault are its means; the assault
     // is the event (an IED alone on a convoy stays an IED).
+    // A ground assault told in the same sentence, the explosives or
+    // shells its means: guns fired or a place stormed, fighting sparked
+    // ("detonated explosives and opened fire on the congregation",
+    // "detonating VBIEDs at the gates before storming the base", "with
+    // heavy weapons and mortar shells, sparking several hours of
+    // fighting"). Not a suicide bombing, which stays one ("a suicide
+    // bomber blew himself up ... after which gunmen stormed the hotel").
+    let sentence_lower = sspan.of(text).to_lowercase();
+    let ground_assault = [
+        "opened fire",
+        "ouvert le feu",
+        "heavy weapons",
+        "small arms",
+        "automatic weapons",
+        "armes lourdes",
+        "armes automatiques",
+        "sparking",
+        "triggering",
+        "déclenchant",
+        "storming",
+        "stormed",
+    ]
+    .iter()
+    .any(|w| sentence_lower.contains(w));
     let assault_means = |t: &Hit| {
-        matches!(class_of(t), "ied" | "suicide" | "grenade") && {
-            let before = lowered_before(text, sspan, t.span, 30);
-            // (a word or two may describe them: "using vehicle-borne
-            // explosive devices")
-            let means = [" using", " with", " à l'aide de", " au moyen de", " avec"]
+        let class = class_of(t);
+        matches!(class, "ied" | "grenade" | "shelling")
+            && ground_assault
+            && sentence_triggers
                 .iter()
-                .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
-                .any(|gap| !gap.contains([',', ';', '.']) && gap.split_whitespace().count() <= 2);
-            let after = text[t.span.end..sspan.end].to_lowercase();
-            let after = &after[..after.floor_char_boundary(50)];
-            means
-                && [
-                    "heavy weapons",
-                    "small arms",
-                    "gunfire",
-                    "automatic weapons",
-                    "armes lourdes",
-                    "armes automatiques",
-                ]
-                .iter()
-                .any(|g| after.contains(g))
-        }
+                .any(|o| matches!(class_of(o), "attack" | "clash" | "storm"))
+            || matches!(class, "ied" | "suicide" | "grenade") && {
+                let before = lowered_before(text, sspan, t.span, 30);
+                // (a word or two may describe them: "using vehicle-borne
+                // explosive devices")
+                let means = [" using", " with", " à l'aide de", " au moyen de", " avec"]
+                    .iter()
+                    .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
+                    .any(|gap| {
+                        !gap.contains([',', ';', '.']) && gap.split_whitespace().count() <= 2
+                    });
+                let after = text[t.span.end..sspan.end].to_lowercase();
+                let after = &after[..after.floor_char_boundary(50)];
+                means
+                    && [
+                        "heavy weapons",
+                        "small arms",
+                        "gunfire",
+                        "automatic weapons",
+                        "armes lourdes",
+                        "armes automatiques",
+                    ]
+                    .iter()
+                    .any(|g| after.contains(g))
+            }
     };
     let supporting = |t: &Hit| supporting(t) || assault_means(t);
     // (an attack is such an action too: "attacked the FAMa camp using ...")

@@ -2150,3 +2150,27 @@ fn one_victim_far_from_the_verb_and_police_firing_on_strikers() {
         "{e:#}"
     );
 }
+
+#[test]
+fn explosives_or_shells_opening_a_ground_assault_are_its_means() {
+    // (on worshippers: an attack; on a base, with fighting: a clash)
+    let e = &events(
+        "church-assault",
+        "Kaduna\n\nOn 5 June 2022, gunmen detonated explosives and opened fire on worshippers at a church in Kaduna, Nigeria, killing 22 people.\n",
+        "2022-06-06",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    let e = &events(
+        "camp-assault",
+        "Niamey\n\nOn 10 December 2019, militants attacked an army camp near Ayorou, Niger, with heavy weapons and mortar shells, sparking hours of fighting with the soldiers.\n",
+        "2019-12-11",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    // A suicide bombing stays one, guns after it or not.
+    let e = &events(
+        "beach-hotel",
+        "Mogadishu\n\nOn 2 August 2024, a suicide bomber blew himself up at a beach hotel in Mogadishu, Somalia, after which gunmen stormed the building, killing 30 people.\n",
+        "2024-08-03",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
+}
