@@ -2469,7 +2469,9 @@ fn read_clause<'a>(
                 "aided by",
             ]
             .iter()
-            .any(|c| before.ends_with(c))
+            // (a word or two may say whose: "backed by Russian air strikes")
+            .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
+            .any(|gap| !gap.contains([',', ';', '.']) && gap.split_whitespace().count() <= 2)
         }
     };
     // "stormed an ATMIS base using VBIEDs and heavy weapons": explosives
@@ -5364,6 +5366,16 @@ mod tests {
             Some(Label::Event(s)) => Some(s),
             _ => None,
         }
+    }
+
+    #[test]
+    fn air_strikes_backed_by_whom_support_the_advance() {
+        assert_eq!(
+            event(
+                "Government forces, backed by Russian air strikes, regained control of the town."
+            ),
+            Some(SubEventType::GovernmentRegainsTerritory)
+        );
     }
 
     #[test]
