@@ -115,7 +115,7 @@ fn patterns() -> &'static Patterns {
         let n = NUMBER_WORDS;
         Patterns {
             anchored: r(format!(
-                r"\b(?:the day before|the previous day|the day earlier|a day earlier|the next day|the following day|a day later|la veille|le lendemain|(\d{{1,2}}|{n}) (days|jours) (earlier|later|plus tôt|plus tard|auparavant))\b"
+                r"\b(?:the day before|the previous day|the day earlier|a day earlier|the next day|the following day|a day later|la veille|le lendemain|the week before|the previous week|the following week|la semaine précédente|la semaine suivante|(\d{{1,2}}|{n}) (days|jours) (earlier|later|plus tôt|plus tard|auparavant))\b"
             )),
             age: r(format!(
                 r"\baged\s+\d{{1,3}}\b|âgée?s?\s+de\s+\d{{1,3}}\s+ans\b|\b(?:\d{{1,3}}|{n})-year-old\b"
@@ -298,22 +298,35 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
 
     // "The day before, ...", "la veille", "three days earlier": days
     // counted from the date told just before, resolved once all are found.
-    let mut anchored: Vec<(usize, i64)> = Vec::new();
+    let mut anchored: Vec<(usize, i64, bool)> = Vec::new();
     for c in p.anchored.captures_in(text, w) {
         let m = c.get(0).expect("match");
         let phrase = m.as_str().to_lowercase();
         // ("the day before the vote" is counted from the vote)
-        if phrase == "the day before" && !text[m.end()..].starts_with([',', '.', ';', ')']) {
+        if matches!(phrase.as_str(), "the day before" | "the week before")
+            && !text[m.end()..].starts_with([',', '.', ';', ')'])
+        {
             continue;
         }
+        // ("the previous week", "la semaine suivante": the calendar week
+        // before or after the one told)
+        let week = phrase.contains("week") || phrase.contains("semaine");
         let days = match c.get(1) {
             Some(n) => small_number(n.as_str()).unwrap_or(1),
+            None if week => 7,
             None => 1,
         };
-        let later = ["next", "following", "later", "lendemain", "plus tard"]
-            .iter()
-            .any(|w| phrase.contains(w));
-        anchored.push((out.len(), if later { days } else { -days }));
+        let later = [
+            "next",
+            "following",
+            "later",
+            "lendemain",
+            "plus tard",
+            "suivante",
+        ]
+        .iter()
+        .any(|w| phrase.contains(w));
+        anchored.push((out.len(), if later { days } else { -days }, week));
         add(&mut out, m.start(), m.end(), DateKind::Date, None);
     }
     for c in p.age.captures_in(text, w) {
@@ -617,7 +630,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
     // phrases); with none, the phrase stays unresolved (it is still a date
     // of its own).
     let relative: Vec<usize> = anchored.iter().map(|a| a.0).collect();
-    for &(i, shift) in &anchored {
+    for &(i, shift, week) in &anchored {
         let at = out[i].span.start;
         let anchor = out
             .iter()
@@ -633,9 +646,16 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
             .and_then(|d| d.start);
         if let Some(a) = anchor {
             let day = a + Duration::days(shift);
-            out[i].start = Some(day);
-            out[i].end = Some(day);
-            out[i].granularity = Some(Granularity::Day);
+            if week {
+                let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+                out[i].start = Some(monday);
+                out[i].end = Some(monday + Duration::days(6));
+                out[i].granularity = Some(Granularity::Week);
+            } else {
+                out[i].start = Some(day);
+                out[i].end = Some(day);
+                out[i].granularity = Some(Granularity::Day);
+            }
         }
     }
     out.sort_by_key(|d| d.span.start);
@@ -652,6 +672,7 @@ mod tests {
     const PIECES: &[&str] = &[
         "the day before",
         "la veille",
+        "la semaine précédente",
         "le lendemain",
         "three days earlier",
         "deux jours plus tard",
@@ -779,6 +800,18 @@ mod tests {
         // Counted from something else: not a date of its own.
         let t = "Tensions rose the day before the vote.";
         assert!(find_dates(t, Some(d("2024-11-05"))).is_empty());
+        // A week told from a day: the calendar week before it.
+        let t = "On April 20, soldiers killed 60 villagers in Karma. Militants had ambushed troops the previous week.";
+        let m = find_dates(t, Some(d("2023-04-27")));
+        let week = m
+            .iter()
+            .find(|x| x.span.of(t) == "the previous week")
+            .expect("a date");
+        assert_eq!(
+            (week.start, week.end),
+            (Some(d("2023-04-10")), Some(d("2023-04-16")))
+        );
+        assert_eq!(week.granularity, Some(Granularity::Week));
     }
 
     #[test]
