@@ -1209,11 +1209,32 @@ fn may_be_event_place(
 ) -> bool {
     !t.mention.adjectival
         && !attributive_country(text, t)
+        && !in_a_slogan(text, t.mention.span)
         && t.mention.cue.as_deref() != Some("dateline")
         && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
         && !is_cause_elsewhere(text, sspan, t.mention.span)
+}
+
+/// Whether a place is in the words of a sign, banner or chant, quoted
+/// ("the sign reading 'Embassy of France in Niger'", "chanting "Down
+/// with France""): what was written or shouted, not where.
+fn in_a_slogan(text: &str, place: Span) -> bool {
+    let start = text.floor_char_boundary(place.start.saturating_sub(80));
+    let before = &text[start..place.start];
+    let Some(open) = before.rfind(['\'', '"', '“', '‘', '«']) else {
+        return false;
+    };
+    // (an apostrophe inside a word is no quote: "Niger's")
+    let quote = &before[open..];
+    let word_before = before[..open].ends_with(|c: char| c.is_alphanumeric());
+    if word_before || quote.contains(['”', '’', '»']) || quote.len() > 60 {
+        return false;
+    }
+    let lead = before[..open].to_lowercase();
+    let lead = lead.trim_end().trim_end_matches(':').trim_end();
+    WORDS.slogan_cues.iter().any(|c| lead.ends_with(c))
 }
 
 /// Whether a country's name is used as an adjective of the people or
@@ -5366,6 +5387,24 @@ mod tests {
             Some(Label::Event(s)) => Some(s),
             _ => None,
         }
+    }
+
+    #[test]
+    fn a_place_on_a_sign_or_in_a_chant_is_no_event_place() {
+        let at = |t: &str, w: &str| {
+            let i = t.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let t = "Protesters tore down the sign reading 'Embassy of France in Niger' and set fire to a door.";
+        assert!(super::in_a_slogan(t, at(t, "France")));
+        let t = "Crowds marched chanting \"Down with France\" in Niamey.";
+        assert!(super::in_a_slogan(t, at(t, "France")));
+        assert!(!super::in_a_slogan(t, at(t, "Niamey")));
+        // (a witness's words tell where)
+        let t = "\"They attacked us in Gao,\" a witness said.";
+        assert!(!super::in_a_slogan(t, at(t, "Gao")));
+        let t = "Niger's junta rallied supporters in Niamey.";
+        assert!(!super::in_a_slogan(t, at(t, "Niamey")));
     }
 
     #[test]

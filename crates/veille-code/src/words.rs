@@ -81,6 +81,7 @@ word_lists! {
     government_speech_verbs,
     protest_force_words,
     attributive_nouns,
+    slogan_cues,
 }
 
 #[cfg(test)]
