@@ -5439,6 +5439,11 @@ mod tests {
             event("Gunmen killed ten people near the plant, hours after an explosion there."),
             Some(SubEventType::Attack)
         );
+        // Set on fire: arson, not a fire.
+        assert_ne!(
+            label("The assailants surrounded the village at dawn, shooting residents and setting huts on fire."),
+            Some(Label::NotEvent("manmade_disaster"))
+        );
     }
 
     #[test]
