@@ -715,6 +715,20 @@ fn resolve(
             .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
             .collect()
     };
+    // A name right before or "in" a district too ("La Mora in Bavispe
+    // municipality"; not a bracketed list, whose districts are read below).
+    let units_of = |d: &Candidate| -> Vec<u32> {
+        d.entries
+            .iter()
+            .copied()
+            .filter(|&e| {
+                matches!(
+                    gaz.entries[e as usize].kind,
+                    Kind::Admin1 | Kind::Admin2 | Kind::Country
+                )
+            })
+            .collect()
+    };
     // ("La Mora in Sonora", "Bavispe in Sonora state": "in" does the same.)
     let qualifier_of = |c: &Candidate| {
         cands.iter().find(|d| {
@@ -730,7 +744,7 @@ fn resolve(
     let mut qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
         .iter()
         .filter_map(|c| {
-            let q = regions_of(qualifier_of(c)?);
+            let q = units_of(qualifier_of(c)?);
             let fits = c.entries.iter().any(|&i| in_any(gaz, &q, i));
             fits.then_some(((c.first, c.last), q))
         })
@@ -747,7 +761,7 @@ fn resolve(
             let gap = text[tokens[c.last].word_end..tokens[d.first].span.start].trim();
             // ("Palma in Mozambique's Cabo Delgado province" is not the
             // Spanish city either)
-            let units = regions_of(d);
+            let units = units_of(d);
             let elsewhere = c.entries.iter().all(|&i| {
                 matches!(gaz.entries[i as usize].kind, Kind::Place | Kind::Admin2)
                     && !in_any(gaz, &units, i)
@@ -2512,6 +2526,14 @@ mod tests {
         assert_eq!(
             (l.feature.as_str(), l.admin1.as_deref()),
             ("admin1", Some("Sonora"))
+        );
+        // ... or the district.
+        let g =
+            places("Gunmen ambushed the families near La Mora in Bavispe municipality, Sonora.");
+        let l = mention(&g, "La Mora").mention.location.clone().unwrap();
+        assert_eq!(
+            (l.feature.as_str(), l.admin1.as_deref()),
+            ("admin2", Some("Sonora"))
         );
         // Not for a name that is a country's too.
         let g = places("Protesters rallied in Tbilisi in Georgia.");
