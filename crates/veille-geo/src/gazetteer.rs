@@ -19,6 +19,7 @@ const FORCE_WORDS: &str = include_str!("../../../data/geo/force_words.txt");
 const MISSION_WORDS: &str = include_str!("../../../data/geo/mission_words.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
+const PRESS_NAMES: &str = include_str!("../../../data/geo/press-names.tsv");
 const ACLED_ADMIN: &str = include_str!("../../../data/geo/acled-admin.tsv");
 const CONTINENTS: &str = include_str!("../../../data/gazetteer/continents.tsv");
 const WORLD_REGIONS: &str = include_str!("../../../data/geo/world_regions.tsv");
@@ -171,6 +172,11 @@ impl NameIndex {
                 }
             }
         }
+    }
+
+    /// Makes `digest` name `idx` alone, whatever it named before.
+    fn set(&mut self, digest: u64, idx: u32) {
+        self.map.insert(digest, idx);
     }
 
     fn get(&self, folded: &str) -> &[u32] {
@@ -389,6 +395,7 @@ impl Gazetteer {
         g.add_places(places?);
         g.add_abbreviations(ABBREVIATIONS)?;
         g.use_acled_names(ACLED_COUNTRIES)?;
+        g.use_press_names(PRESS_NAMES)?;
         g.use_acled_admin_names(ACLED_ADMIN)?;
         g.add_continents(CONTINENTS)?;
         g.add_world_regions(WORLD_REGIONS)?;
@@ -594,6 +601,26 @@ impl Gazetteer {
                 "" => {}
                 other => return Err(bad(format!("article {other:?}: the, or nothing"))),
             }
+        }
+        Ok(())
+    }
+
+    /// Short names the press gives one country alone, from
+    /// `data/geo/press-names.tsv` ("Congo" for DR Congo): the name names
+    /// that country only.
+    fn use_press_names(&mut self, tsv: &str) -> Result<(), Error> {
+        for (at, cols) in data_rows(tsv, "data/geo/press-names.tsv") {
+            let [name, iso] = cols[..] else {
+                return Err(Error::Data {
+                    file: at,
+                    why: "expected name<TAB>iso2".into(),
+                });
+            };
+            let idx = *self.country_by_iso.get(iso).ok_or_else(|| Error::Data {
+                file: at.clone(),
+                why: format!("unknown country {iso:?}"),
+            })?;
+            self.names.set(NameIndex::digest(&fold(name)), idx);
         }
         Ok(())
     }
@@ -1056,6 +1083,16 @@ mod tests {
                 .map(|i| g.entries[i as usize].iso2.as_str()),
             Some("ML")
         );
+        // The press's "Congo" is DR Congo; the Republic keeps its long names.
+        let isos = |name: &str| -> Vec<&str> {
+            g.lookup(name)
+                .iter()
+                .map(|&i| g.entries[i as usize].iso2.as_str())
+                .collect()
+        };
+        assert_eq!(isos("congo"), ["CD"]);
+        assert!(isos("republique du congo").contains(&"CG"));
+        assert!(isos("congo brazzaville").contains(&"CG"));
         assert_eq!(
             g.demonym("french")
                 .map(|i| g.entries[i as usize].iso2.as_str()),
