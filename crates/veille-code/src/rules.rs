@@ -5408,6 +5408,14 @@ mod tests {
     }
 
     #[test]
+    fn aircraft_that_struck_are_an_air_strike() {
+        assert_eq!(
+            event("Des avions de combat russes ont frappé un marché, tuant neuf civils."),
+            Some(SubEventType::AirDroneStrike)
+        );
+    }
+
+    #[test]
     fn air_strikes_backed_by_whom_support_the_advance() {
         assert_eq!(
             event(
