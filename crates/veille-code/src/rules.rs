@@ -2505,30 +2505,20 @@ fn read_clause<'a>(
     // heavy weapons and mortar shells, sparking several hours of
     // fighting"). Not a suicide bombing, which stays one ("a suicide
     // bomber blew himself up ... after which gunmen stormed the hotel").
-    let sentence_lower = sspan.of(text).to_lowercase();
-    let ground_assault = [
-        "opened fire",
-        "ouvert le feu",
-        "heavy weapons",
-        "small arms",
-        "automatic weapons",
-        "armes lourdes",
-        "armes automatiques",
-        "sparking",
-        "triggering",
-        "déclenchant",
-        "storming",
-        "stormed",
-    ]
-    .iter()
-    .any(|w| sentence_lower.contains(w));
+    let ground_assault = || {
+        let sentence_lower = sspan.of(text).to_lowercase();
+        WORDS
+            .ground_assault
+            .iter()
+            .any(|w| sentence_lower.contains(w))
+    };
     let assault_means = |t: &Hit| {
         let class = class_of(t);
         matches!(class, "ied" | "grenade" | "shelling")
-            && ground_assault
             && sentence_triggers
                 .iter()
                 .any(|o| matches!(class_of(o), "attack" | "clash" | "storm"))
+            && ground_assault()
             || matches!(class, "ied" | "suicide" | "grenade") && {
                 let before = lowered_before(text, sspan, t.span, 30);
                 // (a word or two may describe them: "using vehicle-borne

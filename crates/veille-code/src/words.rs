@@ -82,6 +82,7 @@ word_lists! {
     protest_force_words,
     attributive_nouns,
     slogan_cues,
+    ground_assault,
 }
 
 #[cfg(test)]
