@@ -254,10 +254,11 @@ fn codes_the_eighteenth_world_notes_set() {
 /// strategic developments, 7 riots; 38 terse, 42 wire paragraphs; 16 in
 /// French), written blind by a seventh helper session. Scores before any
 /// rule read from it: at a1b62e6 event_type accuracy 0.850, fatalities
-/// 0.838, admin1 0.900.
+/// 0.838, admin1 0.900; after session 27's rules from its misses 0.938,
+/// 0.887, 0.925.
 #[test]
 fn codes_the_nineteenth_world_notes_set() {
-    guard_notes_set("acled-world-notes-19.csv", [0.84, 0.83, 0.89]);
+    guard_notes_set("acled-world-notes-19.csv", [0.93, 0.88, 0.92]);
 }
 
 /// `veille eval acled` on a notes set of `crates/veille-eval/tests/data`:
