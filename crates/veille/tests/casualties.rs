@@ -2174,3 +2174,13 @@ fn explosives_or_shells_opening_a_ground_assault_are_its_means() {
     )[0];
     assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
 }
+
+#[test]
+fn people_raped_are_no_toll() {
+    let e = &events(
+        "compound",
+        "Juba\n\nOn 11 July 2016, soldiers stormed a hotel compound in Juba, South Sudan. They raped several foreign women and shot dead a local journalist.\n",
+        "2016-07-12",
+    )[0];
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
