@@ -1217,6 +1217,30 @@ fn may_be_event_place(
         && !is_cause_elsewhere(text, sspan, t.mention.span)
 }
 
+/// Whether a trigger of force is a few people hurt ("Quatre manifestants
+/// ont été blessés", "some protesters were injured", "Plusieurs personnes
+/// ont été blessées"): what dispersing a crowd does, an intervention; not
+/// excessive force, which is deaths, live fire, beatings or many wounded.
+fn few_hurt(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
+    if lex.classes[t.id].name != "force" {
+        return false;
+    }
+    let said = t.span.of(text).to_lowercase();
+    if !lex.injured.contains(&said) {
+        return false;
+    }
+    let before = lowered_before(text, sspan, t.span, 60);
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(5)
+        .any(|w| WORDS.few.contains(w) || w.parse::<u32>().is_ok_and(|n| n <= 5))
+}
+
 /// Whether a place is in the words of a sign, banner or chant, quoted
 /// ("the sign reading 'Embassy of France in Niger'", "chanting "Down
 /// with France""): what was written or shouted, not where.
@@ -2274,6 +2298,7 @@ fn read_clause<'a>(
     let sentence_triggers: Vec<Hit> = sentence_triggers
         .iter()
         .copied()
+        .filter(|t| !few_hurt(text, sspan, t, lex))
         .filter(|t| {
             // (a crowd storming is what it did, never what it is against)
             !protest
@@ -5628,6 +5653,10 @@ mod tests {
         );
         assert_eq!(
             event("Security forces fired tear gas to disperse the protesters, leaving several people injured."),
+            Some(SubEventType::ProtestWithIntervention)
+        );
+        assert_eq!(
+            event("Police used tear gas and batons to stop the marchers, and some protesters were injured."),
             Some(SubEventType::ProtestWithIntervention)
         );
         assert_eq!(

@@ -83,6 +83,7 @@ word_lists! {
     attributive_nouns,
     slogan_cues,
     ground_assault,
+    few,
 }
 
 #[cfg(test)]
