@@ -1410,6 +1410,8 @@ fn score(
         (Kind::Admin1, Some("region")) => 60.0,
         (Kind::Admin2, Some("district")) => 60.0,
         (Kind::Place, Some("village" | "town" | "near" | "in")) => 30.0,
+        // ("the central city of Hama" is the city, not its governorate)
+        (Kind::Admin1 | Kind::Admin2, Some("village" | "town")) => 0.0,
         (Kind::Place, _) => 20.0,
         (Kind::Admin1, _) => 25.0,
         (Kind::Admin2, _) => 10.0,
@@ -2527,6 +2529,14 @@ mod tests {
             (l.feature.as_str(), l.admin1.as_deref()),
             ("admin1", Some("Sonora"))
         );
+        // "The city of X" is the city, not the region named like it.
+        let g = places("Rebels seized the central city of Hama, a week after capturing Aleppo.");
+        let l = mention(&g, "Hama").mention.location.clone().unwrap();
+        assert_eq!(l.feature, "place");
+        // A people's name opening a group's is no town ("English, Indiana").
+        let g = places("LONDON - Supporters of the English Defence League rioted in Southport.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "English"));
+        assert_eq!(unit_of(&g, "Southport").0, "GB");
         // ... or the district.
         let g =
             places("Gunmen ambushed the families near La Mora in Bavispe municipality, Sonora.");
