@@ -4476,6 +4476,17 @@ fn locate(
 ) -> (Option<Location>, Vec<Span>) {
     let sspan = nlp.sentences[si].span;
     let attribution_start = source.map_or(usize::MAX, |s| s.start);
+    // A source in brackets ("entre 80 000 personnes (selon la préfecture)
+    // et 400 000 ... ont manifesté à Paris") holds only its own words; one
+    // that ends the clause, all after it.
+    let bracketed_source = source.is_some_and(|s| text[s.end..].starts_with(')'));
+    let source_side_of = |t: &veille_geo::toponyms::Toponym| {
+        let at = t.mention.span.start;
+        match source {
+            Some(s) if bracketed_source => s.start <= at && at < s.end,
+            _ => at >= attribution_start,
+        }
+    };
     let here: Vec<&veille_geo::toponyms::Toponym> = geo
         .toponyms
         .iter()
@@ -4486,13 +4497,13 @@ fn locate(
         .iter()
         .copied()
         .filter(resolved)
-        .filter(|t| t.mention.span.start < attribution_start)
+        .filter(|t| !source_side_of(t))
         .collect();
     let source_side: Vec<&veille_geo::toponyms::Toponym> = here
         .iter()
         .copied()
         .filter(resolved)
-        .filter(|t| t.mention.span.start >= attribution_start)
+        .filter(|t| source_side_of(t))
         .collect();
     let unknown = here.iter().find(|t| t.entry.is_none());
     let rank = |t: &&veille_geo::toponyms::Toponym| match gaz.entries
@@ -4713,7 +4724,7 @@ fn attribution(sentence: &str) -> Option<(usize, usize)> {
     static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     let [according, said, inverted] = RE.get_or_init(|| {
         [
-            Regex::new(r"(?i)\b(?:according to|selon|citing|d'après)\s+([^,.;:\x22“”]+)").expect("attribution"),
+            Regex::new(r"(?i)\b(?:according to|selon|citing|d'après)\s+([^,.;:\x22“”()]+)").expect("attribution"),
             Regex::new(r",\s*([^,]{3,80}?)\s+(?:said|told|reported|say|says|claimed|confirmed|a déclaré|ont déclaré|a indiqué|ont indiqué|a annoncé|ont annoncé|a affirmé|ont affirmé|a confirmé)\b").expect("said"),
             // The verb first: "..., a annoncé l'armée.", "..., said a
             // police spokesman."

@@ -2184,3 +2184,14 @@ fn people_raped_are_no_toll() {
     )[0];
     assert_eq!(e["fatalities"], 1, "{e:#}");
 }
+
+#[test]
+fn a_source_in_brackets_keeps_the_place_after_it() {
+    let e = &events(
+        "retraites",
+        "Retraites\n\nLe 19 janvier 2023, entre 80 000 personnes (selon la préfecture de police) et 400 000 (selon la CGT) ont manifesté à Paris contre la réforme des retraites. Plus d'un million de personnes ont défilé dans toute la France.\n",
+        "2023-01-20",
+    )[0];
+    assert_eq!(e["location"]["name"], "Paris", "{e:#}");
+    assert_eq!(e["source_attribution"], "la préfecture de police", "{e:#}");
+}
