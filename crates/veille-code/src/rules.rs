@@ -3629,11 +3629,23 @@ fn fatalities(
             .trim_end_matches("au moins")
             .trim_end();
         // "the toll at five", "bilan de 12 morts".
+        let to = ["to", "à"]
+            .iter()
+            .any(|p| before.strip_suffix(p).is_some_and(|b| b.ends_with(' ')));
         let before = ["at", "to", "of", "à", "de"]
             .iter()
             .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
             .unwrap_or(before)
             .trim_end();
+        // "Police revised the death toll from Monday's bombing to 84":
+        // a toll's new figure, however far from the word toll.
+        let revised_to = to
+            && (clause_lower.contains("toll") || clause_lower.contains("bilan"))
+            && WORDS.toll_revisions.iter().any(|v| {
+                clause_lower[..q.span.start - sspan.start]
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .any(|w| w == *v)
+            });
         // (an aside between commas is skipped: "Five soldiers and two
         // officers, including a lieutenant colonel, were killed")
         let mut after = text[q.span.end..sspan.end].to_lowercase();
@@ -3666,6 +3678,7 @@ fn fatalities(
             .iter()
             .any(|v| before.ends_with(v));
         toll_rose
+            || revised_to
             // (not across the end of a quotation: "'... counting our
             // dead,' one protester told Reuters" names a speaker)
             || before

@@ -84,6 +84,7 @@ word_lists! {
     slogan_cues,
     ground_assault,
     few,
+    toll_revisions,
 }
 
 #[cfg(test)]

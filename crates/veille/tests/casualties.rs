@@ -2195,3 +2195,13 @@ fn a_source_in_brackets_keeps_the_place_after_it() {
     assert_eq!(e["location"]["name"], "Paris", "{e:#}");
     assert_eq!(e["source_attribution"], "la préfecture de police", "{e:#}");
 }
+
+#[test]
+fn a_toll_revised_to_a_new_figure() {
+    let e = &events(
+        "police-lines",
+        "PESHAWAR, Feb 2 - Police revised the death toll from Monday's suicide bombing at a mosque in Peshawar, Pakistan, to 84 from 101.\n",
+        "2023-02-02",
+    )[0];
+    assert_eq!(e["fatalities"], 84, "{e:#}");
+}
