@@ -5619,6 +5619,15 @@ mod tests {
             event("Des jeunes ont manifesté à Gao pour dénoncer les enlèvements de chauffeurs."),
             Some(SubEventType::PeacefulProtest)
         );
+        assert_eq!(
+            event("Des milliers de personnes ont défilé pour réclamer l'égalité salariale, de meilleures rentes et la fin des violences sexistes."),
+            Some(SubEventType::PeacefulProtest)
+        );
+        // (a camp cleared is the protest met)
+        assert_eq!(
+            event("Police moved onto the campus, clearing a building the students had occupied and dismantling their protest encampment."),
+            Some(SubEventType::ProtestWithIntervention)
+        );
         // The people of a trigger after "after" are no background; a
         // curfew for a disease does not make a riot a disaster.
         assert_eq!(
