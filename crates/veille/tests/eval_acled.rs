@@ -255,7 +255,7 @@ fn codes_the_eighteenth_world_notes_set() {
 /// French), written blind by a seventh helper session. Scores before any
 /// rule read from it: at a1b62e6 event_type accuracy 0.850, fatalities
 /// 0.838, admin1 0.900; after session 27's rules from its misses 0.938,
-/// 0.887, 0.925.
+/// 0.887 (0.900 later), 0.925.
 #[test]
 fn codes_the_nineteenth_world_notes_set() {
     guard_notes_set("acled-world-notes-19.csv", [0.93, 0.88, 0.92]);
@@ -266,10 +266,11 @@ fn codes_the_nineteenth_world_notes_set() {
 /// strategic developments, 7 riots; 39 terse, 41 wire paragraphs; 16 in
 /// French), written blind by an eighth helper session. Scores before any
 /// rule read from it: at a1b62e6 and at d26d231 event_type accuracy
-/// 0.850, fatalities 0.863, admin1 0.787.
+/// 0.850, fatalities 0.863, admin1 0.787; after session 27's rules from
+/// its misses 0.863, 0.875, 0.825.
 #[test]
 fn codes_the_twentieth_world_notes_set() {
-    guard_notes_set("acled-world-notes-20.csv", [0.84, 0.85, 0.78]);
+    guard_notes_set("acled-world-notes-20.csv", [0.86, 0.87, 0.82]);
 }
 
 /// `veille eval acled` on a notes set of `crates/veille-eval/tests/data`:
