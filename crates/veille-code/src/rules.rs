@@ -4105,6 +4105,12 @@ fn fatalities(
         // was: "A Christian student at a college in northwestern Nigeria
         // was beaten to death")
         let passive_death = || {
+            // (`lower` may differ from the sentence in bytes: no slice
+            // off a character's middle)
+            if !lower.is_char_boundary(last_end.min(lower.len())) {
+                return false;
+            }
+            let last_end = last_end.min(lower.len());
             let after =
                 &lower[last_end..lower.floor_char_boundary((last_end + 80).min(lower.len()))];
             let Some(verb) = [" was ", " a été "]
