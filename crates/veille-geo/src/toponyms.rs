@@ -704,6 +704,31 @@ fn resolve(
     mut cands: Vec<Candidate>,
     gaz: &Gazetteer,
 ) -> (Vec<(Candidate, u32)>, Option<String>) {
+    // A press abbreviation of a region after a name and a comma that has
+    // no reading in it is part of another name: "Bogota, D.C." is
+    // ACLED's name of Colombia's capital district, not Washington's.
+    let stray: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.key.contains('.') && !c.adjectival && c.gold.is_none())
+        .filter(|c| {
+            c.entries
+                .iter()
+                .all(|&e| gaz.entries[e as usize].kind == Kind::Admin1)
+        })
+        .filter(|c| {
+            cands.iter().any(|d| {
+                d.last + 1 < c.first + 1
+                    && d.last + 2 >= c.first
+                    && text[tokens[d.last].word_end..tokens[c.first].span.start].trim() == ","
+                    && !d
+                        .entries
+                        .iter()
+                        .any(|&e| c.entries.contains(&e) || in_any(gaz, &c.entries, e))
+            })
+        })
+        .map(|c| (c.first, c.last))
+        .collect();
+    cands.retain(|c| !stray.contains(&(c.first, c.last)));
     // "Palestine, Texas", "Paris, Ky.", "Alexandria, Egypt": a name right
     // before a comma and the region or country it lies in is the place
     // there, whatever else it could name (keyed by the name's first and
@@ -2529,6 +2554,12 @@ mod tests {
             (l.feature.as_str(), l.admin1.as_deref()),
             ("admin1", Some("Sonora"))
         );
+        // ACLED's "Bogota, D.C." is no Washington; "Washington, D.C." is.
+        let g = places("Thousands marched in Bogota (Bogota, D.C.) against the government.");
+        assert_eq!(unit_of(&g, "Bogota").0, "CO");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "D.C."));
+        let g = places("Thousands marched in Washington, D.C., on Saturday.");
+        assert_eq!(unit_of(&g, "D.C.").0, "US");
         // "The city of X" is the city, not the region named like it.
         let g = places("Rebels seized the central city of Hama, a week after capturing Aleppo.");
         let l = mention(&g, "Hama").mention.location.clone().unwrap();
