@@ -717,7 +717,7 @@ fn resolve(
         })
         .filter(|c| {
             cands.iter().any(|d| {
-                d.last + 1 < c.first + 1
+                d.last < c.first
                     && d.last + 2 >= c.first
                     && text[tokens[d.last].word_end..tokens[c.first].span.start].trim() == ","
                     && !d
