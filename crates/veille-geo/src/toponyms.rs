@@ -733,27 +733,22 @@ fn resolve(
     // before a comma and the region or country it lies in is the place
     // there, whatever else it could name (keyed by the name's first and
     // last tokens).
-    let regions_of = |d: &Candidate| -> Vec<u32> {
+    // (with `districts`, a name right before or "in" a district too: "La
+    // Mora in Bavispe municipality"; not in a bracketed list, whose
+    // districts are read below)
+    let units = |d: &Candidate, districts: bool| -> Vec<u32> {
         d.entries
             .iter()
             .copied()
-            .filter(|&e| matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Country))
-            .collect()
-    };
-    // A name right before or "in" a district too ("La Mora in Bavispe
-    // municipality"; not a bracketed list, whose districts are read below).
-    let units_of = |d: &Candidate| -> Vec<u32> {
-        d.entries
-            .iter()
-            .copied()
-            .filter(|&e| {
-                matches!(
-                    gaz.entries[e as usize].kind,
-                    Kind::Admin1 | Kind::Admin2 | Kind::Country
-                )
+            .filter(|&e| match gaz.entries[e as usize].kind {
+                Kind::Admin1 | Kind::Country => true,
+                Kind::Admin2 => districts,
+                _ => false,
             })
             .collect()
     };
+    let regions_of = |d: &Candidate| units(d, false);
+    let units_of = |d: &Candidate| units(d, true);
     // ("La Mora in Sonora", "Bavispe in Sonora state": "in" does the same.)
     let qualifier_of = |c: &Candidate| {
         cands.iter().find(|d| {
@@ -1530,13 +1525,14 @@ fn next_to_words(
     after_says || before_says
 }
 
-/// Whether entry `i` (not a country) lies in one of the regions or
-/// countries `q`.
+/// Whether entry `i` (not a country) lies in one of the regions,
+/// districts or countries `q`.
 fn in_any(gaz: &Gazetteer, q: &[u32], i: u32) -> bool {
     let e = &gaz.entries[i as usize];
     e.kind != Kind::Country
         && q.iter().any(|&q| match gaz.entries[q as usize].kind {
             Kind::Country => gaz.entries[q as usize].iso2 == e.iso2,
+            Kind::Admin2 => e.admin2 == Some(q) && q != i,
             _ => e.admin1 == Some(q) && q != i,
         })
 }
@@ -2560,6 +2556,10 @@ mod tests {
         assert!(g.toponyms.iter().all(|t| t.mention.text != "D.C."));
         let g = places("Thousands marched in Washington, D.C., on Saturday.");
         assert_eq!(unit_of(&g, "D.C.").0, "US");
+        // (a town that is in the district stays the town)
+        let g = places("Gunmen attacked a bar in Culiacan in Culiacan municipality, Sinaloa.");
+        let l = mention(&g, "Culiacan").mention.location.clone().unwrap();
+        assert_eq!(l.feature, "place");
         // "The city of X" is the city, not the region named like it.
         let g = places("Rebels seized the central city of Hama, a week after capturing Aleppo.");
         let l = mention(&g, "Hama").mention.location.clone().unwrap();
