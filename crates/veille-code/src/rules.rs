@@ -3629,14 +3629,17 @@ fn fatalities(
             .trim_end_matches("au moins")
             .trim_end();
         // "the toll at five", "bilan de 12 morts".
-        let to = ["to", "à"]
+        let (link, before) = ["at", "to", "of", "à", "de"]
             .iter()
-            .any(|p| before.strip_suffix(p).is_some_and(|b| b.ends_with(' ')));
-        let before = ["at", "to", "of", "à", "de"]
-            .iter()
-            .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
-            .unwrap_or(before)
-            .trim_end();
+            .find_map(|p| {
+                before
+                    .strip_suffix(p)
+                    .filter(|b| b.ends_with(' '))
+                    .map(|b| (*p, b))
+            })
+            .unwrap_or(("", before));
+        let before = before.trim_end();
+        let to = matches!(link, "to" | "à");
         // "Police revised the death toll from Monday's bombing to 84":
         // a toll's new figure, however far from the word toll.
         let revised_to = to
