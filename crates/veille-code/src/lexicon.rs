@@ -258,10 +258,13 @@ impl PhraseSets {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
-            let after = text[e..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+            // (a term ending in an elision runs into its word: "d'un")
+            let elided = text[..e].ends_with(['\'', '’']);
+            let after = elided
+                || text[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
             before && after
         };
         let mut per_set: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
@@ -325,7 +328,7 @@ pub struct TriggerClass {
 }
 
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
-fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let word = |c: char| c.is_alphanumeric() || c == '-';
     s.char_indices()
         .filter(move |&(i, c)| word(c) && s[..i].chars().next_back().is_none_or(|p| !word(p)))
@@ -750,8 +753,25 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::{adjective, army_corps, lower_same_len, month_of_march};
+    use super::{adjective, army_corps, lower_same_len, month_of_march, PhraseSets};
     use veille_core::Span;
+
+    /// A phrase ending in an elision matches before the word it runs into;
+    /// other phrases only as whole words.
+    #[test]
+    fn elided_phrases_run_into_their_word() {
+        let phrases = [("obsèques d'".to_string(), 0), ("over the".to_string(), 1)];
+        let sets = PhraseSets::new(&[(&phrases, false)]).unwrap();
+        let hits = |text: &str| {
+            sets.find_all(text, &lower_same_len(text))[0]
+                .iter()
+                .map(|h| h.span.of(text).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(hits("lors des obsèques d'un jeune homme"), ["obsèques d'"]);
+        assert_eq!(hits("a row over their pay, over the cuts"), ["over the"]);
+        assert!(hits("a row over thereof").is_empty());
+    }
 
     fn at(text: &str, words: &str) -> Span {
         let i = text.find(words).expect("the words are in the text");

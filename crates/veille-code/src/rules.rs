@@ -2290,6 +2290,30 @@ fn read_clause<'a>(
     let cause_told_before = |t: &Hit| {
         lex.classes[t.id].name == "kill" && relative_killing_in_cause(text, sspan, t.span, cues)
     };
+    let passive = |t: &Hit| {
+        let after = text[t.span.end..].trim_start();
+        ["by ", "par "].iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        })
+    };
+    // (and a passive participle past a comma: "réclamer justice pour
+    // Moussa Diop, tué par la police"; not a verb's: "were killed by")
+    let participle_of_cause = |t: &Hit| {
+        lex.classes[t.id].name == "kill"
+            && passive(t)
+            && cues.grievance.iter().any(|c| {
+                inside(c.span) && c.span.end <= t.span.start && {
+                    let gap = &text[c.span.end..t.span.start];
+                    !gap.contains([';', ':', '.'])
+                        && gap.split_whitespace().count() <= 8
+                        && !gap
+                            .split_whitespace()
+                            .any(|w| lex.verbs.contains(&w.to_lowercase()))
+                }
+            })
+    };
     // "a protest against police brutality", "demanding justice for students
     // killed": in a protest, what it is against is not what happened.
     let protest = sentence_triggers
@@ -2303,7 +2327,9 @@ fn read_clause<'a>(
             // (a crowd storming is what it did, never what it is against)
             !protest
                 || matches!(lex.classes[t.id].name.as_str(), "protest" | "storm")
-                || !just_after(cues.grievance, t) && !cause_told_before(t)
+                || !just_after(cues.grievance, t)
+                    && !cause_told_before(t)
+                    && !participle_of_cause(t)
         })
         .collect();
     // "agreed a ceasefire after weeks of fighting": the fighting is the
@@ -2329,14 +2355,6 @@ fn read_clause<'a>(
     ordered.sort_by_key(|t| t.span.start);
     let mut chained: Vec<Span> = Vec::new();
     let mut last: Option<(Span, bool)> = None;
-    let passive = |t: &Hit| {
-        let after = text[t.span.end..].trim_start();
-        ["by ", "par "].iter().any(|w| {
-            after
-                .get(..w.len())
-                .is_some_and(|a| a.eq_ignore_ascii_case(w))
-        })
-    };
     // (An accident's or a disaster's toll is its own: "a canopy collapsed,
     // killing 15 people".)
     let disaster = |p: Span| {
@@ -5011,21 +5029,40 @@ fn named_victims(
 /// killed", "qui a tué") after a protest's grievance cue, in a sentence
 /// that tells no force on the crowd: what the protest is about.
 fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) -> bool {
-    let clause = sentence.of(text).to_lowercase();
-    if WORDS.protest_force_words.iter().any(|w| clause.contains(w)) {
-        return false;
-    }
-    let before = lowered_before(text, sentence, at, 20);
-    let relative = before
-        .split_whitespace()
+    // The relative pronoun, among the three words before the killing.
+    let words: Vec<_> = crate::lexicon::words(&text[sentence.start..at.start]).collect();
+    let Some(pronoun) = words
+        .into_iter()
         .rev()
         .take(3)
-        .any(|w| matches!(w, "which" | "that" | "qui"));
-    relative
-        && cues
-            .grievance
-            .iter()
-            .any(|c| sentence.contains(c.span) && c.span.end <= at.start)
+        .find(|(_, w)| matches!(w.to_lowercase().as_str(), "which" | "that" | "who" | "qui"))
+        .map(|(i, _)| sentence.start + i)
+    else {
+        return false;
+    };
+    if !cues
+        .grievance
+        .iter()
+        .any(|c| sentence.contains(c.span) && c.span.end <= pronoun)
+    {
+        return false;
+    }
+    // Force told outside the relative clause is force on the crowd ("police
+    // fired on protesters denouncing ..."); inside it, it is how the mourned
+    // died ("the funeral of a student who was shot dead by police").
+    let clause_end = text[at.end..sentence.end]
+        .find([',', ';', ':', '.', '('])
+        .map_or(sentence.end, |i| at.end + i);
+    let outside = format!(
+        "{} {}",
+        &text[sentence.start..pronoun],
+        &text[clause_end..sentence.end]
+    )
+    .to_lowercase();
+    !WORDS
+        .protest_force_words
+        .iter()
+        .any(|w| outside.contains(w))
 }
 
 /// Whether `a` is an attack that killed and `b` an abduction (of the

@@ -256,6 +256,31 @@ mod tests {
         let text = "Around 12,000 people gathered in Athens on Sunday to protest against the \
                     government's handling of the train collision near Tempi, which killed 57 people.";
         assert_eq!(sub(text), Some(("Peaceful protest".into(), Some(0))));
+        // (the death of the mourned, however told: a funeral, a relative
+        // clause with its own force words, a participle past a comma)
+        for text in [
+            "Hundreds of people protested in Kano at the funeral of a student who was shot \
+             dead by police last week, demanding justice.",
+            "Des centaines de personnes ont manifesté samedi à Dakar lors des funérailles d'un jeune \
+             homme tué par la police.",
+            "Des centaines de personnes ont manifesté samedi à Dakar pour réclamer justice pour \
+             Moussa Diop, tué par la police.",
+        ] {
+            assert_eq!(sub(text), Some(("Peaceful protest".into(), Some(0))), "{text}");
+        }
+        // (but force on the crowd outside that clause, or a verb's
+        // passive, is the protest's own)
+        for text in [
+            "Police fired on hundreds of people protesting in Kano against the killing of a \
+             student who was shot dead last week; two protesters were killed.",
+            "Protesters demanding fuel subsidies were shot dead by police in Kano on Monday.",
+        ] {
+            assert_eq!(
+                sub_of(text).as_deref(),
+                Some("Excessive force against protesters"),
+                "{text}"
+            );
+        }
         let text = "Russian forces took full control of Avdiivka, in Ukraine's Donetsk region, \
                     on Saturday after Ukrainian troops withdrew.";
         assert_eq!(
