@@ -1127,11 +1127,20 @@ fn refine_place(
 
 /// A date that names another occasion: "the Oct. 9 general election",
 /// "the 9 October vote" (the date between "the" and a noun), "la
-/// présidentielle du 18 avril" (an occasion's noun, then "du" and the date).
+/// présidentielle du 18 avril" (an occasion's noun, then "du" and the date),
+/// "an election set for December 12" (a day planned for).
 fn names_another_day(text: &str, date: Span) -> bool {
     let wider = text[text.floor_char_boundary(date.start.saturating_sub(24))..date.start]
         .trim_end()
         .to_lowercase();
+    // ("an election set for December 12": the day it is planned for)
+    if WORDS
+        .scheduled_for
+        .iter()
+        .any(|w| wider.ends_with(&format!(" {w}")) || wider == *w)
+    {
+        return true;
+    }
     if let Some(noun) = wider.strip_suffix(" du") {
         if noun
             .split_whitespace()

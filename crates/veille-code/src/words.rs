@@ -59,6 +59,7 @@ word_lists! {
     revised_words,
     other_sources,
     occasions,
+    scheduled_for,
     capital_money,
     capital_cues_adjectival,
     capital_cues_of,

@@ -319,6 +319,27 @@ mod tests {
         );
     }
 
+    /// The day something is planned for is no event's day: the weekday is.
+    #[test]
+    fn a_day_planned_for_is_no_event_date() {
+        let p = Pipeline::new();
+        for text in [
+            "Tens of thousands of people marched in Algiers on Friday, rejecting a presidential \
+             election set for December 12.",
+            "Un étudiant a été tué vendredi à Saint-Louis lors de heurts entre la police et des \
+             jeunes qui protestaient contre le report de l'élection présidentielle prévue le 25 \
+             février.",
+        ] {
+            let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+            let dates: Vec<_> = out.events.iter().map(|e| e.event_date).collect();
+            assert_eq!(
+                dates,
+                [chrono::NaiveDate::from_ymd_opt(2025, 4, 11).unwrap()],
+                "{text}"
+            );
+        }
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
