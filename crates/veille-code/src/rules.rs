@@ -3788,6 +3788,17 @@ fn fatalities(
         ]
         .iter()
         .any(|c| before.ends_with(c))
+            // ("six people, including the pastor and two of his sons": the
+            // second of the parts listed)
+            || ["including ", "dont ", "notamment ", "y compris "]
+                .iter()
+                .filter_map(|c| before.rfind(c).map(|i| &before[i + c.len()..]))
+                .any(|gap| {
+                    (gap.ends_with(" and") || gap.ends_with(" et"))
+                        && !gap.contains([',', ';', ':', '.'])
+                        && gap.split_whitespace().count() <= 5
+                        && !gap.split_whitespace().any(is_death)
+                })
     };
     // "27 morts, dont 19 assaillants et 8 soldats": a count joined to a
     // part is a part too.
@@ -4088,6 +4099,15 @@ fn fatalities(
                 sspan.start + before.len() - p.len()
             })
             .unwrap_or(spans[0].start);
+        // "killed an indigenous leader and four members of the guard": one
+        // person joined before the count.
+        let start = match one_more_before(&before, lex) {
+            Some(at) if start == spans[0].start => {
+                total += 1;
+                sspan.start + at
+            }
+            _ => start,
+        };
         // "killing three soldiers and a civilian who was walking nearby",
         // "13 civils ... et la kamikaze": one more person after the count.
         let last = spans[spans.len() - 1].end;
@@ -4407,7 +4427,7 @@ fn companion_after(text: &str, from: usize, end: usize) -> bool {
 fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<usize> {
     static ONE: OnceLock<Regex> = OnceLock::new();
     let re = ONE.get_or_init(|| {
-        Regex::new(r"(?i)^\s+[\p{L}-]+(?:,[^,]{1,40},)?\s+(?:and|et)\s+(?:a|an|one|un|une|the|le|la)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?")
+        Regex::new(r"(?i)^\s+[\p{L}-]+(?:,[^,]{1,40},)?\s+(?:and|et)\s+(?:a|an|one|un|une|the|le|la|their|his|her|leur|son|sa)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?")
             .expect("one more")
     });
     let to = text.ceil_char_boundary((from + 90).min(end));
@@ -4428,6 +4448,21 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
         let one = lex.singular.get(&word) == Some(&1) && !definite;
         (one || bomber).then(|| from + noun.end())
     })
+}
+
+/// "an indigenous leader and four members", "Un soldat et trois civils":
+/// one person joined right before a count; where those words start in
+/// `before` (the lowered words before the count, trimmed).
+fn one_more_before(before: &str, lex: &Lexicon) -> Option<usize> {
+    static ONE: OnceLock<Regex> = OnceLock::new();
+    let re = ONE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:a|an|one|un|une|their|his|her|leur|son|sa)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:and|et)$")
+            .expect("one more before")
+    });
+    let c = re.captures(before)?;
+    // (the noun is the last word: "an indigenous leader", "a civilian")
+    let noun = c.get(2).or(c.get(1))?.as_str();
+    (lex.singular.get(noun) == Some(&1)).then(|| c.get(0).map_or(0, |m| m.start()))
 }
 
 /// "... were killed, as well as the bomber", "; the bomber was also

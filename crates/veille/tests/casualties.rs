@@ -2205,3 +2205,33 @@ fn a_toll_revised_to_a_new_figure() {
     )[0];
     assert_eq!(e["fatalities"], 84, "{e:#}");
 }
+
+#[test]
+fn parts_inside_an_including_aside_and_one_person_joined_to_a_count() {
+    for (name, text, want) in [
+        (
+            "church-silgadji",
+            "Dori\n\nGunmen killed six people, including the pastor and two of his sons, in an attack on a church in Silgadji, Burkina Faso, on Sunday.\n",
+            6,
+        ),
+        (
+            "hotel-kismayo",
+            "Kismayo\n\nAt least 26 people, including a prominent journalist and several politicians, were killed when a suicide car bomber rammed a hotel in Kismayo, Somalia, on Friday.\n",
+            26,
+        ),
+        (
+            "dantewada",
+            "Raipur\n\nTen policemen and their civilian driver were killed on Wednesday when Maoist rebels blew up their vehicle with a roadside bomb in Dantewada, India.\n",
+            11,
+        ),
+        (
+            "tacueyo",
+            "Bogota\n\nGunmen killed an indigenous leader and four members of the community's guard in Toribio, Cauca, Colombia, on Tuesday.\n",
+            5,
+        ),
+    ] {
+        let found = events(name, text, "2019-04-26");
+        assert_eq!(found.len(), 1, "{name}: {found:#?}");
+        assert_eq!(found[0]["fatalities"], want, "{name}: {:#}", found[0]);
+    }
+}
