@@ -1230,11 +1230,20 @@ fn may_be_event_place(
 /// ont été blessés", "some protesters were injured", "Plusieurs personnes
 /// ont été blessées"): what dispersing a crowd does, an intervention; not
 /// excessive force, which is deaths, live fire, beatings or many wounded.
+/// So is a crush in which nobody died ("Quatre manifestants ont été
+/// légèrement blessés dans la bousculade").
 fn few_hurt(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
     if lex.classes[t.id].name != "force" {
         return false;
     }
     let said = t.span.of(text).to_lowercase();
+    if matches!(said.as_str(), "stampede" | "bousculade") {
+        let sentence = sspan.of(text).to_lowercase();
+        return !lex
+            .death_words
+            .iter()
+            .any(|d| sentence.contains(d.as_str()));
+    }
     if !lex.injured.contains(&said) {
         return false;
     }
