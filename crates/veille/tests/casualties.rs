@@ -2235,3 +2235,33 @@ fn parts_inside_an_including_aside_and_one_person_joined_to_a_count() {
         assert_eq!(found[0]["fatalities"], want, "{name}: {:#}", found[0]);
     }
 }
+
+#[test]
+fn a_crush_nobody_died_in_is_no_excessive_force() {
+    let text = "Kaya\n\nDes centaines de manifestants ont bloqué samedi à Kaya, au Burkina Faso, un convoi de l'armée française. Les militaires ont utilisé des gaz lacrymogènes pour disperser la foule. Quatre manifestants ont été légèrement blessés dans la bousculade.\n";
+    assert_eq!(
+        first_sub_type("kaya-crush", text, "2021-11-20"),
+        "Protest with intervention"
+    );
+    let text = "Kaya\n\nHundreds of protesters blocked a French army convoy in Kaya, Burkina Faso, on Saturday. Two protesters died in a stampede when soldiers fired tear gas.\n";
+    assert_eq!(
+        first_sub_type("kaya-deaths", text, "2021-11-20"),
+        "Excessive force against protesters"
+    );
+}
+
+#[test]
+fn the_arrest_of_a_protest_leader_is_an_arrest() {
+    for (name, text) in [
+        (
+            "sowore",
+            "Lagos\n\nOn 3 August 2019, agents of the Department of State Services arrested Omoyele Sowore at his hotel in Lagos, Nigeria, two days before the protests he had called for.\n",
+        ),
+        (
+            "parit",
+            "Bangkok\n\nThai police on Saturday arrested Parit Chiwarak, a student leader of the anti-government protests, in Bangkok on charges including sedition.\n",
+        ),
+    ] {
+        assert_eq!(first_sub_type(name, text, "2019-08-03"), "Arrests", "{name}");
+    }
+}
