@@ -171,7 +171,10 @@ _PREFIX_WORDS = [
     r" (?:de la|de l['’]|des|du|de|d['’])",
     # Spanish / Portuguese / Italian / Romanian
     r"(?:Municipio|Departamento|Provincia|Distrito|Partido|Estado|Región|Comuna|Cantón"
-    r"|Regione|Município|Concelho)(?: (?:de la|de los|de las|del|de|di|do|da|dos|das))?",
+    r"|Regione|Município|Concelho|Circunscrição|Circunscricao)"
+    r"(?: (?:de la|de los|de las|del|de|di|do|da|dos|das))?",
+    # (a city's district only with its preposition: not "Cidade Gaúcha")
+    r"Cidade (?:de|do|da)",
     # Bare prefix words from other languages
     r"Amphoe|Huyện|Kabupaten|Kota|Powiat|Gemeente|Obshtina|Gorodskoy Okrug|Oraş|Oraș|Okres"
     r"|Markaz|Municipiul|Grad|Općina|Opština|Politischer Bezirk|Bezirk|Srŏk|Bashkia|Liwā['’]"
