@@ -805,6 +805,15 @@ fn resolve(
     // then qualified as "Palestine, Texas" is.
     let mut contained: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut bracketed: Vec<((usize, usize), Vec<u32>)> = Vec::new();
+    let name_like = |p: &str| {
+        p.starts_with(|c: char| c.is_uppercase())
+            && p.split_whitespace().count() <= 4
+            && p.chars().all(|c| c.is_alphabetic() || " -'’.".contains(c))
+    };
+    let inside = |i: usize, start: usize, end: usize| {
+        tokens[cands[i].first].span.start >= start && tokens[cands[i].last].word_end <= end
+    };
+    let mut read_brackets: Vec<usize> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         // (also "Taizz city (Al Qahirah, Taizz)", and the first of a pair,
         // "Rampura and Badda (Dhaka)")
@@ -827,10 +836,7 @@ fn resolve(
         };
         let start = tokens[c.last].word_end + word + 2;
         let inner: Vec<usize> = (0..cands.len())
-            .filter(|&i| {
-                tokens[cands[i].first].span.start >= start
-                    && tokens[cands[i].last].word_end <= start + close
-            })
+            .filter(|&i| inside(i, start, start + close))
             .collect();
         let names: Vec<String> = inner
             .iter()
@@ -839,11 +845,6 @@ fn resolve(
             })
             .collect();
         let parts: Vec<&str> = open[..close].split(',').map(str::trim).collect();
-        let name_like = |p: &str| {
-            p.starts_with(|c: char| c.is_uppercase())
-                && p.split_whitespace().count() <= 4
-                && p.chars().all(|c| c.is_alphabetic() || " -'’.".contains(c))
-        };
         // (a part may carry the article the name lacks: "El Nabatieh")
         let is_part = |n: &str| {
             parts.iter().any(|p| {
@@ -893,14 +894,69 @@ fn resolve(
         if q.is_empty() {
             continue;
         }
+        read_brackets.push(start);
         bracketed.push(((c.first, c.last), q.clone()));
         contained.push((k, q.clone()));
         contained.extend(inner.iter().map(|&i| (i, q.clone())));
+    }
+    // "the village of Monjane (Cabo Delgado, Palma)": before the brackets
+    // a name the gazetteer lacks, in them names that still hold one
+    // another: Palma is the district of Cabo Delgado, not Mallorca's. Each
+    // keeps its readings that hold, or lie in, a unit another names, when
+    // every one has such a reading.
+    let mut held: Vec<(usize, Vec<u32>)> = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let start = open + 2;
+        let Some(close) = text[start..].find(')') else {
+            continue;
+        };
+        let parts: Vec<&str> = text[start..start + close]
+            .split(',')
+            .map(str::trim)
+            .collect();
+        if read_brackets.contains(&start) || parts.len() < 2 || !parts.iter().all(|p| name_like(p))
+        {
+            continue;
+        }
+        let inner: Vec<usize> = (0..cands.len())
+            .filter(|&i| inside(i, start, start + close))
+            .collect();
+        if inner.len() < 2 {
+            continue;
+        }
+        let fits: Vec<(usize, Vec<u32>)> = inner
+            .iter()
+            .map(|&i| {
+                let others: Vec<u32> = inner
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .flat_map(|&j| units_of(&cands[j]))
+                    .collect();
+                let keep = cands[i]
+                    .entries
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        in_any(gaz, &others, e) || others.iter().any(|&u| in_any(gaz, &[e], u))
+                    })
+                    .collect();
+                (i, keep)
+            })
+            .collect();
+        if fits
+            .iter()
+            .all(|(_, keep): &(usize, Vec<u32>)| !keep.is_empty())
+        {
+            held.extend(fits);
+        }
     }
     for (k, q) in contained {
         cands[k]
             .entries
             .retain(|&i| q.contains(&i) || in_any(gaz, &q, i));
+    }
+    for (k, keep) in held {
+        cands[k].entries = keep;
     }
     for (key, q) in bracketed {
         qualifiers.entry(key).or_insert(q);
@@ -2579,10 +2635,14 @@ mod tests {
         // Not for a name that is a country's too.
         let g = places("Protesters rallied in Tbilisi in Georgia.");
         assert_eq!(unit_of(&g, "Tbilisi").0, "GE");
-        // A town in a country where the gazetteer has none of that name.
+        // A town in a country where the gazetteer has only its district
+        // ("Circunscrição de Palma"), not Mallorca's Palma.
         let g =
             places("Insurgents attacked the town of Palma in Mozambique's Cabo Delgado province.");
-        assert_eq!(unit_of(&g, "Palma"), ("MZ".into(), None));
+        assert_eq!(
+            unit_of(&g, "Palma"),
+            ("MZ".into(), Some("Cabo Delgado".into()))
+        );
     }
 
     #[test]
@@ -2893,6 +2953,21 @@ mod tests {
             (l.country_code.as_str(), l.admin1.as_deref()),
             ("BF", Some("Sahel"))
         );
+        // Before them a village the gazetteer lacks: the names in them
+        // still hold one another (Palma the district of Cabo Delgado, not
+        // Mallorca's), in either order.
+        for text in [
+            "Insurgents attacked the village of Monjane (Cabo Delgado, Palma) on Sunday.",
+            "Insurgents attacked the village of Monjane (Palma, Cabo Delgado) on Sunday.",
+        ] {
+            let g = places(text);
+            let l = mention(&g, "Palma").mention.location.clone().unwrap();
+            assert_eq!(
+                (l.country_code.as_str(), l.admin1.as_deref()),
+                ("MZ", Some("Cabo Delgado")),
+                "{text}"
+            );
+        }
         // Brackets that are not only names say nothing of containment.
         let g = places("Fighting near Menaka (close to the border with Niger) continued.");
         assert_eq!(
