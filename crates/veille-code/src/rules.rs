@@ -4110,7 +4110,7 @@ fn fatalities(
             .unwrap_or(spans[0].start);
         // "killed an indigenous leader and four members of the guard": one
         // person joined before the count.
-        let start = match one_more_before(&before, lex) {
+        let start = match one_more_before(before, lex) {
             Some(at) if start == spans[0].start => {
                 total += 1;
                 sspan.start + at
