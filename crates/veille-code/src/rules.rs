@@ -1259,6 +1259,30 @@ fn few_hurt(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
         .any(|w| WORDS.few.contains(w) || w.parse::<u32>().is_ok_and(|n| n <= 5))
 }
 
+/// Whether a trigger of retaking ground is a crowd pushed back ("pushed
+/// back part of the crowd", "Les jeunes ... ont été repoussés"; a crowd's
+/// word anywhere in its sentence): police dispersing a protest, no
+/// territory retaken.
+fn crowd_pushed_back(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
+    // (and a fight repelled: "repoussés", "pushed back")
+    let said = t.span.of(text).to_lowercase();
+    let repelled = ["repouss", "pushed back", "repelled"]
+        .iter()
+        .any(|w| said.starts_with(w));
+    if lex.classes[t.id].name != "retake" && !(lex.classes[t.id].name == "clash" && repelled) {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(sspan.of(text))
+        .iter()
+        .any(|w| WORDS.crowd_nouns.contains(&w.as_str()))
+}
+
 /// Whether a place is in the words of a sign, banner or chant, quoted
 /// ("the sign reading 'Embassy of France in Niger'", "chanting "Down
 /// with France""): what was written or shouted, not where.
@@ -2340,7 +2364,7 @@ fn read_clause<'a>(
     let sentence_triggers: Vec<Hit> = sentence_triggers
         .iter()
         .copied()
-        .filter(|t| !few_hurt(text, sspan, t, lex))
+        .filter(|t| !few_hurt(text, sspan, t, lex) && !crowd_pushed_back(text, sspan, t, lex))
         .filter(|t| {
             // (a crowd storming is what it did, never what it is against)
             !protest
@@ -2682,7 +2706,9 @@ fn read_clause<'a>(
     };
     let class = &lex.classes[top.id];
     // (A killing in a protest's background is why it was held, not force
-    // it met: "protested following the killing of a student by police".)
+    // it met: "protested following the killing of a student by police";
+    // so is unrest or fighting before it: "gathered ... after a wave of
+    // night-time unrest".)
     let protest_top = matches!(class.name.as_str(), "protest" | "intervention");
     // ("Protests erupted in Bamako on Monday after soldiers killed a young
     // man": a killing in a clause of its own after the protest and a
@@ -2696,7 +2722,10 @@ fn read_clause<'a>(
         protest_top
             && foreground
             && (background(t)
-                && matches!(lex.classes[t.id].name.as_str(), "kill" | "force" | "attack")
+                && matches!(
+                    lex.classes[t.id].name.as_str(),
+                    "kill" | "force" | "attack" | "unrest" | "clash"
+                )
                 || killing_after_cue(t))
     };
     let classes: Vec<&str> = sentence_triggers

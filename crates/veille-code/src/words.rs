@@ -60,6 +60,7 @@ word_lists! {
     other_sources,
     occasions,
     scheduled_for,
+    crowd_nouns,
     capital_money,
     capital_cues_adjectival,
     capital_cues_of,

@@ -2265,3 +2265,28 @@ fn the_arrest_of_a_protest_leader_is_an_arrest() {
         assert_eq!(first_sub_type(name, text, "2019-08-03"), "Arrests", "{name}");
     }
 }
+
+#[test]
+fn a_crowd_pushed_back_is_dispersed_and_unrest_before_a_rally_is_its_background() {
+    for (name, text, want) in [
+        (
+            "bardo",
+            "Tunis\n\nOn 26 January 2021, hundreds of protesters gathered near the parliament in Bardo, Tunisia. Police blocked access with metal barriers and pushed back part of the crowd, detaining several people.\n",
+            "Protest with intervention",
+        ),
+        (
+            "yopougon",
+            "Abidjan\n\nLa police a dispersé jeudi à coups de gaz lacrymogènes des dizaines de manifestants à Yopougon, en Côte d'Ivoire. Les jeunes, qui scandaient des slogans hostiles au chef de l'Etat, ont été repoussés vers les quartiers voisins.\n",
+            "Protest with intervention",
+        ),
+        (
+            "tunis-rally",
+            "Tunis\n\nOn 26 January 2021, hundreds of protesters gathered in Tunis, Tunisia, after a wave of night-time unrest.\n",
+            "Peaceful protest",
+        ),
+    ] {
+        let found = events(name, text, "2021-01-28");
+        assert_eq!(found.len(), 1, "{name}: {found:#?}");
+        assert_eq!(found[0]["sub_event_type"], want, "{name}: {:#}", found[0]);
+    }
+}
