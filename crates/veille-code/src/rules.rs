@@ -2330,7 +2330,13 @@ fn read_clause<'a>(
     // government's handling of the train collision near Tempi, in Larissa
     // regional unit, which killed 57")
     let cause_told_before = |t: &Hit| {
-        lex.classes[t.id].name == "kill" && relative_killing_in_cause(text, sspan, t.span, cues)
+        match lex.classes[t.id].name.as_str() {
+            "kill" => relative_killing_in_cause(text, sspan, t.span, cues),
+            // ("over a wave of violence against women that included the
+            // rape and murder of a student": no force met a rape)
+            "sexual" => relative_in_cause(text, sspan, t.span, cues).is_some(),
+            _ => false,
+        }
     };
     let passive = |t: &Hit| {
         let after = text[t.span.end..].trim_start();
@@ -5109,26 +5115,12 @@ fn named_victims(
 
 /// Whether a killing at `at` is told in a relative clause ("which
 /// killed", "qui a tué") after a protest's grievance cue, in a sentence
-/// that tells no force on the crowd: what the protest is about.
+/// that tells no force on the crowd outside that clause: what the protest
+/// is about.
 fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) -> bool {
-    // The relative pronoun, among the three words before the killing.
-    let words: Vec<_> = crate::lexicon::words(&text[sentence.start..at.start]).collect();
-    let Some(pronoun) = words
-        .into_iter()
-        .rev()
-        .take(3)
-        .find(|(_, w)| matches!(w.to_lowercase().as_str(), "which" | "that" | "who" | "qui"))
-        .map(|(i, _)| sentence.start + i)
-    else {
+    let Some(pronoun) = relative_in_cause(text, sentence, at, cues) else {
         return false;
     };
-    if !cues
-        .grievance
-        .iter()
-        .any(|c| sentence.contains(c.span) && c.span.end <= pronoun)
-    {
-        return false;
-    }
     // Force told outside the relative clause is force on the crowd ("police
     // fired on protesters denouncing ..."); inside it, it is how the mourned
     // died ("the funeral of a student who was shot dead by police").
@@ -5145,6 +5137,22 @@ fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) 
         .protest_force_words
         .iter()
         .any(|w| outside.contains(w))
+}
+
+/// Where the relative pronoun is ("which", "that", "who", "qui", among the
+/// five words before `at`) when a protest's grievance cue comes before it.
+fn relative_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) -> Option<usize> {
+    let words: Vec<_> = crate::lexicon::words(&text[sentence.start..at.start]).collect();
+    let pronoun = words
+        .into_iter()
+        .rev()
+        .take(5)
+        .find(|(_, w)| matches!(w.to_lowercase().as_str(), "which" | "that" | "who" | "qui"))
+        .map(|(i, _)| sentence.start + i)?;
+    cues.grievance
+        .iter()
+        .any(|c| sentence.contains(c.span) && c.span.end <= pronoun)
+        .then_some(pronoun)
 }
 
 /// Whether `a` is an attack that killed and `b` an abduction (of the

@@ -2290,3 +2290,12 @@ fn a_crowd_pushed_back_is_dispersed_and_unrest_before_a_rally_is_its_background(
         assert_eq!(found[0]["sub_event_type"], want, "{name}: {:#}", found[0]);
     }
 }
+
+#[test]
+fn a_rape_a_protest_is_held_over_is_no_event_of_its_own() {
+    let text = "Cape Town\n\nSouth African police used stun grenades and water cannon on Wednesday to disperse hundreds of women protesting in Cape Town, South Africa, over a wave of violence against women that included the rape and murder of a university student last month.\n";
+    let found = events("cape-town", text, "2019-09-05");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["sub_event_type"], "Protest with intervention");
+    assert_eq!(found[0]["fatalities"], 0);
+}
