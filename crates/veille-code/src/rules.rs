@@ -373,11 +373,15 @@ pub fn code_prescanned(
             // Only a reporting date in a lead sentence ("bandits abducted 43
             // people, residents said on Friday"): the lead's own date of the
             // incident ("on Thursday night"), when it is not later.
+            // (within the week before it: "they had retaken Gharyan, forces
+            // said on Wednesday" is not dated by "The offensive began in
+            // early April")
             let reporting = is_reporting_date(text, sspan, d.span);
             let event_day = lead_date(false, false).filter(|l| {
-                reporting
-                    && si < LEAD_SENTENCES
-                    && l.event_period().map(|p| p.0) <= d.event_period().map(|p| p.0)
+                let (Some(l), Some(said)) = (l.event_period(), d.event_period()) else {
+                    return false;
+                };
+                reporting && si < LEAD_SENTENCES && l.0 <= said.0 && (said.0 - l.0).num_days() <= 7
             });
             Some(event_day.unwrap_or(*d))
         } else if !in_sentence.is_empty() {
