@@ -2366,6 +2366,16 @@ fn read_clause<'a>(
                 }
             })
     };
+    // (and a word of no conflict event in the list of what it is against:
+    // "contre la classe politique, la corruption et la crise économique")
+    let listed_grievance = |t: &Hit| {
+        lex.classes[t.id].not_event
+            && cues.grievance.iter().any(|c| {
+                inside(c.span)
+                    && c.span.end <= t.span.start
+                    && !text[c.span.end..t.span.start].contains([';', ':', '.'])
+            })
+    };
     // "a protest against police brutality", "demanding justice for students
     // killed": in a protest, what it is against is not what happened.
     let protest = sentence_triggers
@@ -2382,6 +2392,7 @@ fn read_clause<'a>(
                 || !just_after(cues.grievance, t)
                     && !cause_told_before(t)
                     && !participle_of_cause(t)
+                    && !listed_grievance(t)
         })
         .collect();
     // "agreed a ceasefire after weeks of fighting": the fighting is the
