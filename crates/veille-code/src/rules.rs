@@ -330,6 +330,9 @@ pub fn code_prescanned(
             .iter()
             .filter(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year))
             .filter(|d| !dateline(d))
+            // (the day of something only mentioned dates nothing of the
+            // clause)
+            .filter(|d| !dates_something_else(text, d.span))
             .collect();
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
         // "held since August 2024": when a state began, not the event.
@@ -1132,17 +1135,12 @@ fn refine_place(
 /// A date that names another occasion: "the Oct. 9 general election",
 /// "the 9 October vote" (the date between "the" and a noun), "la
 /// présidentielle du 18 avril" (an occasion's noun, then "du" and the date),
-/// "an election set for December 12" (a day planned for).
+/// and the dates of [`dates_something_else`].
 fn names_another_day(text: &str, date: Span) -> bool {
     let wider = text[text.floor_char_boundary(date.start.saturating_sub(24))..date.start]
         .trim_end()
         .to_lowercase();
-    // ("an election set for December 12": the day it is planned for)
-    if WORDS
-        .scheduled_for
-        .iter()
-        .any(|w| wider.ends_with(&format!(" {w}")) || wider == *w)
-    {
+    if dates_something_else(text, date) {
         return true;
     }
     if let Some(noun) = wider.strip_suffix(" du") {
@@ -1169,6 +1167,49 @@ fn names_another_day(text: &str, date: Span) -> bool {
             "from", "until", "through", "of",
         ]
         .contains(&next.as_str())
+}
+
+/// A date of something the clause only mentions: the day a plan is for
+/// ("an election set for December 12") or the day before on which something
+/// was announced ("le plan de réformes annoncé la veille", a participle
+/// with no auxiliary before it: not "l'armée a annoncé mardi").
+fn dates_something_else(text: &str, date: Span) -> bool {
+    let wider = text[text.floor_char_boundary(date.start.saturating_sub(40))..date.start]
+        .trim_end()
+        .to_lowercase();
+    if WORDS
+        .scheduled_for
+        .iter()
+        .any(|w| wider.ends_with(&format!(" {w}")) || wider == *w)
+    {
+        return true;
+    }
+    let said = date.of(text).to_lowercase();
+    let day_before = [
+        "la veille",
+        "l'avant-veille",
+        "the day before",
+        "the previous day",
+        "a day earlier",
+    ]
+    .contains(&said.as_str());
+    let words: Vec<&str> = wider
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let auxiliary = |w: &str| {
+        [
+            "a", "ont", "avait", "avaient", "est", "sont", "été", "has", "have", "had", "was",
+            "were", "is", "are", "been",
+        ]
+        .contains(&w)
+    };
+    day_before
+        && matches!(
+            words.as_slice(),
+            [.., before, last]
+                if WORDS.announced_participles.contains(last) && !auxiliary(before)
+        )
 }
 
 /// A dateline ("OUAGADOUGOU, June 5 (Reuters) -"): the day of the report,

@@ -61,6 +61,7 @@ word_lists! {
     occasions,
     scheduled_for,
     crowd_nouns,
+    announced_participles,
     capital_money,
     capital_cues_adjectival,
     capital_cues_of,

@@ -340,6 +340,53 @@ mod tests {
         }
     }
 
+    /// A reporting day dates the lead's incident only with a day of the
+    /// week before it; a day before that is the offensive's, not the
+    /// town's retaking.
+    #[test]
+    fn a_reporting_day_is_not_dated_by_an_older_lead_date() {
+        let p = Pipeline::new();
+        let text = "Forces allied to the government said on Monday they had retaken the town \
+                    of Gharyan, Libya. The offensive on the capital began in early January.";
+        let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+        let retaken = out
+            .events
+            .iter()
+            .find(|e| e.sub_event_type.to_string() == "Government regains territory")
+            .expect("the town retaken");
+        assert_eq!(
+            retaken.event_date,
+            chrono::NaiveDate::from_ymd_opt(2025, 4, 14).unwrap()
+        );
+    }
+
+    /// A day before on which something only mentioned was announced dates
+    /// nothing of the clause: the weekday does; a crowd gathered on a square
+    /// against a list of grievances is a protest, whatever the list holds.
+    #[test]
+    fn the_day_before_an_announcement_and_a_list_of_grievances() {
+        let p = Pipeline::new();
+        let text = "Lundi, des milliers de personnes se sont rassemblées sur la place des \
+                    Martyrs à Beyrouth, au Liban. Les manifestants ont réclamé la démission du \
+                    gouvernement malgré le plan de réformes annoncé la veille.";
+        let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+        let dates: Vec<_> = out.events.iter().map(|e| e.event_date).collect();
+        assert_eq!(
+            dates,
+            [chrono::NaiveDate::from_ymd_opt(2025, 4, 14).unwrap()]
+        );
+        let text = "Lundi, des milliers de personnes se sont de nouveau rassemblées sur la place \
+                    Al-Nour à Tripoli, au Liban, contre la classe politique, la corruption et la \
+                    crise économique.";
+        let out = p.run(&doc(text.as_bytes().to_vec())).unwrap();
+        let subs: Vec<String> = out
+            .events
+            .iter()
+            .map(|e| e.sub_event_type.to_string())
+            .collect();
+        assert_eq!(subs, ["Peaceful protest"], "{:?}", out.warnings);
+    }
+
     /// An events-only pipeline gives the events and warnings of the full
     /// one on every document, skipping the stages only where no trigger is.
     #[test]
