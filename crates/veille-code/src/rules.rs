@@ -2426,6 +2426,20 @@ fn read_clause<'a>(
         .iter()
         .copied()
         .filter(|t| !few_hurt(text, sspan, t, lex) && !crowd_pushed_back(text, sspan, t, lex))
+        // "opened fire when villagers confronted them": civilians standing
+        // up to armed men fight no battle; what the armed men did is the
+        // event.
+        .filter(|t| {
+            let said = t.span.of(text).to_lowercase();
+            lex.classes[t.id].name != "clash"
+                || !said.starts_with("confront")
+                || !actors.iter().any(|a| {
+                    inside(a.span)
+                        && a.span.end <= t.span.start
+                        && lex.actors[a.id].kind == "civilians"
+                        && text[a.span.end..t.span.start].split_whitespace().count() == 0
+                })
+        })
         .filter(|t| {
             // (a crowd storming is what it did, never what it is against)
             !protest

@@ -2299,3 +2299,9 @@ fn a_rape_a_protest_is_held_over_is_no_event_of_its_own() {
     assert_eq!(found[0]["sub_event_type"], "Protest with intervention");
     assert_eq!(found[0]["fatalities"], 0);
 }
+
+#[test]
+fn villagers_confronting_armed_men_fight_no_battle() {
+    let text = "Ramallah\n\nA Palestinian was shot dead on Friday when Israeli settlers attacked the village of Burqa, in the West Bank. Residents said the settlers opened fire when villagers confronted them.\n";
+    assert_eq!(first_sub_type("burqa", text, "2023-08-05"), "Attack");
+}
