@@ -2305,3 +2305,12 @@ fn villagers_confronting_armed_men_fight_no_battle() {
     let text = "Ramallah\n\nA Palestinian was shot dead on Friday when Israeli settlers attacked the village of Burqa, in the West Bank. Residents said the settlers opened fire when villagers confronted them.\n";
     assert_eq!(first_sub_type("burqa", text, "2023-08-05"), "Attack");
 }
+
+#[test]
+fn a_school_demolished_is_property_destroyed() {
+    let text = "Hebron\n\nIsraeli forces demolished a donor-funded primary school in Masafer Yatta, in the West Bank, on Wednesday.\n";
+    assert_eq!(
+        first_sub_type("masafer-yatta", text, "2022-11-24"),
+        "Looting/property destruction"
+    );
+}
