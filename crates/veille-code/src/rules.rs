@@ -1304,6 +1304,28 @@ fn few_hurt(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
         .any(|w| WORDS.few.contains(w) || w.parse::<u32>().is_ok_and(|n| n <= 5))
 }
 
+/// Whether trigger `t` is an infinitive ("to hand over", "de remettre")
+/// after an agreement's trigger in its sentence, with no stop between:
+/// what the agreement says will be done.
+fn agreed_to_do(text: &str, sspan: Span, t: &Hit, triggers: &[Hit], lex: &Lexicon) -> bool {
+    let before = lowered_before(text, sspan, t.span, 40);
+    let infinitive = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "to" | "de" | "d'" | "à"));
+    // (or a second verb of an infinitive after the agreement: "... to hand
+    // over their heavy weapons and cede the crossing")
+    let joined = before.ends_with(" and") || before.ends_with(" et");
+    triggers.iter().any(|a| {
+        let between = text[a.span.end.min(t.span.start)..t.span.start].to_lowercase();
+        lex.classes[a.id].name == "agreement"
+            && sspan.contains(a.span)
+            && a.span.end <= t.span.start
+            && !between.contains([';', '.'])
+            && (infinitive || joined && [" to ", " de "].iter().any(|w| between.contains(w)))
+    })
+}
+
 /// Whether a trigger of retaking ground is a crowd pushed back ("pushed
 /// back part of the crowd", "Les jeunes ... ont été repoussés"; a crowd's
 /// word anywhere in its sentence): police dispersing a protest, no
@@ -2426,6 +2448,15 @@ fn read_clause<'a>(
         .iter()
         .copied()
         .filter(|t| !few_hurt(text, sspan, t, lex) && !crowd_pushed_back(text, sspan, t, lex))
+        // "agreed to a deal to hand over their heavy weapons and cede the
+        // border crossing": what an agreement says will be done is its
+        // content, no transfer yet.
+        .filter(|t| {
+            !matches!(
+                lex.classes[t.id].name.as_str(),
+                "transfer" | "withdrawal" | "takeover" | "retake"
+            ) || !agreed_to_do(text, sspan, t, triggers, lex)
+        })
         // "opened fire when villagers confronted them": civilians standing
         // up to armed men fight no battle; what the armed men did is the
         // event.

@@ -2314,3 +2314,19 @@ fn a_school_demolished_is_property_destroyed() {
         "Looting/property destruction"
     );
 }
+
+#[test]
+fn what_an_agreement_says_will_be_handed_over_is_its_content() {
+    let text = "Beirut\n\nSyrian rebels in Deraa, Syria, agreed on Friday to a Russian-brokered deal to hand over their heavy weapons and cede the border crossing with Jordan.\n";
+    assert_eq!(first_sub_type("deraa", text, "2018-07-07"), "Agreement");
+    // (a transfer told after the agreement, as done, is still one)
+    let found = events(
+        "deraa-done",
+        "Beirut\n\nSyrian rebels in Deraa, Syria, agreed on Friday to a ceasefire; on Saturday they handed over the border crossing to government forces.\n",
+        "2018-07-08",
+    );
+    assert!(
+        found.iter().any(|e| e["sub_event_type"] != "Agreement"),
+        "{found:#?}"
+    );
+}
