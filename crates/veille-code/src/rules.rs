@@ -5407,12 +5407,48 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 };
                 // Codebook: protesters who turn violent make a riot.
                 let riot = |e: &Event| e.event_type == Riots;
+                // (but protesters killed by security forces, told first,
+                // met excessive force whatever is told of the crowd after:
+                // "Au moins 30 manifestants ont été tués ... lorsque les
+                // forces de l'ordre ont tiré à balles réelles", then
+                // barricades)
+                // (not when police are among the dead, "dont une dizaine de
+                // policiers": the crowd fought too)
+                let police_among_dead = |e: &Event| {
+                    e.evidence.iter().filter(|x| x.field == "notes").any(|x| {
+                        let notes = x.text.to_lowercase();
+                        ["dont ", "including ", "among them "].iter().any(|c| {
+                            notes.match_indices(c).any(|(i, _)| {
+                                let after: String = notes[i + c.len()..].chars().take(40).collect();
+                                [
+                                    "polic",
+                                    "gendarme",
+                                    "soldat",
+                                    "soldier",
+                                    "officer",
+                                    "militaire",
+                                ]
+                                .iter()
+                                .any(|w| after.contains(w))
+                            })
+                        })
+                    })
+                };
+                let killed_first = |x: &Draft, y: &Draft| {
+                    excessive(&x.event)
+                        && x.event.fatalities.is_some_and(|n| n > 0)
+                        && !police_among_dead(&x.event)
+                        && riot(&y.event)
+                        && x.sentence < y.sentence
+                };
                 let base_first = if d.continuation {
                     true
                 } else if titled(k, &d) != titled(&d, k) {
                     titled(&d, k)
                 } else if transfer(&d.event) != transfer(&k.event) {
                     transfer(&k.event)
+                } else if killed_first(k, &d) != killed_first(&d, k) {
+                    killed_first(k, &d)
                 } else if riot(&d.event) != riot(&k.event) {
                     riot(&k.event)
                 } else if excessive(&d.event) != excessive(&k.event) {

@@ -2330,3 +2330,29 @@ fn what_an_agreement_says_will_be_handed_over_is_its_content() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn protesters_killed_by_forces_told_first_met_excessive_force() {
+    let text = "N'Djamena\n\nAu moins 30 manifestants ont été tués jeudi à N'Djamena, au Tchad, lorsque les forces de l'ordre ont tiré à balles réelles sur des protestataires. Les manifestants avaient érigé des barricades dans plusieurs quartiers.\n";
+    assert_eq!(
+        first_sub_type("ndjamena", text, "2022-10-21"),
+        "Excessive force against protesters"
+    );
+    // (not when police are among the dead, nor in violent demonstrations)
+    for (name, text) in [
+        (
+            "ndjamena-police",
+            "N'Djamena\n\nUne cinquantaine de personnes, dont une dizaine de policiers, ont été tuées jeudi à N'Djamena, au Tchad, lors de manifestations. Des manifestants ont incendié le siège d'un parti, tandis que les forces de l'ordre tiraient à balles réelles.\n",
+        ),
+        (
+            "zinder",
+            "Zinder\n\nCinq personnes ont été tuées jeudi à Zinder, au Niger, lors de violentes manifestations contre une caricature. Des centaines de jeunes ont incendié trois églises.\n",
+        ),
+    ] {
+        assert_eq!(
+            first_sub_type(name, text, "2022-10-21"),
+            "Violent demonstration",
+            "{name}"
+        );
+    }
+}
