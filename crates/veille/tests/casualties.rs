@@ -2356,3 +2356,26 @@ fn protesters_killed_by_forces_told_first_met_excessive_force() {
         );
     }
 }
+
+#[test]
+fn a_signed_declaration_a_base_handed_back_and_drones_brought_down() {
+    for (name, text, want) in [
+        (
+            "khartoum-declaration",
+            "Khartoum\n\nOn 17 August 2019, the Transitional Military Council and the Forces of Freedom and Change signed the Constitutional Declaration in Khartoum, Sudan.\n",
+            "Agreement",
+        ),
+        (
+            "faya",
+            "N'Djamena\n\nL'armée française a rétrocédé jeudi à l'armée tchadienne sa base de Faya-Largeau, au Tchad.\n",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "kremlin",
+            "Moscow\n\nRussia said on Wednesday that its forces had brought down two drones over the Kremlin in Moscow, Russia.\n",
+            "Disrupted weapons use",
+        ),
+    ] {
+        assert_eq!(first_sub_type(name, text, "2019-08-18"), want, "{name}");
+    }
+}
