@@ -1304,6 +1304,33 @@ fn few_hurt(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
         .any(|w| WORDS.few.contains(w) || w.parse::<u32>().is_ok_and(|n| n <= 5))
 }
 
+/// Whether trigger `t` is named with its own date ("du massacre du 28
+/// septembre 2009", "the massacre of 11 July 1995": at most two words
+/// between) in a year before that of another date of its sentence.
+fn dated_earlier(text: &str, sspan: Span, t: &Hit, dates: &[DateMention]) -> bool {
+    let year = |d: &DateMention| {
+        let said = d.span.of(text);
+        said.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4)
+            .then(|| d.start.map(|s| s.year()))
+            .flatten()
+    };
+    let own = dates.iter().find(|d| {
+        d.span.start >= t.span.end
+            && sspan.contains(d.span)
+            && text[t.span.end..d.span.start].split_whitespace().count() <= 2
+            && !text[t.span.end..d.span.start].contains([',', ';', '.'])
+    });
+    let Some(own_year) = own.and_then(year) else {
+        return false;
+    };
+    dates
+        .iter()
+        .filter(|d| sspan.contains(d.span) && Some(d.span) != own.map(|o| o.span))
+        .filter_map(year)
+        .any(|y| y > own_year)
+}
+
 /// Whether trigger `t` is an infinitive ("to hand over", "de remettre")
 /// after an agreement's trigger in its sentence, with no stop between:
 /// what the agreement says will be done.
@@ -2448,6 +2475,10 @@ fn read_clause<'a>(
         .iter()
         .copied()
         .filter(|t| !few_hurt(text, sspan, t, lex) && !crowd_pushed_back(text, sspan, t, lex))
+        // "l'ouverture du procès du massacre du 28 septembre 2009" in a
+        // sentence dated 2022: an incident named with its own earlier year
+        // is what is remembered or tried, not what happened.
+        .filter(|t| !dated_earlier(text, sspan, t, &nlp.dates))
         // "agreed to a deal to hand over their heavy weapons and cede the
         // border crossing": what an agreement says will be done is its
         // content, no transfer yet.

@@ -2379,3 +2379,12 @@ fn a_signed_declaration_a_base_handed_back_and_drones_brought_down() {
         assert_eq!(first_sub_type(name, text, "2019-08-18"), want, "{name}");
     }
 }
+
+#[test]
+fn a_massacre_on_trial_is_no_toll() {
+    let text = "Conakry\n\nLe 28 septembre 2022, des centaines de personnes se sont rassemblées devant le tribunal de Dixinn à Conakry, en Guinée, à l'occasion de l'ouverture du procès du massacre du 28 septembre 2009.\n";
+    let found = events("conakry-trial", text, "2022-09-29");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["sub_event_type"], "Peaceful protest");
+    assert_eq!(found[0]["fatalities"], 0);
+}
