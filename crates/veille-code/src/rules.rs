@@ -4893,9 +4893,9 @@ fn locate(
     (focus_location(text, geo, gaz), vec![])
 }
 
-/// "overran an army base", "overrun a police post": a takeover word
-/// whose object is one military or police position (an indefinite article,
-/// at most two words, a word for a post), not a town.
+/// "overran an army base", "overrun a police post", "overran the post at
+/// Inata": a takeover word whose object is one military or police position
+/// (an article, at most two words, a word for a post), not a town.
 fn overran_a_post(text: &str, trigger: Span) -> bool {
     // (the verb alone, or the verb and its object: "overran an army base")
     let from = text[trigger.start..].to_lowercase();
@@ -4910,7 +4910,7 @@ fn overran_a_post(text: &str, trigger: Span) -> bool {
         .take(4)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    matches!(words.first(), Some(&"a" | &"an"))
+    matches!(words.first(), Some(&"a" | &"an" | &"the"))
         && words[1..]
             .iter()
             .take(3)

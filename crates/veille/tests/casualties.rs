@@ -2388,3 +2388,9 @@ fn a_massacre_on_trial_is_no_toll() {
     assert_eq!(found[0]["sub_event_type"], "Peaceful protest");
     assert_eq!(found[0]["fatalities"], 0);
 }
+
+#[test]
+fn the_post_overrun_is_a_battle() {
+    let text = "Ouagadougou\n\nHundreds of militants on motorbikes overran the post at Inata, in Burkina Faso's Soum province, on Sunday after hours of fighting, killing 53 gendarmes.\n";
+    assert_eq!(first_sub_type("inata", text, "2021-11-15"), "Armed clash");
+}
