@@ -2520,7 +2520,13 @@ fn read_clause<'a>(
         let words = t.span.of(text);
         let first = words.split_whitespace().next().unwrap_or("");
         let last = words.split_whitespace().next_back().unwrap_or("");
-        !PARTICIPLE_ENDINGS.iter().any(|e| first.ends_with(e))
+        // (not hours of it: "overran the post after hours of fighting" is
+        // one incident)
+        let hours = lowered_before(text, sspan, t.span, 24)
+            .split_whitespace()
+            .any(|w| matches!(w, "hours" | "heures" | "minutes"));
+        !hours
+            && !PARTICIPLE_ENDINGS.iter().any(|e| first.ends_with(e))
             && !["ers", "ors", "ants", "ists"]
                 .iter()
                 .any(|e| last.ends_with(e))

@@ -2393,4 +2393,10 @@ fn a_massacre_on_trial_is_no_toll() {
 fn the_post_overrun_is_a_battle() {
     let text = "Ouagadougou\n\nHundreds of militants on motorbikes overran the post at Inata, in Burkina Faso's Soum province, on Sunday after hours of fighting, killing 53 gendarmes.\n";
     assert_eq!(first_sub_type("inata", text, "2021-11-15"), "Armed clash");
+    // ("after hours of fighting" is the same incident: its toll is the
+    // battle's)
+    assert_eq!(
+        events("inata-toll", text, "2021-11-15")[0]["fatalities"],
+        53
+    );
 }
