@@ -2400,3 +2400,12 @@ fn the_post_overrun_is_a_battle() {
         53
     );
 }
+
+#[test]
+fn reinforcements_sent_change_a_group_s_activity() {
+    let text = "Quneitra\n\nThe Syrian military has reinforced its air defence systems near Quneitra, Syria, on Monday.\n";
+    assert_eq!(
+        first_sub_type("idlib-reinforcements", text, "2020-02-10"),
+        "Change to group/activity"
+    );
+}
