@@ -1174,17 +1174,21 @@ fn names_another_day(text: &str, date: Span) -> bool {
 /// was announced ("le plan de réformes annoncé la veille", a participle
 /// with no auxiliary before it: not "l'armée a annoncé mardi").
 fn dates_something_else(text: &str, date: Span) -> bool {
-    let wider = text[text.floor_char_boundary(date.start.saturating_sub(40))..date.start]
-        .trim_end()
-        .to_lowercase();
-    if WORDS
-        .scheduled_for
-        .iter()
-        .any(|w| wider.ends_with(&format!(" {w}")) || wider == *w)
-    {
+    // (compared without allocating: this runs for every date of every clause)
+    let before = text[..date.start].trim_end();
+    let ends_with = |w: &str| {
+        before.len() >= w.len()
+            && before.is_char_boundary(before.len() - w.len())
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if WORDS.scheduled_for.iter().any(|w| ends_with(w)) {
         return true;
     }
-    let said = date.of(text).to_lowercase();
+    let said = date.of(text);
     let day_before = [
         "la veille",
         "l'avant-veille",
@@ -1192,7 +1196,14 @@ fn dates_something_else(text: &str, date: Span) -> bool {
         "the previous day",
         "a day earlier",
     ]
-    .contains(&said.as_str());
+    .iter()
+    .any(|p| said.eq_ignore_ascii_case(p));
+    if !day_before {
+        return false;
+    }
+    let wider = text[text.floor_char_boundary(date.start.saturating_sub(40))..date.start]
+        .trim_end()
+        .to_lowercase();
     let words: Vec<&str> = wider
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1204,12 +1215,11 @@ fn dates_something_else(text: &str, date: Span) -> bool {
         ]
         .contains(&w)
     };
-    day_before
-        && matches!(
-            words.as_slice(),
-            [.., before, last]
-                if WORDS.announced_participles.contains(last) && !auxiliary(before)
-        )
+    matches!(
+        words.as_slice(),
+        [.., before, last]
+            if WORDS.announced_participles.contains(last) && !auxiliary(before)
+    )
 }
 
 /// A dateline ("OUAGADOUGOU, June 5 (Reuters) -"): the day of the report,
@@ -1316,8 +1326,9 @@ fn dated_earlier(text: &str, sspan: Span, t: &Hit, dates: &[DateMention]) -> boo
             .flatten()
     };
     let own = dates.iter().find(|d| {
-        d.span.start >= t.span.end
-            && sspan.contains(d.span)
+        sspan.contains(d.span)
+            && d.span.start >= t.span.end
+            && d.span.start - t.span.end <= 24
             && text[t.span.end..d.span.start].split_whitespace().count() <= 2
             && !text[t.span.end..d.span.start].contains([',', ';', '.'])
     });
@@ -1359,11 +1370,15 @@ fn agreed_to_do(text: &str, sspan: Span, t: &Hit, triggers: &[Hit], lex: &Lexico
 /// territory retaken.
 fn crowd_pushed_back(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
     // (and a fight repelled: "repoussés", "pushed back")
+    let class = lex.classes[t.id].name.as_str();
+    if class != "retake" && class != "clash" {
+        return false;
+    }
     let said = t.span.of(text).to_lowercase();
     let repelled = ["repouss", "pushed back", "repelled"]
         .iter()
         .any(|w| said.starts_with(w));
-    if lex.classes[t.id].name != "retake" && !(lex.classes[t.id].name == "clash" && repelled) {
+    if class == "clash" && !repelled {
         return false;
     }
     let words = |s: &str| -> Vec<String> {
@@ -2492,9 +2507,8 @@ fn read_clause<'a>(
         // up to armed men fight no battle; what the armed men did is the
         // event.
         .filter(|t| {
-            let said = t.span.of(text).to_lowercase();
             lex.classes[t.id].name != "clash"
-                || !said.starts_with("confront")
+                || !t.span.of(text).to_lowercase().starts_with("confront")
                 || !actors.iter().any(|a| {
                     inside(a.span)
                         && a.span.end <= t.span.start
@@ -2521,16 +2535,18 @@ fn read_clause<'a>(
         let first = words.split_whitespace().next().unwrap_or("");
         let last = words.split_whitespace().next_back().unwrap_or("");
         // (not hours of it: "overran the post after hours of fighting" is
-        // one incident)
-        let hours = lowered_before(text, sspan, t.span, 24)
-            .split_whitespace()
-            .any(|w| matches!(w, "hours" | "heures" | "minutes"));
-        !hours
-            && !PARTICIPLE_ENDINGS.iter().any(|e| first.ends_with(e))
+        // one incident; looked at last, as it is the dearest)
+        let hours = || {
+            lowered_before(text, sspan, t.span, 24)
+                .split_whitespace()
+                .any(|w| matches!(w, "hours" | "heures" | "minutes"))
+        };
+        !PARTICIPLE_ENDINGS.iter().any(|e| first.ends_with(e))
             && !["ers", "ors", "ants", "ists"]
                 .iter()
                 .any(|e| last.ends_with(e))
             && just_after(cues.background, t)
+            && !hours()
     };
     // What the background did is background too: "a day after a knife
     // attack killed three girls", "after a canopy collapsed, killing 15
