@@ -1355,12 +1355,15 @@ fn agreed_to_do(text: &str, sspan: Span, t: &Hit, triggers: &[Hit], lex: &Lexico
     // over their heavy weapons and cede the crossing")
     let joined = before.ends_with(" and") || before.ends_with(" et");
     triggers.iter().any(|a| {
-        let between = text[a.span.end.min(t.span.start)..t.span.start].to_lowercase();
         lex.classes[a.id].name == "agreement"
             && sspan.contains(a.span)
             && a.span.end <= t.span.start
-            && !between.contains([';', '.'])
-            && (infinitive || joined && [" to ", " de "].iter().any(|w| between.contains(w)))
+            && {
+                let between = text[a.span.end..t.span.start].to_lowercase();
+                !between.contains([';', '.'])
+                    && (infinitive
+                        || joined && [" to ", " de "].iter().any(|w| between.contains(w)))
+            }
     })
 }
 
