@@ -1137,12 +1137,12 @@ fn refine_place(
 /// présidentielle du 18 avril" (an occasion's noun, then "du" and the date),
 /// and the dates of [`dates_something_else`].
 fn names_another_day(text: &str, date: Span) -> bool {
-    let wider = text[text.floor_char_boundary(date.start.saturating_sub(24))..date.start]
-        .trim_end()
-        .to_lowercase();
     if dates_something_else(text, date) {
         return true;
     }
+    let wider = text[text.floor_char_boundary(date.start.saturating_sub(24))..date.start]
+        .trim_end()
+        .to_lowercase();
     if let Some(noun) = wider.strip_suffix(" du") {
         if noun
             .split_whitespace()
@@ -1384,15 +1384,11 @@ fn crowd_pushed_back(text: &str, sspan: Span, t: &Hit, lex: &Lexicon) -> bool {
     if class == "clash" && !repelled {
         return false;
     }
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    words(sspan.of(text))
-        .iter()
-        .any(|w| WORDS.crowd_nouns.contains(&w.as_str()))
+    sspan
+        .of(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| WORDS.crowd_nouns.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a place is in the words of a sign, banner or chant, quoted

@@ -42,6 +42,13 @@ fn events(name: &str, text: &str, pub_date: &str) -> Vec<serde_json::Value> {
         .clone()
 }
 
+/// The one event of an article (failing when there are none or several).
+fn the_event(name: &str, text: &str, pub_date: &str) -> serde_json::Value {
+    let found = events(name, text, pub_date);
+    assert_eq!(found.len(), 1, "{name}: {found:#?}");
+    found[0].clone()
+}
+
 /// `veille extract` of `text` published on `pub_date`: the whole output.
 fn extract(name: &str, text: &str, pub_date: &str) -> serde_json::Value {
     let dir = common::temp_dir(name);
@@ -2112,14 +2119,12 @@ fn storming_and_burning_by_a_crowd_or_by_gunmen() {
 
 #[test]
 fn the_bomber_told_after_the_count_and_foreign_troops_by_their_country() {
-    let found = events(
+    // (one event: "US soldiers" says whose, not where)
+    let e = &the_event(
         "airport-gate",
         "Kabul\n\nOn 26 August 2021, a suicide bomber struck a crowd at a gate of the airport in Kabul, Afghanistan. At least 60 Afghan civilians and 13 US soldiers were killed, as well as the bomber.\n",
         "2021-08-27",
     );
-    // (one event: "US soldiers" says whose, not where)
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let e = &found[0];
     assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
     assert_eq!(e["fatalities"], 74, "{e:#}");
     assert_eq!(e["location"]["admin1"], "Kabul", "{e:#}");
@@ -2230,9 +2235,8 @@ fn parts_inside_an_including_aside_and_one_person_joined_to_a_count() {
             5,
         ),
     ] {
-        let found = events(name, text, "2019-04-26");
-        assert_eq!(found.len(), 1, "{name}: {found:#?}");
-        assert_eq!(found[0]["fatalities"], want, "{name}: {:#}", found[0]);
+        let e = the_event(name, text, "2019-04-26");
+        assert_eq!(e["fatalities"], want, "{name}: {e:#}");
     }
 }
 
@@ -2285,19 +2289,17 @@ fn a_crowd_pushed_back_is_dispersed_and_unrest_before_a_rally_is_its_background(
             "Peaceful protest",
         ),
     ] {
-        let found = events(name, text, "2021-01-28");
-        assert_eq!(found.len(), 1, "{name}: {found:#?}");
-        assert_eq!(found[0]["sub_event_type"], want, "{name}: {:#}", found[0]);
+        let e = the_event(name, text, "2021-01-28");
+        assert_eq!(e["sub_event_type"], want, "{name}: {e:#}");
     }
 }
 
 #[test]
 fn a_rape_a_protest_is_held_over_is_no_event_of_its_own() {
     let text = "Cape Town\n\nSouth African police used stun grenades and water cannon on Wednesday to disperse hundreds of women protesting in Cape Town, South Africa, over a wave of violence against women that included the rape and murder of a university student last month.\n";
-    let found = events("cape-town", text, "2019-09-05");
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0]["sub_event_type"], "Protest with intervention");
-    assert_eq!(found[0]["fatalities"], 0);
+    let e = the_event("cape-town", text, "2019-09-05");
+    assert_eq!(e["sub_event_type"], "Protest with intervention");
+    assert_eq!(e["fatalities"], 0);
 }
 
 #[test]
@@ -2383,10 +2385,9 @@ fn a_signed_declaration_a_base_handed_back_and_drones_brought_down() {
 #[test]
 fn a_massacre_on_trial_is_no_toll() {
     let text = "Conakry\n\nLe 28 septembre 2022, des centaines de personnes se sont rassemblées devant le tribunal de Dixinn à Conakry, en Guinée, à l'occasion de l'ouverture du procès du massacre du 28 septembre 2009.\n";
-    let found = events("conakry-trial", text, "2022-09-29");
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0]["sub_event_type"], "Peaceful protest");
-    assert_eq!(found[0]["fatalities"], 0);
+    let e = the_event("conakry-trial", text, "2022-09-29");
+    assert_eq!(e["sub_event_type"], "Peaceful protest");
+    assert_eq!(e["fatalities"], 0);
 }
 
 #[test]
