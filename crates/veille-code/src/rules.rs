@@ -366,10 +366,19 @@ pub fn code_prescanned(
         // An explicit date ("On 13 June 2025") over a relative one
         // ("overnight") in the same clause; a reporting date last.
         let explicit = |d: &DateMention| d.span.of(text).chars().any(|c| c.is_ascii_digit());
+        // "overnight", "last night": the night before publication, less
+        // than a day named beside it ("an overnight attack on Tuesday").
+        let night = |d: &DateMention| {
+            matches!(
+                d.span.of(text).to_lowercase().as_str(),
+                "overnight" | "last night" | "la nuit dernière" | "cette nuit"
+            )
+        };
         let date = if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
             (
                 is_reporting_date(text, sspan, d.span),
                 !explicit(d),
+                night(d),
                 d.span.start.abs_diff(top.span.start),
             )
         }) {
@@ -386,7 +395,16 @@ pub fn code_prescanned(
                 };
                 reporting && si < LEAD_SENTENCES && l.0 <= said.0 && (said.0 - l.0).num_days() <= 7
             });
-            Some(event_day.unwrap_or(*d))
+            // "On 28 November 2024, thousands rallied ... Riot police
+            // dispersed the crowd overnight": after a lead dated that day
+            // or the day after, the night of the lead's day.
+            let that_night = lead_date(false, false).filter(|l| {
+                let (Some(day), Some(n)) = (l.event_period(), d.event_period()) else {
+                    return false;
+                };
+                si > 0 && night(d) && explicit(l) && (0..=1).contains(&(day.0 - n.0).num_days())
+            });
+            Some(event_day.or(that_night).unwrap_or(*d))
         } else if !in_sentence.is_empty() {
             // Dated only by a year or in past years: background, not an event.
             out.warnings.push(format!(
@@ -2184,6 +2202,18 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     if ally {
         return Part::Ally;
     }
+    // Who the dead were: "77 personnes ont été tuées, pour la plupart des
+    // élèves gendarmes", "killed 20 people, including two soldiers".
+    static AMONG_DEAD: OnceLock<Regex> = OnceLock::new();
+    let among_dead = AMONG_DEAD.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:killed|dead|died|tués|tuées|tué|morts|mortes)\b(?:\s+[\w'’-]+){0,3}?\s*,\s*(?:including|among them|mostly|most of them|pour la plupart|en majorité|dont|parmi lesquels|parmi eux|notamment)(?:\s+[\w'’-]+){0,3}?\s*$",
+        )
+        .expect("among-the-dead cue")
+    });
+    if among_dead.is_match(&text[before_start..mention.start]) {
+        return Part::Patient;
+    }
     // The side a place is taken from: "retake Ber from rebels", "repris
     // aux jihadistes".
     static TAKEN_FROM: OnceLock<Regex> = OnceLock::new();
@@ -2493,6 +2523,26 @@ fn read_clause<'a>(
         // sentence dated 2022: an incident named with its own earlier year
         // is what is remembered or tried, not what happened.
         .filter(|t| !dated_earlier(text, sspan, t, &nlp.dates))
+        // "drones struck the refinery ..., who said several other drones
+        // were shot down": others than the event's were intercepted.
+        .filter(|t| {
+            lex.classes[t.id].name != "intercept"
+                || !words_before(text, t.span.start, 1)
+                    .iter()
+                    .any(|w| w == "other" || w == "autres")
+        })
+        // "handed the drone base over", "the last US military aircraft
+        // took off from Kabul": a strike word naming a thing.
+        .filter(|t| {
+            lex.classes[t.id].name != "airstrike" || {
+                let after = text[t.span.end..sspan.end].trim_start().to_lowercase();
+                !WORDS.strike_thing_after.iter().any(|w| {
+                    after
+                        .strip_prefix(&**w)
+                        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+                })
+            }
+        })
         // "agreed to a deal to hand over their heavy weapons and cede the
         // border crossing": what an agreement says will be done is its
         // content, no transfer yet.
@@ -3769,6 +3819,21 @@ fn speaker(after: &str) -> bool {
 /// death word of the clause denied by a word that says nobody, so the toll
 /// is known to be zero (a count elsewhere in the clause is no toll).
 fn no_one_died(lower: &str, is_death: &dyn Fn(&str) -> bool) -> bool {
+    // "PTI claimed several supporters were killed, but no fatalities were
+    // confirmed": a claim nobody confirmed.
+    if [
+        "no fatalities were confirmed",
+        "no deaths were confirmed",
+        "no death was confirmed",
+        "no fatality was confirmed",
+        "aucun décès n'a été confirmé",
+        "aucun mort n'a été confirmé",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+    {
+        return true;
+    }
     let mut deaths = 0;
     for part in lower.split([',', ';', ':', '.']) {
         let words: Vec<&str> = part.split_whitespace().collect();
@@ -4063,7 +4128,22 @@ fn fatalities(
         if dropped_earlier {
             Vec::new()
         } else {
-            quantities.to_vec()
+            // (nor a count in a "when" clause after the death word: "were
+            // killed when a group of 24 armed men attacked" counts the
+            // attackers, not the dead)
+            quantities
+                .iter()
+                .filter(|q| {
+                    let before = within(Span::new(sspan.start, q.span.start));
+                    let words: Vec<&str> = before.split_whitespace().collect();
+                    !words.iter().rposition(|w| is_death(w)).is_some_and(|i| {
+                        words[i + 1..].iter().any(|w| {
+                            matches!(*w, "when" | "lorsque" | "quand") || w.starts_with("lorsqu")
+                        })
+                    })
+                })
+                .copied()
+                .collect()
         }
     } else {
         near.into_iter().copied().collect()
@@ -4195,9 +4275,13 @@ fn fatalities(
     let may_claim = ["claim", "affirm", "revendiqu"]
         .iter()
         .any(|c| clause_lower.contains(c));
+    // (A claim stops at a semicolon: "revendique la mort d'environ 200
+    // soldats ; des sources locales font état d'au moins une centaine de
+    // tués" counts the hundred.)
     let claimed = |q: &veille_core::Quantity| {
         let before = within(Span::new(sspan.start, q.span.start));
-        may_claim && WORDS.kill_claims.iter().any(|c| before.contains(c))
+        let own = before.rsplit(';').next().unwrap_or_default();
+        may_claim && WORDS.kill_claims.iter().any(|c| own.contains(c))
     };
     for q in &quantities {
         if overall(q) || spans.is_empty() && claimed(q) {

@@ -62,6 +62,7 @@ word_lists! {
     scheduled_for,
     crowd_nouns,
     announced_participles,
+    strike_thing_after,
     capital_money,
     capital_cues_adjectival,
     capital_cues_of,

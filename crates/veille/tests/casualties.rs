@@ -2410,3 +2410,95 @@ fn reinforcements_sent_change_a_group_s_activity() {
         "Change to group/activity"
     );
 }
+
+#[test]
+fn a_claim_stops_at_its_semicolon() {
+    let text = "Ouagadougou\n\nDes centaines de combattants ont attaqué dimanche le camp militaire de Djibo, dans le nord du Burkina Faso. Le groupe revendique la mort d'environ 200 soldats ; des sources locales font état d'au moins une centaine de tués parmi les militaires.\n";
+    assert_eq!(
+        the_event("djibo-claim", text, "2025-05-12")["fatalities"],
+        100
+    );
+}
+
+#[test]
+fn attackers_counted_in_a_when_clause_are_no_toll() {
+    let text = "N'Djamena\n\nSeventeen assailants and one member of the presidential guard were killed when a group of 30 armed men attacked the presidency in N'Djamena, Chad, on Wednesday evening, a spokesman said.\n";
+    let e = &events("ndjamena-when", text, "2025-01-09")[0];
+    assert_eq!(e["fatalities"], 18, "{e:#}");
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+}
+
+#[test]
+fn who_the_dead_mostly_were_is_who_was_hit() {
+    let text = "Bamako\n\nDes jihadistes ont attaqué mardi à l'aube un camp militaire de Bamako, au Mali. Au moins 40 personnes ont été tuées, pour la plupart des élèves gendarmes.\n";
+    let e = &events("gendarmes-dead", text, "2024-09-17")[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    assert_eq!(e["fatalities"], 40, "{e:#}");
+}
+
+#[test]
+fn a_drone_base_handed_over_is_no_strike() {
+    let text = "Agadez\n\nUS forces handed the drone base over to the Nigerien army at a ceremony outside Agadez, Niger, on Monday.\n";
+    assert_eq!(
+        first_sub_type("drone-base", text, "2024-08-05"),
+        "Non-violent transfer of territory"
+    );
+}
+
+#[test]
+fn drones_neutralised_are_intercepted_not_dead() {
+    let text = "Moscou\n\nDeux drones ont été neutralisés dans la nuit de mercredi au-dessus de Moscou par les défenses antiaériennes russes, selon la présidence.\n";
+    let e = the_event("drones-neutralised", text, "2023-05-03");
+    assert_eq!(e["sub_event_type"], "Disrupted weapons use", "{e:#}");
+    assert_ne!(e["fatalities"], 2, "{e:#}");
+}
+
+#[test]
+fn other_drones_shot_down_leave_the_strike_a_strike() {
+    let text = "Ryazan\n\nUkrainian drones struck the oil refinery in Ryazan, Russia, on Thursday, the regional governor said, adding that several other drones were shot down over the region.\n";
+    assert_eq!(
+        first_sub_type("other-drones", text, "2025-08-14"),
+        "Air/drone strike"
+    );
+}
+
+#[test]
+fn what_angered_a_crowd_is_no_event() {
+    let text = "Zahedan\n\nSecurity forces opened fire with live ammunition on protesters who gathered near a police station in Zahedan, Iran, on Friday, angered by accusations that a police commander had raped a girl. Rights groups said at least 40 people were killed.\n";
+    let e = the_event("angered-by", text, "2022-09-30");
+    assert_eq!(
+        e["sub_event_type"], "Excessive force against protesters",
+        "{e:#}"
+    );
+}
+
+#[test]
+fn an_overnight_attack_on_a_named_day_is_of_that_day() {
+    let text = "Kyiv\n\nUkraine's air defences shot down all 12 missiles that Russia fired at Kyiv in an overnight attack on Tuesday, the military said.\n";
+    let e = &events("overnight-tuesday", text, "2023-05-16")[0];
+    assert_eq!(e["event_date"], "2023-05-16", "{e:#}");
+}
+
+#[test]
+fn a_crowd_dispersed_overnight_after_a_dated_rally_is_one_event() {
+    let text = "Tbilisi\n\nOn 28 November 2024, thousands of protesters rallied outside parliament in Tbilisi, Georgia. Riot police dispersed the crowd overnight with water cannon and tear gas.\n";
+    let e = the_event("overnight-dispersal", text, "2024-11-28");
+    assert_eq!(e["sub_event_type"], "Protest with intervention", "{e:#}");
+    assert_eq!(e["event_date"], "2024-11-28", "{e:#}");
+}
+
+#[test]
+fn deaths_nobody_confirmed_are_no_toll() {
+    let text = "Islamabad\n\nOn 26 November 2024, opposition supporters reached the centre of Islamabad, Pakistan, demanding the release of their leader. Police used tear gas to disperse them overnight. The party claimed several supporters were killed, but no fatalities were confirmed.\n";
+    let e = the_event("unconfirmed-deaths", text, "2024-11-26");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+}
+
+#[test]
+fn the_taliban_taking_kabul_were_not_yet_its_state() {
+    let text = "Kabul\n\nTaliban fighters entered Kabul on Sunday and took control of the presidential palace, Afghanistan, officials said.\n";
+    assert_eq!(
+        first_sub_type("kabul-taliban", text, "2021-08-15"),
+        "Non-state actor overtakes territory"
+    );
+}
