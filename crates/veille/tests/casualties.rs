@@ -2502,3 +2502,14 @@ fn the_taliban_taking_kabul_were_not_yet_its_state() {
         "Non-state actor overtakes territory"
     );
 }
+
+#[test]
+fn bombs_that_fell_on_a_camp_are_shelling() {
+    let text = "Goma\n\nLe 3 mai 2024, des bombes sont tombées sur le camp de déplacés de Mugunga, à l'ouest de Goma (Nord-Kivu), en RDC. Selon l'ONU, 35 personnes ont été tuées. Son directeur a dénoncé un crime.\n";
+    let e = &events("bombs-fell", text, "2024-05-03")[0];
+    assert_eq!(
+        e["sub_event_type"], "Shelling/artillery/missile attack",
+        "{e:#}"
+    );
+    assert_eq!(e["location"]["admin1"], "Nord-Kivu", "{e:#}");
+}
