@@ -1004,6 +1004,12 @@ fn resolve(
         if let Some(&country) = country {
             let w = if c.adjectival { 1.0 } else { 2.0 };
             let iso = &gaz.entries[country as usize].iso2;
+            // "près de la frontière avec le Burkina Faso": the country
+            // across the border, where it did not happen (a tie-breaker).
+            if c.cue.as_deref() == Some("border") {
+                *weight.entry(iso.clone()).or_default() += w * DEFERRED_SAY;
+                continue;
+            }
             // "An Israeli air strike hit Jabalia", "Russian shelling killed
             // three in Kupiansk", "frappes israéliennes": who fought, maybe
             // not where (weighed below, once every place has voted).
@@ -2387,6 +2393,23 @@ fn cue(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String
     let before = |back: usize| first.checked_sub(back).and_then(word);
     let b1 = before(1);
     let b2 = before(2);
+    // The other side of a border: "near the border with Burkina Faso",
+    // "près de la frontière avec le Niger".
+    let article =
+        |w: &Option<String>| matches!(w.as_deref(), Some("the" | "le" | "la" | "l" | "les"));
+    let (w, border) = if article(&b1) {
+        (b2.clone(), before(3))
+    } else {
+        (b1.clone(), b2.clone())
+    };
+    if matches!(w.as_deref(), Some("with" | "avec"))
+        && matches!(
+            border.as_deref(),
+            Some("border" | "borders" | "frontier" | "frontière" | "frontières")
+        )
+    {
+        return Some("border".into());
+    }
     match (b2.as_deref(), b1.as_deref()) {
         (Some("region" | "région" | "province"), Some("of" | "de" | "du")) => {
             Some("region".into())
@@ -2979,6 +3002,18 @@ mod tests {
                 .country_code,
             "ML"
         );
+    }
+
+    #[test]
+    fn the_country_across_a_border_is_not_where_it_happened() {
+        for text in [
+            "Des jihadistes ont attaqué un poste de l'armée ivoirienne à Kafolo, près de la frontière avec le Burkina Faso.",
+            "Jihadists attacked an Ivorian army post at Kafolo, near the border with Burkina Faso.",
+        ] {
+            let g = places(text);
+            let l = mention(&g, "Kafolo").mention.location.clone().unwrap();
+            assert_eq!(l.country_code, "CI", "{text}");
+        }
     }
 
     #[test]
