@@ -2513,3 +2513,12 @@ fn bombs_that_fell_on_a_camp_are_shelling() {
     );
     assert_eq!(e["location"]["admin1"], "Nord-Kivu", "{e:#}");
 }
+
+#[test]
+fn irritant_gas_and_stun_grenades_are_an_intervention() {
+    let text = "Ottawa\n\nLa police a utilisé samedi du gaz irritant et des grenades assourdissantes contre les manifestants qui occupent le centre-ville d'Ottawa, au Canada.\n";
+    assert_eq!(
+        first_sub_type("gaz-irritant", text, "2022-02-19"),
+        "Protest with intervention"
+    );
+}
