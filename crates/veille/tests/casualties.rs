@@ -2522,3 +2522,11 @@ fn irritant_gas_and_stun_grenades_are_an_intervention() {
         "Protest with intervention"
     );
 }
+
+#[test]
+fn people_killed_and_others_wounded_were_hit() {
+    let text = "Mekelle\n\nOn 22 June 2021, an Ethiopian Air Force airstrike hit the market of Togoga village in Tigray, Ethiopia. Health workers reported 64 people killed and dozens wounded; the military said it had targeted rebel fighters.\n";
+    let e = the_event("people-killed-and-wounded", text, "2021-06-22");
+    assert_eq!(e["sub_event_type"], "Air/drone strike", "{e:#}");
+    assert_eq!(e["fatalities"], 64, "{e:#}");
+}
