@@ -4737,12 +4737,13 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
 fn one_more_before(before: &str, lex: &Lexicon) -> Option<usize> {
     static ONE: OnceLock<Regex> = OnceLock::new();
     let re = ONE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:a|an|one|un|une|their|his|her|leur|son|sa)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:and|et)$")
+        Regex::new(r"(?i)\b(?:a|an|one|un|une|their|his|her|leur|son|sa)((?:\s+[\p{L}-]+){1,3})\s+(?:and|et)$")
             .expect("one more before")
     });
     let c = re.captures(before)?;
-    // (the noun is the last word: "an indigenous leader", "a civilian")
-    let noun = c.get(2).or(c.get(1))?.as_str();
+    // (the noun is the last word: "an indigenous leader", "a civilian", "a
+    // police head constable")
+    let noun = c.get(1)?.as_str().split_whitespace().last()?;
     (lex.singular.get(noun) == Some(&1)).then(|| c.get(0).map_or(0, |m| m.start()))
 }
 

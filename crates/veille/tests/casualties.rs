@@ -2530,3 +2530,12 @@ fn people_killed_and_others_wounded_were_hit() {
     assert_eq!(e["sub_event_type"], "Air/drone strike", "{e:#}");
     assert_eq!(e["fatalities"], 64, "{e:#}");
 }
+
+#[test]
+fn one_officer_named_before_a_count_is_one_more_dead() {
+    let text = "New Delhi\n\nOn 24 February 2020, rival groups fought with stones and sticks in Maujpur, Delhi, India. A police head constable and four civilians were killed.\n";
+    assert_eq!(
+        events("head-constable", text, "2020-02-24")[0]["fatalities"],
+        5
+    );
+}
