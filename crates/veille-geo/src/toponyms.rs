@@ -1255,11 +1255,17 @@ fn resolve(
     // ("Russia", "a French woman"): a town abroad there is the likelier
     // reading of its name ("Paris" in a story set in New Jersey about a
     // French passenger).
+    // (a country's name that is also a town's counts: "Russia", also a
+    // village in Ohio)
     let named_countries: std::collections::HashSet<&str> = cands
         .iter()
-        .filter(|c| c.entries.len() == 1)
-        .map(|c| &gaz.entries[c.entries[0] as usize])
-        .filter(|e| e.kind == Kind::Country)
+        .filter(|c| c.entries.len() == 1 || !c.adjectival)
+        .filter_map(|c| {
+            c.entries
+                .iter()
+                .map(|&i| &gaz.entries[i as usize])
+                .find(|e| e.kind == Kind::Country)
+        })
         .map(|e| e.iso2.as_str())
         .collect();
 
@@ -1373,6 +1379,14 @@ fn resolve(
                         && named_countries.contains(e.iso2.as_str())
                     {
                         s += NAMED_COUNTRY_BONUS;
+                        // The capital of a country the text names is that
+                        // capital, however near the text's other places a
+                        // village of its name is ("Moscow" in a story on
+                        // flights from New York to Russia is no Moscow,
+                        // Pennsylvania).
+                        if gaz.country_index(&e.iso2).and_then(|k| gaz.capital_of(k)) == Some(i) {
+                            s += NAMED_CAPITAL_BONUS;
+                        }
                     }
                 }
                 if local_town && unsupported(&gaz.entries[i as usize]) {
@@ -1420,6 +1434,10 @@ fn resolve(
 
 /// What a reading abroad in a country the text names gets.
 const NAMED_COUNTRY_BONUS: f64 = 10.0;
+
+/// What the capital of a country the text names gets besides: as much as
+/// nearness to the text's other places can add.
+const NAMED_CAPITAL_BONUS: f64 = 35.0;
 
 /// What a reading abroad within this distance of the focus country's
 /// centre point gets, as a reading in it does.
@@ -3002,6 +3020,13 @@ mod tests {
                 .country_code,
             "ML"
         );
+    }
+
+    #[test]
+    fn the_capital_of_a_named_country_beats_a_village_near_the_story() {
+        let g = places("The airline, based in Rego Park, New York, will fly from Baltimore and from Washington's Dulles Airport to Moscow. United Airlines will start flights to Russia next Sunday. American Airlines flies to Moscow from Chicago, and Delta flies between Moscow and New York and Atlanta.");
+        let l = mention(&g, "Moscow").mention.location.clone().unwrap();
+        assert_eq!(l.country_code, "RU");
     }
 
     #[test]
