@@ -694,6 +694,10 @@ fn recognize(
 /// that adds to those readings' score.
 const ADMIN1_MIN_NAMES: usize = 3;
 const ADMIN1_BONUS: f64 = 15.0;
+
+/// What a reading in the county (admin2 unit) that most of the text's
+/// names point to gets, besides.
+const ADMIN2_BONUS: f64 = 15.0;
 /// A reading this many times as populous elsewhere keeps its lead ("Denver"
 /// in a story set in Pennsylvania is still Colorado's).
 const ADMIN1_LARGER: u64 = 100;
@@ -1304,6 +1308,37 @@ fn resolve(
         }
     };
 
+    // The same for the second-level unit: "New London", "Mt. Pleasant" and
+    // "Winfield" all have a reading in Henry County, Iowa (and "Paris and
+    // Henry County" one in Henry County, Tennessee): two names or more,
+    // and more than in any other county.
+    let focus_admin2 = {
+        let mut votes: HashMap<u32, std::collections::HashSet<&str>> = HashMap::new();
+        for c in cands.iter().filter(|c| !c.adjectival) {
+            let surface = c.key.as_str();
+            for &i in &c.entries {
+                let e = &gaz.entries[i as usize];
+                if focus.as_deref() != Some(e.iso2.as_str()) {
+                    continue;
+                }
+                let unit = if e.kind == Kind::Admin2 {
+                    Some(i)
+                } else {
+                    e.admin2
+                };
+                if let Some(u) = unit {
+                    votes.entry(u).or_default().insert(surface);
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, u32)> = votes.iter().map(|(&u, n)| (n.len(), u)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(n, u), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| *n > r.0) => Some(*u),
+            _ => None,
+        }
+    };
+
     // Anchors: places the text names without ambiguity (one reading, not a
     // country). An ambiguous name is more likely the reading near them
     // ("Gainesville" in a story that also names Lake Lanier's towns).
@@ -1398,6 +1433,14 @@ fn resolve(
                         && (e.population + 1000) * ADMIN1_LARGER >= largest
                     {
                         s += ADMIN1_BONUS;
+                    }
+                }
+                if c.entries.len() > 1 && focus_admin2.is_some() {
+                    let e = &gaz.entries[i as usize];
+                    if (e.admin2 == focus_admin2 || Some(i) == focus_admin2)
+                        && (e.population + 1000) * ADMIN1_LARGER >= largest
+                    {
+                        s += ADMIN2_BONUS;
                     }
                 }
                 if within(i) {
@@ -3027,6 +3070,15 @@ mod tests {
         let g = places("The airline, based in Rego Park, New York, will fly from Baltimore and from Washington's Dulles Airport to Moscow. United Airlines will start flights to Russia next Sunday. American Airlines flies to Moscow from Chicago, and Delta flies between Moscow and New York and Atlanta.");
         let l = mention(&g, "Moscow").mention.location.clone().unwrap();
         assert_eq!(l.country_code, "RU");
+    }
+
+    #[test]
+    fn names_of_one_county_hold_one_another() {
+        let g = places("Cipolli, New London on the record. Ever since New London Police Chief Tom Cipolli made a public appeal, residents have asked why. The Mount Pleasant News has reviewed documents, and a lawyer from Winfield spoke at the hearing.");
+        for name in ["New London", "Mount Pleasant", "Winfield"] {
+            let l = mention(&g, name).mention.location.clone().unwrap();
+            assert_eq!(l.admin1.as_deref(), Some("Iowa"), "{name}");
+        }
     }
 
     #[test]
