@@ -930,8 +930,14 @@ def build(args):
         name = clean(a["name"])
         aliases = unit_aliases(name)
         members = members2.get(code, [])
-        lat, lon, method, _ = pick_seat(unit_match_keys(name, aliases), members,
-                                        lambda k, a1=a1: by_a1_key.get((a1, k), ()))
+        # (for a unit with members, only places whose own admin2 code is
+        # unknown or this unit's: Marble Hill, once called Greene, is in
+        # Bollinger County, not in Greene County, whose places are known)
+        lat, lon, method, _ = pick_seat(
+            unit_match_keys(name, aliases), members,
+            lambda k, a1=a1, code=code, known=bool(members): [
+                p for p in by_a1_key.get((a1, k), ())
+                if not known or p["a2"] in ("", code)])
         methods2[method] += 1
         admin2_rows.append([code, cc, a1, geonameid_from_code_segment(parts[-1]), name,
                             aliases.joined(), fmt_coord(lat), fmt_coord(lon),
@@ -1210,7 +1216,7 @@ Includes GeoNames' legacy codes `CS` (Serbia and Montenegro) and `AN`
 | 3 | `admin1_code` | parent admin1 code (`ML.09`) |
 | 4 | `geonameid` | last code segment when it is a number of ≥ 5 digits, else empty |
 | 5 | `name` | GeoNames name (`Ansongo Cercle`) |
-| 6 | `aliases` | as for admin1; generic words stripped include `Cercle`, `Cercle de`, `Cercle d’`, `District`, `Department`, `Département de`, `Prefecture`, `County`, `Municipio de`, `Amphoe`, `Kabupaten`, ... (`Ansongo Cercle` → `Ansongo`, `Cercle d'Ansongo`) |
+| 6 | `aliases` | as for admin1; generic words stripped include `Cercle`, `Cercle de`, `Cercle d’`, `District`, `Department`, `Département de`, `Prefecture`, `County`, `Municipio de`, `Circunscrição de`, `Cidade de`, `Amphoe`, `Kabupaten`, ... (`Ansongo Cercle` → `Ansongo`, `Cercle d'Ansongo`; `Circunscrição de Palma` → `Palma`) |
 | 7 | `lat` | see below |
 | 8 | `lon` | see below |
 | 9 | `population` | sum of the populations of the unit's places found in cities500; empty when the unit has no place |
@@ -1322,8 +1328,9 @@ cities500 for population, alternate names and exact coordinates):
    i.e. normally the unit's seat (`Gao` for `ML.09`, `Ansongo` for
    `Ansongo Cercle`);
 2. `name-parent` — otherwise the most populous cities500 place
-   of the parent admin1 unit whose name matches in the same way: seats whose
-   admin2 code GeoNames does not give (`Gao` for `Gao Cercle`, `Bourem` for
+   of the parent admin1 unit whose name matches in the same way (for a unit
+   with members, one whose own admin2 code is unknown or this unit's): seats
+   whose admin2 code GeoNames does not give (`Gao` for `Gao Cercle`, `Bourem` for
    `Cercle de Bourem`);
 3. `populous` — otherwise the most populous member (population > 0);
 4. `mean` — otherwise (all members with population 0) the mean of the members'
