@@ -2539,3 +2539,18 @@ fn one_officer_named_before_a_count_is_one_more_dead() {
         5
     );
 }
+
+#[test]
+fn armed_gangs_storming_a_prison_after_clashes_with_police_fight_a_battle() {
+    let text = "Port-au-Prince\n\nDes gangs armés ont pris d'assaut samedi soir la prison de Port-au-Prince, en Haïti, après des heures d'affrontements avec les policiers qui la gardaient. Au moins douze personnes ont été tuées.\n";
+    assert_eq!(
+        first_sub_type("haiti-prison", text, "2024-03-03"),
+        "Armed clash"
+    );
+}
+
+#[test]
+fn who_a_massacre_is_linked_to_is_no_fighting() {
+    let text = "Samaniego\n\nOn 15 August 2020, unidentified gunmen burst into a gathering of young people in Samaniego, Narino, Colombia, and shot dead eight of them. Authorities linked the massacre to armed groups fighting over drug trafficking routes.\n";
+    assert_eq!(first_sub_type("samaniego", text, "2020-08-15"), "Attack");
+}
