@@ -140,6 +140,24 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
                     }
                     let mut w = &body[st..i];
                     w = w.trim_end_matches(['\'', '’', '-']);
+                    // A party's letter before a lawmaker's town, "R-Marshall",
+                    // "DFL-Minneapolis": the town.
+                    if let Some((party, rest)) = w.split_once('-') {
+                        if matches!(party, "R" | "D" | "I" | "DFL")
+                            && rest.chars().next().is_some_and(char::is_uppercase)
+                        {
+                            st += party.len() + 1;
+                            w = rest;
+                        }
+                    }
+                    // "Northbrook-based", "Atlanta-area": the place.
+                    if let Some((place, what)) = w.rsplit_once('-') {
+                        if matches!(what, "based" | "area" | "headquartered")
+                            && place.chars().next().is_some_and(char::is_uppercase)
+                        {
+                            w = place;
+                        }
+                    }
                     let full = st + w.len();
                     let word_end = st
                         + w.strip_suffix("'s")
@@ -3079,6 +3097,33 @@ mod tests {
             let l = mention(&g, name).mention.location.clone().unwrap();
             assert_eq!(l.admin1.as_deref(), Some("Iowa"), "{name}");
         }
+    }
+
+    #[test]
+    fn a_place_before_based_or_after_a_party_letter_is_a_toponym() {
+        let g = places("Rep. Torrey Westrom, R-Elbow Lake, and an Atlanta-based group spoke.");
+        assert_eq!(
+            mention(&g, "Elbow Lake")
+                .mention
+                .location
+                .as_ref()
+                .unwrap()
+                .country_code,
+            "US"
+        );
+        assert_eq!(
+            mention(&g, "Atlanta")
+                .mention
+                .location
+                .as_ref()
+                .unwrap()
+                .admin1
+                .as_deref(),
+            Some("Georgia")
+        );
+        // (where a convoy was bound is no place found: "Djibo-bound")
+        let g = places("JNIM claims ambush on Djibo-bound convoy near Bourzanga.");
+        assert!(g.toponyms.iter().all(|t| t.mention.text != "Djibo"));
     }
 
     #[test]
