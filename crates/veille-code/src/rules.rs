@@ -2203,15 +2203,36 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         return Part::Ally;
     }
     // Who the dead were: "77 personnes ont été tuées, pour la plupart des
-    // élèves gendarmes", "killed 20 people, including two soldiers".
-    static AMONG_DEAD: OnceLock<Regex> = OnceLock::new();
-    let among_dead = AMONG_DEAD.get_or_init(|| {
-        Regex::new(
-            r"(?i)\b(?:killed|dead|died|tués|tuées|tué|morts|mortes)\b(?:\s+[\w'’-]+){0,3}?\s*,\s*(?:including|among them|mostly|most of them|pour la plupart|en majorité|dont|parmi lesquels|parmi eux|notamment)(?:\s+[\w'’-]+){0,3}?\s*$",
-        )
-        .expect("among-the-dead cue")
+    // élèves gendarmes", "killed 20 people, including two soldiers": a
+    // death word at most three words before a comma, then a cue of a part,
+    // then at most three words before the name.
+    let among_dead = before.rsplit_once(',').is_some_and(|(head, tail)| {
+        let tail = tail.trim_start();
+        [
+            "including",
+            "among them",
+            "mostly",
+            "most of them",
+            "pour la plupart",
+            "en majorité",
+            "dont",
+            "parmi lesquels",
+            "parmi eux",
+            "notamment",
+        ]
+        .iter()
+        .any(|c| {
+            tail.strip_prefix(c).is_some_and(|rest| {
+                (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 3
+            })
+        }) && head.split_whitespace().rev().take(4).any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "killed" | "dead" | "died" | "tués" | "tuées" | "tué" | "morts" | "mortes"
+            )
+        })
     });
-    if among_dead.is_match(&text[before_start..mention.start]) {
+    if among_dead {
         return Part::Patient;
     }
     // The side a place is taken from: "retake Ber from rebels", "repris
@@ -2535,7 +2556,8 @@ fn read_clause<'a>(
         // took off from Kabul": a strike word naming a thing.
         .filter(|t| {
             lex.classes[t.id].name != "airstrike" || {
-                let after = text[t.span.end..sspan.end].trim_start().to_lowercase();
+                let rest = text[t.span.end..sspan.end].trim_start();
+                let after = rest[..rest.floor_char_boundary(24.min(rest.len()))].to_lowercase();
                 !WORDS.strike_thing_after.iter().any(|w| {
                     after
                         .strip_prefix(&**w)

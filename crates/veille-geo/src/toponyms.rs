@@ -1295,8 +1295,12 @@ fn resolve(
     // reading in one admin1 unit of the focus country and fewer in any
     // other ("Watertown", "Delano", "Plainview" and "Scott County" are all
     // in Minnesota): readings there are the likelier.
-    let focus_admin1 = {
-        let mut votes: HashMap<u32, std::collections::HashSet<&str>> = HashMap::new();
+    // And the second-level unit: "New London", "Mt. Pleasant" and
+    // "Winfield" all have a reading in Henry County, Iowa (and "Paris and
+    // Henry County" one in Henry County, Tennessee): two names or more,
+    // and more than in any other county.
+    let (focus_admin1, focus_admin2) = {
+        let (mut in1, mut in2): (Vec<(u32, &str)>, Vec<(u32, &str)>) = (Vec::new(), Vec::new());
         for c in cands.iter().filter(|c| !c.adjectival) {
             let surface = c.key.as_str();
             for &i in &c.entries {
@@ -1304,57 +1308,24 @@ fn resolve(
                 if focus.as_deref() != Some(e.iso2.as_str()) {
                     continue;
                 }
-                let unit = if e.kind == Kind::Admin1 {
+                let admin1 = if e.kind == Kind::Admin1 {
                     Some(i)
                 } else {
                     e.admin1
                 };
-                if let Some(u) = unit {
-                    votes.entry(u).or_default().insert(surface);
-                }
-            }
-        }
-        let mut ranked: Vec<(usize, u32)> = votes.iter().map(|(&u, n)| (n.len(), u)).collect();
-        ranked.sort_unstable_by(|a, b| b.cmp(a));
-        match ranked.as_slice() {
-            [(n, u), rest @ ..]
-                if *n >= ADMIN1_MIN_NAMES && rest.first().is_none_or(|r| *n > r.0) =>
-            {
-                Some(*u)
-            }
-            _ => None,
-        }
-    };
-
-    // The same for the second-level unit: "New London", "Mt. Pleasant" and
-    // "Winfield" all have a reading in Henry County, Iowa (and "Paris and
-    // Henry County" one in Henry County, Tennessee): two names or more,
-    // and more than in any other county.
-    let focus_admin2 = {
-        let mut votes: HashMap<u32, std::collections::HashSet<&str>> = HashMap::new();
-        for c in cands.iter().filter(|c| !c.adjectival) {
-            let surface = c.key.as_str();
-            for &i in &c.entries {
-                let e = &gaz.entries[i as usize];
-                if focus.as_deref() != Some(e.iso2.as_str()) {
-                    continue;
-                }
-                let unit = if e.kind == Kind::Admin2 {
+                let admin2 = if e.kind == Kind::Admin2 {
                     Some(i)
                 } else {
                     e.admin2
                 };
-                if let Some(u) = unit {
-                    votes.entry(u).or_default().insert(surface);
-                }
+                in1.extend(admin1.map(|u| (u, surface)));
+                in2.extend(admin2.map(|u| (u, surface)));
             }
         }
-        let mut ranked: Vec<(usize, u32)> = votes.iter().map(|(&u, n)| (n.len(), u)).collect();
-        ranked.sort_unstable_by(|a, b| b.cmp(a));
-        match ranked.as_slice() {
-            [(n, u), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| *n > r.0) => Some(*u),
-            _ => None,
-        }
+        (
+            unit_of_most_names(in1, ADMIN1_MIN_NAMES),
+            unit_of_most_names(in2, 2),
+        )
     };
 
     // Anchors: places the text names without ambiguity (one reading, not a
@@ -1610,6 +1581,27 @@ fn score(
         }
     }
     s + 3.0 * ((e.population + 1) as f64).log10()
+}
+
+/// The unit with readings of the most distinct names, at least `min` and
+/// strictly more than any other unit; `readings` pairs a unit with a name.
+fn unit_of_most_names(mut readings: Vec<(u32, &str)>, min: usize) -> Option<u32> {
+    readings.sort_unstable();
+    readings.dedup();
+    let mut best: Option<(usize, u32)> = None;
+    let mut tied = false;
+    for run in readings.chunk_by(|a, b| a.0 == b.0) {
+        let n = run.len();
+        match best {
+            Some((m, _)) if n < m => {}
+            Some((m, _)) if n == m => tied = true,
+            _ => {
+                best = Some((n, run[0].0));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|&(n, _)| n >= min && !tied).map(|(_, u)| u)
 }
 
 /// What a forces' demonym ("Israeli air strike") fighting next door, or a
