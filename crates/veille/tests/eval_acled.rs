@@ -291,10 +291,11 @@ fn codes_the_twenty_first_world_notes_set() {
 /// strategic developments, 10 riots; 38 terse, 42 wire paragraphs; 28 in
 /// French), written blind by a tenth helper session. Scores before any rule
 /// read from it, at 1491185 (session 28's end): event_type accuracy 0.812,
-/// fatalities 0.912, admin1 0.775.
+/// fatalities 0.912, admin1 0.775; after session 29's rules from its
+/// misses 0.912, 0.975, 0.812.
 #[test]
 fn codes_the_twenty_second_world_notes_set() {
-    guard_notes_set("acled-world-notes-22.csv", [0.81, 0.91, 0.77]);
+    guard_notes_set("acled-world-notes-22.csv", [0.91, 0.97, 0.81]);
 }
 
 /// `veille eval acled` on a notes set of `crates/veille-eval/tests/data`:
