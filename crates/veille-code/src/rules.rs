@@ -1206,6 +1206,27 @@ fn dates_something_else(text: &str, date: Span) -> bool {
     if WORDS.scheduled_for.iter().any(|w| ends_with(w)) {
         return true;
     }
+    // "en mémoire de Nahel, 17 ans, tué le 27 juin par un policier": the
+    // day of a death told in an apposition (its participle right after a
+    // comma) is that death's.
+    let head = ["le", "on", "the"]
+        .iter()
+        .find_map(|w| {
+            before
+                .strip_suffix(w)
+                .filter(|h| h.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(before);
+    if let Some((rest, last)) = head.rsplit_once(' ') {
+        if matches!(
+            last.to_lowercase().as_str(),
+            "tué" | "tuée" | "tués" | "tuées" | "killed" | "mort" | "morte" | "décédé" | "décédée"
+        ) && rest.trim_end().ends_with(',')
+        {
+            return true;
+        }
+    }
     let said = date.of(text);
     let day_before = [
         "la veille",

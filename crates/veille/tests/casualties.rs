@@ -2554,3 +2554,10 @@ fn who_a_massacre_is_linked_to_is_no_fighting() {
     let text = "Samaniego\n\nOn 15 August 2020, unidentified gunmen burst into a gathering of young people in Samaniego, Narino, Colombia, and shot dead eight of them. Authorities linked the massacre to armed groups fighting over drug trafficking routes.\n";
     assert_eq!(first_sub_type("samaniego", text, "2020-08-15"), "Attack");
 }
+
+#[test]
+fn the_day_of_a_death_told_in_an_apposition_is_not_the_riot_s() {
+    let text = "Nanterre\n\nNANTERRE, 29 juin (AFP) - La marche blanche organisée jeudi à Nanterre, en France, en mémoire de Nahel, 17 ans, tué le 27 juin par un policier, a dégénéré : des jeunes ont incendié des voitures et lancé des projectiles sur les forces de l'ordre.\n";
+    let e = &events("nahel-march", text, "2023-06-29")[0];
+    assert_eq!(e["event_date"], "2023-06-29", "{e:#}");
+}
