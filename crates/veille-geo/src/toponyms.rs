@@ -1300,7 +1300,8 @@ fn resolve(
     // Henry County" one in Henry County, Tennessee): two names or more,
     // and more than in any other county.
     let (focus_admin1, focus_admin2) = {
-        let (mut in1, mut in2): (Vec<(u32, &str)>, Vec<(u32, &str)>) = (Vec::new(), Vec::new());
+        let mut in1: Vec<(u32, &str)> = Vec::new();
+        let mut in2: Vec<(u32, &str)> = Vec::new();
         for c in cands.iter().filter(|c| !c.adjectival) {
             let surface = c.key.as_str();
             for &i in &c.entries {
