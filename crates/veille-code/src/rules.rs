@@ -3864,17 +3864,7 @@ fn speaker(after: &str) -> bool {
 fn no_one_died(lower: &str, is_death: &dyn Fn(&str) -> bool) -> bool {
     // "PTI claimed several supporters were killed, but no fatalities were
     // confirmed": a claim nobody confirmed.
-    if [
-        "no fatalities were confirmed",
-        "no deaths were confirmed",
-        "no death was confirmed",
-        "no fatality was confirmed",
-        "aucun décès n'a été confirmé",
-        "aucun mort n'a été confirmé",
-    ]
-    .iter()
-    .any(|c| lower.contains(c))
-    {
+    if WORDS.unconfirmed_deaths.iter().any(|c| lower.contains(c)) {
         return true;
     }
     let mut deaths = 0;

@@ -63,6 +63,7 @@ word_lists! {
     crowd_nouns,
     announced_participles,
     strike_thing_after,
+    unconfirmed_deaths,
     capital_money,
     capital_cues_adjectival,
     capital_cues_of,

@@ -1417,20 +1417,21 @@ fn resolve(
                 if local_town && unsupported(&gaz.entries[i as usize]) {
                     s -= 190.0;
                 }
-                if c.entries.len() > 1 && focus_admin1.is_some() {
+                // (a reading in the focus admin1 or admin2 unit, or the
+                // unit itself, not much smaller than the largest reading)
+                if c.entries.len() > 1 {
                     let e = &gaz.entries[i as usize];
-                    if (e.admin1 == focus_admin1 || Some(i) == focus_admin1)
-                        && (e.population + 1000) * ADMIN1_LARGER >= largest
-                    {
-                        s += ADMIN1_BONUS;
-                    }
-                }
-                if c.entries.len() > 1 && focus_admin2.is_some() {
-                    let e = &gaz.entries[i as usize];
-                    if (e.admin2 == focus_admin2 || Some(i) == focus_admin2)
-                        && (e.population + 1000) * ADMIN1_LARGER >= largest
-                    {
-                        s += ADMIN2_BONUS;
+                    let large_enough = (e.population + 1000) * ADMIN1_LARGER >= largest;
+                    for (focus_unit, own, bonus) in [
+                        (focus_admin1, e.admin1, ADMIN1_BONUS),
+                        (focus_admin2, e.admin2, ADMIN2_BONUS),
+                    ] {
+                        if focus_unit.is_some()
+                            && (own == focus_unit || Some(i) == focus_unit)
+                            && large_enough
+                        {
+                            s += bonus;
+                        }
                     }
                 }
                 if within(i) {
