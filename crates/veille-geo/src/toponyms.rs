@@ -2135,7 +2135,8 @@ const PLACE_QUALIFIERS: &[&str] = &[
 ];
 
 /// Words that open sentences and are no first names ("Although
-/// Edmonton ...", "Overall Edmonton ..."); and adverbs in "-ly".
+/// Edmonton ...", "Overall Edmonton ...", "Another Gainesville business
+/// ..."); and adverbs in "-ly".
 const SENTENCE_OPENERS: &[&str] = &[
     "although",
     "overall",
@@ -2213,6 +2214,88 @@ const SENTENCE_OPENERS: &[&str] = &[
     "elsewhere",
     "downtown",
     "greater",
+    // determiners, pronouns and prepositions ("Another Gainesville
+    // business ...", "Several Dublin firms ...")
+    "another",
+    "any",
+    "no",
+    "several",
+    "few",
+    "more",
+    "one",
+    "either",
+    "neither",
+    "our",
+    "their",
+    "his",
+    "her",
+    "its",
+    "my",
+    "your",
+    "local",
+    "nearby",
+    "among",
+    "against",
+    "about",
+    "around",
+    "through",
+    "throughout",
+    "within",
+    "without",
+    "under",
+    "over",
+    "between",
+    "along",
+    "toward",
+    "towards",
+    "into",
+    "by",
+    "to",
+    "of",
+    "via",
+    "amid",
+    "following",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "au",
+    "aux",
+    "à",
+    "dans",
+    "selon",
+    "après",
+    "avant",
+    "depuis",
+    "pendant",
+    "lors",
+    "chaque",
+    "plusieurs",
+    "cette",
+    "ce",
+    "ces",
+    "mais",
+    "et",
+    "ou",
+    "puis",
+    "alors",
+    "ainsi",
+    "sur",
+    "sous",
+    "vers",
+    "près",
+    "entre",
+    "chez",
+    "pour",
+    "par",
+    "avec",
+    "sans",
+    "contre",
+    "parmi",
 ];
 
 /// Streets and squares named after places.
@@ -2787,7 +2870,8 @@ mod tests {
     fn a_sentence_opener_before_a_place_makes_no_person() {
         // "Although Edmonton", "Overall Toronto": no first name and surname,
         // so the names stay places in every sentence.
-        let text = "The report ranks cities. Although Edmonton did well, it is dear. Life in Edmonton is dear, and Toronto agrees. Overall Toronto leads.";
+        // Nor does a determiner: "Another Gainesville business".
+        let text = "The report ranks cities. Although Edmonton did well, it is dear. Life in Edmonton is dear, and Toronto agrees. Overall Toronto leads. Another Gainesville business moved. A handful of Gainesville companies stayed.";
         let mut sentences = Vec::new();
         let mut start = 0;
         for (i, _) in text.match_indices(". ") {
@@ -2803,7 +2887,7 @@ mod tests {
         });
         let g = find_places(text, &sentences, Gazetteer::global());
         let n = |name: &str| g.toponyms.iter().filter(|t| t.mention.text == name).count();
-        assert_eq!((n("Edmonton"), n("Toronto")), (2, 2));
+        assert_eq!((n("Edmonton"), n("Toronto"), n("Gainesville")), (2, 2, 2));
     }
 
     #[test]
