@@ -3928,6 +3928,12 @@ fn fatalities(
             return (if violent { None } else { Some(0) }, None, vec![]);
         }
     }
+    // "Six humanitaires français de l'ONG Acted, leur guide et leur
+    // chauffeur nigériens ont été tués": the people listed as the subject
+    // of the passive death, each person told by a determiner one.
+    if let Some((n, whole, spans)) = subject_list_toll(text, sspan, quantities, &is_death) {
+        return (Some(n), Some(whole), spans);
+    }
     let kept: Vec<&veille_core::Quantity> = quantities
         .iter()
         .filter(|q| !speaks(q) && earlier_from.is_none_or(|at| q.span.start < at))
@@ -4010,11 +4016,13 @@ fn fatalities(
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| is_death(w) && !w.ends_with(['\'', '"', '’', '”', '»']))
-            // (six words, not counting quotes and dashes: "57 « terroristes »
-            // ont été neutralisés", "25 soldats des FAMa ont été tués")
+            // (six words, not counting quotes, dashes and auxiliaries: "57
+            // « terroristes » ont été neutralisés", "Cinquante-trois soldats
+            // maliens et un civil ont été tués")
             || after
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
+                .filter(|w| !AUXILIARIES.contains(w))
                 .take(6)
                 .any(is_death)
     };
@@ -4163,9 +4171,14 @@ fn fatalities(
         } else {
             // (nor a count in a "when" clause after the death word: "were
             // killed when a group of 24 armed men attacked" counts the
-            // attackers, not the dead)
+            // attackers, not the dead; nor one before a person whose death
+            // the clause tells: "fired tear gas at thousands of protesters
+            // ..., and rights groups said a man was shot dead")
+            let one_dead_at =
+                singular_passive_death(&clause_lower, &is_death, lex).map(|at| sspan.start + at);
             quantities
                 .iter()
+                .filter(|q| one_dead_at.is_none_or(|at| q.span.start > at))
                 .filter(|q| {
                     let before = within(Span::new(sspan.start, q.span.start));
                     let words: Vec<&str> = before.split_whitespace().collect();
@@ -4217,6 +4230,10 @@ fn fatalities(
                 "avancent un bilan",
                 "avance un bilan",
                 "avancé un bilan",
+                "avancé le chiffre",
+                "avance le chiffre",
+                "avancent le chiffre",
+                "put the figure",
                 "revendiqué la mort",
                 "revendique la mort",
                 "selon d'autres",
@@ -4741,7 +4758,7 @@ fn companion_after(text: &str, from: usize, end: usize) -> bool {
 fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<usize> {
     static ONE: OnceLock<Regex> = OnceLock::new();
     let re = ONE.get_or_init(|| {
-        Regex::new(r"(?i)^\s+[\p{L}-]+(?:,[^,]{1,40},)?\s+(?:and|et)\s+(?:a|an|one|un|une|the|le|la|their|his|her|leur|son|sa)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?")
+        Regex::new(r"(?i)^\s+[\p{L}-]+(?:\s+[\p{L}-]+)?(?:,[^,]{1,40},)?\s+(?:and|et)\s+(?:a|an|one|un|une|the|le|la|their|his|her|leur|son|sa)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?")
             .expect("one more")
     });
     let to = text.ceil_char_boundary((from + 90).min(end));
@@ -4764,6 +4781,167 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
     })
 }
 
+/// The toll of a list of people as the subject of a passive death ("Six
+/// humanitaires ..., leur guide et leur chauffeur nigériens ont été tués":
+/// 8; "L'ambassadeur d'Italie ..., Luca Attanasio, un carabinier de son
+/// escorte et leur chauffeur congolais ont été tués": 3): a count is its
+/// value, a determiner and a singular noun one person, a name after an item
+/// that item's apposition. Only for lists of at least two items, one of
+/// them a single person; the toll, its span and the counts' spans.
+fn subject_list_toll(
+    text: &str,
+    sspan: Span,
+    quantities: &[&veille_core::Quantity],
+    is_death: &dyn Fn(&str) -> bool,
+) -> Option<(u64, Span, Vec<Span>)> {
+    let clause = sspan.of(text);
+    let lower = lower_same_len(clause);
+    let at = [" ont été ", " were ", " have been ", " had been "]
+        .iter()
+        .flat_map(|aux| {
+            lower.match_indices(aux).filter_map(|(i, a)| {
+                let after = &lower[i + a.len()..];
+                after.split_whitespace().take(2).any(is_death).then_some(i)
+            })
+        })
+        .min()?;
+    // (after a dateline: "NIAMEY, 9 août (AFP) - Six humanitaires")
+    let start = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| lower[..at].rfind(d).map(|i| i + d.len()))
+        .max()
+        .unwrap_or(0);
+    let subject = &clause[start..at];
+    if subject.contains(['(', ')', ';', ':', '"', '«']) {
+        return None;
+    }
+    // Items: split at commas and at the conjunctions.
+    let mut items: Vec<(usize, &str)> = Vec::new();
+    let mut from = 0;
+    let sep = regex_lite_split(subject);
+    for (s, e) in sep {
+        items.push((from, &subject[from..s]));
+        from = e;
+    }
+    items.push((from, &subject[from..]));
+    let (mut total, mut people, mut counted) = (0u64, 0usize, 0usize);
+    let mut spans = Vec::new();
+    for (k, (off, item)) in items.iter().enumerate() {
+        let item_start = sspan.start + start + off + (item.len() - item.trim_start().len());
+        let item = item.trim();
+        let first = item.split_whitespace().next()?;
+        let first_lower = first.to_lowercase();
+        if let Some(q) = quantities.iter().find(|q| q.span.start == item_start) {
+            total += q.value;
+            counted += 1;
+            spans.push(q.span);
+            continue;
+        }
+        // (no count inside a person's item: "The army said 12 soldiers",
+        // "an estimated 30 militants")
+        let item_end = item_start + item.len();
+        if quantities
+            .iter()
+            .any(|q| q.span.start > item_start && q.span.start < item_end)
+        {
+            return None;
+        }
+        let elided = ["l'", "l’"].iter().any(|d| first_lower.starts_with(d));
+        let determiner = elided
+            || [
+                "le", "la", "leur", "son", "sa", "un", "une", "the", "a", "an", "his", "her",
+                "its", "their",
+            ]
+            .contains(&first_lower.as_str());
+        if determiner {
+            // (a plural noun after the determiner: "their drivers")
+            let noun = if elided {
+                first_lower
+                    .trim_start_matches("l'")
+                    .trim_start_matches("l’")
+                    .to_string()
+            } else {
+                item.split_whitespace().nth(1)?.to_lowercase()
+            };
+            if noun.is_empty()
+                || noun.ends_with(['s', 'x'])
+                || noun.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            total += 1;
+            counted += 1;
+            people += 1;
+        } else if k > 0 && first.starts_with(|c: char| c.is_uppercase()) {
+            // an apposition: "..., Luca Attanasio, ..."
+        } else {
+            return None;
+        }
+    }
+    if counted < 2 || people == 0 {
+        return None;
+    }
+    let whole = Span::new(sspan.start + start, sspan.start + at);
+    if spans.is_empty() {
+        spans.push(whole);
+    }
+    Some((total, whole, spans))
+}
+
+/// Where a list of people splits into items: ", ", " et ", " and ", ", et
+/// ", ", and " (start and end of each separator in `s`).
+fn regex_lite_split(s: &str) -> Vec<(usize, usize)> {
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let re = SEP.get_or_init(|| Regex::new(r",?\s+(?:et|and)\s+|,\s+").expect("list separator"));
+    re.find_iter(s).map(|m| (m.start(), m.end())).collect()
+}
+
+/// "a man was shot dead", "un policier a été tué": one person, told by an
+/// article and a singular noun, as the subject of a passive death word;
+/// where the article starts in `lower`.
+fn singular_passive_death(
+    lower: &str,
+    is_death: &dyn Fn(&str) -> bool,
+    lex: &Lexicon,
+) -> Option<usize> {
+    for aux in [" was ", " a été "] {
+        for (at, _) in lower.match_indices(aux) {
+            let after = &lower[at + aux.len()..];
+            if !after.split_whitespace().take(2).any(is_death) {
+                continue;
+            }
+            let words: Vec<(usize, &str)> = lower[..at]
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+                .collect();
+            let Some(&(_, noun)) = words.last() else {
+                continue;
+            };
+            let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+            if lex.singular.get(noun) != Some(&1) {
+                continue;
+            }
+            let article = words
+                .iter()
+                .rev()
+                .skip(1)
+                .take(3)
+                .find(|(_, w)| matches!(*w, "a" | "an" | "one" | "un" | "une"));
+            if let Some(&(start, _)) = article {
+                return Some(start);
+            }
+        }
+    }
+    None
+}
+
+/// Auxiliaries of a passive death ("were killed", "ont été tués"): no word
+/// between a count and its death word.
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "been", "have", "has", "had", "is", "are", "ont", "été", "sont", "avaient",
+    "avait", "étaient",
+];
+
 /// "an indigenous leader and four members", "Un soldat et trois civils":
 /// one person joined right before a count; where those words start in
 /// `before` (the lowered words before the count, trimmed).
@@ -4781,13 +4959,14 @@ fn one_more_before(before: &str, lex: &Lexicon) -> Option<usize> {
 }
 
 /// "... were killed, as well as the bomber", "; the bomber was also
-/// killed", "ainsi que le kamikaze": the bomber died too, told after the
+/// killed", "ainsi que le kamikaze", "killing 21 cadets and himself": the
+/// bomber died too, told after the
 /// count (ACLED counts the bomber); the end of those words.
 fn bomber_too(text: &str, from: usize, end: usize) -> Option<usize> {
     static BOMBER: OnceLock<Regex> = OnceLock::new();
     let re = BOMBER.get_or_init(|| {
         Regex::new(
-            r"(?i)^[^.]{0,80}?(?:\b(?:as well as|along with|ainsi que)\s+(?:the|le|la)\s+(?:suicide\s+)?(?:bomber|kamikaze)\b|\b(?:the|le|la)\s+(?:suicide\s+)?(?:bomber|kamikaze)\s+(?:was also killed|also died|a également été tuée?|a aussi été tuée?|est également morte?)\b)",
+            r"(?i)^(?:\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:and|et)\s+(?:himself|herself|lui-même|elle-même)\b|[^.]{0,80}?(?:\b(?:as well as|along with|ainsi que)\s+(?:the|le|la)\s+(?:suicide\s+)?(?:bomber|kamikaze)\b|\b(?:the|le|la)\s+(?:suicide\s+)?(?:bomber|kamikaze)\s+(?:was also killed|also died|a également été tuée?|a aussi été tuée?|est également morte?)\b))",
         )
         .expect("bomber too")
     });

@@ -2561,3 +2561,60 @@ fn the_day_of_a_death_told_in_an_apposition_is_not_the_riot_s() {
     let e = &events("nahel-march", text, "2023-06-29")[0];
     assert_eq!(e["event_date"], "2023-06-29", "{e:#}");
 }
+
+#[test]
+fn one_person_shot_dead_is_the_toll_not_the_crowd_fired_at() {
+    let text = "Accra\n\nACCRA, May 8 (Reuters) - Police fired tear gas at thousands of students in Accra, Ghana, on Tuesday, and witnesses said a man was shot dead near the university.\n";
+    assert_eq!(
+        events("crowd-one-dead", text, "2024-05-08")[0]["fatalities"],
+        1
+    );
+}
+
+#[test]
+fn auxiliaries_do_not_part_a_count_from_its_death_word() {
+    let text = "Djibo\n\nVingt-deux soldats burkinabè et un civil ont été tués lundi dans l'attaque d'un poste militaire à Djibo, au Burkina Faso.\n";
+    assert_eq!(events("aux-count", text, "2024-03-05")[0]["fatalities"], 23);
+}
+
+#[test]
+fn another_source_s_figure_is_no_second_toll() {
+    let text = "Kaya\n\nDes hommes armés ont attaqué dimanche le village de Dablo, près de Kaya, au Burkina Faso. Le gouvernement a annoncé un bilan de 12 morts; une association locale a avancé le chiffre de 40 tués.\n";
+    assert_eq!(
+        events("other-figure", text, "2024-03-04")[0]["fatalities"],
+        12
+    );
+}
+
+#[test]
+fn a_subsequent_toll_replaces_the_initial_one() {
+    let text = "Maiduguri\n\nOn 3 March 2024, a suicide bomber blew herself up at a market in Maiduguri, Borno, Nigeria. Officials initially reported 10 dead and 30 injured; subsequent tolls reached 15 dead.\n";
+    assert_eq!(
+        events("subsequent-toll", text, "2024-03-03")[0]["fatalities"],
+        15
+    );
+}
+
+#[test]
+fn a_bomber_killing_others_and_himself_is_one_more_dead() {
+    let text = "Kandahar\n\nOn 4 March 2024, a man drove a car packed with explosives into a police station in Kandahar, Afghanistan, and detonated it, killing 9 officers and himself.\n";
+    assert_eq!(
+        events("and-himself", text, "2024-03-04")[0]["fatalities"],
+        10
+    );
+}
+
+#[test]
+fn people_listed_as_the_subject_of_a_passive_death_add_up() {
+    let text = "Tillabéri\n\nTrois employés d'une ONG, leur guide et leur chauffeur ont été tués samedi par des hommes armés près de Tillabéri, au Niger.\n";
+    assert_eq!(
+        events("subject-list", text, "2024-03-09")[0]["fatalities"],
+        5
+    );
+    // (a name after a person is that person, told again)
+    let text = "Koutiala\n\nLe maire de Koutiala, Abdoulaye Traoré, un policier de son escorte et leur chauffeur ont été tués mardi dans une embuscade près de Koutiala, au Mali.\n";
+    assert_eq!(
+        events("subject-apposition", text, "2024-03-05")[0]["fatalities"],
+        3
+    );
+}
