@@ -662,7 +662,12 @@ fn recognize(
                 .iter()
                 .any(|&e| gaz.entries[e as usize].population >= 100_000)
         };
-        if !major && names_facility(text, tokens, c.last) && !large() {
+        // (A square or a stadium leads nowhere: "Independence Square in
+        // Bamako" is no Independence, Missouri, however large.)
+        if !major
+            && names_facility(text, tokens, c.last)
+            && (!large() || next_word_in(text, tokens, c.last, &["square", "stadium"]))
+        {
             return false;
         }
         // "at Buulo Mareer": a small town's name followed by a capitalised
@@ -2955,6 +2960,19 @@ mod tests {
         let found = mentioned(&g);
         assert!(!found.contains(&"Patrick"), "{found:?}");
         assert!(found.contains(&"Chicago"), "{found:?}");
+    }
+
+    #[test]
+    fn a_square_or_a_palace_named_after_a_place_is_not_that_place() {
+        // Independence, Missouri has 120,000 people: a road named after a
+        // city that large leads there, a square does not.
+        let g = places("Thousands gathered at Independence Square in Bamako, Mali.");
+        let found = mentioned(&g);
+        assert!(!found.contains(&"Independence"), "{found:?}");
+        assert!(found.contains(&"Bamako"), "{found:?}");
+        let g = places("Des milliers de personnes ont manifesté devant le Palais fédéral à Berne.");
+        let found = mentioned(&g);
+        assert!(!found.contains(&"Palais"), "{found:?}");
     }
 
     #[test]
