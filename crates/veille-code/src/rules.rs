@@ -724,6 +724,14 @@ pub fn code_prescanned(
     // ("shooting some and setting fire to a cell block. Police reported 41
     // dead") hurt people: an attack (codebook: looting is a raid in which
     // nobody is hurt).
+    // So is a round-up with a toll ("rounded up and shot residents ...
+    // The prosecutor reported about 60 deaths"): arrests kill nobody.
+    for d in drafts.iter_mut() {
+        if d.event.sub_event_type == SubEventType::Arrests && d.event.fatalities.unwrap_or(0) > 0 {
+            d.event.sub_event_type = SubEventType::Attack;
+            d.event.event_type = SubEventType::Attack.event_type();
+        }
+    }
     for d in drafts.iter_mut() {
         if d.event.sub_event_type == SubEventType::LootingPropertyDestruction
             && d.event.fatalities.unwrap_or(0) > 0
@@ -4455,8 +4463,8 @@ fn fatalities(
     }
     // "a soldier was killed", "an unmarried couple ... stoned to death"
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
-    let re =
-        SINGULAR.get_or_init(|| Regex::new(r"(?i)\b(?:a|an|one|un|une)\s+").expect("singular"));
+    let re = SINGULAR
+        .get_or_init(|| Regex::new(r"(?i)\b(?:a|an|one|un|une|the|le|la)\s+").expect("singular"));
     let sentence = sspan.of(text);
     let lower = sentence.to_lowercase();
     let death_at: Vec<usize> = lex
@@ -4468,6 +4476,15 @@ fn fatalities(
         // The up to four words after the article, within the phrase ("a
         // senior Islamic Jihad commander").
         let rest = &sentence[article.end()..];
+        // (a definite one only as the subject of its death: "le jeune
+        // homme est mort sur place", "the driver was killed")
+        let definite = matches!(
+            article.as_str().trim().to_lowercase().as_str(),
+            "the" | "le" | "la"
+        );
+        if definite && !dies_after(rest) {
+            continue;
+        }
         let phrase = &rest[..rest
             .find([',', ';', '.', ':', '(', ')'])
             .unwrap_or(rest.len())];
@@ -4933,6 +4950,30 @@ fn singular_passive_death(
         }
     }
     None
+}
+
+/// Whether the up to four words of `rest` are the subject of a death told
+/// right after them ("jeune homme est mort", "driver was killed").
+fn dies_after(rest: &str) -> bool {
+    let rest = &rest[..rest.floor_char_boundary(60)];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..words.len().min(5)).any(|k| {
+        let after = words[k..].join(" ").to_lowercase();
+        [
+            "est mort",
+            "est morte",
+            "a été tué",
+            "a été tuée",
+            "a succombé",
+            "died",
+            "was killed",
+            "was shot dead",
+            "succumbed",
+        ]
+        .iter()
+        .any(|d| after.starts_with(d))
+            && !words[..k].iter().any(|w| w.ends_with([',', ';', '.']))
+    })
 }
 
 /// Auxiliaries of a passive death ("were killed", "ont été tués"): no word

@@ -2618,3 +2618,28 @@ fn people_listed_as_the_subject_of_a_passive_death_add_up() {
         3
     );
 }
+
+#[test]
+fn a_round_up_with_a_toll_is_an_attack_not_arrests() {
+    let text = "Ouahigouya\n\nOn 2 May 2023, soldiers entered the village of Tangaye, Yatenga, Burkina Faso, and rounded up residents accused of helping jihadists. The local prosecutor reported about 30 deaths.\n";
+    let e = &events("round-up", text, "2023-05-02")[0];
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    assert_eq!(e["fatalities"], 30, "{e:#}");
+}
+
+#[test]
+fn a_policeman_firing_at_a_driver_who_died_is_an_attack_with_one_dead() {
+    let text = "Lyon\n\nLe 4 juillet 2023, à Vénissieux, près de Lyon, en France, un policier a tiré sur un automobiliste qui avait refusé d'obtempérer; le jeune homme est mort sur place.\n";
+    let e = &the_event("tire-sur", text, "2023-07-04");
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
+
+#[test]
+fn a_group_signing_a_peace_accord_makes_an_agreement() {
+    let text = "Bamako\n\nLe 20 juin 2015, une coalition de groupes armés a signé à Bamako, au Mali, l'accord pour la paix et la réconciliation.\n";
+    assert_eq!(
+        first_sub_type("accord-paix", text, "2015-06-20"),
+        "Agreement"
+    );
+}
