@@ -724,10 +724,23 @@ pub fn code_prescanned(
     // ("shooting some and setting fire to a cell block. Police reported 41
     // dead") hurt people: an attack (codebook: looting is a raid in which
     // nobody is hurt).
-    // So is a round-up with a toll ("rounded up and shot residents ...
-    // The prosecutor reported about 60 deaths"): arrests kill nobody.
+    // So is a round-up whose toll came in a later sentence ("rounded up and
+    // shot residents ... The prosecutor reported about 60 deaths"): arrests
+    // kill nobody. (A toll in the arrest's own sentence is often what the
+    // arrest was for: "suspect clé des attentats qui avaient fait 130
+    // morts, avait été arrêté".)
     for d in drafts.iter_mut() {
-        if d.event.sub_event_type == SubEventType::Arrests && d.event.fatalities.unwrap_or(0) > 0 {
+        let later_toll = nlp.sentences.get(d.sentence).is_some_and(|s| {
+            let (_, end) = char_offsets(text, s.span);
+            d.event
+                .evidence
+                .iter()
+                .any(|e| e.field == "fatalities" && e.start >= end)
+        });
+        if d.event.sub_event_type == SubEventType::Arrests
+            && d.event.fatalities.unwrap_or(0) > 0
+            && later_toll
+        {
             d.event.sub_event_type = SubEventType::Attack;
             d.event.event_type = SubEventType::Attack.event_type();
         }

@@ -2643,3 +2643,20 @@ fn a_group_signing_a_peace_accord_makes_an_agreement() {
         "Agreement"
     );
 }
+
+#[test]
+fn protesters_storming_a_legislature_riot() {
+    let text = "Maseru\n\nOn 3 May 2021, protesters used poles to smash through doors and storm the Legislative Council building in Maseru, Lesotho.\n";
+    assert_eq!(
+        first_sub_type("storm-legco", text, "2021-05-03"),
+        "Violent demonstration"
+    );
+}
+
+#[test]
+fn an_attentat_is_an_attack() {
+    let text = "Maiduguri\n\nUn attentat a fait trois morts lundi 3 mai 2021 dans un marché de Maiduguri, au Nigeria.\n";
+    let e = &the_event("attentat", text, "2021-05-03");
+    assert_eq!(e["event_type"], "Violence against civilians", "{e:#}");
+    assert_eq!(e["fatalities"], 3, "{e:#}");
+}
