@@ -2660,3 +2660,21 @@ fn an_attentat_is_an_attack() {
     assert_eq!(e["event_type"], "Violence against civilians", "{e:#}");
     assert_eq!(e["fatalities"], 3, "{e:#}");
 }
+
+#[test]
+fn drones_intercepted_after_a_long_determiner_are_disrupted_weapons_use() {
+    let text = "Tel Aviv\n\nOn 14 April 2024, Israeli air defences intercepted most of the more than 200 drones launched at Tel Aviv, Israel, overnight.\n";
+    assert_eq!(
+        first_sub_type("intercept-most", text, "2024-04-14"),
+        "Disrupted weapons use"
+    );
+}
+
+#[test]
+fn the_last_troops_completing_a_withdrawal_change_their_activity() {
+    let text = "Niamey\n\nLes derniers soldats français ont quitté le Niger vendredi 22 décembre 2023, achevant le retrait exigé par le régime militaire de Niamey.\n";
+    assert_eq!(
+        first_sub_type("retrait", text, "2023-12-22"),
+        "Change to group/activity"
+    );
+}
