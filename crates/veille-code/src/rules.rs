@@ -1638,7 +1638,8 @@ fn starts_phrase(text: &str, phrase: &str) -> bool {
 /// A place named as whom a crowd stood with or against, not where it
 /// stood: "marched through the Moroccan capital in solidarity with
 /// Palestinians in Gaza", "chanting slogans against Israel's
-/// bombardment".
+/// bombardment"; or where what it answered happened ("following the
+/// arrest of Imran Khan in Islamabad, supporters rioted in Lahore").
 fn is_cause_elsewhere(text: &str, sentence: Span, place: Span) -> bool {
     let before = lowered_before(text, sentence, place, 60);
     let clause = before.rsplit([',', ';', '(']).next().unwrap_or("");
@@ -1663,6 +1664,18 @@ fn is_cause_elsewhere(text: &str, sentence: Span, place: Span) -> bool {
         "protesting against",
         "protested against",
         "slogans hostiles",
+        // (where what the crowd answered happened: "following the arrest of
+        // former PM Imran Khan in Islamabad, PTI supporters rioted in
+        // Lahore")
+        "following the arrest of",
+        "after the arrest of",
+        "following the killing of",
+        "after the killing of",
+        "following the death of",
+        "après l'arrestation de",
+        "à la suite de l'arrestation de",
+        "suite à l'arrestation de",
+        "après la mort de",
     ]
     .iter()
     .any(|c| clause.contains(c))

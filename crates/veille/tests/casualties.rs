@@ -2678,3 +2678,10 @@ fn the_last_troops_completing_a_withdrawal_change_their_activity() {
         "Change to group/activity"
     );
 }
+
+#[test]
+fn where_the_arrest_a_crowd_answered_happened_is_not_where_it_rioted() {
+    let text = "Karachi\n\nOn 9 May 2023, following the arrest of an opposition leader in Islamabad, his supporters rioted in Karachi, Pakistan, setting fire to vehicles and clashing with police.\n";
+    let e = &events("arrest-elsewhere", text, "2023-05-09")[0];
+    assert_eq!(e["location"]["name"], "Karachi", "{e:#}");
+}
