@@ -721,6 +721,9 @@ const ADMIN1_BONUS: f64 = 15.0;
 /// What a reading in the county (admin2 unit) that most of the text's
 /// names point to gets, besides.
 const ADMIN2_BONUS: f64 = 15.0;
+/// What a reading in that county gets when the text names the county as
+/// one ("Paris and Henry County"), however populous a namesake elsewhere.
+const ADMIN2_NAMED_BONUS: f64 = 40.0;
 /// A reading this many times as populous elsewhere keeps its lead ("Denver"
 /// in a story set in Pennsylvania is still Colorado's).
 const ADMIN1_LARGER: u64 = 100;
@@ -1333,6 +1336,12 @@ fn resolve(
             unit_of_most_names(in2, 2),
         )
     };
+    // (that county named as a county: "Paris and Henry County")
+    let focus_admin2_named = focus_admin2.is_some_and(|u| {
+        cands
+            .iter()
+            .any(|c| !c.adjectival && c.entries.contains(&u) && c.first < c.last)
+    });
 
     // Anchors: places the text names without ambiguity (one reading, not a
     // country). An ambiguous name is more likely the reading near them
@@ -1427,11 +1436,16 @@ fn resolve(
                 if c.entries.len() > 1 {
                     let e = &gaz.entries[i as usize];
                     let large_enough = (e.population + 1000) * ADMIN1_LARGER >= largest;
-                    for (focus_unit, own, bonus) in [
-                        (focus_admin1, e.admin1, ADMIN1_BONUS),
-                        (focus_admin2, e.admin2, ADMIN2_BONUS),
+                    for (focus_unit, own, bonus, named) in [
+                        (focus_admin1, e.admin1, ADMIN1_BONUS, false),
+                        (focus_admin2, e.admin2, ADMIN2_BONUS, focus_admin2_named),
                     ] {
-                        if focus_unit.is_some()
+                        // (named, the county's places gain more; a bare
+                        // "Koro" in "le cercle de Koro" is still the town)
+                        let member = own == focus_unit && Some(i) != focus_unit;
+                        if named && member {
+                            s += ADMIN2_NAMED_BONUS;
+                        } else if focus_unit.is_some()
                             && (own == focus_unit || Some(i) == focus_unit)
                             && large_enough
                         {
@@ -2960,6 +2974,19 @@ mod tests {
         let found = mentioned(&g);
         assert!(!found.contains(&"Patrick"), "{found:?}");
         assert!(found.contains(&"Chicago"), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_in_the_county_the_text_names_beats_a_capital_abroad() {
+        // Paris, Tennessee lies in Henry County; Paris, France is 200 times
+        // as populous, but France is not named.
+        let g = places(
+            "Paris and Henry County are rich in history and art, and the Henry County class toured the academy in Paris.",
+        );
+        assert_eq!(
+            unit_of(&g, "Paris"),
+            ("US".to_string(), Some("Tennessee".to_string()))
+        );
     }
 
     #[test]
