@@ -1664,18 +1664,16 @@ fn is_cause_elsewhere(text: &str, sentence: Span, place: Span) -> bool {
         "protesting against",
         "protested against",
         "slogans hostiles",
-        // (where what the crowd answered happened: "following the arrest of
-        // former PM Imran Khan in Islamabad, PTI supporters rioted in
-        // Lahore")
+        // (where the arrest the crowd answered happened: "following the
+        // arrest of former PM Imran Khan in Islamabad, PTI supporters
+        // rioted in Lahore"; not a killing's place, where crowds often
+        // gather: "riots broke out after the death of a teenager in
+        // Nanterre")
         "following the arrest of",
         "after the arrest of",
-        "following the killing of",
-        "after the killing of",
-        "following the death of",
         "après l'arrestation de",
         "à la suite de l'arrestation de",
         "suite à l'arrestation de",
-        "après la mort de",
     ]
     .iter()
     .any(|c| clause.contains(c))
@@ -4861,7 +4859,7 @@ fn subject_list_toll(
     // Items: split at commas and at the conjunctions.
     let mut items: Vec<(usize, &str)> = Vec::new();
     let mut from = 0;
-    let sep = regex_lite_split(subject);
+    let sep = list_separators(subject);
     for (s, e) in sep {
         items.push((from, &subject[from..s]));
         from = e;
@@ -4933,7 +4931,7 @@ fn subject_list_toll(
 
 /// Where a list of people splits into items: ", ", " et ", " and ", ", et
 /// ", ", and " (start and end of each separator in `s`).
-fn regex_lite_split(s: &str) -> Vec<(usize, usize)> {
+fn list_separators(s: &str) -> Vec<(usize, usize)> {
     static SEP: OnceLock<Regex> = OnceLock::new();
     let re = SEP.get_or_init(|| Regex::new(r",?\s+(?:et|and)\s+|,\s+").expect("list separator"));
     re.find_iter(s).map(|m| (m.start(), m.end())).collect()
@@ -4981,11 +4979,21 @@ fn singular_passive_death(
 /// Whether the up to four words of `rest` are the subject of a death told
 /// right after them ("jeune homme est mort", "driver was killed").
 fn dies_after(rest: &str) -> bool {
-    let rest = &rest[..rest.floor_char_boundary(60)];
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    (1..words.len().min(5)).any(|k| {
-        let after = words[k..].join(" ").to_lowercase();
-        [
+    let rest = rest[..rest.floor_char_boundary(60)].to_lowercase();
+    // (the offset of each word, up to the fifth, and whether a stop ends it)
+    let mut words = Vec::new();
+    for w in rest.split_whitespace().take(5) {
+        words.push((
+            w.as_ptr() as usize - rest.as_ptr() as usize,
+            w.ends_with([',', ';', '.']),
+        ));
+    }
+    for k in 1..words.len() {
+        if words[k - 1].1 {
+            return false;
+        }
+        let after = &rest[words[k].0..];
+        if [
             "est mort",
             "est morte",
             "a été tué",
@@ -4998,8 +5006,11 @@ fn dies_after(rest: &str) -> bool {
         ]
         .iter()
         .any(|d| after.starts_with(d))
-            && !words[..k].iter().any(|w| w.ends_with([',', ';', '.']))
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Auxiliaries of a passive death ("were killed", "ont été tués"): no word
@@ -5027,8 +5038,8 @@ fn one_more_before(before: &str, lex: &Lexicon) -> Option<usize> {
 
 /// "... were killed, as well as the bomber", "; the bomber was also
 /// killed", "ainsi que le kamikaze", "killing 21 cadets and himself": the
-/// bomber died too, told after the
-/// count (ACLED counts the bomber); the end of those words.
+/// bomber died too, told after the count (ACLED counts the bomber); the end
+/// of those words.
 fn bomber_too(text: &str, from: usize, end: usize) -> Option<usize> {
     static BOMBER: OnceLock<Regex> = OnceLock::new();
     let re = BOMBER.get_or_init(|| {
