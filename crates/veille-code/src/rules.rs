@@ -3963,7 +3963,9 @@ fn fatalities(
     // "Six humanitaires français de l'ONG Acted, leur guide et leur
     // chauffeur nigériens ont été tués": the people listed as the subject
     // of the passive death, each person told by a determiner one.
-    if let Some((n, whole, spans)) = subject_list_toll(text, sspan, quantities, &is_death) {
+    if let Some((n, whole, spans)) =
+        subject_list_toll(text, sspan, &clause_lower, quantities, &is_death)
+    {
         return (Some(n), Some(whole), spans);
     }
     let kept: Vec<&veille_core::Quantity> = quantities
@@ -4832,20 +4834,17 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
 fn subject_list_toll(
     text: &str,
     sspan: Span,
+    lower: &str,
     quantities: &[&veille_core::Quantity],
     is_death: &dyn Fn(&str) -> bool,
 ) -> Option<(u64, Span, Vec<Span>)> {
     let clause = sspan.of(text);
-    let lower = lower_same_len(clause);
-    let at = [" ont été ", " were ", " have been ", " had been "]
-        .iter()
-        .flat_map(|aux| {
-            lower.match_indices(aux).filter_map(|(i, a)| {
-                let after = &lower[i + a.len()..];
-                after.split_whitespace().take(2).any(is_death).then_some(i)
-            })
-        })
-        .min()?;
+    let at = passive_deaths(
+        lower,
+        &[" ont été ", " were ", " have been ", " had been "],
+        is_death,
+    )
+    .min()?;
     // (after a dateline: "NIAMEY, 9 août (AFP) - Six humanitaires")
     let start = [" - ", " – ", " — "]
         .iter()
@@ -4937,6 +4936,22 @@ fn list_separators(s: &str) -> Vec<(usize, usize)> {
     re.find_iter(s).map(|m| (m.start(), m.end())).collect()
 }
 
+/// Where each auxiliary of `auxiliaries` (with its spaces: " were ") stands
+/// right before a death word, within two words ("were shot dead", "ont été
+/// tués"), in `lower`: offsets of the auxiliaries, in the order of the list.
+fn passive_deaths<'a>(
+    lower: &'a str,
+    auxiliaries: &'a [&'a str],
+    is_death: &'a dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = usize> + 'a {
+    auxiliaries.iter().flat_map(move |aux| {
+        lower.match_indices(aux).filter_map(move |(i, a)| {
+            let after = &lower[i + a.len()..];
+            after.split_whitespace().take(2).any(is_death).then_some(i)
+        })
+    })
+}
+
 /// "a man was shot dead", "un policier a été tué": one person, told by an
 /// article and a singular noun, as the subject of a passive death word;
 /// where the article starts in `lower`.
@@ -4945,32 +4960,26 @@ fn singular_passive_death(
     is_death: &dyn Fn(&str) -> bool,
     lex: &Lexicon,
 ) -> Option<usize> {
-    for aux in [" was ", " a été "] {
-        for (at, _) in lower.match_indices(aux) {
-            let after = &lower[at + aux.len()..];
-            if !after.split_whitespace().take(2).any(is_death) {
-                continue;
-            }
-            let words: Vec<(usize, &str)> = lower[..at]
-                .split_whitespace()
-                .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
-                .collect();
-            let Some(&(_, noun)) = words.last() else {
-                continue;
-            };
-            let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
-            if lex.singular.get(noun) != Some(&1) {
-                continue;
-            }
-            let article = words
-                .iter()
-                .rev()
-                .skip(1)
-                .take(3)
-                .find(|(_, w)| matches!(*w, "a" | "an" | "one" | "un" | "une"));
-            if let Some(&(start, _)) = article {
-                return Some(start);
-            }
+    for at in passive_deaths(lower, &[" was ", " a été "], is_death) {
+        let words: Vec<(usize, &str)> = lower[..at]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+            .collect();
+        let Some(&(_, noun)) = words.last() else {
+            continue;
+        };
+        let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+        if lex.singular.get(noun) != Some(&1) {
+            continue;
+        }
+        let article = words
+            .iter()
+            .rev()
+            .skip(1)
+            .take(3)
+            .find(|(_, w)| matches!(*w, "a" | "an" | "one" | "un" | "une"));
+        if let Some(&(start, _)) = article {
+            return Some(start);
         }
     }
     None
