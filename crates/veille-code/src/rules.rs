@@ -1985,18 +1985,36 @@ fn forces_named_by_demonym(
                 .strip_suffix(' ')
                 .map(|b| b.rsplit(' ').take(2).collect())
                 .unwrap_or_default();
-            let to = text.ceil_char_boundary((h.span.end + 30).min(text.len()));
-            let after = text[h.span.end..to]
+            let to = text.ceil_char_boundary((h.span.end + 40).min(text.len()));
+            let after: Vec<&str> = text[h.span.end..to]
                 .strip_prefix(' ')
-                .and_then(|a| a.split([' ', ',', '.', ';', ')']).next());
+                .map(|a| a.split([' ', ',', '.', ';', ')']).take(3).collect())
+                .unwrap_or_default();
+            // "avions de combat russes", "forces de sécurité nigériennes":
+            // the demonym after the noun's complement.
+            let after_complement = match after.as_slice() {
+                ["de", noun, demonym] if noun.starts_with(char::is_lowercase) => Some(*demonym),
+                _ => None,
+            };
             let two = (before.len() == 2).then(|| [before[1], before[0]]);
             // "Russian Shahed drone", "Iranian Fateh missiles": a weapon's
             // model between the demonym and the weapon.
             let model = two.filter(|w| w[1].starts_with(|c: char| c.is_uppercase()));
+            // "a Syrian government helicopter", "Syrian regime warplanes".
+            let government = two.filter(|w| {
+                ["government", "regime", "pro-government"].contains(&w[1].to_lowercase().as_str())
+            });
             two.and_then(|w| country_of(&w))
                 .or_else(|| before.first().and_then(|w| country_of(&[w])))
+                .or_else(|| {
+                    before
+                        .first()
+                        .and_then(|w| country_as_adjective(w, gaz, lex))
+                })
                 .or_else(|| model.and_then(|w| country_of(&[w[0]])))
-                .or_else(|| after.and_then(|w| country_of(&[w])))
+                .or_else(|| government.and_then(|w| country_of(&[w[0]])))
+                .or_else(|| after.first().and_then(|w| country_of(&[w])))
+                .or_else(|| after_complement.and_then(|w| country_of(&[w])))
                 .map(|c| (h.span, c))
         })
         .collect()
@@ -2011,6 +2029,29 @@ fn demonym_country(words: &[&str], gaz: &Gazetteer, lex: &Lexicon) -> Option<Str
         return None;
     }
     let i = gaz.demonym(&veille_geo::fold::fold(&words.join(" ")))?;
+    forces_country(i, gaz, lex)
+}
+
+/// A country's abbreviation used as an adjective, as English does with
+/// "US forces", "U.S. troops", "UK warplanes": the country whose forces it
+/// names.
+fn country_as_adjective(word: &str, gaz: &Gazetteer, lex: &Lexicon) -> Option<String> {
+    let letters: String = word.chars().filter(|&c| c != '.').collect();
+    if !(2..=4).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let i = gaz
+        .lookup(&veille_geo::fold::fold(&letters))
+        .iter()
+        .copied()
+        .find(|&i| gaz.entries[i as usize].kind == veille_geo::Kind::Country)?;
+    forces_country(i, gaz, lex)
+}
+
+/// The name the lexicon's own actor gives the forces of country `i`
+/// ("Military Forces of Turkey", where the gazetteer says Türkiye), else
+/// the gazetteer's name of the country.
+fn forces_country(i: u32, gaz: &Gazetteer, lex: &Lexicon) -> Option<String> {
     let iso = &gaz.entries[i as usize].iso2;
     // (not a faction's: "Military Forces of Yemen Supreme Political
     // Council")
@@ -2045,7 +2086,13 @@ fn joint_forces(
     };
     let mut joined = Vec::new();
     for h in hits.iter().filter(|h| lex.actors[h.id].kind == "state") {
-        let Some(head) = text[..h.span.start].strip_suffix(" and ") else {
+        // (after the forces' own demonym too: "US and UK forces")
+        let before = &text[..h.span.start];
+        let own_demonym = forces_of.iter().any(|(s, _)| *s == h.span);
+        let Some(head) = before.strip_suffix(" and ").or_else(|| {
+            let word = before.strip_suffix(' ')?.rfind(' ')?;
+            own_demonym.then(|| before[..word + 1].strip_suffix(" and "))?
+        }) else {
             continue;
         };
         let start = head
@@ -2057,7 +2104,10 @@ fn joint_forces(
         if !word.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        let Some(country) = demonym_country(&[word], gaz, lex) else {
+        // ("US and UK forces": a country's abbreviation as well)
+        let Some(country) =
+            demonym_country(&[word], gaz, lex).or_else(|| country_as_adjective(word, gaz, lex))
+        else {
             continue;
         };
         let span = Span::new(start, head.len());
@@ -3029,13 +3079,27 @@ fn read_clause<'a>(
     // "IS Sahel militants", "FAMa soldiers", "fighters of JNIM": a generic
     // noun right next to a named actor is that actor, not a second one.
     let generic = |h: &Hit| lex.actors[h.id].generic();
+    // ("Boko Haram (JAS) militants": the name again in brackets is the
+    // same mention.)
+    sentence_actors.dedup_by(|b, a| {
+        a.id == b.id && a.span.end <= b.span.start && text[a.span.end..b.span.start].trim() == "("
+    });
     let absorbed: Vec<Span> = sentence_actors
         .windows(2)
         .filter(|w| w[0].span.end <= w[1].span.start)
         .filter_map(|w| {
-            let gap = text[w[0].span.end..w[1].span.start]
-                .trim_matches([' ', '-'])
-                .to_lowercase();
+            let gap = text[w[0].span.end..w[1].span.start].trim_matches([' ', '-']);
+            // (a name's acronym or faction in brackets joins nothing else:
+            // "Boko Haram (JAS, Bakura faction) militants")
+            let gap = match gap.strip_prefix('(').and_then(|g| g.strip_suffix(')')) {
+                Some(inner)
+                    if !inner.contains(['(', ')']) && inner.split_whitespace().count() <= 6 =>
+                {
+                    ""
+                }
+                _ => gap,
+            }
+            .to_lowercase();
             // "IS Sahel militants", "JNIM-linked jihadists".
             let after_name = !generic(&w[0])
                 && generic(&w[1])
