@@ -1286,8 +1286,15 @@ fn dates_something_else(text: &str, date: Span) -> bool {
 /// not of the event.
 fn is_dateline(text: &str, sentence: Span, date: Span) -> bool {
     let after = text[date.end..sentence.end].trim_start();
-    let near_start = text[sentence.start..date.start].chars().count() <= 40;
+    let before = &text[sentence.start..date.start];
+    let near_start = before.chars().count() <= 40;
+    // (a date told in a sentence is none: "On 30 October 2014 (night of
+    // 30-31 October), soldiers ...")
+    let told = before.split_whitespace().next_back().is_some_and(|w| {
+        ["on", "le", "in", "en", "the", "du"].contains(&w.to_lowercase().as_str())
+    });
     near_start
+        && !told
         && (after.starts_with('(')
             || after.starts_with("- ")
             || after.starts_with("– ")

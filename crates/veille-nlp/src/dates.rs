@@ -256,10 +256,13 @@ fn latest_weekday(pub_date: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
     pub_date - Duration::days(back as i64)
 }
 
-/// A day and month without a year: the latest one not after publication.
+/// A day and month without a year: the latest one not after publication,
+/// or this year's when it is at most a week after (a statement dated the
+/// day after an item's date, "the vote on 20 December" a few days ahead):
+/// not the same day almost a year before.
 fn past_day(pub_date: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     let this = NaiveDate::from_ymd_opt(pub_date.year(), month, day)?;
-    if this <= pub_date {
+    if this <= pub_date + Duration::days(7) {
         Some(this)
     } else {
         NaiveDate::from_ymd_opt(pub_date.year() - 1, month, day)
@@ -576,6 +579,13 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
         if matches!(lname.as_str(), "sept" | "sep") && year.is_none() {
             continue;
         }
+        // A month's name joined into a compound is a name ("le Champ-de-Mars").
+        // (not "mid-November", "mi-décembre")
+        let cue_hyphen = cue.as_deref().is_some_and(|c| c.ends_with('-'));
+        if !cue_hyphen && text[..name.start()].ends_with('-') || text[name.end()..].starts_with('-')
+        {
+            continue;
+        }
         let y = match (year, pub_date) {
             (Some(y), _) => y,
             (None, Some(pd)) => {
@@ -775,6 +785,29 @@ mod tests {
 
     fn start(text: &str, pub_date: &str) -> NaiveDate {
         first(text, pub_date).start.unwrap()
+    }
+
+    #[test]
+    fn a_day_days_after_publication_is_this_years_and_a_compound_no_month() {
+        // "said on 15 November" in a note dated the 14th, "the vote on 20
+        // December" a few days ahead: this year's, not last year's.
+        assert_eq!(
+            start(
+                "The government said on 15 November that 19 died.",
+                "2021-11-14"
+            ),
+            d("2021-11-15")
+        );
+        assert_eq!(
+            start("The attack on 28 December killed 12.", "2024-01-03"),
+            d("2023-12-28")
+        );
+        // "le Champ-de-Mars" names a place, not March.
+        assert!(find_dates(
+            "La police a dispersé la foule près du Champ-de-Mars.",
+            Some(d("2019-02-07"))
+        )
+        .is_empty());
     }
 
     #[test]
