@@ -445,6 +445,22 @@ fn army_corps(text: &str, span: Span) -> bool {
         || matches!(next, "commander" | "commanders" | "headquarters")
 }
 
+/// Whether the death word "toll" is a road's: "the Lekki toll gate", "a
+/// toll plaza", "toll road".
+fn road_toll(text: &str, span: Span) -> bool {
+    let next = text[span.end..]
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    span.of(text).eq_ignore_ascii_case("toll")
+        && matches!(
+            next.as_str(),
+            "gate" | "gates" | "plaza" | "road" | "roads" | "booth" | "booths" | "bridge" | "free"
+        )
+}
+
 /// Drops the trigger hits that lie inside a mask phrase of their class
 /// ("riot" in "riot police"); `masks` hold class indices.
 fn unmasked(triggers: Vec<Hit>, masks: &[Hit]) -> Vec<Hit> {
@@ -642,7 +658,7 @@ impl Lexicon {
         let masks = next();
         let deaths: Vec<Hit> = deaths
             .into_iter()
-            .filter(|d| !army_corps(text, d.span))
+            .filter(|d| !army_corps(text, d.span) && !road_toll(text, d.span))
             .collect();
         let mut triggers = unmasked(triggers, &masks);
         // (a disaster's participle stays: "the crashed airliner" tells of

@@ -405,6 +405,19 @@ pub fn code_prescanned(
                 si > 0 && night(d) && explicit(l) && (0..=1).contains(&(day.0 - n.0).num_days())
             });
             Some(event_day.or(that_night).unwrap_or(*d))
+        } else if bare_toll
+            && !in_sentence.is_empty()
+            && in_sentence.iter().all(|d| {
+                is_reporting_date(text, sspan, d.span)
+                    && d.event_period()
+                        .is_some_and(|p| p.0 > pub_date && (p.0 - pub_date).num_days() <= 7)
+            })
+        {
+            // "The government said on 15 November that 19 gendarmes had been
+            // killed", "the minister said the next day that 38 people were
+            // killed", after an item dated the 14th or the 10th: the toll
+            // of its event, told days later.
+            None
         } else if !in_sentence.is_empty() {
             // Dated only by a year or in past years: background, not an event.
             out.warnings.push(format!(
@@ -4012,6 +4025,17 @@ fn fatalities(
     };
     // (The clause lower-cased once, byte for byte: offsets stay valid.)
     let clause_lower = lower_same_len(sspan.of(text));
+    // ("29 people of 18 nationalities": no count of people)
+    let people: Vec<&veille_core::Quantity> = quantities
+        .iter()
+        .filter(|q| {
+            q.unit
+                .as_deref()
+                .is_none_or(|u| !WORDS.not_people_units.contains(&u))
+        })
+        .copied()
+        .collect();
+    let quantities = &people[..];
     if no_one_died(&clause_lower, &is_death) {
         return (Some(0), None, vec![]);
     }
@@ -4169,6 +4193,30 @@ fn fatalities(
             near.push(q);
         }
     }
+    // "Three suicide bombers killed at least 30 people", "Des centaines
+    // d'hommes armés ont tué 30 civils": a count right before an active
+    // death verb and its object's count is who killed, not who died.
+    let killers: Vec<Span> = near
+        .iter()
+        .filter(|q| {
+            near.iter().any(|o| {
+                o.span.start > q.span.end && {
+                    let gap = text[q.span.end..o.span.start].to_lowercase();
+                    let words: Vec<&str> = gap.split_whitespace().collect();
+                    words.len() <= 8
+                        && !gap.contains([',', ';', ':'])
+                        && words.last().is_some_and(|w| is_death(w))
+                        // (not a passive: "Five soldiers were killed")
+                        && !words.iter().any(|w| {
+                            ["was", "were", "been", "is", "are", "été", "sont", "était", "étaient"]
+                                .contains(w)
+                        })
+                }
+            })
+        })
+        .map(|q| q.span)
+        .collect();
+    near.retain(|q| !killers.contains(&q.span));
     // "8 civilians, including 3 children, were killed": a count after
     // "including" is part of the one before it; the toll is the whole.
     let part = |q: &veille_core::Quantity| {
@@ -4898,10 +4946,9 @@ fn one_more_after(text: &str, from: usize, end: usize, lex: &Lexicon) -> Option<
 /// The toll of a list of people as the subject of a passive death ("Six
 /// humanitaires ..., leur guide et leur chauffeur nigériens ont été tués":
 /// 8; "L'ambassadeur d'Italie ..., Luca Attanasio, un carabinier de son
-/// escorte et leur chauffeur congolais ont été tués": 3): a count is its
-/// value, a determiner and a singular noun one person, a name after an item
-/// that item's apposition. Only for lists of at least two items, one of
-/// them a single person; the toll, its span and the counts' spans.
+/// escorte et leur chauffeur congolais ont été tués": 3) or as the object of
+/// a killing ("killed six French aid workers, their Nigerien guide and
+/// their driver on Sunday": 8); see [`list_toll`].
 fn subject_list_toll(
     text: &str,
     sspan: Span,
@@ -4909,19 +4956,92 @@ fn subject_list_toll(
     quantities: &[&veille_core::Quantity],
     is_death: &dyn Fn(&str) -> bool,
 ) -> Option<(u64, Span, Vec<Span>)> {
-    let clause = sspan.of(text);
-    let at = passive_deaths(
+    if let Some(at) = passive_deaths(
         lower,
         &[" ont été ", " were ", " have been ", " had been "],
         is_death,
     )
-    .min()?;
-    // (after a dateline: "NIAMEY, 9 août (AFP) - Six humanitaires")
-    let start = [" - ", " – ", " — "]
+    .min()
+    {
+        // (after a dateline: "NIAMEY, 9 août (AFP) - Six humanitaires")
+        let start = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| lower[..at].rfind(d).map(|i| i + d.len()))
+            .max()
+            .unwrap_or(0);
+        return list_toll(text, sspan, start, at, quantities);
+    }
+    // The object of an active killing, up to the first word of when or
+    // where.
+    // (the clause may start with the verb: "killing 12 soldiers, ...")
+    let (verb, len) = ["killed ", "killing ", "ont tué ", "a tué ", "tuant "]
         .iter()
-        .filter_map(|d| lower[..at].rfind(d).map(|i| i + d.len()))
-        .max()
-        .unwrap_or(0);
+        .filter_map(|v| {
+            lower
+                .match_indices(v)
+                .find(|(i, _)| *i == 0 || lower[..*i].ends_with(' '))
+                .map(|(i, _)| (i, v.len()))
+        })
+        .min()?;
+    let start = verb + len;
+    let rest = &lower[start..];
+    let end = [
+        " on ",
+        " in ",
+        " at ",
+        " near ",
+        " during ",
+        " when ",
+        " as ",
+        " after ",
+        " before ",
+        " while ",
+        " dans ",
+        " à ",
+        " au ",
+        " près ",
+        " lors ",
+        " le ",
+        " lundi",
+        " mardi",
+        " mercredi",
+        " jeudi",
+        " vendredi",
+        " samedi",
+        " dimanche",
+        " pendant ",
+        " après ",
+        " avant ",
+        " alors ",
+        " selon ",
+        ", according",
+        ", said",
+    ]
+    .iter()
+    .filter_map(|c| rest.find(c))
+    // (nor who said it: "..., a volunteer, the army said")
+    .chain(
+        attribution(sspan.of(text))
+            .filter(|(s, _)| *s > start)
+            .map(|(s, _)| lower[..s].trim_end_matches([' ', ',']).len() - start),
+    )
+    .min()
+    .unwrap_or(rest.len());
+    list_toll(text, sspan, start, start + end, quantities)
+}
+
+/// The toll of the list of people in `clause[start..end]`: a count is its
+/// value, a determiner and a singular noun one person, a name after an item
+/// that item's apposition. Only for lists of at least two items, one of
+/// them a single person; the toll, its span and the counts' spans.
+fn list_toll(
+    text: &str,
+    sspan: Span,
+    start: usize,
+    at: usize,
+    quantities: &[&veille_core::Quantity],
+) -> Option<(u64, Span, Vec<Span>)> {
+    let clause = sspan.of(text);
     let subject = &clause[start..at];
     if subject.contains(['(', ')', ';', ':', '"', '«']) {
         return None;
@@ -5100,13 +5220,14 @@ const AUXILIARIES: &[&str] = &[
     "avait", "étaient",
 ];
 
-/// "an indigenous leader and four members", "Un soldat et trois civils":
-/// one person joined right before a count; where those words start in
+/// "an indigenous leader and four members", "Un soldat et trois civils",
+/// "un soldat a été tué et sept assaillants": one person joined right
+/// before a count; where those words start in
 /// `before` (the lowered words before the count, trimmed).
 fn one_more_before(before: &str, lex: &Lexicon) -> Option<usize> {
     static ONE: OnceLock<Regex> = OnceLock::new();
     let re = ONE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:a|an|one|un|une|their|his|her|leur|son|sa)((?:\s+[\p{L}-]+){1,3})\s+(?:and|et)$")
+        Regex::new(r"(?i)\b(?:a|an|one|un|une|their|his|her|leur|son|sa)((?:\s+[\p{L}-]+){1,3}?)(?:\s+(?:was|a\s+été)\s+(?:killed|shot\s+dead|tuée?|abattue?))?\s+(?:and|et)$")
             .expect("one more before")
     });
     let c = re.captures(before)?;

@@ -86,6 +86,7 @@ word_lists! {
     government_speech_verbs,
     protest_force_words,
     attributive_nouns,
+    not_people_units,
     slogan_cues,
     ground_assault,
     few,
