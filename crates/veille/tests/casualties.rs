@@ -2685,3 +2685,146 @@ fn where_the_arrest_a_crowd_answered_happened_is_not_where_it_rioted() {
     let e = &events("arrest-elsewhere", text, "2023-05-09")[0];
     assert_eq!(e["location"]["name"], "Karachi", "{e:#}");
 }
+
+#[test]
+fn a_named_group_with_its_acronym_in_brackets_is_one_side() {
+    // "Boko Haram (JAS) militants" are Boko Haram, not unidentified
+    // militants; a faction in the brackets too.
+    for (name, text) in [
+        (
+            "kawuri-2024",
+            "Kawuri\n\nOn 14 January 2024, Boko Haram (JAS) militants attacked farmers working in their fields near Kawuri (Konduga, Borno), killing 8 of them.\n",
+        ),
+        (
+            "boma-2020",
+            "Boma\n\nOn 14 January 2024, Boko Haram (JAS, Bakura faction) militants attacked farmers near Kawuri (Konduga, Borno), killing 8 of them.\n",
+        ),
+    ] {
+        let e = &events(name, text, "2024-01-14")[0];
+        assert_eq!(
+            actor(e, "actor1"),
+            "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+            "{e:#}"
+        );
+    }
+}
+
+#[test]
+fn a_countrys_abbreviation_or_a_government_names_whose_forces() {
+    // "US and UK forces": the United States' forces strike the Houthis,
+    // not the other way round.
+    let e = &events(
+        "hudaydah-2024",
+        "Hudaydah\n\nOn 24 February 2024, US and UK forces carried out several airstrikes on Houthi positions near Al Hudaydah airport in Yemen.\n",
+        "2024-02-25",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Air/drone strike", "{e:#}");
+    assert_eq!(
+        actor(e, "actor1"),
+        "Military Forces of the United States",
+        "{e:#}"
+    );
+    // "a Syrian government helicopter", "des avions de combat russes".
+    let e = &events(
+        "saraqib-2018",
+        "Saraqib\n\nOn 4 February 2018, a Syrian government helicopter dropped a barrel bomb on Saraqib, killing 3 people.\n",
+        "2018-02-05",
+    )[0];
+    assert_eq!(actor(e, "actor1"), "Military Forces of Syria", "{e:#}");
+    let e = &events(
+        "jisr-2023",
+        "Idleb\n\nLe 25 juin 2023, des avions de combat russes ont frappé un marché à Idleb, en Syrie, tuant neuf civils.\n",
+        "2023-06-25",
+    )[0];
+    assert_eq!(actor(e, "actor1"), "Military Forces of Russia", "{e:#}");
+}
+
+#[test]
+fn who_killed_and_what_was_counted_are_no_deaths() {
+    for (name, text, date, toll) in [
+        // The bombers who killed are not among the 30 they killed.
+        (
+            "konduga-2019",
+            "Konduga\n\nThree suicide bombers killed at least 30 people on Sunday night at a hall in Konduga, Nigeria, emergency officials said.\n",
+            "2019-06-17",
+            30,
+        ),
+        // Nationalities are no people.
+        (
+            "splendid-2016",
+            "Ouagadougou\n\nAu moins 29 personnes de 18 nationalités ont été tuées vendredi soir dans l'attaque de l'hôtel Splendid, à Ouagadougou, au Burkina Faso.\n",
+            "2016-01-16",
+            29,
+        ),
+        // People listed as the object of a killing add up.
+        (
+            "koure-2020",
+            "Koure\n\nGunmen on motorcycles killed six French aid workers, their Nigerien guide and their driver on Sunday in a giraffe reserve near Koure, Niger, officials said.\n",
+            "2020-08-10",
+            8,
+        ),
+        // "une soixantaine" is about sixty.
+        (
+            "karma-2023",
+            "Karma\n\nLe 20 avril 2023, des hommes armés ont tué une soixantaine de civils dans le village de Karma, près de Ouahigouya, au Burkina Faso.\n",
+            "2023-04-20",
+            60,
+        ),
+        // One soldier killed and seven assailants "neutralised": eight.
+        (
+            "kati-2022",
+            "Kati\n\nLe 22 juillet 2022, des jihadistes ont attaqué le camp militaire de Kati, au Mali. Selon l'état-major, un soldat a été tué et sept assaillants ont été neutralisés.\n",
+            "2022-07-22",
+            8,
+        ),
+    ] {
+        let e = &events(name, text, date)[0];
+        assert_eq!(e["fatalities"], toll, "{name}: {e:#}");
+    }
+    // A toll gate is no death toll: shots at a crowd killed nobody named.
+    let e = &events(
+        "lekki-2020",
+        "Lagos\n\nNigerian soldiers opened fire on Tuesday evening on hundreds of protesters gathered at the Lekki toll gate in Lagos, witnesses said.\n",
+        "2020-10-21",
+    )[0];
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+}
+
+#[test]
+fn a_toll_told_the_day_after_is_the_events() {
+    // A note dated on the day of the bombing tells the minister's toll of
+    // the next day: it is the bombing's.
+    let e = &the_event(
+        "besiktas-2016",
+        "Istanbul\n\nOn 10 December 2016, a car bomb exploded near the Vodafone Arena stadium in Besiktas, Istanbul, targeting riot police buses. Interior Minister Suleyman Soylu said the next day that 38 people were killed.\n",
+        "2016-12-10",
+    );
+    assert_eq!(e["fatalities"], 38, "{e:#}");
+    assert_eq!(e["event_date"], "2016-12-10", "{e:#}");
+}
+
+#[test]
+fn a_capture_claimed_is_a_capture_and_combat_dress_no_fighting() {
+    let e = &events(
+        "goma-2025",
+        "Goma\n\nLe 27 janvier 2025, des combattants du M23 sont entrés dans Goma, en RDC, et ont revendiqué la prise de la ville.\n",
+        "2025-01-27",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-state actor overtakes territory",
+        "{e:#}"
+    );
+    let e = &events(
+        "crocus-2024",
+        "Krasnogorsk\n\nGunmen in combat fatigues opened fire on concert-goers at the Crocus City Hall in Krasnogorsk, Russia, on Friday evening, killing at least 60 people.\n",
+        "2024-03-23",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    // A crowd that overran police lines took no territory.
+    let e = &events(
+        "capitol-2021",
+        "Washington\n\nOn 6 January 2021, supporters of President Donald Trump overran police lines and stormed the US Capitol in Washington.\n",
+        "2021-01-06",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+}
