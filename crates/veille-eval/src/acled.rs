@@ -191,14 +191,20 @@ pub fn evaluate(csv_path: &Path, pipeline: &Pipeline) -> Result<Scores> {
             ..Default::default()
         };
         // A note reports one event, in its first words: when the coder
-        // finds more, the one whose evidence comes first is compared.
+        // finds more, the one whose evidence comes first is compared (then
+        // the one whose type is told first: a later event may borrow the
+        // lead's date).
         let event = pipeline.run(&doc).ok().and_then(|o| {
             o.events.into_iter().min_by_key(|e| {
-                e.evidence
-                    .iter()
-                    .map(|x| x.start)
-                    .min()
-                    .unwrap_or(usize::MAX)
+                let first = |fields: &[&str]| {
+                    e.evidence
+                        .iter()
+                        .filter(|x| fields.is_empty() || fields.contains(&x.field.as_str()))
+                        .map(|x| x.start)
+                        .min()
+                        .unwrap_or(usize::MAX)
+                };
+                (first(&[]), first(&["event_type"]))
             })
         });
         let (gold_type, gold_sub) = (get(c_type), get(c_sub));
