@@ -1052,6 +1052,20 @@ fn resolve(
                 *deferred.entry(iso.clone()).or_default() += w;
                 continue;
             }
+            // ("a US drone strike killed two fighters near Jilib", "UK
+            // forces": a country's abbreviation before its forces says
+            // whose, as a demonym does.)
+            let surface = &text[tokens[c.first].span.start..tokens[c.last].word_end];
+            let abbreviation = surface
+                .chars()
+                .all(|ch| ch.is_ascii_uppercase() || ch == '.');
+            if !c.adjectival
+                && abbreviation
+                && words_after(text, tokens, c, &|p| gaz.is_force_word(p))
+            {
+                *deferred.entry(iso.clone()).or_default() += 1.0;
+                continue;
+            }
             if c.adjectival {
                 *weight.entry(iso.clone()).or_default() += w;
                 *support.entry(iso.clone()).or_default() += w;
@@ -1677,6 +1691,32 @@ fn next_to_words(
         b.len() == 2 && is_word(&format!("{} {}", b[0], b[1]))
     };
     after_says || before_says
+}
+
+/// Whether the one or two words right after candidate `c`, in its clause,
+/// are words `is_word` knows ("US drone", "UK forces").
+fn words_after(
+    text: &str,
+    tokens: &[Token],
+    c: &Candidate,
+    is_word: &dyn Fn(&str) -> bool,
+) -> bool {
+    let end = tokens[c.last].word_end;
+    let after = &text[end..text.ceil_char_boundary((end + 40).min(text.len()))];
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let words: Vec<String> = after
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(fold)
+        .collect();
+    match words.as_slice() {
+        [] => false,
+        [one] => is_word(one),
+        [one, two, ..] => is_word(one) || is_word(&format!("{one} {two}")),
+    }
 }
 
 /// Whether entry `i` (not a country) lies in one of the regions,
@@ -3267,6 +3307,15 @@ mod tests {
         let g = places("Officials in Moscow and Novosibirsk said talks would resume in Paris.");
         let p = mention(&g, "Paris");
         assert_eq!(p.mention.location.as_ref().unwrap().country_code, "FR");
+    }
+
+    #[test]
+    fn a_countrys_abbreviation_before_its_forces_says_whose_not_where() {
+        // "a US drone strike ... near Jilib": Somalia's Jilib, not a
+        // story about the United States that has no Jilib.
+        let g = places("A US drone strike killed two al Shabaab fighters near Jilib on Monday.");
+        let jilib = mention(&g, "Jilib");
+        assert_eq!(jilib.mention.location.as_ref().unwrap().country_code, "SO");
     }
 
     #[test]
