@@ -333,6 +333,7 @@ pub fn code_prescanned(
             // (the day of something only mentioned dates nothing of the
             // clause)
             .filter(|d| !dates_something_else(text, d.span))
+            .filter(|d| !in_pluperfect_relative(text, sspan, d.span))
             .collect();
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
         // "held since August 2024": when a state began, not the event.
@@ -479,8 +480,28 @@ pub fn code_prescanned(
             continue;
         };
 
-        // Place.
-        let (location, place_spans) = locate(text, si, clause.source, geo, gaz, nlp, &actor_words);
+        // Place. (An earlier incident the story looks back to, told more
+        // than a week before the lead's day, takes no place from the
+        // sentences before it: "In January, militants killed 89 soldiers
+        // at Chinagodrar" is not where the lead's attack was.)
+        let lead_day = lead_date(false, false)
+            .or_else(|| lead_date(true, false))
+            .and_then(|d| d.event_period())
+            .map_or(pub_date, |p| p.0);
+        let looking_back = si > 0
+            && date
+                .event_period()
+                .is_some_and(|p| (lead_day - p.1).num_days() > 7);
+        let (location, place_spans) = locate(
+            text,
+            si,
+            clause.source,
+            !looking_back,
+            geo,
+            gaz,
+            nlp,
+            &actor_words,
+        );
         let placeless = !place_spans.iter().any(|p| sspan.contains(*p));
 
         // Actors.
@@ -1219,6 +1240,33 @@ fn names_another_day(text: &str, date: Span) -> bool {
             "from", "until", "through", "of",
         ]
         .contains(&next.as_str())
+}
+
+/// A date in a relative clause in the pluperfect: what happened before,
+/// not the clause's event ("took control of the city, which federal forces
+/// had captured in November 2020", "la ville, que l'armée avait reprise en
+/// 2013").
+fn in_pluperfect_relative(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text[sentence.start..span.start].to_lowercase();
+    let Some(at) = [
+        ", which ", ", who ", ", que ", ", qui ", ", où ", ", where ",
+    ]
+    .iter()
+    .filter_map(|r| before.rfind(r).map(|i| i + r.len()))
+    .max() else {
+        return false;
+    };
+    if before[at..].contains([',', ';']) {
+        return false;
+    }
+    // (the relative clause runs on to the next comma: "which federal
+    // forces had captured")
+    let after = text[span.start..sentence.end].to_lowercase();
+    let end = after.find([',', ';']).unwrap_or(after.len());
+    before[at..]
+        .split_whitespace()
+        .chain(after[..end].split_whitespace())
+        .any(|w| matches!(w, "had" | "avait" | "avaient"))
 }
 
 /// A date of something the clause only mentions: the day a plan is for
@@ -3095,6 +3143,9 @@ fn read_clause<'a>(
         .iter()
         .copied()
         .filter(|a| inside(a.span) && !source.is_some_and(|s| s.contains(a.span)))
+        // (nor who did what a pluperfect relative clause looks back to:
+        // "took control of the city, which federal forces had captured")
+        .filter(|a| !in_pluperfect_relative(text, sspan, a.span))
         .collect();
     // "IS Sahel militants", "FAMa soldiers", "fighters of JNIM": a generic
     // noun right next to a named actor is that actor, not a second one.
@@ -5326,6 +5377,7 @@ fn locate(
     text: &str,
     si: usize,
     source: Option<Span>,
+    borrow: bool,
     geo: &GeoAnalysis,
     gaz: &Gazetteer,
     nlp: &Analysis,
@@ -5465,11 +5517,12 @@ fn locate(
         let best = finer.unwrap_or(best);
         return (best.mention.location.clone(), vec![best.mention.span]);
     }
-    // Earlier sentences of the same paragraph, nearest first.
+    // Earlier sentences of the same paragraph, nearest first (when
+    // `borrow`).
     let paragraph = nlp.sentences[si].paragraph;
     for prev in (0..si)
         .rev()
-        .take_while(|&p| nlp.sentences[p].paragraph == paragraph)
+        .take_while(|&p| borrow && nlp.sentences[p].paragraph == paragraph)
     {
         let cands: Vec<&veille_geo::toponyms::Toponym> = geo
             .toponyms
@@ -5486,6 +5539,14 @@ fn locate(
         {
             return (best.mention.location.clone(), vec![best.mention.span]);
         }
+    }
+    if !borrow {
+        // (nor the story's region: its country only)
+        let country = geo
+            .focus_country
+            .as_deref()
+            .and_then(|f| gaz.country_index(f));
+        return (country.map(|c| gaz.location(c, 3)), vec![]);
     }
     (focus_location(text, geo, gaz), vec![])
 }

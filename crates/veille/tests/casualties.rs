@@ -2828,3 +2828,36 @@ fn a_capture_claimed_is_a_capture_and_combat_dress_no_fighting() {
     )[0];
     assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
 }
+
+#[test]
+fn an_earlier_incident_looked_back_to_borrows_neither_place_nor_date() {
+    // The background attack at Chinagodrar (no gazetteer knows it) is not
+    // placed in Niamey, the dateline's city: its country only.
+    let ev = events(
+        "koure-background",
+        "NIAMEY (Reuters) - Gunmen on motorcycles killed six French aid workers on Sunday in a giraffe reserve near Koure, about 60 km southeast of Niamey, officials said. In January, militants killed 89 soldiers in an attack on a military base at Chinagodrar, near the Malian border.\n",
+        "2020-08-10",
+    );
+    let back = ev
+        .iter()
+        .find(|e| e["fatalities"] == 89)
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(back["location"]["feature"], "country", "{back:#}");
+    assert_eq!(back["location"]["country"], "Niger", "{back:#}");
+    // A pluperfect relative clause's date and actors are not the clause's
+    // event's: TPLF fighters took Mekelle on Monday.
+    let ev = events(
+        "mekelle-2021",
+        "Tigrayan forces entered Mekelle, the capital of Ethiopia's Tigray region, on Monday after federal troops withdrew, residents told Reuters. Crowds celebrated in the streets as fighters loyal to the Tigray People's Liberation Front (TPLF) took control of the city, which federal forces had captured in November 2020.\n",
+        "2021-06-28",
+    );
+    let took = ev
+        .iter()
+        .find(|e| e["event_type"] == "Battles")
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(
+        took["sub_event_type"], "Non-state actor overtakes territory",
+        "{took:#}"
+    );
+    assert_eq!(took["event_date"], "2021-06-28", "{took:#}");
+}
