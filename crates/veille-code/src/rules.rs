@@ -1242,6 +1242,25 @@ fn names_another_day(text: &str, date: Span) -> bool {
         .contains(&next.as_str())
 }
 
+/// Whether `span` lies in an aside that tells part of a count (", dont un
+/// policier lynché par des fidèles,", ", including two lynched by a
+/// mob"), up to the next comma or the clause's end.
+fn in_part_aside(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text[sentence.start..span.start].to_lowercase();
+    let Some(at) = [
+        ", dont ",
+        ", including ",
+        ", among them ",
+        ", parmi lesquels ",
+    ]
+    .iter()
+    .filter_map(|r| before.rfind(r).map(|i| i + r.len()))
+    .max() else {
+        return false;
+    };
+    !before[at..].contains([',', ';'])
+}
+
 /// A date in a relative clause in the pluperfect: what happened before,
 /// not the clause's event ("took control of the city, which federal forces
 /// had captured in November 2020", "la ville, que l'armée avait reprise en
@@ -3036,11 +3055,17 @@ fn read_clause<'a>(
     let other_action = sentence_triggers
         .iter()
         .any(|t| !supporting(t) && (lex.classes[t.id].priority >= 50 || class_of(t) == "attack"));
+    // ("Au moins 43 personnes ont été tuées ... lors de la répression ...
+    // d'une manifestation, dont un policier lynché par des fidèles": one
+    // of the dead, told in an aside, is no event of its own kind.)
+    let aside = |t: &Hit| in_part_aside(text, sspan, t.span);
+    let outside_asides = sentence_triggers.iter().any(|t| !aside(t));
     let top = match sentence_triggers
         .iter()
         .filter(|t| !foreground || !background(t))
         .filter(|t| !(tear_gas && class_of(t) == "airstrike"))
         .filter(|t| !(other_action && supporting(t)))
+        .filter(|t| !(outside_asides && aside(t)))
         .max_by_key(|t| (lex.classes[t.id].priority, std::cmp::Reverse(t.span.start)))
     {
         Some(t) => *t,

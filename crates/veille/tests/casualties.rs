@@ -2861,3 +2861,26 @@ fn an_earlier_incident_looked_back_to_borrows_neither_place_nor_date() {
     );
     assert_eq!(took["event_date"], "2021-06-28", "{took:#}");
 }
+
+#[test]
+fn a_death_told_in_an_aside_and_a_car_loaded_with_explosives() {
+    // One of the dead, lynched, told in a "dont" aside, does not make the
+    // army's crackdown on a protest mob violence.
+    let e = &events(
+        "goma-2023",
+        "GOMA, 31 août (AFP) - Au moins 43 personnes ont été tuées mercredi à Goma lors de la répression par l'armée d'une manifestation interdite d'une secte contre la présence de la Monusco, dont un policier lynché par des fidèles, selon un bilan officiel.\n",
+        "2023-08-31",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Excessive force against protesters",
+        "{e:#}"
+    );
+    assert_eq!(e["fatalities"], 43, "{e:#}");
+    // A car loaded with explosives is a bombing, not a shooting.
+    let e = &events(
+        "bogota-2019",
+        "Bogota\n\nOn 17 January 2019, a car loaded with about 80 kg of pentolite was driven into the General Santander police cadet school in southern Bogota, Colombia, and detonated. Authorities said 21 people were killed.\n",
+        "2019-01-17",
+    )[0];
+    assert_eq!(e["event_type"], "Explosions/Remote violence", "{e:#}");
+}
