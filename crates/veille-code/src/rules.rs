@@ -494,13 +494,15 @@ pub fn code_prescanned(
                 .is_some_and(|p| (lead_day - p.1).num_days() > 7);
         let (location, place_spans) = locate(
             text,
-            si,
-            clause.source,
-            !looking_back,
+            PlaceClause {
+                si,
+                source: clause.source,
+                borrow: !looking_back,
+                actor_words: &actor_words,
+            },
             geo,
             gaz,
             nlp,
-            &actor_words,
         );
         let placeless = !place_spans.iter().any(|p| sspan.contains(*p));
 
@@ -1418,7 +1420,7 @@ fn may_be_event_place(
     t: &veille_geo::toponyms::Toponym,
     actor_words: &[Span],
 ) -> bool {
-    !t.mention.adjectival
+    (!t.mention.adjectival || names_a_site(text, t))
         && !attributive_country(text, t)
         && !in_a_slogan(text, t.mention.span)
         && t.mention.cue.as_deref() != Some("dateline")
@@ -1426,6 +1428,28 @@ fn may_be_event_place(
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
         && !is_cause_elsewhere(text, sspan, t.mention.span)
+}
+
+/// Whether a place opens the name of a site that stands in it ("Baghdad
+/// International Airport", "Kramatorsk railway station"): adjectival to a
+/// geoparser, but where an event there happened.
+fn names_a_site(text: &str, t: &veille_geo::toponyms::Toponym) -> bool {
+    let after = text[t.mention.span.end..]
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect::<Vec<_>>();
+    match after.as_slice() {
+        [one, ..] if matches!(one.as_str(), "airport" | "airbase") => true,
+        [one, two] => {
+            matches!(one.as_str(), "international" | "railway" | "train" | "bus")
+                && matches!(two.as_str(), "airport" | "station")
+        }
+        _ => false,
+    }
 }
 
 /// Whether a trigger of force is a few people hurt ("Quatre manifestants
@@ -2099,6 +2123,7 @@ fn forces_named_by_demonym(
                         .and_then(|w| country_as_adjective(w, gaz, lex))
                 })
                 .or_else(|| model.and_then(|w| country_of(&[w[0]])))
+                .or_else(|| model.and_then(|w| country_as_adjective(w[0], gaz, lex)))
                 .or_else(|| government.and_then(|w| country_of(&[w[0]])))
                 .or_else(|| after.first().and_then(|w| country_of(&[w])))
                 .or_else(|| after_complement.and_then(|w| country_of(&[w])))
@@ -5045,7 +5070,7 @@ fn subject_list_toll(
             .filter_map(|d| lower[..at].rfind(d).map(|i| i + d.len()))
             .max()
             .unwrap_or(0);
-        return list_toll(text, sspan, start, at, quantities);
+        return list_toll(text, sspan, start, at, quantities, false);
     }
     // The object of an active killing, up to the first word of when or
     // where.
@@ -5103,7 +5128,7 @@ fn subject_list_toll(
     )
     .min()
     .unwrap_or(rest.len());
-    list_toll(text, sspan, start, start + end, quantities)
+    list_toll(text, sspan, start, start + end, quantities, true)
 }
 
 /// The toll of the list of people in `clause[start..end]`: a count is its
@@ -5116,6 +5141,7 @@ fn list_toll(
     start: usize,
     at: usize,
     quantities: &[&veille_core::Quantity],
+    names: bool,
 ) -> Option<(u64, Span, Vec<Span>)> {
     let clause = sspan.of(text);
     let subject = &clause[start..at];
@@ -5131,8 +5157,11 @@ fn list_toll(
         from = e;
     }
     items.push((from, &subject[from..]));
-    let (mut total, mut people, mut counted) = (0u64, 0usize, 0usize);
+    let (mut total, mut people, mut counted, mut named) = (0u64, 0usize, 0usize, 0usize);
     let mut spans = Vec::new();
+    // (whether the item before was a determiner's person, whom a name
+    // after it is)
+    let mut titled = false;
     for (k, (off, item)) in items.iter().enumerate() {
         let item_start = sspan.start + start + off + (item.len() - item.trim_start().len());
         let item = item.trim();
@@ -5142,6 +5171,7 @@ fn list_toll(
             total += q.value;
             counted += 1;
             spans.push(q.span);
+            titled = false;
             continue;
         }
         // (no count inside a person's item: "The army said 12 soldiers",
@@ -5179,13 +5209,24 @@ fn list_toll(
             total += 1;
             counted += 1;
             people += 1;
-        } else if k > 0 && first.starts_with(|c: char| c.is_uppercase()) {
+            titled = true;
+        } else if k > 0 && titled && first.starts_with(|c: char| c.is_uppercase()) {
             // an apposition: "..., Luca Attanasio, ..."
+            titled = false;
+        } else if names && person_named(item) {
+            // a person by name: "killing IRGC Quds Force commander Qassem
+            // Soleimani, ... Abu Mahdi al-Muhandis and eight others"
+            total += 1;
+            counted += 1;
+            people += 1;
+            named += 1;
         } else {
             return None;
         }
     }
-    if counted < 2 || people == 0 {
+    // (names alone are no list of the dead: a count or a person told by a
+    // determiner among them)
+    if counted < 2 || people == 0 || named == counted {
         return None;
     }
     let whole = Span::new(sspan.start + start, sspan.start + at);
@@ -5193,6 +5234,43 @@ fn list_toll(
         spans.push(whole);
     }
     Some((total, whole, spans))
+}
+
+/// Whether a list's item names a person: two to ten words, no digit, a
+/// capitalised first word that is no preposition, and a last word that is
+/// a capitalised name, not an acronym ("IRGC Quds Force commander Qassem
+/// Soleimani", "Abu Mahdi al-Muhandis"; not "VDP", "On 20 May").
+fn person_named(item: &str) -> bool {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let surname = last.rsplit('-').next().is_some_and(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+    });
+    (2..=10).contains(&words.len())
+        && !item.chars().any(|c| c.is_ascii_digit())
+        && first.starts_with(char::is_uppercase)
+        && ![
+            "On",
+            "In",
+            "At",
+            "Le",
+            "La",
+            "Les",
+            "En",
+            "Au",
+            "Selon",
+            "According",
+        ]
+        .contains(first)
+        && surname
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "said" | "says" | "told" | "reported" | "selon" | "according"
+            )
+        })
 }
 
 /// Where a list of people splits into items: ", ", " et ", " and ", ", et
@@ -5397,17 +5475,30 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
         .collect()
 }
 
-/// Where the clause's event happened, and the spans that say so.
-fn locate(
-    text: &str,
+/// The clause [`locate`] places: its sentence, who its report is
+/// attributed to, whether it may take the place of the sentences before
+/// it, and the words naming its actors.
+struct PlaceClause<'a> {
     si: usize,
     source: Option<Span>,
     borrow: bool,
+    actor_words: &'a [Span],
+}
+
+/// Where the clause's event happened, and the spans that say so.
+fn locate(
+    text: &str,
+    clause: PlaceClause,
     geo: &GeoAnalysis,
     gaz: &Gazetteer,
     nlp: &Analysis,
-    actor_words: &[Span],
 ) -> (Option<Location>, Vec<Span>) {
+    let PlaceClause {
+        si,
+        source,
+        borrow,
+        actor_words,
+    } = clause;
     let sspan = nlp.sentences[si].span;
     let attribution_start = source.map_or(usize::MAX, |s| s.start);
     // A source in brackets ("entre 80 000 personnes (selon la préfecture)

@@ -1706,8 +1706,21 @@ fn words_after(
     if !after.starts_with(' ') {
         return false;
     }
-    let words: Vec<String> = after
-        .split(|ch: char| !ch.is_alphanumeric())
+    // (a model's name between: "a US MQ-9 drone", "US F-16 jets")
+    let mut words: Vec<String> = after
+        .split_whitespace()
+        .take(3)
+        .map(str::to_string)
+        .collect();
+    if words.first().is_some_and(|w| {
+        w.chars().any(|ch| ch.is_ascii_digit())
+            || w.chars().filter(|ch| ch.is_uppercase()).count() >= 2
+    }) {
+        words.remove(0);
+    }
+    let words: Vec<String> = words
+        .iter()
+        .flat_map(|w| w.split(|ch: char| !ch.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .take(2)
         .map(fold)

@@ -2884,3 +2884,28 @@ fn a_death_told_in_an_aside_and_a_car_loaded_with_explosives() {
     )[0];
     assert_eq!(e["event_type"], "Explosions/Remote violence", "{e:#}");
 }
+
+#[test]
+fn named_people_and_a_count_killed_add_up_where_an_airport_stands() {
+    // Two people by name and "eight others": ten, at Baghdad's airport
+    // (the drone's country says whose, not where).
+    let e = &events(
+        "baghdad-2020",
+        "Baghdad\n\nOn 3 January 2020, a US MQ-9 drone fired missiles at two vehicles leaving Baghdad International Airport, killing IRGC Quds Force commander Qassem Soleimani, Popular Mobilization Forces deputy chief Abu Mahdi al-Muhandis and eight others.\n",
+        "2020-01-03",
+    )[0];
+    assert_eq!(e["fatalities"], 10, "{e:#}");
+    assert_eq!(e["location"]["country"], "Iraq", "{e:#}");
+    assert_eq!(
+        actor(e, "actor1"),
+        "Military Forces of the United States",
+        "{e:#}"
+    );
+    // A source named after the count adds nobody.
+    let e = &events(
+        "source-after-count",
+        "Gunmen killed 12 soldiers near Djibo, Burkina Faso, on Sunday, the army said.\n",
+        "2024-03-18",
+    )[0];
+    assert_eq!(e["fatalities"], 12, "{e:#}");
+}
