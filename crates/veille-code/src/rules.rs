@@ -662,6 +662,7 @@ pub fn code_prescanned(
             &quantities,
             death_here,
             is_violent(sub.event_type()),
+            clause.source,
             lex,
         );
         let attackers_toll = !fat_spans.is_empty()
@@ -987,7 +988,9 @@ fn add_toll(
     if update && rough && last.event.fatalities.is_some_and(|f| f > 0) && !vague(last) {
         return;
     }
-    let (n, span, spans) = fatalities(text, sspan, &quantities, true, true, lex);
+    let source =
+        attribution(sspan.of(text)).map(|(s, e)| Span::new(sspan.start + s, sspan.start + e));
+    let (n, span, spans) = fatalities(text, sspan, &quantities, true, true, source, lex);
     // "..., adding that nobody was killed": a toll of zero, where none was.
     if n == Some(0) && span.is_none() && last.event.fatalities.is_none() {
         last.event.fatalities = Some(0);
@@ -1248,19 +1251,17 @@ fn names_another_day(text: &str, date: Span) -> bool {
 /// policier lynché par des fidèles,", ", including two lynched by a
 /// mob"), up to the next comma or the clause's end.
 fn in_part_aside(text: &str, sentence: Span, span: Span) -> bool {
-    let before = text[sentence.start..span.start].to_lowercase();
-    let Some(at) = [
-        ", dont ",
-        ", including ",
-        ", among them ",
-        ", parmi lesquels ",
-    ]
-    .iter()
-    .filter_map(|r| before.rfind(r).map(|i| i + r.len()))
-    .max() else {
+    // (only the last comma before `span` may open it; the cues after a
+    // comma are never capitalised: nothing is lowered)
+    let before = &text[sentence.start..span.start];
+    let Some(comma) = before.rfind(", ") else {
         return false;
     };
-    !before[at..].contains([',', ';'])
+    let aside = &before[comma + 2..];
+    ["dont ", "including ", "among them ", "parmi lesquels "]
+        .iter()
+        .any(|c| aside.starts_with(c))
+        && !aside.contains(';')
 }
 
 /// A date in a relative clause in the pluperfect: what happened before,
@@ -1268,23 +1269,25 @@ fn in_part_aside(text: &str, sentence: Span, span: Span) -> bool {
 /// had captured in November 2020", "la ville, que l'armée avait reprise en
 /// 2013").
 fn in_pluperfect_relative(text: &str, sentence: Span, span: Span) -> bool {
-    let before = text[sentence.start..span.start].to_lowercase();
-    let Some(at) = [
-        ", which ", ", who ", ", que ", ", qui ", ", où ", ", where ",
-    ]
-    .iter()
-    .filter_map(|r| before.rfind(r).map(|i| i + r.len()))
-    .max() else {
+    // (only the last comma before `span` may open it, no comma being
+    // inside; the pronouns after a comma are never capitalised: nothing is
+    // lowered, this runs for every date and actor of every clause)
+    let before = &text[sentence.start..span.start];
+    let Some(comma) = before.rfind(", ") else {
         return false;
     };
-    if before[at..].contains([',', ';']) {
+    let relative = &before[comma + 2..];
+    let pronoun = ["which ", "who ", "que ", "qui ", "où ", "where "]
+        .iter()
+        .any(|p| relative.starts_with(p));
+    if !pronoun || relative.contains(';') {
         return false;
     }
     // (the relative clause runs on to the next comma: "which federal
     // forces had captured")
-    let after = text[span.start..sentence.end].to_lowercase();
+    let after = &text[span.start..sentence.end];
     let end = after.find([',', ';']).unwrap_or(after.len());
-    before[at..]
+    relative
         .split_whitespace()
         .chain(after[..end].split_whitespace())
         .any(|w| matches!(w, "had" | "avait" | "avaient"))
@@ -3083,8 +3086,13 @@ fn read_clause<'a>(
     // ("Au moins 43 personnes ont été tuées ... lors de la répression ...
     // d'une manifestation, dont un policier lynché par des fidèles": one
     // of the dead, told in an aside, is no event of its own kind.)
-    let aside = |t: &Hit| in_part_aside(text, sspan, t.span);
-    let outside_asides = sentence_triggers.iter().any(|t| !aside(t));
+    let asides: Vec<Span> = sentence_triggers
+        .iter()
+        .filter(|t| in_part_aside(text, sspan, t.span))
+        .map(|t| t.span)
+        .collect();
+    let aside = |t: &Hit| asides.contains(&t.span);
+    let outside_asides = asides.len() < sentence_triggers.len();
     let top = match sentence_triggers
         .iter()
         .filter(|t| !foreground || !background(t))
@@ -4112,6 +4120,7 @@ fn fatalities(
     quantities: &[&veille_core::Quantity],
     death_here: bool,
     violent: bool,
+    source: Option<Span>,
     lex: &Lexicon,
 ) -> (Option<u64>, Option<Span>, Vec<Span>) {
     if !death_here {
@@ -4160,7 +4169,7 @@ fn fatalities(
     // chauffeur nigériens ont été tués": the people listed as the subject
     // of the passive death, each person told by a determiner one.
     if let Some((n, whole, spans)) =
-        subject_list_toll(text, sspan, &clause_lower, quantities, &is_death)
+        subject_list_toll(text, sspan, &clause_lower, quantities, &is_death, source)
     {
         return (Some(n), Some(whole), spans);
     }
@@ -5056,6 +5065,7 @@ fn subject_list_toll(
     lower: &str,
     quantities: &[&veille_core::Quantity],
     is_death: &dyn Fn(&str) -> bool,
+    source: Option<Span>,
 ) -> Option<(u64, Span, Vec<Span>)> {
     if let Some(at) = passive_deaths(
         lower,
@@ -5120,14 +5130,18 @@ fn subject_list_toll(
     ]
     .iter()
     .filter_map(|c| rest.find(c))
-    // (nor who said it: "..., a volunteer, the army said")
-    .chain(
-        attribution(sspan.of(text))
-            .filter(|(s, _)| *s > start)
-            .map(|(s, _)| lower[..s].trim_end_matches([' ', ',']).len() - start),
-    )
     .min()
     .unwrap_or(rest.len());
+    // (one item is no list: nothing more to read)
+    if list_separators(&rest[..end]).is_empty() {
+        return None;
+    }
+    // (nor who said it: "..., a volunteer, the army said")
+    let end = source
+        .map(|s| s.start - sspan.start)
+        .filter(|&s| s > start)
+        .map(|s| lower[..s].trim_end_matches([' ', ',']).len() - start)
+        .map_or(end, |a| a.min(end));
     list_toll(text, sspan, start, start + end, quantities, true)
 }
 
