@@ -1251,17 +1251,29 @@ fn names_another_day(text: &str, date: Span) -> bool {
 /// policier lynché par des fidèles,", ", including two lynched by a
 /// mob"), up to the next comma or the clause's end.
 fn in_part_aside(text: &str, sentence: Span, span: Span) -> bool {
-    // (only the last comma before `span` may open it; the cues after a
-    // comma are never capitalised: nothing is lowered)
+    opened_by_last_comma(
+        text,
+        sentence,
+        span,
+        &["dont ", "including ", "among them ", "parmi lesquels "],
+    )
+    .is_some()
+}
+
+/// The words between the last comma of `sentence` before `span` and
+/// `span`, when they open with one of `cues` and hold no semicolon: the
+/// aside or relative clause `span` stands in. (Only the last comma may
+/// open it, none being inside; cues after a comma are never capitalised,
+/// so nothing is lowered: this runs for every trigger, date and actor.)
+fn opened_by_last_comma<'a>(
+    text: &'a str,
+    sentence: Span,
+    span: Span,
+    cues: &[&str],
+) -> Option<&'a str> {
     let before = &text[sentence.start..span.start];
-    let Some(comma) = before.rfind(", ") else {
-        return false;
-    };
-    let aside = &before[comma + 2..];
-    ["dont ", "including ", "among them ", "parmi lesquels "]
-        .iter()
-        .any(|c| aside.starts_with(c))
-        && !aside.contains(';')
+    let opened = &before[before.rfind(", ")? + 2..];
+    (cues.iter().any(|c| opened.starts_with(c)) && !opened.contains(';')).then_some(opened)
 }
 
 /// A date in a relative clause in the pluperfect: what happened before,
@@ -1269,20 +1281,10 @@ fn in_part_aside(text: &str, sentence: Span, span: Span) -> bool {
 /// had captured in November 2020", "la ville, que l'armée avait reprise en
 /// 2013").
 fn in_pluperfect_relative(text: &str, sentence: Span, span: Span) -> bool {
-    // (only the last comma before `span` may open it, no comma being
-    // inside; the pronouns after a comma are never capitalised: nothing is
-    // lowered, this runs for every date and actor of every clause)
-    let before = &text[sentence.start..span.start];
-    let Some(comma) = before.rfind(", ") else {
+    let pronouns = ["which ", "who ", "que ", "qui ", "où ", "where "];
+    let Some(relative) = opened_by_last_comma(text, sentence, span, &pronouns) else {
         return false;
     };
-    let relative = &before[comma + 2..];
-    let pronoun = ["which ", "who ", "que ", "qui ", "où ", "where "]
-        .iter()
-        .any(|p| relative.starts_with(p));
-    if !pronoun || relative.contains(';') {
-        return false;
-    }
     // (the relative clause runs on to the next comma: "which federal
     // forces had captured")
     let after = &text[span.start..sentence.end];
@@ -4317,10 +4319,7 @@ fn fatalities(
                         && !gap.contains([',', ';', ':'])
                         && words.last().is_some_and(|w| is_death(w))
                         // (not a passive: "Five soldiers were killed")
-                        && !words.iter().any(|w| {
-                            ["was", "were", "been", "is", "are", "été", "sont", "était", "étaient"]
-                                .contains(w)
-                        })
+                        && !words.iter().any(|w| PASSIVE_AUXILIARIES.contains(w))
                 }
             })
         })
@@ -5386,6 +5385,12 @@ fn dies_after(rest: &str) -> bool {
 const AUXILIARIES: &[&str] = &[
     "was", "were", "been", "have", "has", "had", "is", "are", "ont", "été", "sont", "avaient",
     "avait", "étaient",
+];
+
+/// The auxiliaries of a passive: "soldiers were killed" tells
+/// who died, "gunmen have killed" who killed.
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "was", "were", "been", "is", "are", "été", "sont", "était", "étaient",
 ];
 
 /// "an indigenous leader and four members", "Un soldat et trois civils",
