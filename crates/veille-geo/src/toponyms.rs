@@ -589,6 +589,41 @@ fn recognize(
             }
         }
     }
+    // "Tyrise M. Bell", "Marsha J. Moore": a given name and an initial
+    // before a word make it a surname; "Stevens & Wilkinson": names joined
+    // by an ampersand are a firm's. Alone later ("Eggers shot Bell") they
+    // are people, not places.
+    for k in 2..tokens.len() {
+        let (g, a, b) = (&tokens[k - 2], &tokens[k - 1], &tokens[k]);
+        if g.sentence != b.sentence || a.sentence != b.sentence {
+            continue;
+        }
+        let word = |t: &Token| &text[t.span.start..t.word_end];
+        let named = |t: &Token| {
+            let w = word(t);
+            capitalised(w)
+                && w.chars().count() >= 2
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !gaz.is_common_word(&fold(w))
+        };
+        let initial = a.span.of(text).len() == 1
+            && capitalised(a.span.of(text))
+            && &text[a.span.end..b.span.start] == ". "
+            && &text[g.span.end..a.span.start] == " "
+            && named(g)
+            && gaz.demonym(&fold(word(g))).is_none();
+        if initial && named(b) {
+            surnames.insert(fold(word(b)));
+        }
+        // ("Minneapolis & St. Paul": two towns, a region or a city of
+        // 100,000 is no partner of a firm.)
+        let partner = |t: &Token| named(t) && !names_region_or_city(gaz, &fold(word(t)));
+        let firm = &text[a.span.end..b.span.start] == " & " && partner(a) && partner(b);
+        if firm {
+            surnames.insert(fold(word(a)));
+            surnames.insert(fold(word(b)));
+        }
+    }
 
     // Filters: part of a longer proper name (unless it names an
     // institution, below), common word without a cue.
@@ -692,6 +727,7 @@ fn recognize(
             || !glued_to_name(text, tokens, c.first, c.last, major || large())
             || names_institution(text, tokens, c.last)
             || abbreviated_country(text, tokens, c, gaz)
+            || names_its_unit(text, tokens, c)
     });
     // "U.S. Army", "Texas Department of Transportation", "Gao Police": the
     // place names an institution. It is a toponym (the corpora annotate it)
@@ -701,7 +737,8 @@ fn recognize(
     for c in cands.iter_mut().filter(|c| !c.adjectival) {
         if glued_to_name(text, tokens, c.first, c.last, true)
             && (names_institution(text, tokens, c.last)
-                || abbreviated_country(text, tokens, c, gaz))
+                || abbreviated_country(text, tokens, c, gaz)
+                || names_its_unit(text, tokens, c))
         {
             c.adjectival = true;
         }
@@ -2500,6 +2537,16 @@ fn abbreviated_country(text: &str, tokens: &[Token], c: &Candidate, gaz: &Gazett
             .any(|&e| gaz.entries[e as usize].kind == Kind::Country)
 }
 
+/// Whether a name of several words ends with its unit's word ("Walker
+/// County", "Readington Township"): a place even at the head of a longer
+/// name ("the Walker County Fair Queen", "Walker County Judge Danny
+/// Pierce"), where it tells whose, not where.
+fn names_its_unit(text: &str, tokens: &[Token], c: &Candidate) -> bool {
+    c.first < c.last
+        && capitalised(tokens[c.last].span.of(text))
+        && DISTRICT_WORDS.contains(&lower_word(text, &tokens[c.last]).as_str())
+}
+
 /// Whether the word after token `last` is an institution word ("Army").
 fn names_institution(text: &str, tokens: &[Token], last: usize) -> bool {
     // "Texas Southern University", "Dublin Veterans Project": within the
@@ -2738,6 +2785,32 @@ mod tests {
     }
 
     /// The toponyms' words, in text order.
+    #[test]
+    fn a_surname_after_an_initial_or_in_a_firm_is_a_person_later() {
+        let text = "The inquest looked at the death of Tyrise M. Bell in Las Vegas. \
+                    Officer Michael Eggers shot Bell after a chase. \
+                    The city owes design firm Stevens & Wilkinson money. \
+                    Stevens offered to continue working on the hotel.";
+        let g = places(text);
+        let found = mentioned(&g);
+        assert!(found.contains(&"Las Vegas"), "{found:?}");
+        for name in ["Bell", "Stevens", "Wilkinson"] {
+            assert!(!found.contains(&name), "{name}: {found:?}");
+        }
+        // Without the person's full name, Bell is the place.
+        let g = places("Two people were shot in Bell, California.");
+        let found = mentioned(&g);
+        assert!(found.contains(&"Bell"), "{found:?}");
+    }
+
+    #[test]
+    fn a_county_heading_a_longer_name_is_the_county_whose_it_is() {
+        let text = "The 2008 Walker County Fair Queen met Walker County Judge Danny Pierce.";
+        let g = places(text);
+        let t = mention(&g, "Walker County");
+        assert!(t.mention.adjectival, "{:?}", t.mention);
+    }
+
     fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
         g.toponyms.iter().map(|t| t.mention.text.as_str()).collect()
     }
