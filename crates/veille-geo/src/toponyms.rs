@@ -713,13 +713,33 @@ fn recognize(
         {
             return false;
         }
+        // "Joaquin 'El Chapo' Guzman": a name before a quoted nickname and
+        // another name is a person's first name.
+        // (and the nickname is no place: "El Chapo")
+        if !major
+            && (single && before_nickname(text, tokens[c.last].span.end)
+                || is_nickname(text, tokens[c.first].span.start, tokens[c.last].span.end))
+        {
+            return false;
+        }
+        // "Arc de Triomphe", "Palais de Justice": a small place's name
+        // before "de" and a capitalised word (no place) is the first word of
+        // a monument's or a building's name.
+        if single && !major && !large() && french_compound(text, tokens, c.last, gaz) {
+            return false;
+        }
         // "the Boma peninsula", "Mosul Dam", "the Kabul River": a feature
         // named after a town is not the town, however large.
         if !major && names_landform(text, tokens, c.last) {
             return false;
         }
-        // "place de l'Opéra", "rue de Ségou": the same in French, the
-        // street word first.
+        // "the Faladie neighbourhood" (of Bamako): a part of a town the
+        // text names, not the village of that name elsewhere.
+        if !major && !large() && neighbourhood_after(text, tokens, c.last) {
+            return false;
+        }
+        // "place de l'Opéra", "rue de Ségou", "le quartier de Faladié": the
+        // same in French, the street word first.
         if !major && facility_before(text, tokens, c.first) && !large() {
             return false;
         }
@@ -744,7 +764,71 @@ fn recognize(
         }
     }
 
+    // "the Algiers agreement", "l'accord d'Alger", "the Minsk talks": the
+    // place names an accord or its talks, not where anything happened.
+    for c in cands.iter_mut().filter(|c| !c.adjectival) {
+        if names_accord(text, tokens, c.first, c.last) {
+            c.adjectival = true;
+        }
+    }
+
     (cands, unknown)
+}
+
+/// Words for accords and talks, which take the name of the place they were
+/// made at.
+const ACCORD_WORDS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "talks",
+    "declaration",
+    "protocol",
+    "process",
+    "peace",
+    "summit",
+    "conference",
+];
+
+/// French accords and talks named after a place, the place after "de".
+const ACCORD_WORDS_FR: &[&str] = &[
+    "accord",
+    "accords",
+    "paix",
+    "pourparlers",
+    "négociations",
+    "sommet",
+    "conférence",
+    "processus",
+];
+
+/// Whether tokens first..=last name an accord or talks: a lowercase accord
+/// word right after ("the Algiers agreement") or a French one before with
+/// "de" ("l'accord d'Alger", "les accords de Minsk").
+fn names_accord(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let t = &tokens[last];
+    let after = tokens.get(last + 1).is_some_and(|n| {
+        n.sentence == t.sentence
+            && &text[t.span.end..n.span.start] == " "
+            && t.word_end == t.span.end
+            && ACCORD_WORDS.contains(&n.span.of(text))
+    });
+    let before = first > 0 && {
+        let (p, f) = (&tokens[first - 1], &tokens[first]);
+        p.sentence == f.sentence
+            && matches!(&text[p.span.end..f.span.start], " de " | " d'" | " d’")
+            && {
+                // ("l'accord": the article the tokenizer leaves on)
+                let w = lower_word(text, p);
+                let w = w
+                    .strip_prefix("l'")
+                    .or_else(|| w.strip_prefix("l’"))
+                    .unwrap_or(&w);
+                ACCORD_WORDS_FR.contains(&w)
+            }
+    };
+    after || before
 }
 
 /// Chooses each candidate's entry: focus country, cue, hierarchy,
@@ -1915,6 +1999,87 @@ fn longer_name(text: &str, tokens: &[Token], last: usize, gaz: &Gazetteer) -> bo
         || !gaz.lookup(&folded).is_empty())
 }
 
+/// Whether a quoted nickname and a capitalised name follow byte `end`
+/// ("Joaquin 'El Chapo' Guzman", "Mohammed « Abou » Diallo").
+fn before_nickname(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(r) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let Some(open) = r.chars().next() else {
+        return false;
+    };
+    let close = match open {
+        '\'' => '\'',
+        '"' => '"',
+        '‘' => '’',
+        '“' => '”',
+        '«' => '»',
+        _ => return false,
+    };
+    let inner = &r[open.len_utf8()..];
+    let Some(k) = inner.find(close) else {
+        return false;
+    };
+    let nickname = inner[..k].trim();
+    !nickname.is_empty()
+        && nickname.len() <= 30
+        && nickname.split_whitespace().all(capitalised)
+        && inner[k + close.len_utf8()..]
+            .strip_prefix(' ')
+            .is_some_and(capitalised)
+}
+
+/// Whether the word right after token `last` is "neighbourhood" (or
+/// "neighborhood", "suburb"), capitalised or not.
+fn neighbourhood_after(text: &str, tokens: &[Token], last: usize) -> bool {
+    let t = &tokens[last];
+    tokens.get(last + 1).is_some_and(|n| {
+        n.sentence == t.sentence
+            && &text[t.span.end..n.span.start] == " "
+            && t.word_end == t.span.end
+            && matches!(
+                lower_word(text, n).as_str(),
+                "neighbourhood" | "neighborhood" | "suburb"
+            )
+    })
+}
+
+/// Whether bytes start..end are a nickname quoted between two names.
+fn is_nickname(text: &str, start: usize, end: usize) -> bool {
+    const QUOTES: &[(char, char)] = &[('\'', '\''), ('"', '"'), ('‘', '’'), ('“', '”')];
+    let before = &text[..start];
+    let after = &text[end..];
+    QUOTES.iter().any(|&(open, close)| {
+        before.strip_suffix(open).is_some_and(|b| {
+            b.strip_suffix(' ')
+                .is_some_and(|b| b.rsplit(' ').next().is_some_and(capitalised))
+        }) && after
+            .strip_prefix(close)
+            .and_then(|a| a.strip_prefix(' '))
+            .is_some_and(capitalised)
+    })
+}
+
+/// Whether the words after token `last` are "de", "du" or "des" and a
+/// capitalised word that names no place: a longer French name.
+fn french_compound(text: &str, tokens: &[Token], last: usize, gaz: &Gazetteer) -> bool {
+    let (Some(d), Some(n)) = (tokens.get(last + 1), tokens.get(last + 2)) else {
+        return false;
+    };
+    let t = &tokens[last];
+    d.sentence == t.sentence
+        && n.sentence == t.sentence
+        && matches!(d.span.of(text), "de" | "du" | "des")
+        && &text[t.span.end..d.span.start] == " "
+        && &text[d.span.end..n.span.start] == " "
+        && t.word_end == t.span.end
+        && capitalised(n.span.of(text))
+        && gaz
+            .lookup(&fold(&text[n.span.start..n.word_end]))
+            .is_empty()
+}
+
 /// The Arabic article as names are written in Latin letters ("El Nabatieh",
 /// "Al Anbar", "Ar Raqqa").
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ar", "as", "ad", "an", "ash", "az", "at"];
@@ -2507,6 +2672,7 @@ fn facility_before(text: &str, tokens: &[Token], first: usize) -> bool {
         "stade",
         "carrefour",
         "rond-point",
+        "quartier",
     ];
     const ARTICLES: &[&str] = &["de l'", "de l’", "du ", "de la ", "des ", "de ", "d'", "d’"];
     let start = tokens[first].span.start;
@@ -2809,6 +2975,48 @@ mod tests {
         let g = places(text);
         let t = mention(&g, "Walker County");
         assert!(t.mention.adjectival, "{:?}", t.mention);
+    }
+
+    #[test]
+    fn a_place_an_accord_is_named_after_is_no_place_of_the_event() {
+        for (text, name) in [
+            (
+                "The CMA signed the Algiers agreement during a ceremony in Bamako.",
+                "Algiers",
+            ),
+            (
+                "La CMA a signé l'accord d'Alger lors d'une cérémonie à Bamako.",
+                "Alger",
+            ),
+        ] {
+            let g = places(text);
+            assert!(mention(&g, name).mention.adjectival, "{text}");
+            assert!(!mention(&g, "Bamako").mention.adjectival, "{text}");
+        }
+    }
+
+    #[test]
+    fn monuments_nicknames_and_neighbourhoods_are_no_towns() {
+        let g = places("Des voitures incendiées et l'Arc de Triomphe saccagé : le centre de Paris a connu des affrontements.");
+        let found = mentioned(&g);
+        assert!(!found.contains(&"Arc"), "{found:?}");
+        assert!(found.contains(&"Paris"), "{found:?}");
+        let g = places(
+            "Mexican forces captured a son of drug lord Joaquin 'El Chapo' Guzman in Culiacan.",
+        );
+        let found = mentioned(&g);
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.contains("Joaquin") || m.contains("Chapo")),
+            "{found:?}"
+        );
+        let g = places(
+            "JNIM attacked the gendarmerie school in the Faladie neighbourhood of Bamako, Mali.",
+        );
+        let found = mentioned(&g);
+        assert!(!found.contains(&"Faladie"), "{found:?}");
+        assert!(found.contains(&"Bamako"), "{found:?}");
     }
 
     fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
