@@ -497,6 +497,9 @@ pub struct Lexicon {
     pub aggregate: PhraseSet,
     pub report_cues: PhraseSet,
     pub combinations: Vec<Combination>,
+    /// How many sets of masks (one per class) the whole-article search
+    /// holds, after the grievance cues.
+    mask_sets: usize,
     /// The lists searched over whole articles, in one automaton (one pass
     /// per article, [`Lexicon::scan`]): triggers, death words, modality
     /// (negation, threats, fears), actor aliases, support ("backed by"),
@@ -549,10 +552,22 @@ impl Lexicon {
                     why: format!("{what} of unknown class {name:?}"),
                 })
         };
-        let mut masks = Vec::new();
+        // One set per class: masks of two classes may overlap ("tirs de
+        // grenades lacrymogènes" masks force, "grenades lacrymogènes" a
+        // grenade), and a set keeps one of overlapping hits.
+        let mut masks: Vec<Vec<(String, usize)>> = Vec::new();
+        let mut mask_class: Vec<usize> = Vec::new();
         for m in &t.mask {
             let class = class_of(&m.class, "mask")?;
-            masks.extend(m.terms.iter().map(|x| (x.clone(), class)));
+            let set = match mask_class.iter().position(|&c| c == class) {
+                Some(k) => k,
+                None => {
+                    mask_class.push(class);
+                    masks.push(Vec::new());
+                    masks.len() - 1
+                }
+            };
+            masks[set].extend(m.terms.iter().map(|x| (x.clone(), class)));
         }
         let mut combinations = Vec::new();
         let mut combination_verbs = Vec::new();
@@ -580,10 +595,10 @@ impl Lexicon {
             (terms(&t.seizure.terms), false),
             (terms(&t.background.terms), false),
             (terms(&t.grievance.terms), false),
-            (masks, false),
         ];
         let mut whole: Vec<(&[(String, usize)], bool)> =
             lists.iter().map(|(l, c)| (l.as_slice(), *c)).collect();
+        whole.extend(masks.iter().map(|m| (m.as_slice(), false)));
         whole.extend(combination_verbs.iter().map(|v| (v.as_slice(), false)));
         let whole = PhraseSets::new(&whole)?;
         Ok(Lexicon {
@@ -633,6 +648,7 @@ impl Lexicon {
                 .map(|x| x.to_lowercase())
                 .collect(),
             actors: a.actor,
+            mask_sets: masks.len(),
             combinations,
             whole,
             verbs: t.verbs.terms.iter().map(|v| v.to_lowercase()).collect(),
@@ -655,7 +671,7 @@ impl Lexicon {
             next(),
             next(),
         );
-        let masks = next();
+        let masks: Vec<Hit> = (0..self.mask_sets).flat_map(|_| next()).collect();
         let deaths: Vec<Hit> = deaths
             .into_iter()
             .filter(|d| !army_corps(text, d.span) && !road_toll(text, d.span))

@@ -2753,9 +2753,14 @@ fn read_clause<'a>(
     };
     // "a protest against police brutality", "demanding justice for students
     // killed": in a protest, what it is against is not what happened.
-    let protest = sentence_triggers
-        .iter()
-        .any(|t| lex.classes[t.id].name == "protest");
+    // (force met at a protest tells one too: "opened fire on protesters
+    // ..., angered by the alleged rape of a girl")
+    let protest = sentence_triggers.iter().any(|t| {
+        matches!(
+            lex.classes[t.id].name.as_str(),
+            "protest" | "excessive" | "intervention"
+        )
+    });
     let sentence_triggers: Vec<Hit> = sentence_triggers
         .iter()
         .copied()
@@ -6541,6 +6546,65 @@ mod tests {
         assert!(!super::in_a_slogan(t, at(t, "Gao")));
         let t = "Niger's junta rallied supporters in Niamey.";
         assert!(!super::in_a_slogan(t, at(t, "Niamey")));
+    }
+
+    #[test]
+    fn took_flight_or_power_is_no_territory_taken() {
+        for t in [
+            "Des hommes armés ont attaqué le poste, tuant deux soldats, puis ont pris la fuite.",
+            "Des milliers de partisans des militaires qui ont pris le pouvoir ont manifesté à Niamey.",
+        ] {
+            let e = event(t);
+            assert!(
+                !matches!(
+                    e,
+                    Some(SubEventType::NonStateActorOvertakesTerritory)
+                        | Some(SubEventType::GovernmentRegainsTerritory)
+                ),
+                "{t}: {e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_crowd_burning_a_door_before_tear_gas_is_a_riot() {
+        // (tear gas fired is no force on the crowd, tear-gas grenades no
+        // grenade attack)
+        for t in [
+            "Des manifestants ont tenté de forcer l'entrée de l'ambassade, mettant le feu à une porte, avant d'être dispersés par des tirs de gaz lacrymogène.",
+            "Des manifestants ont tenté de pénétrer dans l'ambassade, mettant le feu à une porte, avant d'être dispersés par des tirs de grenades lacrymogènes.",
+            "Des manifestants ont attaqué l'ambassade, incendiant des barrières et jetant des pierres sur le bâtiment.",
+        ] {
+            assert_eq!(event(t), Some(SubEventType::ViolentDemonstration), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_device_that_exploded_is_an_explosive() {
+        assert_eq!(
+            event("Deux soldats ont été tués lorsqu'un engin a explosé au passage de leur convoi."),
+            Some(SubEventType::RemoteExplosiveLandmineIed)
+        );
+    }
+
+    #[test]
+    fn what_angered_protesters_fired_on_is_no_event() {
+        assert_eq!(
+            event("Security forces opened fire on protesters who gathered after Friday prayers in Zahedan, angered by the alleged rape of a girl by a police commander."),
+            Some(SubEventType::ExcessiveForceAgainstProtesters)
+        );
+    }
+
+    #[test]
+    fn yellow_vests_fighting_the_police_riot() {
+        assert_eq!(
+            event("Le centre de Paris a connu samedi de violents affrontements entre « gilets jaunes » et forces de l'ordre."),
+            Some(SubEventType::ViolentDemonstration)
+        );
+        assert_eq!(
+            event("The arrest triggered gunbattles that killed 29 people, including 10 soldiers."),
+            Some(SubEventType::ArmedClash)
+        );
     }
 
     #[test]
