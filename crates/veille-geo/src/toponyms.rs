@@ -2098,9 +2098,26 @@ fn folds_to(name: &str, folded: &str) -> bool {
         match (a.next(), b.next()) {
             (None, None) => return true,
             (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) && !x.contains('`') => {}
+            // "St. Louis" is named "Saint Louis" by its own name too.
+            (Some(x), Some(y)) if abbreviation_of(x, y) => {}
             _ => return false,
         }
     }
+}
+
+/// Whether a name's word `x` is the abbreviation of the folded word `y`
+/// ("St." of "saint", "Mt." of "mount", "Ft." of "fort").
+fn abbreviation_of(x: &str, y: &str) -> bool {
+    const ABBREVIATIONS: &[(&str, &str)] = &[
+        ("st", "saint"),
+        ("ste", "sainte"),
+        ("mt", "mount"),
+        ("ft", "fort"),
+    ];
+    let x = x.strip_suffix('.').unwrap_or(x);
+    ABBREVIATIONS
+        .iter()
+        .any(|&(a, full)| x.eq_ignore_ascii_case(a) && y == full)
 }
 
 /// Compass words that are also the names of regions somewhere (Haiti's
@@ -3017,6 +3034,15 @@ mod tests {
         let found = mentioned(&g);
         assert!(!found.contains(&"Faladie"), "{found:?}");
         assert!(found.contains(&"Bamako"), "{found:?}");
+    }
+
+    #[test]
+    fn saint_spelt_out_is_the_own_name_of_a_st_town() {
+        // St. Louis, Missouri, not the village of Saint Louis, Michigan.
+        let g = places("Students protested in Saint Louis, United States, on Friday.");
+        let t = mention(&g, "Saint Louis");
+        let loc = t.mention.location.as_ref().unwrap();
+        assert_eq!(loc.admin1.as_deref(), Some("Missouri"), "{loc:?}");
     }
 
     fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
