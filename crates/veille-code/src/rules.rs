@@ -6608,6 +6608,14 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_a_town_held_in_a_fight_are_no_town_taken() {
+        assert_eq!(
+            event("Troops raided a hideout, triggering clashes with gunmen who occupied parts of the city and set buildings on fire."),
+            Some(SubEventType::ArmedClash)
+        );
+    }
+
+    #[test]
     fn aircraft_that_struck_are_an_air_strike() {
         assert_eq!(
             event("Des avions de combat russes ont frappé un marché, tuant neuf civils."),

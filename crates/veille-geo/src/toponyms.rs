@@ -1376,7 +1376,11 @@ fn resolve(
                 let e = &gaz.entries[e as usize];
                 // A city abroad named by one of its many foreign alternate
                 // names ("Boni" for Bonn) must be a very large one.
-                let by_own_name = folds_to(&e.name, surface);
+                // ("Marawi" is Marawi City's own name, less the word.)
+                let by_own_name = folds_to(&e.name, surface)
+                    || e.name
+                        .strip_suffix(" City")
+                        .is_some_and(|n| folds_to(n, surface));
                 // "dans le Sud", "in the North": a compass word names a unit
                 // abroad only with its country in the sentence.
                 let compass = COMPASS.contains(&surface);
@@ -3043,6 +3047,12 @@ mod tests {
         let t = mention(&g, "Saint Louis");
         let loc = t.mention.location.as_ref().unwrap();
         assert_eq!(loc.admin1.as_deref(), Some("Missouri"), "{loc:?}");
+    }
+
+    #[test]
+    fn a_city_named_without_its_city_word_is_named_by_its_own_name() {
+        let g = places("Fighting erupted in the southern city of Marawi on Tuesday. President Duterte, on a visit to Moscow, declared martial law.");
+        assert_eq!(unit_of(&g, "Marawi").0, "PH");
     }
 
     fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
