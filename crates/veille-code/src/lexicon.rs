@@ -328,6 +328,29 @@ pub struct TriggerClass {
 }
 
 /// The words of `s` (runs of letters, digits and hyphens) with their offsets.
+/// Whether a flag or an effigy is what a burning word at `span` burnt,
+/// within four words of the same clause ("burned US and Belgian flags",
+/// "brûlé des drapeaux français"): a gesture at a protest, no property
+/// destroyed. `lower` is the text lower-cased.
+fn burns_a_symbol(lower: &str, span: Span) -> bool {
+    const SYMBOLS: &[&str] = &[
+        "flag", "flags", "effigy", "effigies", "drapeau", "drapeaux", "effigie", "effigies",
+    ];
+    let rest = &lower[span.end..];
+    let rest = &rest[..rest.find(['.', ';', ',', '\n']).unwrap_or(rest.len())];
+    // (another verb first is another deed: "setting a door alight and
+    // waving Russian flags")
+    for (_, w) in words(rest).take(4) {
+        if SYMBOLS.contains(&w) {
+            return true;
+        }
+        if w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ant") {
+            return false;
+        }
+    }
+    false
+}
+
 pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let word = |c: char| c.is_alphanumeric() || c == '-';
     s.char_indices()
@@ -682,6 +705,7 @@ impl Lexicon {
         triggers.retain(|t| {
             !month_of_march(text, t.span)
                 && (self.classes[t.id].not_event || !adjective(text, t.span))
+                && (self.classes[t.id].name != "loot" || !burns_a_symbol(lower, t.span))
         });
         // (a combination's verb in a mask of its class says nothing of it
         // either: "ont pris d'assaut le poste" is no takeover)

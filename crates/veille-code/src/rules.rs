@@ -6616,6 +6616,16 @@ mod tests {
     }
 
     #[test]
+    fn flags_burnt_at_a_protest_are_no_riot() {
+        for t in [
+            "Protesters burned US and Belgian flags; police dispersed them with tear gas.",
+            "Des manifestants ont brûlé des drapeaux français avant d'être dispersés par la police.",
+        ] {
+            assert_eq!(event(t), Some(SubEventType::ProtestWithIntervention), "{t}");
+        }
+    }
+
+    #[test]
     fn aircraft_that_struck_are_an_air_strike() {
         assert_eq!(
             event("Des avions de combat russes ont frappé un marché, tuant neuf civils."),

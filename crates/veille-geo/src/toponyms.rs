@@ -764,6 +764,21 @@ fn recognize(
         }
     }
 
+    // "US and Belgian flags", "US and French troops": a country's name
+    // joined to a demonym is adjectival like it.
+    for k in 1..cands.len() {
+        let (c, d) = (&cands[k - 1], &cands[k]);
+        let joined = d.adjectival
+            && !c.adjectival
+            && d.first == c.last + 2
+            && matches!(tokens[c.last + 1].span.of(text), "and" | "et")
+            && c.entries
+                .iter()
+                .all(|&e| gaz.entries[e as usize].kind == Kind::Country);
+        if joined {
+            cands[k - 1].adjectival = true;
+        }
+    }
     // "the Algiers agreement", "l'accord d'Alger", "the Minsk talks": the
     // place names an accord or its talks, not where anything happened.
     for c in cands.iter_mut().filter(|c| !c.adjectival) {
@@ -3053,6 +3068,13 @@ mod tests {
     fn a_city_named_without_its_city_word_is_named_by_its_own_name() {
         let g = places("Fighting erupted in the southern city of Marawi on Tuesday. President Duterte, on a visit to Moscow, declared martial law.");
         assert_eq!(unit_of(&g, "Marawi").0, "PH");
+    }
+
+    #[test]
+    fn a_country_joined_to_a_demonym_is_adjectival() {
+        let g = places("Protesters in Kinshasa burned US and Belgian flags.");
+        assert!(mention(&g, "US").mention.adjectival);
+        assert!(!mention(&g, "Kinshasa").mention.adjectival);
     }
 
     fn mentioned(g: &GeoAnalysis) -> Vec<&str> {
