@@ -334,7 +334,7 @@ pub struct TriggerClass {
 /// destroyed. `lower` is the text lower-cased.
 fn burns_a_symbol(lower: &str, span: Span) -> bool {
     const SYMBOLS: &[&str] = &[
-        "flag", "flags", "effigy", "effigies", "drapeau", "drapeaux", "effigie", "effigies",
+        "flag", "flags", "effigy", "effigies", "drapeau", "drapeaux", "effigie",
     ];
     let rest = &lower[span.end..];
     let rest = &rest[..rest.find(['.', ';', ',', '\n']).unwrap_or(rest.len())];
