@@ -579,18 +579,16 @@ impl Lexicon {
         // grenades lacrymogènes" masks force, "grenades lacrymogènes" a
         // grenade), and a set keeps one of overlapping hits.
         let mut masks: Vec<Vec<(String, usize)>> = Vec::new();
-        let mut mask_class: Vec<usize> = Vec::new();
         for m in &t.mask {
             let class = class_of(&m.class, "mask")?;
-            let set = match mask_class.iter().position(|&c| c == class) {
-                Some(k) => k,
-                None => {
-                    mask_class.push(class);
-                    masks.push(Vec::new());
-                    masks.len() - 1
-                }
-            };
-            masks[set].extend(m.terms.iter().map(|x| (x.clone(), class)));
+            let terms = m.terms.iter().map(|x| (x.clone(), class));
+            match masks
+                .iter_mut()
+                .find(|set| set.first().is_some_and(|x| x.1 == class))
+            {
+                Some(set) => set.extend(terms),
+                None => masks.push(terms.collect()),
+            }
         }
         let mut combinations = Vec::new();
         let mut combination_verbs = Vec::new();

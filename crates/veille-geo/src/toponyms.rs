@@ -822,13 +822,8 @@ const ACCORD_WORDS_FR: &[&str] = &[
 /// word right after ("the Algiers agreement") or a French one before with
 /// "de" ("l'accord d'Alger", "les accords de Minsk").
 fn names_accord(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
-    let t = &tokens[last];
-    let after = tokens.get(last + 1).is_some_and(|n| {
-        n.sentence == t.sentence
-            && &text[t.span.end..n.span.start] == " "
-            && t.word_end == t.span.end
-            && ACCORD_WORDS.contains(&n.span.of(text))
-    });
+    let after =
+        word_after(text, tokens, last).is_some_and(|n| ACCORD_WORDS.contains(&n.span.of(text)));
     let before = first > 0 && {
         let (p, f) = (&tokens[first - 1], &tokens[first]);
         p.sentence == f.sentence
@@ -1999,16 +1994,9 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize, qualif
 /// capitalised, not a unit or settlement word, not a day or a month, and
 /// no place's name itself.
 fn longer_name(text: &str, tokens: &[Token], last: usize, gaz: &Gazetteer) -> bool {
-    let (t, Some(n)) = (&tokens[last], tokens.get(last + 1)) else {
+    let Some(n) = word_after(text, tokens, last).filter(|n| capitalised(n.span.of(text))) else {
         return false;
     };
-    if n.sentence != t.sentence
-        || &text[t.span.end..n.span.start] != " "
-        || t.word_end != t.span.end
-        || !capitalised(n.span.of(text))
-    {
-        return false;
-    }
     let word = lower_word(text, n);
     let folded = crate::fold::fold(&word);
     !(ADMIN_WORDS.contains(&word.as_str())
@@ -2052,15 +2040,11 @@ fn before_nickname(text: &str, end: usize) -> bool {
 /// Whether the word right after token `last` is "neighbourhood" (or
 /// "neighborhood", "suburb"), capitalised or not.
 fn neighbourhood_after(text: &str, tokens: &[Token], last: usize) -> bool {
-    let t = &tokens[last];
-    tokens.get(last + 1).is_some_and(|n| {
-        n.sentence == t.sentence
-            && &text[t.span.end..n.span.start] == " "
-            && t.word_end == t.span.end
-            && matches!(
-                lower_word(text, n).as_str(),
-                "neighbourhood" | "neighborhood" | "suburb"
-            )
+    word_after(text, tokens, last).is_some_and(|n| {
+        matches!(
+            lower_word(text, n).as_str(),
+            "neighbourhood" | "neighborhood" | "suburb"
+        )
     })
 }
 
@@ -2083,20 +2067,24 @@ fn is_nickname(text: &str, start: usize, end: usize) -> bool {
 /// Whether the words after token `last` are "de", "du" or "des" and a
 /// capitalised word that names no place: a longer French name.
 fn french_compound(text: &str, tokens: &[Token], last: usize, gaz: &Gazetteer) -> bool {
-    let (Some(d), Some(n)) = (tokens.get(last + 1), tokens.get(last + 2)) else {
-        return false;
-    };
-    let t = &tokens[last];
-    d.sentence == t.sentence
-        && n.sentence == t.sentence
-        && matches!(d.span.of(text), "de" | "du" | "des")
-        && &text[t.span.end..d.span.start] == " "
-        && &text[d.span.end..n.span.start] == " "
-        && t.word_end == t.span.end
-        && capitalised(n.span.of(text))
-        && gaz
-            .lookup(&fold(&text[n.span.start..n.word_end]))
-            .is_empty()
+    word_after(text, tokens, last).is_some_and(|d| matches!(d.span.of(text), "de" | "du" | "des"))
+        && word_after(text, tokens, last + 1).is_some_and(|n| {
+            capitalised(n.span.of(text))
+                && gaz
+                    .lookup(&fold(&text[n.span.start..n.word_end]))
+                    .is_empty()
+        })
+}
+
+/// The word right after token `k`: in its sentence, one space away, with
+/// no possessive on token `k` ("Gao's" runs into no longer name).
+fn word_after<'t>(text: &str, tokens: &'t [Token], k: usize) -> Option<&'t Token> {
+    let t = &tokens[k];
+    tokens.get(k + 1).filter(|n| {
+        n.sentence == t.sentence
+            && &text[t.span.end..n.span.start] == " "
+            && t.word_end == t.span.end
+    })
 }
 
 /// The Arabic article as names are written in Latin letters ("El Nabatieh",
