@@ -324,6 +324,14 @@ fn codes_the_twenty_fifth_world_notes_set() {
     guard_notes_set("acled-world-notes-25.csv", [0.80, 0.95, 0.81]);
 }
 
+/// Set 26, written blind by a fourteenth helper session: event_type
+/// accuracy 0.762, fatalities 0.863 and admin1 0.838 at 90ecec8, before
+/// anyone read it.
+#[test]
+fn codes_the_twenty_sixth_world_notes_set() {
+    guard_notes_set("acled-world-notes-26.csv", [0.76, 0.86, 0.83]);
+}
+
 /// `veille eval acled` on a notes set of `crates/veille-eval/tests/data`:
 /// its event_type accuracy, fatalities and admin1 figures at least `floor`.
 fn guard_notes_set(file: &str, floor: [f64; 3]) {
