@@ -125,7 +125,7 @@ fn patterns() -> &'static Patterns {
             )),
             ago: r(format!(r"\bil y a\s+(\d{{1,3}}|{n})\s+(jours|semaines|mois)\b")),
             day_range: r(format!(
-                r"\b(?:between|from|du|entre le|entre)\s+(\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:and|to|au|et le|et|-|–)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b"
+                r"\b(?:between|from|du|entre le|entre|night of)\s+(\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:and|to|au|et le|et|-|–)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b"
             )),
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
             numeric: r(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into()),
@@ -423,6 +423,18 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
             }),
         };
         if let (Some(a), Some(b)) = (resolve(d1), resolve(d2)) {
+            // "the night of 11 to 12 June", "la nuit du 11 au 12 juin": the
+            // night's first day, as for "the night of Tuesday to Wednesday".
+            let night = m.as_str().starts_with("night")
+                || text[..m.start()]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("nuit"));
+            if night && (b - a).num_days() == 1 {
+                add(&mut out, m.start(), m.end(), DateKind::Date, day(a));
+                continue;
+            }
             if a <= b {
                 let g = if (b - a).num_days() < 7 {
                     Granularity::Week
@@ -916,6 +928,16 @@ mod tests {
             first("du 3 au 5 mars 2021", "2022-11-24").end.unwrap(),
             d("2021-03-05")
         );
+        for night in [
+            "On the night of 11 to 12 June 2022, gunmen attacked the town",
+            "dans la nuit du 11 au 12 juin 2022, des hommes armés ont attaqué",
+        ] {
+            assert_eq!(
+                first(night, "2022-06-14").event_period(),
+                Some((d("2022-06-11"), d("2022-06-11"), 1)),
+                "{night}"
+            );
+        }
     }
 
     #[test]
