@@ -269,7 +269,7 @@ pub fn code_prescanned(
             .find_map(|s| accident_words(triggers, &cues.actors, s, lex))
             .filter(|_| clause.unattributed && !violence);
         let label = match (clause.violent_reading, accident_near) {
-            (Some(v), _) if violence => v,
+            (Some(v), _) if violence => bomb_elsewhere(text, triggers, sspan, v, lex),
             (_, Some(cause)) => Label::NotEvent(cause),
             _ => clause.label,
         };
@@ -375,7 +375,18 @@ pub fn code_prescanned(
                 "overnight" | "last night" | "la nuit dernière" | "cette nuit"
             )
         };
-        let date = if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
+        // A bare toll dated only by its report ("Selon l'enquête publiée
+        // en mars, 22 personnes ont été tuées"): the toll of an event told
+        // before, not a day of its own.
+        let reported_toll = bare_toll
+            && si > 0
+            && !in_sentence.is_empty()
+            && in_sentence
+                .iter()
+                .all(|d| is_reporting_date(text, sspan, d.span));
+        let date = if reported_toll {
+            None
+        } else if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
             (
                 is_reporting_date(text, sspan, d.span),
                 !explicit(d),
@@ -1394,9 +1405,19 @@ fn is_dateline(text: &str, sentence: Span, date: Span) -> bool {
 fn is_reporting_date(text: &str, sentence: Span, date: Span) -> bool {
     let before = text[sentence.start..date.start].to_lowercase();
     let before = before.trim_end();
-    let before = before.strip_suffix(" on").unwrap_or(before).trim_end();
+    let before = [" on", " in", " en", " le"]
+        .iter()
+        .find_map(|p| before.strip_suffix(p))
+        .unwrap_or(before)
+        .trim_end();
     [
         "said",
+        "published",
+        "released",
+        "publié",
+        "publiée",
+        "publiés",
+        "publiées",
         "announced",
         "reported",
         "told",
@@ -2318,6 +2339,38 @@ fn violence_elsewhere(triggers: &[Hit], span: Span, lex: &Lexicon) -> bool {
     })
 }
 
+/// An explosion's killing read as violence because the article tells of a
+/// bomb or a bomber elsewhere ("An explosion tore through the avenue,
+/// killing six ... a woman suspected of planting the bomb") is that bomb.
+fn bomb_elsewhere(
+    text: &str,
+    triggers: &[Hit],
+    sentence: Span,
+    reading: Label,
+    lex: &Lexicon,
+) -> Label {
+    let blast = |t: &Hit| {
+        sentence.contains(t.span)
+            && lex.classes[t.id].name == "manmade_disaster"
+            && t.span.of(text).to_lowercase().starts_with("explo")
+    };
+    if reading != Label::Event(SubEventType::Attack) || !triggers.iter().any(blast) {
+        return reading;
+    }
+    let means = |class: &str| {
+        triggers
+            .iter()
+            .any(|t| !sentence.contains(t.span) && lex.classes[t.id].name == class)
+    };
+    if means("suicide") {
+        Label::Event(SubEventType::SuicideBomb)
+    } else if means("ied") {
+        Label::Event(SubEventType::RemoteExplosiveLandmineIed)
+    } else {
+        reading
+    }
+}
+
 /// Causes of death that are not violence: accidents and diseases.
 const NOT_VIOLENCE: [&str; 2] = ["manmade_disaster", "epidemic"];
 
@@ -2544,19 +2597,34 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
 /// not "was killed when").
 fn object_of_violence(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().collect();
+    let lower = |w: &str| w.to_lowercase();
+    let verb = |w: &str| {
+        let w = lower(w);
+        let w = w.as_str();
+        WORDS.object_verbs.contains(&w)
+            || WORDS.ambush_verbs.contains(&w)
+            || WORDS.attack_verbs.contains(&w)
+    };
     let Some(at) = words
         .iter()
-        .rposition(|w| WORDS.object_verbs.contains(&w.to_lowercase().as_str()))
+        .rposition(|w| verb(w))
         .filter(|&i| words.len() - i <= 5)
     else {
         return false;
     };
+    let unit = |w: &&str| WORDS.unit_nouns.contains(&lower(w).as_str());
+    // ("attacked the camp": a post or a town, not who was in it)
+    if WORDS.attack_verbs.contains(&lower(words[at]).as_str()) && !words[at + 1..].iter().any(unit)
+    {
+        return false;
+    }
     words[at + 1..].iter().all(|w| {
         w.chars().all(|c| c.is_ascii_digit() || c == ',')
             || w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
             || WORDS
                 .object_count_words
                 .contains(&w.to_lowercase().as_str())
+            || unit(w)
     })
 }
 
@@ -3171,6 +3239,19 @@ fn read_clause<'a>(
         }
         _ => top,
     };
+    // "launched artillery and drone attacks followed by ground assaults on
+    // Armenian positions": fire from afar backing fighting on the ground is
+    // a battle (codebook: Armed clash).
+    let on_the_ground = |t: &&Hit| {
+        class_of(t) == "clash" && {
+            let said = t.span.of(text).to_lowercase();
+            said.contains("ground") || said.contains("terrest") || said.contains("au sol")
+        }
+    };
+    let top = match sentence_triggers.iter().find(on_the_ground) {
+        Some(ground) if matches!(class_of(&top), "airstrike" | "shelling") => *ground,
+        _ => top,
+    };
     let class = &lex.classes[top.id];
     // (A killing in a protest's background is why it was held, not force
     // it met: "protested following the killing of a student by police";
@@ -3500,7 +3581,15 @@ pub fn classify(text: &str, nlp: &Analysis, lex: &'static Lexicon) -> Option<Lab
     let top = best.top.span;
     if violence_elsewhere(triggers, top, lex) {
         if let Some(v) = best.violent_reading {
-            return Some(v);
+            let sentence = nlp
+                .sentences
+                .iter()
+                .map(|s| s.span)
+                .find(|s| s.contains(top));
+            return Some(match sentence {
+                Some(s) => bomb_elsewhere(text, triggers, s, v, lex),
+                None => v,
+            });
         }
     } else if best.unattributed {
         if let Some(cause) = accident_words(triggers, &cues.actors, Span::new(0, text.len()), lex) {
@@ -4002,6 +4091,9 @@ fn bomber_died(clause: &str) -> bool {
         "including herself",
         "including the bomber",
         "including the attacker",
+        "including the driver",
+        "dont le conducteur",
+        "y compris le conducteur",
         "killing himself and",
         "killing herself and",
         "y compris lui-même",
@@ -4548,7 +4640,8 @@ fn fatalities(
             let Some(gap) = text.get(p.end..q.span.start) else {
                 return false;
             };
-            toll_update(&gap.to_lowercase())
+            let gap = gap.to_lowercase();
+            toll_update(&gap) || WORDS.total_words.iter().any(|w| gap.contains(w))
         })
     };
     // "25 deaths across the country that day", "un bilan d'une cinquantaine
@@ -6193,7 +6286,7 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
             d.placeless
                 && same_period(a, b)
                 && (compatible(a, b)
-                    || excessive(a) && b.event_type == ViolenceAgainstCivilians
+                    || excessive(a) && matches!(b.event_type, ViolenceAgainstCivilians | Battles)
                     || arrests_at(a, b)
                     // "Soldiers opened fire on the crowd, killing three
                     // people" right after the riot: force used on that
@@ -6390,6 +6483,16 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 {
                     base.event_type = other.event_type;
                     base.sub_event_type = other.sub_event_type;
+                }
+                // A car bomb driven in whose toll counts its driver ("21
+                // people were killed, including the driver"): a suicide bomb.
+                let bomber_counted = other
+                    .evidence
+                    .iter()
+                    .any(|x| x.field == "notes" && bomber_died(&x.text));
+                if base.sub_event_type == SubEventType::RemoteExplosiveLandmineIed && bomber_counted
+                {
+                    base.sub_event_type = SubEventType::SuicideBomb;
                 }
                 // An attack whose victims the lead left unnamed (civilians
                 // by default) and the toll after it names as soldiers or
@@ -6746,6 +6849,67 @@ mod tests {
     fn deaths_next_to_an_explosion_are_violence_when_the_article_says_attack() {
         let text = "Twelve people were killed when an explosion tore through a market in Bama, a militia member said. The government condemned the attack.";
         assert_eq!(event(text), Some(SubEventType::Attack));
+    }
+
+    #[test]
+    fn an_explosion_whose_bomb_the_article_names_is_a_bomb() {
+        let text = "An explosion tore through the busy avenue on Sunday, killing six people. Police detained a woman suspected of planting the bomb.";
+        assert_eq!(event(text), Some(SubEventType::RemoteExplosiveLandmineIed));
+    }
+
+    #[test]
+    fn the_side_in_a_convoy_ambushed_is_hit() {
+        for text in [
+            "Militants ambushed a convoy of VDP and civilians near Titao on Thursday.",
+            "Militants ambushed VDP and civilians near Titao on Thursday.",
+        ] {
+            assert_eq!(event(text), Some(SubEventType::ArmedClash), "{text}");
+        }
+        // (a camp attacked is no side hit)
+        assert_eq!(
+            event("Gunmen attacked a camp of displaced people near Titao on Thursday."),
+            Some(SubEventType::Attack)
+        );
+    }
+
+    #[test]
+    fn fire_from_afar_with_ground_assaults_is_a_battle() {
+        assert_eq!(
+            event("Azerbaijani forces launched artillery and drone attacks followed by ground assaults on Armenian positions on Tuesday."),
+            Some(SubEventType::ArmedClash)
+        );
+    }
+
+    #[test]
+    fn weapons_told_another_way_are_their_kind_of_event() {
+        for (text, sub) in [
+            (
+                "The United States dropped its largest non-nuclear bomb on a network of caves on Thursday.",
+                SubEventType::AirDroneStrike,
+            ),
+            (
+                "Un cylindre de chlore largué par un hélicoptère a frappé un immeuble de Douma samedi.",
+                SubEventType::ChemicalWeapon,
+            ),
+            (
+                "Un homme armé a ouvert le feu dimanche soir dans la grande mosquée de Québec.",
+                SubEventType::Attack,
+            ),
+            (
+                "La prise de la ville par les rebelles intervient une semaine après le début de l'offensive.",
+                SubEventType::NonStateActorOvertakesTerritory,
+            ),
+        ] {
+            assert_eq!(event(text), Some(sub), "{text}");
+        }
+    }
+
+    #[test]
+    fn talks_called_off_are_no_agreement() {
+        assert_eq!(
+            event("The government called off peace talks with the ELN on Friday."),
+            None
+        );
     }
 
     #[test]

@@ -2909,3 +2909,54 @@ fn named_people_and_a_count_killed_add_up_where_an_airport_stands() {
     )[0];
     assert_eq!(e["fatalities"], 12, "{e:#}");
 }
+
+#[test]
+fn a_toll_restated_as_a_whole_is_counted_once() {
+    for (name, text, date, toll) in [
+        (
+            "tunis-2015",
+            "TUNIS, mardi (AFP) - Un attentat contre un bus de la garde présidentielle a tué 12 agents mardi à Tunis, selon le ministère de l'Intérieur, qui a évoqué un treizième corps, probablement celui de l'assaillant, soit 13 morts au total.\n",
+            "2015-11-24",
+            13,
+        ),
+        (
+            "hanau-2020",
+            "HANAU, Germany, Wednesday (Reuters) - A gunman killed nine people at two shisha bars in Hanau late on Wednesday and was later found dead at his home along with his mother, bringing the death toll to 11, police said.\n",
+            "2020-02-19",
+            11,
+        ),
+    ] {
+        let e = &events(name, text, date)[0];
+        assert_eq!(e["fatalities"], toll, "{e:#}");
+    }
+}
+
+#[test]
+fn a_car_bomb_whose_toll_counts_its_driver_is_a_suicide_bomb() {
+    let e = &events(
+        "bogota-driver",
+        "On 17 January 2019, an ELN member drove a car loaded with explosives into the police academy in Bogota, Colombia, where it detonated during a ceremony. 21 people were killed, including the driver, and dozens injured.\n",
+        "2019-01-17",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
+    assert_eq!(e["fatalities"], 21, "{e:#}");
+}
+
+#[test]
+fn a_toll_dated_by_its_report_is_the_toll_of_the_event_before_it() {
+    // ("publiée en mars" dates the inquiry, not the deaths; "la nuit du 11
+    // au 12" is the night's first day)
+    let e = the_event(
+        "bounti-2021",
+        "Le 3 janvier 2021, une frappe aérienne de la force Barkhane a touché un rassemblement près du village de Bounti, au Mali. Selon l'enquête de la MINUSMA publiée en mars, 22 personnes ont été tuées, dont 19 civils.\n",
+        "2021-01-03",
+    );
+    assert_eq!(e["sub_event_type"], "Air/drone strike", "{e:#}");
+    assert_eq!(e["fatalities"], 22, "{e:#}");
+    let e = &events(
+        "seytenga-2022",
+        "On the night of 11 to 12 June 2022, militants attacked Seytenga, Burkina Faso, going from house to house and killing 86 civilians.\n",
+        "2022-06-14",
+    )[0];
+    assert_eq!(e["event_date"], "2022-06-11", "{e:#}");
+}
