@@ -3998,15 +3998,26 @@ fn assign_actors(
             },
         ),
         Riots => (
-            generic("rioters").map(|g| {
-                (
-                    g,
-                    crowd
-                        .iter()
-                        .find(|h| def(h).kind == "rioters")
-                        .map(|h| h.span),
-                )
-            }),
+            // A mob of a named group ("Israeli settlers rampaged through
+            // the town"): that group.
+            fighters
+                .iter()
+                .find(|h| {
+                    sub == SubEventType::MobViolence
+                        && def(h).kind == "armed"
+                        && !def(h).generic()
+                        && !patients.contains(&h.span)
+                })
+                .map(|h| (h.id, Some(h.span)))
+                .or(generic("rioters").map(|g| {
+                    (
+                        g,
+                        crowd
+                            .iter()
+                            .find(|h| def(h).kind == "rioters")
+                            .map(|h| h.span),
+                    )
+                })),
             // A mob's victim is a person, not the police who came after.
             if sub == SubEventType::MobViolence {
                 civilians.first()
@@ -5888,7 +5899,7 @@ fn attribution(sentence: &str) -> Option<(usize, usize)> {
         // (a day may come between: "a annoncé mardi s'être emparée")
         let after: Vec<&str> = sentence[c.get(0).map_or(0, |m| m.end())..]
             .split_whitespace()
-            .take(3)
+            .take(4)
             .collect();
         let after = after.join(" ");
         [
@@ -5912,7 +5923,14 @@ fn attribution(sentence: &str) -> Option<(usize, usize)> {
         .or_else(|| inverted.captures(sentence))?;
     let m = c.get(1)?;
     let end = m.start() + m.as_str().trim_end().len();
-    Some((m.start(), end))
+    // (not the dateline before it: "BAMAKO, Tuesday (AFP) - Mali's army
+    // said" is the army's word)
+    let start = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| m.as_str().rfind(d).map(|i| m.start() + i + d.len()))
+        .max()
+        .unwrap_or(m.start());
+    (start < end).then_some((start, end))
 }
 
 fn notes(sentence: &str, date: NaiveDate, precision: u8, location: Option<&Location>) -> String {
@@ -6898,6 +6916,30 @@ mod tests {
             (
                 "La prise de la ville par les rebelles intervient une semaine après le début de l'offensive.",
                 SubEventType::NonStateActorOvertakesTerritory,
+            ),
+        ] {
+            assert_eq!(event(text), Some(sub), "{text}");
+        }
+    }
+
+    #[test]
+    fn what_a_crowd_or_a_force_did_told_another_way() {
+        for (text, sub) in [
+            (
+                "Syrian troops moved into the city of Manbij on Tuesday, filling the vacuum left by withdrawing U.S. troops under a deal aimed at fending off a Turkish offensive.",
+                SubEventType::NonViolentTransferOfTerritory,
+            ),
+            (
+                "Islamist militants raided a girls' boarding school in Dapchi on Monday, and parents said dozens of students were unaccounted for after the attack.",
+                SubEventType::AbductionForcedDisappearance,
+            ),
+            (
+                "Protesters occupied the state broadcaster and attacked the National Assembly in Bamako on Friday, and one person was killed when security forces fired to disperse crowds.",
+                SubEventType::ViolentDemonstration,
+            ),
+            (
+                "Hundreds of Israeli settlers rampaged through the town on Sunday night, setting fire to dozens of homes.",
+                SubEventType::MobViolence,
             ),
         ] {
             assert_eq!(event(text), Some(sub), "{text}");

@@ -2960,3 +2960,31 @@ fn a_toll_dated_by_its_report_is_the_toll_of_the_event_before_it() {
     )[0];
     assert_eq!(e["event_date"], "2022-06-11", "{e:#}");
 }
+
+#[test]
+fn a_force_that_says_after_a_dateline_what_it_did_is_a_side() {
+    // ("BAMAKO, Tuesday (AFP) - Mali's army said" is the army's word, not a
+    // source reaching back into the dateline)
+    let e = &events(
+        "kidal-2023",
+        "BAMAKO, Tuesday (AFP) - Mali's army said on Tuesday it had taken control of Kidal, the northern stronghold of mainly Tuareg separatist rebels, after several days of fighting.\n",
+        "2023-11-14",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    assert_eq!(e["location"]["name"], "Kidal", "{e:#}");
+    assert!(
+        actor(e, "actor1").starts_with("Military Forces of Mali"),
+        "{e:#}"
+    );
+}
+
+#[test]
+fn a_mob_of_a_named_group_is_that_group() {
+    let e = &events(
+        "huwara-2023",
+        "NABLUS, West Bank, Sunday (AP) - Hundreds of Israeli settlers rampaged through the Palestinian town of Huwara on Sunday night, setting fire to dozens of homes and cars.\n",
+        "2023-02-26",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Mob violence", "{e:#}");
+    assert_eq!(actor(e, "actor1"), "Settlers (Israel)", "{e:#}");
+}
