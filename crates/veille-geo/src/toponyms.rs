@@ -545,8 +545,17 @@ fn recognize(
         // first name.)
         let opens_sentence = k == 1 || tokens[k - 2].sentence != a.sentence;
         let a_lower = lower_word(text, a);
+        // (nor does an adverb anywhere, "the annual Distinctly Dublin
+        // contest": not the "-ly" of first names such as Kelly or Emily)
+        let adverb = a_lower.chars().count() >= 6
+            && [
+                "ally", "tly", "ely", "sly", "bly", "dly", "nly", "ply", "wly", "ghly",
+            ]
+            .iter()
+            .any(|e| a_lower.ends_with(e));
         let function_word = opens_sentence
-            && (SENTENCE_OPENERS.contains(&a_lower.as_str()) || a_lower.ends_with("ly"));
+            && (SENTENCE_OPENERS.contains(&a_lower.as_str()) || a_lower.ends_with("ly"))
+            || adverb;
         if pair_adjacent
             && !function_word
             && capitalised(a.span.of(text))
@@ -587,6 +596,36 @@ fn recognize(
                 }
                 surnames.insert(b_word);
             }
+        }
+    }
+    // "with killing Welch", "stabbed Welch": a single name that is the
+    // object of a verb done only to people; "McDonald, 24, of Archer": a
+    // name told with an age. Alone later they are people, not places.
+    for k in 0..tokens.len() {
+        let b = &tokens[k];
+        let name = &text[b.span.start..b.word_end];
+        if !capitalised(name) || capitalised_after(text, tokens, k) {
+            continue;
+        }
+        let object = k > 0 && {
+            let a = &tokens[k - 1];
+            a.sentence == b.sentence
+                && &text[a.span.end..b.span.start] == " "
+                && PERSON_OBJECT_VERBS.contains(&lower_word(text, a).as_str())
+        };
+        let aged = {
+            let rest = text[b.span.end..].as_bytes();
+            let digits = rest
+                .iter()
+                .skip(2)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            rest.starts_with(b", ")
+                && (1..=3).contains(&digits)
+                && rest.get(2 + digits) == Some(&b',')
+        };
+        if object || aged {
+            surnames.insert(fold(name));
         }
     }
     // "Tyrise M. Bell", "Marsha J. Moore": a given name and an initial
@@ -2330,6 +2369,31 @@ fn person_pair(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// Verbs that tell a person's words.
+/// Verbs whose object is a person, never a place ("charged an Independence
+/// teenager with killing Welch", "stabbed Welch"): a single name right after
+/// one is a surname.
+const PERSON_OBJECT_VERBS: &[&str] = &[
+    "stabbed",
+    "stabbing",
+    "murdered",
+    "murdering",
+    "killing",
+    "strangled",
+    "charged",
+    "arrested",
+    "sentenced",
+    "convicted",
+    "indicted",
+    "interviewed",
+    "married",
+    "hired",
+    "sued",
+    "thanked",
+    "hugged",
+    "kidnapped",
+    "robbed",
+];
+
 const SPEECH: &[&str] = &[
     "said",
     "says",
@@ -2991,6 +3055,29 @@ mod tests {
         let g = places("Two people were shot in Bell, California.");
         let found = mentioned(&g);
         assert!(found.contains(&"Bell"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_stabbed_or_told_with_an_age_is_a_person_later() {
+        let text = "Prosecutors charged a teenager with killing Welch in Independence. \
+                    Welch went to a residence on East Elm Street. \
+                    Deputies chatted with McDonald, 24, of Archer. \
+                    McDonald had been carrying a bag.";
+        let g = places(text);
+        let found = mentioned(&g);
+        assert!(found.contains(&"Independence"), "{found:?}");
+        for name in ["Welch", "McDonald"] {
+            assert!(!found.contains(&name), "{name}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn an_adverb_before_a_place_makes_no_first_name() {
+        let text = "The league runs the annual Distinctly Dublin calendar contest. \
+                    The Singers are Dublin's community chorus.";
+        let g = places(text);
+        let found = mentioned(&g);
+        assert!(found.contains(&"Dublin"), "{found:?}");
     }
 
     #[test]
