@@ -614,7 +614,7 @@ fn recognize(
                 && PERSON_OBJECT_VERBS.contains(&lower_word(text, a).as_str())
         };
         let aged = {
-            let rest = text[b.span.end..].as_bytes();
+            let rest = &text.as_bytes()[b.span.end..];
             let digits = rest
                 .iter()
                 .skip(2)
