@@ -464,8 +464,23 @@ fn army_corps(text: &str, span: Span) -> bool {
         || span.start == 0;
     let next = text[span.end..].split_whitespace().next().unwrap_or("");
     let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+    // ("la réforme du corps électoral", "le corps diplomatique", "press
+    // corps": a body of people, no dead)
+    let before = text[..span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
     said.starts_with(char::is_uppercase) && !sentence_start
-        || matches!(next, "commander" | "commanders" | "headquarters")
+        || matches!(
+            next,
+            "commander"
+                | "commanders"
+                | "headquarters"
+                | "électoral"
+                | "diplomatique"
+                | "enseignant"
+        )
+        || matches!(before, "press" | "diplomatic" | "peace" | "marine")
 }
 
 /// Whether the death word "toll" is a road's: "the Lekki toll gate", "a

@@ -3732,8 +3732,20 @@ fn sub_event_type(
         // Force on protesters who are not fighting: excessive force (not
         // when the crowd burns or loots: "some broke away to attack the
         // French embassy, setting fire to its outer door").
+        // ("a crowd beat a man to death ... during a rally": the crowd's
+        // killing, mob violence)
+        "protest" if has("kill") && any_kind("rioters") && !any_kind("state") => MobViolence,
+        // (police or soldiers among the dead of a protest, "Protesters
+        // armed with spears and axes killed seven police officers", "Five
+        // people, including a police officer, were killed ... when
+        // protesters set fire to churches": the crowd fought, a riot)
+        "protest" | "intervention" if has("kill") && armed_victims && !any_kind("armed") => {
+            ViolentDemonstration
+        }
+        // (nor when the crowd burns and nobody is killed, "commerces
+        // incendiés ... des dizaines de gendarmes blessés")
         "protest" | "intervention"
-            if !(has("clash") || has("riot") || has("loot") && has("attack") && !has("kill"))
+            if !(has("clash") || has("riot") || has("loot") && (has("attack") || !has("kill")))
                 && (has("kill") || has("force") || has("attack") && any_kind("state")) =>
         {
             ExcessiveForceAgainstProtesters
@@ -3767,7 +3779,12 @@ fn sub_event_type(
                 ids.dedup();
                 ids.len()
             };
-            if any_kind("protesters")
+            if any_kind("protesters") && armed_victims && !any_kind("armed") {
+                // Protesters who killed police officers ("Protesters armed
+                // with spears and axes killed seven police officers"): a
+                // riot, not force on them.
+                ViolentDemonstration
+            } else if any_kind("protesters")
                 && !any_kind("rioters")
                 && any_kind("state")
                 && !any_kind("armed")
@@ -6243,6 +6260,36 @@ fn sides_in_order_of(base: &mut Event, earlier: &Event) {
 /// same type, two kinds of political violence, or a protest and the riot it
 /// turned into). The most specific trigger's draft is kept, with the finest
 /// place; fatalities take the highest count; evidence is pooled.
+/// Whether `t` is a side's withdrawal told after the capture `o` ("Malian
+/// troops took control of Kidal ... Separatist fighters said they had
+/// withdrawn from the town"): the loser's account of a capture, which stays
+/// the capture (codebook: a withdrawal before a capture ends a battle).
+fn withdrawal_told_after(t: &Draft, o: &Draft) -> bool {
+    let withdrew = t.event.evidence.iter().any(|x| {
+        x.field == "event_type" && {
+            let said = x.text.to_lowercase();
+            [
+                "withdr",
+                "retir",
+                "pulled out",
+                "retreat",
+                "abandon",
+                "quitté",
+            ]
+            .iter()
+            .any(|w| said.contains(w))
+        }
+    });
+    t.event.sub_event_type == SubEventType::NonViolentTransferOfTerritory
+        && matches!(
+            o.event.sub_event_type,
+            SubEventType::GovernmentRegainsTerritory
+                | SubEventType::NonStateActorOvertakesTerritory
+        )
+        && o.sentence < t.sentence
+        && withdrew
+}
+
 fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
     use veille_core::EventType::*;
     // Looting or burning reported next to an attack or a riot is part of it
@@ -6385,7 +6432,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     true
                 } else if titled(k, &d) != titled(&d, k) {
                     titled(&d, k)
-                } else if transfer(&d.event) != transfer(&k.event) {
+                } else if transfer(&d.event) != transfer(&k.event)
+                    && !withdrawal_told_after(&d, k)
+                    && !withdrawal_told_after(k, &d)
+                {
                     transfer(&k.event)
                 } else if killed_first(k, &d) != killed_first(&d, k) {
                     killed_first(k, &d)
@@ -6940,6 +6990,50 @@ mod tests {
             (
                 "Hundreds of Israeli settlers rampaged through the town on Sunday night, setting fire to dozens of homes.",
                 SubEventType::MobViolence,
+            ),
+        ] {
+            assert_eq!(event(text), Some(sub), "{text}");
+        }
+    }
+
+    #[test]
+    fn set_27s_wordings_code_their_kind() {
+        for (text, sub) in [
+            (
+                "A shell hit a trolleybus stop in central Donetsk on Thursday, killing 13 people.",
+                SubEventType::ShellingArtilleryMissileAttack,
+            ),
+            (
+                "Taliban fighters seized the border crossing at Spin Boldak on Wednesday.",
+                SubEventType::NonStateActorOvertakesTerritory,
+            ),
+            (
+                "ISWAP militants attacked and overran the base in Baga after heavy fighting with troops, taking control of the town.",
+                SubEventType::NonStateActorOvertakesTerritory,
+            ),
+            (
+                "Former FARC commander Ivan Marquez announced that he and a group of ex-rebel leaders were taking up arms again.",
+                SubEventType::ChangeToGroupActivity,
+            ),
+            (
+                "La Russie a déployé des soldats à l'aéroport de Qamichli pour y établir une base.",
+                SubEventType::HeadquartersOrBaseEstablished,
+            ),
+            (
+                "A crowd beat a man to death during a rally on Sunday.",
+                SubEventType::MobViolence,
+            ),
+            (
+                "Protesters armed with spears and axes killed seven police officers on Monday.",
+                SubEventType::ViolentDemonstration,
+            ),
+            (
+                "A young man was shot dead by police on Wednesday, prompting protests in several cities.",
+                SubEventType::Attack,
+            ),
+            (
+                "Des violences ont éclaté lundi à Nouméa en marge d'une mobilisation contre la réforme du corps électoral, avec des commerces incendiés et des dizaines de gendarmes blessés.",
+                SubEventType::ViolentDemonstration,
             ),
         ] {
             assert_eq!(event(text), Some(sub), "{text}");

@@ -1992,6 +1992,17 @@ fn glued_to_name(text: &str, tokens: &[Token], first: usize, last: usize, qualif
             return true;
         }
     }
+    // "Pau D'Arco", "Santa Barbara D'Oeste": a name's capital elided
+    // article ties its last word to the words before.
+    if first > 0 {
+        let p = &tokens[first - 1];
+        if p.sentence == tokens[first].sentence
+            && matches!(&text[p.span.end..tokens[first].span.start], " D'" | " D’")
+            && capitalised(p.span.of(text))
+        {
+            return true;
+        }
+    }
     if first > 0 {
         let p = &tokens[first - 1];
         let sentence_start = first == 0 || tokens[first - 1].sentence != tokens[first].sentence;

@@ -2988,3 +2988,36 @@ fn a_mob_of_a_named_group_is_that_group() {
     assert_eq!(e["sub_event_type"], "Mob violence", "{e:#}");
     assert_eq!(actor(e, "actor1"), "Settlers (Israel)", "{e:#}");
 }
+
+#[test]
+fn a_capture_the_losers_call_a_withdrawal_stays_a_capture() {
+    let e = &events(
+        "kidal-withdrawn",
+        "BAMAKO, Tuesday (Reuters) - Malian troops took control of the northern town of Kidal on Tuesday after several days of advancing through rebel-held territory, the president said. Tuareg-led separatist fighters said they had withdrawn from the town for strategic reasons.\n",
+        "2023-11-14",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+}
+
+#[test]
+fn an_electoral_body_is_no_dead_and_a_fatal_wound_is_a_death() {
+    let e = &events(
+        "noumea-2024",
+        "NOUMÉA, lundi (AFP) - Des violences ont éclaté lundi à Nouméa en marge d'une mobilisation indépendantiste contre la réforme du corps électoral, avec des commerces incendiés, des barrages routiers et des dizaines de gendarmes et policiers blessés.\n",
+        "2024-05-13",
+    )[0];
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+    let e = &events(
+        "tripoli-2021",
+        "BEYROUTH, mercredi (AFP) - Un manifestant a été mortellement blessé par balle mercredi soir à Tripoli, dans le nord du Liban, lors d'affrontements entre des jeunes et les forces de sécurité.\n",
+        "2021-01-27",
+    )[0];
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    // ("Pau D'Arco" is one name: not Arco, Italy)
+    let e = &events(
+        "pau-darco-2017",
+        "On 24 May 2017, police carrying out warrants at a farm in Pau D'Arco (Pau D'Arco, Para) opened fire on landless workers, killing 10 people.\n",
+        "2017-05-24",
+    )[0];
+    assert_eq!(e["location"]["country"], "Brazil", "{e:#}");
+}
