@@ -5809,7 +5809,9 @@ fn locate(
             .and_then(|f| gaz.country_index(f));
         return (country.map(|c| gaz.location(c, 3)), vec![]);
     }
-    (focus_location(text, geo, gaz), vec![])
+    // (an unknown place of the clause, "the central Malian town of
+    // Nampala", is no dateline's town: the story's region without it)
+    (focus_location(text, geo, gaz, unknown.is_some()), vec![])
 }
 
 /// "overran an army base", "overrun a police post", "overran the post at
@@ -5866,14 +5868,22 @@ fn speaks_for_a_government(text: &str, place: Span) -> bool {
 }
 
 /// The article's focus region, then its focus country (geo_precision 3).
-fn focus_location(text: &str, geo: &GeoAnalysis, gaz: &Gazetteer) -> Option<Location> {
+fn focus_location(
+    text: &str,
+    geo: &GeoAnalysis,
+    gaz: &Gazetteer,
+    no_dateline: bool,
+) -> Option<Location> {
     let focus = geo.focus_country.as_deref()?;
     // (count, first mention) per admin1 unit: the most named, then the
     // first named.
     let mut counts: Vec<(u32, usize, usize)> = Vec::new();
     for (k, t) in geo.toponyms.iter().enumerate() {
         let Some(e) = t.entry else { continue };
-        if t.mention.adjectival || speaks_for_a_government(text, t.mention.span) {
+        if t.mention.adjectival
+            || speaks_for_a_government(text, t.mention.span)
+            || no_dateline && t.mention.cue.as_deref() == Some("dateline")
+        {
             continue;
         }
         let e = &gaz.entries[e as usize];

@@ -3021,3 +3021,14 @@ fn an_electoral_body_is_no_dead_and_a_fatal_wound_is_a_death() {
     )[0];
     assert_eq!(e["location"]["country"], "Brazil", "{e:#}");
 }
+
+#[test]
+fn an_unknown_town_of_the_story_is_not_the_datelines_town() {
+    let e = &events(
+        "nampala-2016",
+        "BAMAKO, Tuesday (Reuters) - Gunmen attacked an army base in the central Malian town of Nampala on Tuesday, killing 17 soldiers, the defence ministry said.\n",
+        "2016-07-19",
+    )[0];
+    assert_eq!(e["location"]["country"], "Mali", "{e:#}");
+    assert_ne!(e["location"]["admin1"], "Bamako", "{e:#}");
+}
