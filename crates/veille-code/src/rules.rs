@@ -7030,6 +7030,10 @@ mod tests {
                 SubEventType::HeadquartersOrBaseEstablished,
             ),
             (
+                "Des avions ont mené, à la demande des autorités, des frappes contre une colonne de pick-up dimanche.",
+                SubEventType::AirDroneStrike,
+            ),
+            (
                 "A crowd beat a man to death during a rally on Sunday.",
                 SubEventType::MobViolence,
             ),
