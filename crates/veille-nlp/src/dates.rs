@@ -425,7 +425,10 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
         if let (Some(a), Some(b)) = (resolve(d1), resolve(d2)) {
             // "the night of 11 to 12 June", "la nuit du 11 au 12 juin": the
             // night's first day, as for "the night of Tuesday to Wednesday".
-            let night = m.as_str().starts_with("night")
+            let night = m
+                .as_str()
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("night"))
                 || text[..m.start()]
                     .trim_end()
                     .rsplit(char::is_whitespace)
@@ -930,6 +933,7 @@ mod tests {
         );
         for night in [
             "On the night of 11 to 12 June 2022, gunmen attacked the town",
+            "Night of 11 to 12 June 2022: gunmen attacked the town",
             "dans la nuit du 11 au 12 juin 2022, des hommes armés ont attaqué",
         ] {
             assert_eq!(
