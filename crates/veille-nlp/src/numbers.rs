@@ -462,20 +462,95 @@ fn approximate(
     }
 }
 
+/// Words after a number that make it a time, a distance, a share or a date,
+/// not a count of people.
+const MEASURES: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "decade",
+    "decades",
+    "ans",
+    "an",
+    "années",
+    "mois",
+    "semaine",
+    "semaines",
+    "jour",
+    "jours",
+    "heure",
+    "heures",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilomètres",
+    "miles",
+    "percent",
+    "per cent",
+    "pour cent",
+    "h",
+    "p.m.",
+    "a.m.",
+    "pm",
+    "am",
+    "o'clock",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "times",
+    "fois",
+    "metres",
+    "mètres",
+    "degrees",
+];
+
+/// Whether `text` starts with one of the words, as a whole word.
+fn word_at(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| {
+        text.starts_with(x)
+            && (x.ends_with(|c: char| !c.is_alphanumeric())
+                || text[x.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
 fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
     let b = before.trim_end();
     let a = after.trim_start();
     // Whole words only: "mai" (May) must not match "maisons".
-    let a_word = |w: &[&str]| {
-        w.iter().any(|x| {
-            a.starts_with(x)
-                && (x.ends_with(|c: char| !c.is_alphanumeric())
-                    || a[x.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric()))
-        })
-    };
+    let a_word = |w: &[&str]| word_at(a, w);
     let b_word = |w: &[&str]| w.iter().any(|x| b.ends_with(x));
     // "un enfant de 12 ans" is an age; "plus de 10 ans" a duration.
     let de_n_ans =
@@ -548,75 +623,9 @@ fn kind_of(before: &str, after: &str, value: u64, raw: &str) -> QuantityKind {
         .any(|x| after.starts_with(x))
         || after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit())
         || a.starts_with('%')
-        || a_word(&[
-            "year",
-            "years",
-            "month",
-            "months",
-            "week",
-            "weeks",
-            "day",
-            "days",
-            "hour",
-            "hours",
-            "minute",
-            "minutes",
-            "decade",
-            "decades",
-            "ans",
-            "an",
-            "années",
-            "mois",
-            "semaine",
-            "semaines",
-            "jour",
-            "jours",
-            "heure",
-            "heures",
-            "km",
-            "kilometres",
-            "kilometers",
-            "kilomètres",
-            "miles",
-            "percent",
-            "per cent",
-            "pour cent",
-            "h",
-            "p.m.",
-            "a.m.",
-            "pm",
-            "am",
-            "o'clock",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-            "times",
-            "fois",
-            "metres",
-            "mètres",
-            "degrees",
-        ]);
+        || a_word(MEASURES)
+        // "une quarantaine de kilomètres", "dozens of miles"
+        || word_at(&after_de, MEASURES);
     if other {
         QuantityKind::Other
     } else {
@@ -742,6 +751,11 @@ mod tests {
         let q = find_quantities("a ransom of 5 million naira on 12 March");
         assert_eq!((q[0].value, q[0].kind), (5_000_000, QuantityKind::Money));
         assert_eq!(q[1].kind, QuantityKind::Other);
+        // A vague amount of a measure is no count either.
+        assert_eq!(
+            values("à une quarantaine de kilomètres, après une dizaine d'heures, dozens of miles"),
+            vec![(40, false), (10, false), (12, false)]
+        );
     }
 
     #[test]
