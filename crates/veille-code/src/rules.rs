@@ -1325,6 +1325,27 @@ fn dates_something_else(text: &str, date: Span) -> bool {
     if WORDS.scheduled_for.iter().any(|w| ends_with(w)) {
         return true;
     }
+    // "the deadliest day of the unrest that followed Pedro Castillo's
+    // removal in December 2022": a date in a relative clause on what came
+    // before is that earlier thing's.
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(120))..];
+    let clause = &window[window.rfind([',', ';', '(', ':', '.']).map_or(0, |i| i + 1)..];
+    if [
+        " that followed ",
+        " which followed ",
+        " that began ",
+        " which began ",
+        " that erupted ",
+        " which erupted ",
+        " qui a suivi ",
+        " qui ont suivi ",
+        " qui avait suivi ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+    {
+        return true;
+    }
     // "en mémoire de Nahel, 17 ans, tué le 27 juin par un policier": the
     // day of a death told in an apposition (its participle right after a
     // comma) is that death's.
@@ -1896,10 +1917,17 @@ fn lowered_before(text: &str, sentence: Span, place: Span, chars: usize) -> Stri
 fn bracketed(text: &str, sentence: Span, t: &Toponym, all: &[&Toponym]) -> u8 {
     let (start, end) = (t.mention.span.start, t.mention.span.end);
     let after = &text[end..sentence.end];
+    // (by units of its own country: "the border area with Niger and
+    // Burkina Faso (Karimama commune)" names a Beninese commune, the
+    // event's, not Burkina Faso's)
+    let country = |t: &Toponym| t.mention.location.as_ref().map(|l| l.country_code.clone());
     let qualified = after.starts_with(" (")
         && after.find(')').is_some_and(|close| {
-            all.iter()
-                .any(|o| o.mention.span.start > end && o.mention.span.end <= end + close)
+            all.iter().any(|o| {
+                o.mention.span.start > end
+                    && o.mention.span.end <= end + close
+                    && (country(o).is_none() || country(o) == country(t))
+            })
         });
     if qualified {
         return 0;
@@ -1975,6 +2003,27 @@ fn war_history(text: &str, trigger: Span) -> bool {
             .any(|w| WORDS.wars.contains(w))
 }
 
+/// "The community has clashed with drug gangs for more than a decade",
+/// "les deux communautés s'affrontent depuis des années": a perfect or
+/// present tense with a span of years tells a lasting state, no incident.
+fn lasting(text: &str, sentence: Span, trigger: Span) -> bool {
+    static SPAN: OnceLock<Regex> = OnceLock::new();
+    let span = SPAN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[^.;:,]{0,60}?\b(?:for (?:(?:more than|over|nearly|almost|some|at least) )?(?:a|an|\d+|two|three|four|five|several|many) (?:years?|decades?)|for (?:years|decades)|depuis (?:(?:plus de|près de) )?(?:des|\d+|deux|trois|quatre|cinq|plusieurs) (?:ans|années|décennies))\b",
+        )
+        .expect("lasting span")
+    });
+    let before = lowered_before(text, sentence, trigger, 24);
+    let auxiliary = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "has" | "have" | "had" | "s'affrontent" | "se battent"))
+        || trigger.of(text).to_lowercase().starts_with("s'affront");
+    auxiliary && span.is_match(&text[trigger.end..sentence.end])
+}
+
 /// Distance from which a place named as a reference point ("195 km north
 /// of Mogadishu") is no longer where the event was.
 const FAR_REFERENCE_KM: f64 = 50.0;
@@ -1985,6 +2034,13 @@ const FAR_REFERENCE_KM: f64 = 50.0;
 /// (A near one, "à une douzaine de kilomètres de Mokolo", is where ACLED
 /// codes the event.)
 fn is_far_reference(text: &str, sentence: Span, place: Span) -> bool {
+    distance_from(text, sentence, place).is_some_and(|(km, _)| km >= FAR_REFERENCE_KM)
+}
+
+/// The distance in km written before a place as a reference point ("195 km
+/// north of", "à une soixantaine de kilomètres au sud-est de"), with the
+/// compass bearing from the place when one is written.
+fn distance_from(text: &str, sentence: Span, place: Span) -> Option<(f64, Option<f64>)> {
     let before = lowered_before(text, sentence, place, 70);
     let before = before.trim_end();
     let links = ["of", "from", "de", "du", "d'", "d’", "de la"];
@@ -1994,21 +2050,19 @@ fn is_far_reference(text: &str, sentence: Span, place: Span) -> bool {
             .is_some_and(|r| r.is_empty() || r.ends_with(' '))
             || l.ends_with(['\'', '’']) && before.ends_with(l)
     }) {
-        return false;
+        return None;
     }
     // The last distance written in the window, in km.
     let words: Vec<&str> = before
         .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
         .collect();
-    let Some(unit_at) = words.iter().rposition(|w| {
+    let unit_at = words.iter().rposition(|w| {
         matches!(
             w.trim_end_matches(','),
             "km" | "kms" | "kilometres" | "kilometers" | "kilomètres" | "miles" | "mi"
         )
-    }) else {
-        return false;
-    };
+    })?;
     // ("120 miles" in brackets after "195 km": the first unit is the one
     // the sentence gives.)
     let unit_at = words[..unit_at]
@@ -2051,7 +2105,23 @@ fn is_far_reference(text: &str, sentence: Span, place: Span) -> bool {
             .or_else(|| w.replace(',', "").parse::<f64>().ok())
     });
     // ("des dizaines de kilomètres de", "a few miles from": no figure, near.)
-    amount.is_some_and(|a| a * if miles { 1.609 } else { 1.0 } >= FAR_REFERENCE_KM)
+    let km = amount? * if miles { 1.609 } else { 1.0 };
+    // ("au sud-est de", "north-west of", "à l'est de")
+    let bearing = words[unit_at + 1..].iter().find_map(|w| {
+        let w = w.trim_start_matches("l'").trim_start_matches("l’");
+        Some(match w.replace('-', "").as_str() {
+            "north" | "nord" => 0.0,
+            "northeast" | "nordest" => 45.0,
+            "east" | "est" => 90.0,
+            "southeast" | "sudest" => 135.0,
+            "south" | "sud" => 180.0,
+            "southwest" | "sudouest" => 225.0,
+            "west" | "ouest" => 270.0,
+            "northwest" | "nordouest" => 315.0,
+            _ => return None,
+        })
+    });
+    Some((km, bearing))
 }
 
 /// "White Army", "Arakan Army", "Sudan People's Liberation Army": "Army"
@@ -2429,7 +2499,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     });
     let patient = PATIENT.get_or_init(|| {
         Regex::new(
-            r"(?i)^[\s,)\]]*(?:\([^)]{1,20}\)\s*)?(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|attacked|ambushed|targeted|tués|blessés|abattus|attaquée?s?|visée?s?|ciblée?s?)\s*(?:in|by|during|as|when|on|near|after|dans|lors|par|près|,|:|;|\.|$)|killed\s+and\s+(?:[\w-]+\s+){1,2}(?:wounded|injured|hurt))",
+            r"(?i)^[\s,)\]]*(?:\([^)]{1,20}\)\s*)?(?:[\w'’-]+\s+){0,2}?(?:(?:were|was|have been|has been|had been|are being|got|ont été|a été|avaient été|sont|est)\s+(?:[\w-]+\s+)?(?:killed|attacked|ambushed|wounded|injured|targeted|shot|abducted|kidnapped|executed|massacred|murdered|beheaded|slain|overrun|tués|tué|tuées|attaqués|attaqué|attaquée|blessés|blessé|visés|visé|ciblés|ciblé|enlevés|enlevé|abattus|abattu|exécutés|pris pour cible|pris à partie|tombés|arrested|detained|captured|apprehended|arrêtés|arrêté|interpellés|interpellé|capturés)|died|perished|lost their lives|sont morts|ont péri|ont trouvé la mort|ont perdu la vie|(?:killed|wounded|injured|attacked|ambushed|targeted|tués|blessés|abattus|attaquée?s?|visée?s?|ciblée?s?)\s*(?:in|by|during|as|when|on|near|after|according|dans|lors|par|près|selon|,|:|;|\.|$)|killed\s+and\s+(?:[\w-]+\s+){1,2}(?:wounded|injured|hurt))",
         )
         .expect("patient cue")
     });
@@ -2974,7 +3044,7 @@ fn read_clause<'a>(
             bg = true;
             chained.push(t.span);
         }
-        if !bg && war_history(text, t.span) {
+        if !bg && (war_history(text, t.span) || lasting(text, sspan, t.span)) {
             bg = true;
             chained.push(t.span);
         }
@@ -3522,6 +3592,31 @@ fn read_clause<'a>(
             armed_victims,
         )
         .map(|sub| match sub {
+            // Grenades by the dozen that police or gendarmes fire at a
+            // crowd are crowd control, not a grenade attack ("aux gendarmes,
+            // qui ont tiré des milliers de grenades"): the crowd's event.
+            // (not one grenade thrown: "a grenade was hurled into a truck as
+            // residents fought back after soldiers shot at protesters")
+            SubEventType::Grenade
+                if top.span.of(text).ends_with("grenades")
+                    && kinds.iter().any(|k| matches!(*k, "protesters" | "rioters"))
+                    && kinds.contains(&"state")
+                    && !kinds.iter().any(|k| matches!(*k, "armed" | "external")) =>
+            {
+                let next = [
+                    "clash",
+                    "riot",
+                    "loot",
+                    "excessive",
+                    "intervention",
+                    "protest",
+                ]
+                .into_iter()
+                .find(|c| classes.contains(c))
+                .unwrap_or("intervention");
+                sub_event_type(next, &classes, &sentence_actors, &kinds, armed_victims)
+                    .unwrap_or(sub)
+            }
             SubEventType::Attack if civilian_agents => SubEventType::MobViolence,
             // "drove a car packed with explosives into the academy and
             // detonated it, killing 21 people including himself"
@@ -3809,6 +3904,14 @@ fn sub_event_type(
             } else {
                 Attack
             }
+        }
+        // Codebook: looting by demonstrators is a violent demonstration,
+        // by a crowd that is not demonstrating (looters, "groups of men
+        // armed with sticks looted and torched foreign-owned shops") mob
+        // violence.
+        "loot" if any_kind("protesters") => ViolentDemonstration,
+        "loot" if any_kind("rioters") && fighters.is_empty() && !has("unrest") && !has("riot") => {
+            MobViolence
         }
         "loot" if crowd => ViolentDemonstration,
         "loot" => LootingPropertyDestruction,
@@ -5686,6 +5789,25 @@ fn locate(
         // (continents and world regions are not among the toponyms)
         Kind::Country | Kind::Continent | Kind::WorldRegion => 3,
     };
+    // "à une soixantaine de kilomètres au sud-est de Niamey", "about 200 km
+    // northwest of Mogadishu": the event was not in the town but at that
+    // distance and bearing from it, in the unit of the populated place
+    // nearest there (geo_precision 2).
+    let offset = |t: &Toponym| -> Option<Location> {
+        let (km, bearing) = distance_from(text, sspan, t.mention.span)?;
+        let from = t.mention.location.as_ref()?;
+        let (Some(bearing), Some(lat), Some(lon)) = (bearing, from.latitude, from.longitude) else {
+            return None;
+        };
+        if km < FAR_REFERENCE_KM {
+            return None;
+        }
+        let at = veille_geo::destination((lat, lon), bearing, km);
+        let near = gaz.nearest_place(&from.country_code, at)?;
+        let mut loc = gaz.location(near, 2);
+        (loc.latitude, loc.longitude) = (Some(at.0), Some(at.1));
+        Some(loc)
+    };
     if let Some(village) = unknown {
         // Codebook: an unknown village is coded at the nearest known larger
         // unit, with geo_precision 2; the written name is kept.
@@ -5694,6 +5816,11 @@ fn locate(
             .chain(source_side.iter())
             .filter(|t| rank(t) <= 1)
             .min_by_key(|t| rank(t));
+        if let Some(mut loc) = base.and_then(|b| offset(b)) {
+            loc.raw_name = Some(village.mention.text.clone());
+            let b = base.expect("offset from it");
+            return (Some(loc), vec![village.mention.span, b.mention.span]);
+        }
         if let Some(b) = base {
             let entry = &gaz.entries[b.entry.expect("resolved") as usize];
             let idx = entry.admin2.unwrap_or(b.entry.expect("resolved"));
@@ -5776,6 +5903,9 @@ fn locate(
             .then(|| main.iter().filter(|t| rank(t) == 0).find(inside))
             .flatten();
         let best = finer.unwrap_or(best);
+        if let Some(loc) = offset(best) {
+            return (Some(loc), vec![best.mention.span]);
+        }
         return (best.mention.location.clone(), vec![best.mention.span]);
     }
     // Earlier sentences of the same paragraph, nearest first (when

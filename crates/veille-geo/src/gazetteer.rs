@@ -105,6 +105,10 @@ pub struct Gazetteer {
     continent_demonyms: HashMap<String, u32>,
     /// Countries whose ACLED admin1 is the gazetteer's admin2.
     admin1_is_admin2: std::collections::HashSet<String>,
+    /// Territories ACLED codes as one admin1 of a larger country (Hong
+    /// Kong, Macau): their admin1 is their own name, their admin2 the
+    /// gazetteer's admin1.
+    admin1_is_country: std::collections::HashSet<String>,
     /// ACLED's admin1 of the places of an admin2 unit, where ACLED splits
     /// the gazetteer's admin1 ("Shan-North" for Lashio District).
     admin1_of_admin2: HashMap<u32, String>,
@@ -505,6 +509,9 @@ impl Gazetteer {
                 ["level", iso, "admin2"] if self.country_by_iso.contains_key(iso) => {
                     self.admin1_is_admin2.insert(iso.to_string());
                 }
+                ["level", iso, "country"] if self.country_by_iso.contains_key(iso) => {
+                    self.admin1_is_country.insert(iso.to_string());
+                }
                 ["split", prefix, name] if prefix.matches('.').count() >= 2 && !name.is_empty() => {
                     let units: Vec<u32> = self
                         .admin_codes
@@ -521,7 +528,7 @@ impl Gazetteer {
                 }
                 _ => {
                     return Err(bad("expected strip-prefix|strip-suffix<TAB>text, \
-                         name<TAB>code<TAB>name, level<TAB>iso2<TAB>admin2 \
+                         name<TAB>code<TAB>name, level<TAB>iso2<TAB>admin2|country \
                          or split<TAB>admin2 code prefix<TAB>name"
                         .into()))
                 }
@@ -690,6 +697,7 @@ impl Gazetteer {
             continent_demonyms: HashMap::new(),
             admin1_of_admin2: HashMap::new(),
             admin1_is_admin2: Default::default(),
+            admin1_is_country: Default::default(),
             capital_ids: HashMap::new(),
             capitals: HashMap::new(),
             neighbours: HashMap::new(),
@@ -934,6 +942,27 @@ impl Gazetteer {
             .map(|(i, name)| (*i, name.as_str()))
     }
 
+    /// The populated place of a country nearest a point (a scan of the
+    /// whole gazetteer: for the rare event told only by its distance from a
+    /// town, "60 km south-east of Niamey").
+    pub fn nearest_place(&self, iso2: &str, at: (f64, f64)) -> Option<u32> {
+        let mut best: Option<(f64, u32)> = None;
+        for (i, e) in self.entries.iter().enumerate() {
+            let (Kind::Place, Some(lat), Some(lon)) = (e.kind, e.lat, e.lon) else {
+                continue;
+            };
+            // (a cheap box first: one degree of latitude is 111 km)
+            if e.iso2 != iso2 || best.is_some_and(|(d, _)| (lat - at.0).abs() * 111.0 > d) {
+                continue;
+            }
+            let d = crate::distance_km(at, (lat, lon));
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, i as u32));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
     /// The ACLED-style location of an entry.
     pub fn location(&self, idx: u32, geo_precision: u8) -> Location {
         let e = &self.entries[idx as usize];
@@ -948,6 +977,13 @@ impl Gazetteer {
         let (admin1, admin2) = match e.admin2 {
             Some(a2) if self.admin1_is_admin2.contains(&e.iso2) => (Some(a2), None),
             _ => (e.admin1, e.admin2),
+        };
+        // Hong Kong's ACLED admin1 is Hong Kong, its districts admin2.
+        let (split, admin1, admin2) = match country {
+            Some(c) if self.admin1_is_country.contains(&e.iso2) => {
+                (Some(c.name.clone()), None, admin1)
+            }
+            _ => (split, admin1, admin2),
         };
         Location {
             name: self.written_name(idx).to_string(),

@@ -27,3 +27,13 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     6371.0 * 2.0 * h.sqrt().asin()
 }
+
+/// The point `km` kilometres from `from` (lat, lon) on the initial bearing
+/// `bearing` (degrees clockwise from north), on a sphere.
+pub fn destination(from: (f64, f64), bearing: f64, km: f64) -> (f64, f64) {
+    let (la, lo) = (from.0.to_radians(), from.1.to_radians());
+    let (b, d) = (bearing.to_radians(), km / 6371.0);
+    let la2 = (la.sin() * d.cos() + la.cos() * d.sin() * b.cos()).asin();
+    let lo2 = lo + (b.sin() * d.sin() * la.cos()).atan2(d.cos() - la.sin() * la2.sin());
+    (la2.to_degrees(), (lo2.to_degrees() + 540.0) % 360.0 - 180.0)
+}

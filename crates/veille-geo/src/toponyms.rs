@@ -182,6 +182,10 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
 
 pub(crate) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+        // "al-Numan", "el-Fasher", "ad-Dali": a name behind its article
+        || w.split_once('-').is_some_and(|(article, rest)| {
+            ARABIC_ARTICLES.contains(&article) && rest.starts_with(char::is_uppercase)
+        })
 }
 
 fn lower_word(text: &str, t: &Token) -> String {

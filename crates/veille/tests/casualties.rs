@@ -3032,3 +3032,101 @@ fn an_unknown_town_of_the_story_is_not_the_datelines_town() {
     assert_eq!(e["location"]["country"], "Mali", "{e:#}");
     assert_ne!(e["location"]["admin1"], "Bamako", "{e:#}");
 }
+
+#[test]
+fn an_event_told_by_its_distance_from_a_town_is_placed_there() {
+    // ("à une quarantaine de kilomètres d'Abidjan" is a distance, not a
+    // toll; a Beninese commune in brackets after two neighbours' names is
+    // the event's place)
+    let e = &events(
+        "koure-2020",
+        "NIAMEY, 9 août 2020 (AFP) - Huit personnes ont été tuées dimanche par des hommes armés dans la réserve de girafes de Kouré, à une soixantaine de kilomètres au sud-est de Niamey.\n",
+        "2020-08-09",
+    )[0];
+    assert_eq!(e["location"]["admin1"], "Tillaberi", "{e:#}");
+    assert_eq!(e["location"]["geo_precision"], 2, "{e:#}");
+    let e = &events(
+        "grand-bassam-2016",
+        "ABIDJAN, 13 mars 2016 (AFP) - Des hommes armés ont ouvert le feu dimanche sur des baigneurs de la plage de Grand-Bassam, station balnéaire située à une quarantaine de kilomètres d'Abidjan, tuant 16 personnes.\n",
+        "2016-03-13",
+    )[0];
+    assert_eq!(e["fatalities"], 16, "{e:#}");
+    let e = &events(
+        "karimama-2025",
+        "On 17 April 2025, JNIM militants attacked two Beninese army positions in W National Park, near the border area with Niger and Burkina Faso (Karimama commune), killing 54 soldiers.\n",
+        "2025-04-17",
+    )[0];
+    assert_eq!(e["location"]["admin2"], "Karimama", "{e:#}");
+    // Hong Kong is one ACLED admin1, its districts admin2.
+    let e = &events(
+        "yuen-long-2019",
+        "HONG KONG, July 22 (Reuters) - Scores of men in white T-shirts attacked commuters at Yuen Long railway station late on Sunday, leaving 45 people injured.\n",
+        "2019-07-22",
+    )[0];
+    assert_eq!(e["location"]["admin1"], "Hong Kong", "{e:#}");
+}
+
+#[test]
+fn crowds_looting_police_grenades_and_plots_follow_the_codebook() {
+    let e = &events(
+        "jeppestown-2019",
+        "On 2 September 2019, groups of men armed with sticks and iron bars looted and torched foreign-owned shops in Jeppestown, Johannesburg.\n",
+        "2019-09-02",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Mob violence", "{e:#}");
+    let e = &events(
+        "sainte-soline-2023",
+        "Le 25 mars 2023, de violents affrontements ont opposé des groupes de manifestants, qui ont incendié des fourgons, aux gendarmes, qui ont tiré des milliers de grenades, à Sainte-Soline.\n",
+        "2023-03-25",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    let e = &events(
+        "whitmer-2020",
+        "On 7 October 2020, FBI agents arrested several men in Ypsilanti, Michigan, as part of an alleged plot to kidnap the state's governor.\n",
+        "2020-10-07",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
+    let e = &events(
+        "tombouctou-2021",
+        "TOMBOUCTOU (Mali), 14 déc 2021 (AFP) - La force française Barkhane a officiellement remis mardi aux Forces armées maliennes (FAMa) sa base de Tombouctou.\n",
+        "2021-12-14",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-violent transfer of territory",
+        "{e:#}"
+    );
+    // What a protest is against is no attack.
+    let e = &events(
+        "ouagadougou-2022",
+        "On 22 January 2022, several hundred people gathered in central Ouagadougou to protest against the government's failure to stem jihadist attacks.\n",
+        "2022-01-22",
+    )[0];
+    assert_eq!(e["event_type"], "Protests", "{e:#}");
+}
+
+#[test]
+fn a_lasting_feud_an_earlier_removal_and_two_days_are_read_as_told() {
+    // "has clashed ... for more than a decade" is no incident.
+    let e = &events(
+        "lebaron-2019",
+        "MEXICO CITY, Nov 5 (Reuters) - Suspected cartel gunmen killed nine members of the LeBaron family, three women and six children, when they ambushed their cars on a dirt road in Sonora on Monday, officials said. The Mormon-descended community has clashed with drug gangs for more than a decade.\n",
+        "2019-11-05",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Attack", "{e:#?}");
+    // The date of what the unrest followed is not the toll's.
+    let e = &events(
+        "juliaca-2023",
+        "On 9 January 2023, protesters tried to storm the airport in Juliaca; police responded with live ammunition and tear gas. Seventeen civilians were killed, the deadliest day of the unrest that followed Pedro Castillo's removal in December 2022.\n",
+        "2023-01-09",
+    );
+    assert_eq!(e[0]["fatalities"], 17, "{e:#?}");
+    assert_eq!(e[0]["event_date"], "2023-01-09", "{e:#?}");
+    let e = &events(
+        "la-saline-2018",
+        "Les 13 et 14 novembre 2018, des hommes armés appartenant à des gangs ont attaqué le quartier de La Saline, à Port-au-Prince, tuant au moins 26 personnes.\n",
+        "2018-11-13",
+    )[0];
+    assert_eq!(e["event_date"], "2018-11-13", "{e:#}");
+    assert_eq!(e["fatalities"], 26, "{e:#}");
+}
