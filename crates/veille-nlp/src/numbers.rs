@@ -527,6 +527,24 @@ const MEASURES: &[&str] = &[
     "octobre",
     "novembre",
     "décembre",
+    // (abbreviated, as AFP's datelines write them: "ZINDER, 16 jan 2015")
+    "jan",
+    "janv",
+    "feb",
+    "fév",
+    "févr",
+    "apr",
+    "avr",
+    "jun",
+    "jul",
+    "juil",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "déc",
     "times",
     "fois",
     "metres",
@@ -755,6 +773,11 @@ mod tests {
         assert_eq!(
             values("à une quarantaine de kilomètres, après une dizaine d'heures, dozens of miles"),
             vec![(40, false), (10, false), (12, false)]
+        );
+        // A dateline's day, its month abbreviated.
+        assert_eq!(
+            values("ZINDER (Niger), 16 jan 2015 (AFP) - Cinq personnes"),
+            vec![(16, false), (2015, false), (5, true)]
         );
     }
 
