@@ -1165,6 +1165,51 @@ fn resolve(
     for (key, q) in bracketed {
         qualifiers.entry(key).or_insert(q);
     }
+    // One name, one place: a name the article once qualifies with its
+    // region or country ("TRIPOLI (Liban), 28 jan (AFP) - ... la
+    // municipalité de Tripoli") is that place where it repeats it bare.
+    // (by a country only: "Russia, Ohio" names a town there, and the
+    // article's other "Russia" is still the country; nor a name the
+    // brackets or the comma of another qualify with)
+    let by_country = |c: &Candidate| {
+        qualifiers.get(&(c.first, c.last)).is_some_and(|q| {
+            q.iter()
+                .all(|&u| gaz.entries[u as usize].kind == Kind::Country)
+        })
+    };
+    let settled: Vec<(String, Vec<u32>)> = cands
+        .iter()
+        .filter(|c| !c.adjectival && by_country(c))
+        .filter_map(|c| {
+            let keep: Vec<u32> = c
+                .entries
+                .iter()
+                .copied()
+                .filter(|&i| within_qualifier(gaz, &qualifiers, c, i))
+                .collect();
+            (!keep.is_empty()).then(|| (c.key.clone(), keep))
+        })
+        .collect();
+    if !settled.is_empty() {
+        for c in cands.iter_mut() {
+            let qualifying = text[..tokens[c.first].span.start]
+                .trim_end()
+                .ends_with(['(', ',']);
+            let country = c
+                .entries
+                .iter()
+                .any(|&e| gaz.entries[e as usize].kind == Kind::Country);
+            if c.adjectival || qualifying || country || qualifiers.contains_key(&(c.first, c.last))
+            {
+                continue;
+            }
+            if let Some((_, keep)) = settled.iter().find(|(k, _)| *k == c.key) {
+                if c.entries.iter().any(|e| keep.contains(e)) {
+                    c.entries.retain(|e| keep.contains(e));
+                }
+            }
+        }
+    }
     // Focus country.
     let mut weight: HashMap<String, f64> = HashMap::new();
     let continent = |c: &Candidate| {
