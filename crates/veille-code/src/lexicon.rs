@@ -369,8 +369,32 @@ pub struct Combination {
     /// The noun comes before the verb ("three points were set up").
     pub noun_first: bool,
     pub nouns: std::collections::HashSet<String>,
+    /// The nouns of several words ("state broadcaster", "border post").
+    pub phrases: Vec<String>,
     /// The verbs, lower-cased.
     pub verbs: Vec<String>,
+}
+
+impl Combination {
+    /// The length of the combination's noun that starts with `word`, at
+    /// `at` of the lower-cased `s`: the word itself, or a noun of several
+    /// words from it.
+    fn noun_at(&self, s: &str, at: usize, word: &str) -> Option<usize> {
+        if self.nouns.contains(word) {
+            return Some(word.len());
+        }
+        self.phrases
+            .iter()
+            .filter(|n| {
+                s[at..].starts_with(n.as_str())
+                    && s[at + n.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(String::len)
+            .max()
+    }
 }
 
 /// What a whole text holds of the lexicons searched over whole articles,
@@ -614,6 +638,12 @@ impl Lexicon {
                 within: c.within,
                 noun_first: c.noun_first,
                 nouns: c.nouns.iter().map(|n| lower_same_len(n)).collect(),
+                phrases: c
+                    .nouns
+                    .iter()
+                    .filter(|n| n.contains([' ', '\'', '’']))
+                    .map(|n| lower_same_len(n))
+                    .collect(),
                 verbs: c.verbs.iter().map(|v| lower_same_len(v)).collect(),
             });
             combination_verbs.push(terms(&c.verbs));
@@ -787,7 +817,7 @@ impl Lexicon {
                         .iter()
                         .rev()
                         .take(c.within)
-                        .find(|(_, w)| c.nouns.contains(*w))
+                        .find(|(start, w)| c.noun_at(&before[from..], *start, w).is_some())
                     {
                         hits.push(Hit {
                             id: c.class,
@@ -799,13 +829,13 @@ impl Lexicon {
                 let rest = &lower[v.span.end..];
                 let stop = Self::clause_stop(&text[v.span.end..]);
                 for (start, w) in words(&rest[..stop]).take(c.within) {
-                    if c.nouns.contains(w) {
+                    if let Some(len) = c.noun_at(&rest[..stop], start, w) {
                         let gap = Span::new(v.span.end, v.span.end + start);
                         let gap_text = gap.of(text);
                         if self.weapons.find(gap_text, gap.of(lower)).is_empty() {
                             hits.push(Hit {
                                 id: c.class,
-                                span: Span::new(v.span.start, gap.end + w.len()),
+                                span: Span::new(v.span.start, gap.end + len),
                             });
                         }
                         break;

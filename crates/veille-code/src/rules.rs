@@ -1333,10 +1333,8 @@ fn dates_something_else(text: &str, date: Span) -> bool {
     if [
         " that followed ",
         " which followed ",
-        " that began ",
-        " which began ",
-        " that erupted ",
-        " which erupted ",
+        " that began with ",
+        " which began with ",
         " qui a suivi ",
         " qui ont suivi ",
         " qui avait suivi ",
@@ -1623,6 +1621,26 @@ fn in_a_slogan(text: &str, place: Span) -> bool {
     let word_before = before[..open].ends_with(|c: char| c.is_alphanumeric());
     if word_before || quote.contains(['”', '’', '»']) || quote.len() > 60 {
         return false;
+    }
+    // (a name in quotes that the place ends: "the 'March for Freedom'",
+    // « la Marche pour Gaza »)
+    let inside = quote[quote.chars().next().map_or(0, char::len_utf8)..].trim_start();
+    let closes = text[place.end..]
+        .trim_start_matches(' ')
+        .starts_with(['\'', '"', '”', '’', '»']);
+    let title = inside.split_whitespace().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                w,
+                "for" | "of" | "the" | "and" | "pour" | "de" | "du" | "des" | "la" | "le" | "et"
+            )
+    });
+    if closes
+        && title
+        && inside.starts_with(char::is_uppercase)
+        && inside.split_whitespace().count() >= 2
+    {
+        return true;
     }
     let lead = before[..open].to_lowercase();
     let lead = lead.trim_end().trim_end_matches(':').trim_end();
@@ -2010,18 +2028,28 @@ fn lasting(text: &str, sentence: Span, trigger: Span) -> bool {
     static SPAN: OnceLock<Regex> = OnceLock::new();
     let span = SPAN.get_or_init(|| {
         Regex::new(
-            r"(?i)^[^.;:,]{0,60}?\b(?:for (?:(?:more than|over|nearly|almost|some|at least) )?(?:a|an|\d+|two|three|four|five|several|many) (?:years?|decades?)|for (?:years|decades)|depuis (?:(?:plus de|près de) )?(?:des|\d+|deux|trois|quatre|cinq|plusieurs) (?:ans|années|décennies))\b",
+            r"(?i)^[^.;:,]{0,60}?\b(?:for (?:(?:more than|over|nearly|almost|some|at least) )?(?:a|an|\d+|two|three|four|five|several|many) (?:years?|decades?)|for (?:years|decades)|since (?:the )?(?:early |late |mid-)?(?:19|20)\d\ds?|depuis (?:(?:plus de|près de) )?(?:des|\d+|deux|trois|quatre|cinq|plusieurs) (?:ans|années|décennies))\b",
         )
         .expect("lasting span")
     });
-    let before = lowered_before(text, sentence, trigger, 24);
+    let before = lowered_before(text, sentence, trigger, 40);
     let auxiliary = before
         .split_whitespace()
         .rev()
-        .take(2)
+        .take(6)
         .any(|w| matches!(w, "has" | "have" | "had" | "s'affrontent" | "se battent"))
         || trigger.of(text).to_lowercase().starts_with("s'affront");
-    auxiliary && span.is_match(&text[trigger.end..sentence.end])
+    let after = &text[trigger.end..sentence.end];
+    // ("les échanges de tirs ... se poursuivent quasi quotidiennement à la
+    // frontière depuis le 8 octobre", "fighting has continued since")
+    static GOES_ON: OnceLock<Regex> = OnceLock::new();
+    let goes_on = GOES_ON.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[^.;:,]{0,70}?\b(?:se poursuivent|se poursuit|continuent|continue|persistent|have continued|has continued|have persisted|has persisted)\b[^.;:]{0,60}?\b(?:depuis|since)\b",
+        )
+        .expect("goes on")
+    });
+    auxiliary && span.is_match(after) || goes_on.is_match(after)
 }
 
 /// Distance from which a place named as a reference point ("195 km north
@@ -4597,12 +4625,13 @@ fn fatalities(
     // part is a part too.
     near.sort_by_key(|q| q.span.start);
     let mut parts: Vec<Span> = Vec::new();
-    // "killing nine people, three women and six children": counts right
-    // after a count that add up to it break it down.
+    // "killing nine people, three women and six children", "at least 20
+    // people were killed: four police officers, two civilians and 14
+    // gunmen": counts right after a count that add up to it break it down.
     let listed = |a: &veille_core::Quantity, b: &veille_core::Quantity| {
         let gap = text[a.span.end..b.span.start].to_lowercase();
         let gap = gap.trim_end();
-        gap.len() <= 40 && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
+        gap.len() <= 40 && [" and", " et", ",", ":"].iter().any(|j| gap.ends_with(j))
     };
     for k in 0..near.len() {
         let mut sum = 0;
@@ -5470,6 +5499,22 @@ fn list_toll(
     // determiner among them)
     if counted < 2 || people == 0 || named == counted {
         return None;
+    }
+    // "Deux journalistes de la chaîne, la correspondante Farah Omar et le
+    // caméraman Rabih Maamari, ont été tués": the people after a count
+    // that are as many as it name them, an apposition.
+    let first_count = quantities
+        .iter()
+        .find(|q| {
+            q.span.start
+                == sspan.start
+                    + start
+                    + items[0].0
+                    + (items[0].1.len() - items[0].1.trim_start().len())
+        })
+        .map(|q| q.value);
+    if let Some(n) = first_count.filter(|&n| people as u64 == n && counted == people + 1) {
+        total = n;
     }
     let whole = Span::new(sspan.start + start, sspan.start + at);
     if spans.is_empty() {
@@ -6358,7 +6403,12 @@ fn relative_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) -> Optio
 fn killing_over_abduction(a: &Event, b: &Event) -> bool {
     a.sub_event_type == SubEventType::Attack
         && a.fatalities.is_some_and(|f| f > 0)
-        && b.sub_event_type == SubEventType::AbductionForcedDisappearance
+        // (or rapes told after the killings: "tuant au moins 26 personnes
+        // ... Des maisons ont été incendiées et plusieurs femmes violées")
+        && matches!(
+            b.sub_event_type,
+            SubEventType::AbductionForcedDisappearance | SubEventType::SexualViolence
+        )
 }
 
 /// Gives a battle's two sides the roles an earlier report of it gave them,
@@ -6857,6 +6907,12 @@ mod tests {
         assert!(!super::in_a_slogan(t, at(t, "Gao")));
         let t = "Niger's junta rallied supporters in Niamey.";
         assert!(!super::in_a_slogan(t, at(t, "Niamey")));
+        // (a march's name in quotes; not a witness's words)
+        let t = "The 'March for Freedom' drew 100,000 people to central Minsk.";
+        assert!(super::in_a_slogan(t, at(t, "Freedom")));
+        assert!(!super::in_a_slogan(t, at(t, "Minsk")));
+        let t = "\"They attacked us in Gao\" a witness said.";
+        assert!(!super::in_a_slogan(t, at(t, "Gao")));
     }
 
     #[test]

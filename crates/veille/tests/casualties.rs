@@ -3130,3 +3130,78 @@ fn a_lasting_feud_an_earlier_removal_and_two_days_are_read_as_told() {
     assert_eq!(e["event_date"], "2018-11-13", "{e:#}");
     assert_eq!(e["fatalities"], 26, "{e:#}");
 }
+
+#[test]
+fn a_datelines_day_a_breakdown_and_an_apposition_add_no_dead() {
+    // "16 jan" is a dateline's day; the town is Lebanon's Tripoli all
+    // through once the dateline says so.
+    let e = &events(
+        "tripoli-2021",
+        "TRIPOLI (Liban), 28 jan 2021 (AFP) - Deux personnes ont été tuées jeudi soir lorsque des manifestants ont mis le feu au siège de la municipalité de Tripoli, grande ville du nord du Liban.\n",
+        "2021-01-28",
+    )[0];
+    assert_eq!(e["fatalities"], 2, "{e:#}");
+    assert_eq!(e["location"]["country"], "Lebanon", "{e:#}");
+    let e = &events(
+        "villa-union-2019",
+        "On 30 November 2019, gunmen of the Cartel del Noreste attacked the municipal building in Villa Union. At least 20 people were killed: four police officers, two civilians and 14 gunmen.\n",
+        "2019-11-30",
+    )[0];
+    assert_eq!(e["fatalities"], 20, "{e:#}");
+    let e = &events(
+        "tayr-harfa-2023",
+        "BEYROUTH, 21 nov 2023 (AFP) - Deux journalistes de la chaîne Al-Mayadeen, la correspondante Farah Omar et le caméraman Rabih Maamari, ont été tués mardi par une frappe israélienne dans le sud du Liban. Les échanges de tirs entre le Hezbollah et l'armée israélienne se poursuivent quasi quotidiennement à la frontière depuis le 8 octobre.\n",
+        "2023-11-21",
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["sub_event_type"], "Air/drone strike", "{e:#?}");
+    assert_eq!(e[0]["fatalities"], 2, "{e:#?}");
+}
+
+#[test]
+fn circumstances_names_and_histories_are_not_the_event() {
+    // An ambush in a sandstorm is no natural disaster.
+    let e = &events(
+        "tinzaouatene-2024",
+        "On 27 July 2024, CSP-PSD fighters ambushed a convoy of Malian soldiers and Wagner Group mercenaries near Tinzaouatene during a sandstorm.\n",
+        "2024-07-27",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    // Protesters occupying a state broadcaster's premises riot.
+    let e = &events(
+        "ortm-2020",
+        "On 10 July 2020, some demonstrators occupied the premises of the state broadcaster ORTM in Bamako and blocked two bridges.\n",
+        "2020-07-10",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    // A march's name in quotes is no place.
+    let e = &events(
+        "minsk-2020",
+        "On 16 August 2020, the 'March for Freedom' drew well over 100,000 people to central Minsk to demand the resignation of Alexander Lukashenko. The crowd gathered around the Stela monument.\n",
+        "2020-08-16",
+    )[0];
+    assert_eq!(e["location"]["name"], "Minsk", "{e:#}");
+    // A group's trade since the 1990s is its history, not this battle.
+    let e = &events(
+        "bohol-2017",
+        "MANILA, April 11 (Reuters) - Philippine troops clashed with Abu Sayyaf militants on the island of Bohol on Tuesday, killing six of the gunmen, the military said. The Abu Sayyaf has made money from kidnapping for ransom since the 1990s.\n",
+        "2017-04-11",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    // A camp left and handed over; weapons handed over end a struggle.
+    let e = &events(
+        "ber-2023",
+        "BAMAKO, 13 août 2023 (AFP) - La Minusma a annoncé dimanche avoir quitté de manière anticipée son camp de Ber, dans la région de Tombouctou, et l'avoir remis à l'armée malienne.\n",
+        "2023-08-13",
+    )[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-violent transfer of territory",
+        "{e:#}"
+    );
+    let e = &events(
+        "farc-2017",
+        "On 27 June 2017, the FARC completed the handover of its individual weapons to the UN mission at a ceremony in Mesetas, formally ending its existence as an armed group.\n",
+        "2017-06-27",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Change to group/activity", "{e:#}");
+}
