@@ -146,28 +146,31 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("number pattern"))
 }
 
-/// Lower-case, with a fast path for ASCII characters (most of any news text).
-fn lowercase(text: &str) -> String {
+/// Lower-case, with a fast path for ASCII characters (most of any news
+/// text); `None` when a character's lower case has another byte length
+/// (rare letters: "Ⱥ" grows, "Ɦ" shrinks, and the two may even out), as
+/// offsets into it would not be offsets into the text.
+fn lowercase(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
+            let before = out.len();
             out.extend(c.to_lowercase());
+            if out.len() - before != c.len_utf8() {
+                return None;
+            }
         }
     }
-    out
+    Some(out)
 }
 
 /// Finds the quantities of a text.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let lower = lowercase(text);
     // Lower-casing may change byte lengths (rare letters); fall back to the text.
-    let hay = if lower.len() == text.len() {
-        lower.as_str()
-    } else {
-        text
-    };
+    let hay = lower.as_deref().unwrap_or(text);
     let mut found: Vec<(Span, u64, u64, u64)> = Vec::new();
 
     // Vague amounts first (they contain number-like words: "une dizaine").
