@@ -5,7 +5,7 @@ use crate::lexicon::{lower_same_len, ActorDef, Hit, Lexicon, Scan};
 use crate::words::WORDS;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 use veille_core::{
     char_offsets, Actor, Article, DateKind, DateMention, Event, Evidence, Location, Span,
     SubEventType,
@@ -1330,17 +1330,19 @@ fn dates_something_else(text: &str, date: Span) -> bool {
     // before is that earlier thing's.
     let window = &before[before.floor_char_boundary(before.len().saturating_sub(120))..];
     let clause = &window[window.rfind([',', ';', '(', ':', '.']).map_or(0, |i| i + 1)..];
-    if [
-        " that followed ",
-        " which followed ",
-        " that began with ",
-        " which began with ",
-        " qui a suivi ",
-        " qui ont suivi ",
-        " qui avait suivi ",
-    ]
-    .iter()
-    .any(|w| clause.contains(w))
+    // (two cheap looks first: this runs for every date of every clause)
+    if (clause.contains("follow") || clause.contains("began") || clause.contains("suivi"))
+        && [
+            " that followed ",
+            " which followed ",
+            " that began with ",
+            " which began with ",
+            " qui a suivi ",
+            " qui ont suivi ",
+            " qui avait suivi ",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
     {
         return true;
     }
@@ -1738,6 +1740,9 @@ fn capital_named(
                             .seats_of_state
                             .iter()
                             .find(|s| starts_phrase(&lower, s))
+                            // (lower-casing may shift bytes and even out:
+                            // the seat's end must be one in the text too)
+                            .filter(|s| rest.is_char_boundary(s.len()))
                     })
                     .flatten();
                 if let Some(seat) = seat {
@@ -2049,7 +2054,15 @@ fn lasting(text: &str, sentence: Span, trigger: Span) -> bool {
         )
         .expect("goes on")
     });
-    auxiliary && span.is_match(after) || goes_on.is_match(after)
+    // (the expression searched only when its last word is there: it runs
+    // for every trigger)
+    let since = || {
+        let head = &after[..after.floor_char_boundary(200.min(after.len()))];
+        ["since", "Since", "depuis", "Depuis"]
+            .iter()
+            .any(|w| head.contains(w))
+    };
+    auxiliary && span.is_match(after) || since() && goes_on.is_match(after)
 }
 
 /// Distance from which a place named as a reference point ("195 km north
@@ -2543,14 +2556,24 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
         .unwrap_or(before)
         .trim_end();
-    let ally = WORDS.ally_cues.iter().any(|c| {
+    // (each cue's last occurrence, all cues found in one pass: this runs
+    // for every actor of every clause)
+    static ALLY_CUES: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(&WORDS.ally_cues).expect("ally cues"));
+    let mut found: Vec<(usize, usize)> = ALLY_CUES
+        .find_overlapping_iter(before)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    let last_of = |k: usize| found.iter().rev().find(|f| f.0 == k).map(|f| f.1);
+    let ally = WORDS.ally_cues.iter().enumerate().any(|(k, c)| {
         // Right before the name, or naming what the name is a part of:
         // "backed by Russian paramilitaries of the Africa Corps", "appuyés
         // par des éléments de la force Barkhane" (not "backed by soldiers
         // killed Fulani residents").
         // Or after a word or two that describe it: "backed by local clan
         // militias" (not a verb: "backed by soldiers killed ...").
-        before.rfind(c).is_some_and(|at| {
+        last_of(k).is_some_and(|at| {
             let gap = &before[at + c.len()..];
             let words: Vec<&str> = gap.split_whitespace().collect();
             let described = gap.starts_with(' ')

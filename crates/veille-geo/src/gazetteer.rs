@@ -120,6 +120,9 @@ pub struct Gazetteer {
     neighbours: HashMap<String, Vec<String>>,
     /// Scratch space for folding names while indexing them.
     key_buf: String,
+    /// Each country's populated places with a point, built at the first
+    /// [`Gazetteer::nearest_place`].
+    places_by_country: std::sync::OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 /// The name index: folded names to the entries they name.
@@ -702,6 +705,7 @@ impl Gazetteer {
             capitals: HashMap::new(),
             neighbours: HashMap::new(),
             key_buf: String::new(),
+            places_by_country: std::sync::OnceLock::new(),
         };
         let bad = |file: &str, why: String| Error::Data {
             file: file.into(),
@@ -946,18 +950,28 @@ impl Gazetteer {
     /// whole gazetteer: for the rare event told only by its distance from a
     /// town, "60 km south-east of Niamey").
     pub fn nearest_place(&self, iso2: &str, at: (f64, f64)) -> Option<u32> {
+        let by_country = self.places_by_country.get_or_init(|| {
+            let mut m: HashMap<String, Vec<u32>> = HashMap::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.kind == Kind::Place && e.lat.is_some() && e.lon.is_some() {
+                    m.entry(e.iso2.clone()).or_default().push(i as u32);
+                }
+            }
+            m
+        });
         let mut best: Option<(f64, u32)> = None;
-        for (i, e) in self.entries.iter().enumerate() {
-            let (Kind::Place, Some(lat), Some(lon)) = (e.kind, e.lat, e.lon) else {
+        for &i in by_country.get(iso2)? {
+            let e = &self.entries[i as usize];
+            let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
                 continue;
             };
             // (a cheap box first: one degree of latitude is 111 km)
-            if e.iso2 != iso2 || best.is_some_and(|(d, _)| (lat - at.0).abs() * 111.0 > d) {
+            if best.is_some_and(|(d, _)| (lat - at.0).abs() * 111.0 > d) {
                 continue;
             }
             let d = crate::distance_km(at, (lat, lon));
             if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, i as u32));
+                best = Some((d, i));
             }
         }
         best.map(|(_, i)| i)
