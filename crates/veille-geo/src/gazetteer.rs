@@ -947,8 +947,8 @@ impl Gazetteer {
     }
 
     /// The populated place of a country nearest a point (a scan of the
-    /// whole gazetteer: for the rare event told only by its distance from a
-    /// town, "60 km south-east of Niamey").
+    /// country's places: for the rare event told only by its distance from
+    /// a town, "60 km south-east of Niamey").
     pub fn nearest_place(&self, iso2: &str, at: (f64, f64)) -> Option<u32> {
         let by_country = self.places_by_country.get_or_init(|| {
             let mut m: HashMap<String, Vec<u32>> = HashMap::new();

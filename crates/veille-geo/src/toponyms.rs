@@ -1166,8 +1166,8 @@ fn resolve(
         qualifiers.entry(key).or_insert(q);
     }
     // One name, one place: a name the article once qualifies with its
-    // region or country ("TRIPOLI (Liban), 28 jan (AFP) - ... la
-    // municipalité de Tripoli") is that place where it repeats it bare.
+    // country ("TRIPOLI (Liban), 28 jan (AFP) - ... la municipalité de
+    // Tripoli") is that place where it repeats it bare.
     // (by a country only: "Russia, Ohio" names a town there, and the
     // article's other "Russia" is still the country; nor a name the
     // brackets or the comma of another qualify with)
