@@ -231,7 +231,12 @@ pub fn code_prescanned(
                 .iter()
                 .any(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Year));
             let death_here = deaths.iter().any(|d| inside(d.span));
-            if death_here && !own_date {
+            // (not a war's toll: "The decade-long insurgency in northeast
+            // Nigeria has killed more than 30,000 people")
+            let history = deaths
+                .iter()
+                .any(|d| inside(d.span) && war_history(text, d.span));
+            if death_here && !own_date && !history {
                 let victims = named_victims(sspan, actors, &forces_of, lex, gaz, drafts.last());
                 add_toll(drafts.last_mut(), si, text, sspan, nlp, lex, victims);
             }
@@ -2008,22 +2013,25 @@ fn war_history(text: &str, trigger: Span) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
+    let mut perfect = false;
     while words.last().is_some_and(|w| {
         matches!(
             *w,
             "has" | "have" | "had" | "already" | "a" | "ont" | "avait" | "avaient" | "déjà"
         )
     }) {
+        perfect |= words.last() != Some(&"already") && words.last() != Some(&"déjà");
         words.pop();
     }
     // (the war's noun at most three words before: "a rebellion in the
     // south that has killed more than 120,000 people")
     let n = words.len();
-    n >= 2
-        && matches!(words[n - 1], "that" | "which" | "qui")
-        && words[n.saturating_sub(5)..n - 1]
-            .iter()
-            .any(|w| WORDS.wars.contains(w))
+    let war_near = |from: usize, to: usize| words[from..to].iter().any(|w| WORDS.wars.contains(w));
+    n >= 2 && matches!(words[n - 1], "that" | "which" | "qui") && war_near(n.saturating_sub(5), n - 1)
+        // (or the war itself, told in the perfect: "The decade-long
+        // insurgency in northeast Nigeria has killed more than 30,000
+        // people")
+        || perfect && n >= 1 && war_near(n.saturating_sub(4), n)
 }
 
 /// "The community has clashed with drug gangs for more than a decade",

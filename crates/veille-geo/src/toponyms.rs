@@ -1118,6 +1118,28 @@ fn resolve(
             .split(',')
             .map(str::trim)
             .collect();
+        // "Paletwa town and township (Chin)": one name in brackets after a
+        // place the gazetteer lacks is its unit, when it names one (Chin
+        // State, not Jinzhou, which GeoNames also calls Chin).
+        if !read_brackets.contains(&start) && parts.len() == 1 && name_like(parts[0]) {
+            let only: Vec<usize> = (0..cands.len())
+                .filter(|&i| inside(i, start, start + close) && !cands[i].adjectival)
+                .collect();
+            if let [i] = only[..] {
+                let units: Vec<u32> = cands[i]
+                    .entries
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        matches!(gaz.entries[e as usize].kind, Kind::Admin1 | Kind::Admin2)
+                    })
+                    .collect();
+                if !units.is_empty() && units.len() < cands[i].entries.len() {
+                    held.push((i, units));
+                }
+            }
+            continue;
+        }
         if read_brackets.contains(&start) || parts.len() < 2 || !parts.iter().all(|p| name_like(p))
         {
             continue;

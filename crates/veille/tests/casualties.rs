@@ -3205,3 +3205,20 @@ fn circumstances_names_and_histories_are_not_the_event() {
     )[0];
     assert_eq!(e["sub_event_type"], "Change to group/activity", "{e:#}");
 }
+
+#[test]
+fn a_wars_toll_is_not_the_incidents_and_a_bracketed_unit_is_one() {
+    let e = &events(
+        "auno-2020",
+        "MAIDUGURI, Nigeria, Feb 10 (Reuters) - Islamist insurgents killed 30 people outside the town of Auno on Sunday, the Borno state governor's office said. The decade-long insurgency in northeast Nigeria has killed more than 30,000 people.\n",
+        "2020-02-10",
+    )[0];
+    assert_eq!(e["fatalities"], 30, "{e:#}");
+    // (GeoNames also calls Jinzhou, China, "Chin")
+    let e = &events(
+        "paletwa-2024",
+        "On 15 January 2024, the Arakan Army announced it had seized full control of Paletwa town and township (Chin) after overrunning the last junta positions in the area.\n",
+        "2024-01-15",
+    )[0];
+    assert_eq!(e["location"]["country"], "Myanmar", "{e:#}");
+}
