@@ -2051,7 +2051,10 @@ fn lasting(text: &str, sentence: Span, trigger: Span) -> bool {
         .rev()
         .take(6)
         .any(|w| matches!(w, "has" | "have" | "had" | "s'affrontent" | "se battent"))
-        || trigger.of(text).to_lowercase().starts_with("s'affront");
+        || trigger
+            .of(text)
+            .get(..9)
+            .is_some_and(|w| w.eq_ignore_ascii_case("s'affront"));
     let after = &text[trigger.end..sentence.end];
     // ("les échanges de tirs ... se poursuivent quasi quotidiennement à la
     // frontière depuis le 8 octobre", "fighting has continued since")
@@ -5460,6 +5463,8 @@ fn list_toll(
     }
     items.push((from, &subject[from..]));
     let (mut total, mut people, mut counted, mut named) = (0u64, 0usize, 0usize, 0usize);
+    // (the count that opens the list, if one does)
+    let mut first_count = None;
     let mut spans = Vec::new();
     // (whether the item before was a determiner's person, whom a name
     // after it is)
@@ -5470,6 +5475,9 @@ fn list_toll(
         let first = item.split_whitespace().next()?;
         let first_lower = first.to_lowercase();
         if let Some(q) = quantities.iter().find(|q| q.span.start == item_start) {
+            if k == 0 {
+                first_count = Some(q.value);
+            }
             total += q.value;
             counted += 1;
             spans.push(q.span);
@@ -5534,16 +5542,6 @@ fn list_toll(
     // "Deux journalistes de la chaîne, la correspondante Farah Omar et le
     // caméraman Rabih Maamari, ont été tués": the people after a count
     // that are as many as it name them, an apposition.
-    let first_count = quantities
-        .iter()
-        .find(|q| {
-            q.span.start
-                == sspan.start
-                    + start
-                    + items[0].0
-                    + (items[0].1.len() - items[0].1.trim_start().len())
-        })
-        .map(|q| q.value);
     if let Some(n) = first_count.filter(|&n| people as u64 == n && counted == people + 1) {
         total = n;
     }
@@ -5892,12 +5890,11 @@ fn locate(
             .chain(source_side.iter())
             .filter(|t| rank(t) <= 1)
             .min_by_key(|t| rank(t));
-        if let Some(mut loc) = base.and_then(|b| offset(b)) {
-            loc.raw_name = Some(village.mention.text.clone());
-            let b = base.expect("offset from it");
-            return (Some(loc), vec![village.mention.span, b.mention.span]);
-        }
         if let Some(b) = base {
+            if let Some(mut loc) = offset(b) {
+                loc.raw_name = Some(village.mention.text.clone());
+                return (Some(loc), vec![village.mention.span, b.mention.span]);
+            }
             let entry = &gaz.entries[b.entry.expect("resolved") as usize];
             let idx = entry.admin2.unwrap_or(b.entry.expect("resolved"));
             let mut loc = gaz.location(idx, 2);
