@@ -2,7 +2,6 @@
 //! of how English and French tell things (which verbs make a side the one
 //! hit, which words name a seat of state, ...) kept out of the code.
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 const WORDS_TOML: &str = include_str!("../../../data/lexicon/words.toml");
@@ -12,40 +11,8 @@ const WORDS_TOML: &str = include_str!("../../../data/lexicon/words.toml");
 pub(crate) static WORDS: LazyLock<Words> =
     LazyLock::new(|| Words::parse(WORDS_TOML).expect("data/lexicon/words.toml is valid"));
 
-macro_rules! word_lists {
-    ($($name:ident),* $(,)?) => {
-        /// One field per list of `words.toml`, each documented there.
-        pub(crate) struct Words {
-            $(pub(crate) $name: Vec<&'static str>,)*
-        }
-
-        impl Words {
-            /// Parses the lists; every list must be there, and no other.
-            fn parse(text: &str) -> Result<Words, String> {
-                let mut table: BTreeMap<String, Vec<String>> =
-                    toml::from_str(text).map_err(|e| e.to_string())?;
-                let mut take = |key: &str| {
-                    table
-                        .remove(key)
-                        .map(|list| list.into_iter().map(leak).collect())
-                        .ok_or_else(|| format!("words.toml has no list `{key}`"))
-                };
-                let words = Words { $($name: take(stringify!($name))?,)* };
-                match table.keys().next() {
-                    Some(unknown) => Err(format!("words.toml: unknown list `{unknown}`")),
-                    None => Ok(words),
-                }
-            }
-        }
-    };
-}
-
-/// The lists live as long as the program: parsed once, never freed.
-fn leak(word: String) -> &'static str {
-    Box::leak(word.into_boxed_str())
-}
-
-word_lists! {
+veille_core::word_lists! {
+    "words.toml";
     attacker_nouns,
     cumulative_amounts,
     taken_back,

@@ -7,6 +7,7 @@
 
 pub mod taxonomy;
 pub mod text;
+pub mod words;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -503,7 +503,7 @@ impl Gazetteer {
                     // compass word ("Nord") or very short. (A compass name
                     // names a unit abroad only with its country in the
                     // sentence: see the resolver.)
-                    let compass = crate::toponyms::COMPASS.contains(&fold(name).as_str())
+                    let compass = crate::words::COMPASS.contains(&fold(name).as_str())
                         && !name.contains(['-', ' ']);
                     if !compass && name.chars().count() >= 4 {
                         self.index_name(name, idx);

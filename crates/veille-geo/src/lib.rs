@@ -11,6 +11,7 @@ mod hash;
 pub mod overlay;
 mod streets;
 pub mod toponyms;
+mod words;
 
 pub use gazetteer::{Entry, Gazetteer, Kind};
 pub use toponyms::{find_places, GeoAnalysis};

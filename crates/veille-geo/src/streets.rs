@@ -8,36 +8,8 @@
 //! with no location.
 
 use crate::toponyms::{capitalised, Token};
+use crate::words::{NOT_STREET_NAMES, NUMBERED_ROADS, STREET_ABBREVIATIONS, STREET_SUFFIXES};
 use veille_core::Span;
-
-/// Words that end a street's name.
-const SUFFIXES: &[&str] = &[
-    "Street",
-    "Avenue",
-    "Road",
-    "Drive",
-    "Boulevard",
-    "Lane",
-    "Trail",
-    "Parkway",
-    "Pike",
-    "Turnpike",
-    "Freeway",
-    "Expressway",
-];
-
-/// The same, abbreviated (written with a period: "Main St.").
-const ABBREVIATIONS: &[&str] = &["St", "Ave", "Rd", "Blvd"];
-
-/// Words before a road's number ("Highway 19", "Interstate 395").
-const NUMBERED: &[&str] = &["Highway", "Route", "Interstate", "Hwy"];
-
-/// Capitalised words that open a sentence or a phrase and name no street.
-const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "Near", "Along", "From", "To", "Off", "Of", "And", "Or",
-    "By", "Between", "With", "Then", "Down", "Up", "Across", "Past", "Onto", "Into", "Via", "When",
-    "After", "Before", "Both", "This", "That", "Its", "His", "Her", "Their", "Our",
-];
 
 /// Spans of the streets and roads of `tokens` and their sentences, in text
 /// order.
@@ -53,7 +25,7 @@ pub(crate) fn find_streets(text: &str, tokens: &[Token]) -> Vec<(Span, usize)> {
     let name_word = |t: &Token| {
         let w = word(t);
         t.word_end == t.span.end
-            && !NOT_NAMES.contains(&w)
+            && !NOT_STREET_NAMES.contains(&w)
             && (capitalised(w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
                     && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s)))
@@ -62,7 +34,7 @@ pub(crate) fn find_streets(text: &str, tokens: &[Token]) -> Vec<(Span, usize)> {
     for (k, t) in tokens.iter().enumerate() {
         let w = word(t);
         let period = text[t.span.end..].starts_with('.');
-        let suffix = SUFFIXES.contains(&w) || ABBREVIATIONS.contains(&w) && period;
+        let suffix = STREET_SUFFIXES.contains(&w) || STREET_ABBREVIATIONS.contains(&w) && period;
         let county_road = w == "Road"
             && k > 0
             && word(&tokens[k - 1]) == "County"
@@ -80,7 +52,7 @@ pub(crate) fn find_streets(text: &str, tokens: &[Token]) -> Vec<(Span, usize)> {
                 first -= 1;
             }
             if first < k {
-                let end = t.span.end + usize::from(ABBREVIATIONS.contains(&w));
+                let end = t.span.end + usize::from(STREET_ABBREVIATIONS.contains(&w));
                 out.push((Span::new(tokens[first].span.start, end), t.sentence));
             }
             continue;
@@ -99,7 +71,7 @@ pub(crate) fn find_streets(text: &str, tokens: &[Token]) -> Vec<(Span, usize)> {
             continue;
         };
         // "Highway 19", "State Highway 360", "County Road 35".
-        if NUMBERED.contains(&w) || county_road {
+        if NUMBERED_ROADS.contains(&w) || county_road {
             let qualified = k > 0
                 && adjacent(&tokens[k - 1], t)
                 && matches!(word(&tokens[k - 1]), "State" | "County" | "Federal");

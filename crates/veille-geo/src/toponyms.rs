@@ -15,6 +15,13 @@
 
 use crate::fold::{edit_distance, fold};
 use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::words::{
+    ACCORD_WORDS, ACCORD_WORDS_FR, ADMIN_WORDS, ARABIC_ARTICLES, COMPASS, CONNECTORS,
+    DISTRICT_WORDS, FACILITY_ARTICLES_FR, FACILITY_WORDS, FACILITY_WORDS_FR, HYPHEN_ARTICLES,
+    INSTITUTION_WORDS, LANDFORM_WORDS, NAME_PREFIXES, OCCASION_WORDS, PERSON_OBJECT_VERBS,
+    PERSON_TITLES, PLACE_MODIFIERS, PLACE_QUALIFIERS, REGION_HEADS, SENTENCE_OPENERS,
+    SETTLEMENT_WORDS, SPEECH,
+};
 use std::collections::HashMap;
 use veille_core::{PlaceMention, Sentence, Span};
 
@@ -44,56 +51,9 @@ pub struct GeoAnalysis {
     pub focus_country: Option<String>,
 }
 
-/// Lowercase words that open or join the names of world regions, seas and
-/// lakes in French ("la mer Rouge", "le bassin du lac Tchad", "le golfe de
-/// Guinée"): a run may hold them, and then names a world region only.
-const REGION_HEADS: &[&str] = &["mer", "lac", "golfe", "bassin", "détroit", "région"];
-
 /// An elided article between the words of a name ("Afrique de l'Ouest",
 /// "Corne de l'Afrique"); the tokenizer leaves it out of the next word.
 const ELIDED_GAPS: &[&str] = &[" l'", " l’", " d'", " d’"];
-
-const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "d'", "el", "al", "of", "the", "sur", "en", "n'", "ad",
-    "ag", "ould", "ben",
-];
-const ADMIN_WORDS: &[&str] = &[
-    "region",
-    "regions",
-    "région",
-    "régions",
-    "province",
-    "provinces",
-    "state",
-    "states",
-    "governorate",
-    "administrative",
-];
-const DISTRICT_WORDS: &[&str] = &[
-    "district",
-    "districts",
-    "cercle",
-    "cercles",
-    "department",
-    "département",
-    "county",
-    "prefecture",
-    "préfecture",
-    "commune",
-    "lga",
-    "municipality",
-];
-const SETTLEMENT_WORDS: &[&str] = &[
-    "village",
-    "villages",
-    "town",
-    "city",
-    "locality",
-    "localité",
-    "hamlet",
-    "camp",
-    "ville",
-];
 
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
@@ -380,14 +340,11 @@ fn lookup_arabic(gaz: &Gazetteer, surface: &str, key: &str) -> Vec<u32> {
             }
         }
     }
-    const ARTICLES: &[&str] = &[
-        "al", "el", "as", "ad", "ar", "ash", "az", "at", "an", "ath", "adh", "ed", "es", "er", "et",
-    ];
     let Some((article, rest)) = surface.split_once('-') else {
         return Vec::new();
     };
     let rest_key = fold(rest);
-    if !ARTICLES.contains(&article.to_lowercase().as_str())
+    if !HYPHEN_ARTICLES.contains(&article.to_lowercase().as_str())
         || rest_key.chars().count() < 4
         || !rest.starts_with(|c: char| c.is_uppercase())
     {
@@ -832,34 +789,6 @@ fn recognize(
 
     (cands, unknown)
 }
-
-/// Words for accords and talks, which take the name of the place they were
-/// made at.
-const ACCORD_WORDS: &[&str] = &[
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "talks",
-    "declaration",
-    "protocol",
-    "process",
-    "peace",
-    "summit",
-    "conference",
-];
-
-/// French accords and talks named after a place, the place after "de".
-const ACCORD_WORDS_FR: &[&str] = &[
-    "accord",
-    "accords",
-    "paix",
-    "pourparlers",
-    "négociations",
-    "sommet",
-    "conférence",
-    "processus",
-];
 
 /// Whether tokens first..=last name an accord or talks: a lowercase accord
 /// word right after ("the Algiers agreement") or a French one before with
@@ -2208,10 +2137,6 @@ fn word_after<'t>(text: &str, tokens: &'t [Token], k: usize) -> Option<&'t Token
     })
 }
 
-/// The Arabic article as names are written in Latin letters ("El Nabatieh",
-/// "Al Anbar", "Ar Raqqa").
-const ARABIC_ARTICLES: &[&str] = &["al", "el", "ar", "as", "ad", "an", "ash", "az", "at"];
-
 /// `fold(name) == folded`, without allocating for plain ASCII names (the
 /// common case, checked for every reading of every ambiguous name).
 fn folds_to(name: &str, folded: &str) -> bool {
@@ -2247,168 +2172,6 @@ fn abbreviation_of(x: &str, y: &str) -> bool {
         .iter()
         .any(|&(a, full)| x.eq_ignore_ascii_case(a) && y == full)
 }
-
-/// Compass words that are also the names of regions somewhere (Haiti's
-/// "Sud", Burkina Faso's "Est", Cameroon's "Nord"), folded.
-pub(crate) const COMPASS: &[&str] = &[
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "centre",
-    "north",
-    "south",
-    "east",
-    "west",
-    "centre nord",
-    "centre sud",
-    "centre est",
-    "centre ouest",
-    "nord ouest",
-    "nord est",
-    "sud ouest",
-    "sud est",
-    "north west",
-    "north east",
-    "south west",
-    "south east",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-];
-
-/// Capitalised words that, right after a place name, make it the name of
-/// an institution of that place.
-const INSTITUTION_WORDS: &[&str] = &[
-    "army",
-    "navy",
-    "police",
-    "department",
-    "dept",
-    "university",
-    "college",
-    "tech",
-    "state",
-    "senate",
-    "government",
-    "council",
-    "court",
-    "times",
-    "post",
-    "herald",
-    "tribune",
-    "news",
-    "journal",
-    "gazette",
-    "airport",
-    "hospital",
-    "school",
-    "church",
-    "company",
-    "corp",
-    "bank",
-    "railway",
-    "highway",
-    "patrol",
-    "guard",
-    "national",
-    "democrats",
-    "republicans",
-    "party",
-    "house",
-    "assembly",
-    "legislature",
-    "board",
-    "commission",
-    "authority",
-    "office",
-    "ministry",
-    "forces",
-    "marines",
-    "embassy",
-    "consulate",
-    "sheriff",
-    "sheriff's",
-    "fire",
-    "public",
-    "county",
-    "city",
-    "federal",
-    "general",
-    "attorney",
-    "chamber",
-    "club",
-    "fc",
-    "united",
-    "rangers",
-    "mayor",
-    "governor",
-    "district",
-    "zoo",
-    "museum",
-    "library",
-    "center",
-    "centre",
-    "institute",
-    "agency",
-    "bureau",
-    "service",
-    "services",
-    "corporation",
-    "association",
-    "project",
-    "program",
-    "programme",
-    "foundation",
-    "society",
-    "alliance",
-    "schools",
-    "academy",
-    "clinic",
-    "festival",
-    "parade",
-    "league",
-    "union",
-    "jail",
-    "courthouse",
-    "coroner",
-    "clerk",
-    "deputy",
-    "detention",
-    "census",
-    "gov",
-    "sen",
-    "sens",
-    "rep",
-    "reps",
-    "senator",
-    "congressman",
-    "president",
-    "secretary",
-    "ambassador",
-    "envoy",
-    "officials",
-    "troops",
-    "military",
-    "soldiers",
-    "administration",
-    "health",
-    "medical",
-    "senior",
-    "parks",
-    "partnership",
-    "coalition",
-    "convention",
-    "selectman",
-    "republican",
-    "republicans",
-    "democrat",
-    "democratic",
-    "review",
-    "crimestoppers",
-];
 
 /// Whether the one-word name at token `i` is used as a person's: followed
 /// by a speech verb ("Moore said") or preceded by a title ("Mr. Nelson").
@@ -2450,74 +2213,7 @@ fn person_pair(text: &str, tokens: &[Token], i: usize) -> bool {
     aged_before || speech_after || aged_after
 }
 
-/// Verbs that tell a person's words.
-/// Verbs whose object is a person, never a place ("charged an Independence
-/// teenager with killing Welch", "stabbed Welch"): a single name right after
-/// one is a surname.
-const PERSON_OBJECT_VERBS: &[&str] = &[
-    "stabbed",
-    "stabbing",
-    "murdered",
-    "murdering",
-    "killing",
-    "strangled",
-    "charged",
-    "arrested",
-    "sentenced",
-    "convicted",
-    "indicted",
-    "interviewed",
-    "married",
-    "hired",
-    "sued",
-    "thanked",
-    "hugged",
-    "kidnapped",
-    "robbed",
-];
-
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "wrote",
-    "asked",
-    "noted",
-    "stated",
-    "declared",
-    "dit",
-    "déclaré",
-    "affirmé",
-    "explique",
-    "expliqué",
-];
-
 fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
-    const TITLES: &[&str] = &[
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "judge",
-        "officer",
-        "sgt",
-        "lt",
-        "capt",
-        "col",
-        "gen",
-        "president",
-        "minister",
-        "coach",
-        "m",
-        "mme",
-        "président",
-        "ministre",
-    ];
     let same = |k: usize| {
         tokens
             .get(k)
@@ -2531,234 +2227,10 @@ fn person_context(text: &str, tokens: &[Token], i: usize) -> bool {
     let prev_is_title = i > 0 && same(i - 1) && {
         let p = &tokens[i - 1];
         let gap = &text[p.span.end..tokens[i].span.start];
-        (gap == " " || gap == ". ") && TITLES.contains(&lower_word(text, p).as_str())
+        (gap == " " || gap == ". ") && PERSON_TITLES.contains(&lower_word(text, p).as_str())
     };
     next_is_speech || prev_is_title
 }
-
-/// Prefixes of names written with a capital after them ("DeKalb",
-/// "McMinn", "MacArthur", "DuPage", "LaGrange", "VanBuren").
-const NAME_PREFIXES: &[&str] = &[
-    "Mc", "Mac", "De", "Di", "Du", "Da", "La", "Le", "Van", "Fitz",
-];
-
-/// Words that go before a place's name as part of it or to qualify it
-/// ("Greater Toronto", "Upper Edmonton", "downtown Nairobi").
-const PLACE_MODIFIERS: &[&str] = &[
-    "greater", "upper", "lower", "north", "south", "east", "west", "northern", "southern",
-    "eastern", "western", "central", "downtown", "metro", "old", "new", "inner", "outer",
-];
-
-/// Words before a place's name that qualify it and make no other name with
-/// it ("Northeast Georgia", "Metropolitan Atlanta"); unlike
-/// [`PLACE_MODIFIERS`], without "new" and "old" ("New Albany", "Old Town"
-/// are names of their own).
-const PLACE_QUALIFIERS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "upper",
-    "lower",
-    "downtown",
-    "metro",
-    "metropolitan",
-    "historic",
-    "inner",
-    "outer",
-];
-
-/// Words that open sentences and are no first names ("Although
-/// Edmonton ...", "Overall Edmonton ...", "Another Gainesville business
-/// ..."); and adverbs in "-ly".
-const SENTENCE_OPENERS: &[&str] = &[
-    "although",
-    "overall",
-    "however",
-    "meanwhile",
-    "but",
-    "and",
-    "yet",
-    "still",
-    "since",
-    "while",
-    "when",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "as",
-    "if",
-    "though",
-    "even",
-    "only",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "many",
-    "some",
-    "most",
-    "all",
-    "both",
-    "each",
-    "every",
-    "other",
-    "such",
-    "the",
-    "a",
-    "an",
-    "across",
-    "outside",
-    "inside",
-    "near",
-    "from",
-    "like",
-    "unlike",
-    "despite",
-    "during",
-    "until",
-    "unless",
-    "because",
-    "so",
-    "also",
-    "where",
-    "why",
-    "how",
-    "what",
-    "which",
-    "who",
-    "whether",
-    "once",
-    "besides",
-    "instead",
-    "otherwise",
-    "thus",
-    "hence",
-    "elsewhere",
-    "downtown",
-    "greater",
-    // determiners, pronouns and prepositions ("Another Gainesville
-    // business ...", "Several Dublin firms ...")
-    "another",
-    "any",
-    "no",
-    "several",
-    "few",
-    "more",
-    "one",
-    "either",
-    "neither",
-    "our",
-    "their",
-    "his",
-    "her",
-    "its",
-    "my",
-    "your",
-    "local",
-    "nearby",
-    "among",
-    "against",
-    "about",
-    "around",
-    "through",
-    "throughout",
-    "within",
-    "without",
-    "under",
-    "over",
-    "between",
-    "along",
-    "toward",
-    "towards",
-    "into",
-    "by",
-    "to",
-    "of",
-    "via",
-    "amid",
-    "following",
-    "le",
-    "la",
-    "les",
-    "un",
-    "une",
-    "des",
-    "du",
-    "de",
-    "au",
-    "aux",
-    "à",
-    "dans",
-    "selon",
-    "après",
-    "avant",
-    "depuis",
-    "pendant",
-    "lors",
-    "chaque",
-    "plusieurs",
-    "cette",
-    "ce",
-    "ces",
-    "mais",
-    "et",
-    "ou",
-    "puis",
-    "alors",
-    "ainsi",
-    "sur",
-    "sous",
-    "vers",
-    "près",
-    "entre",
-    "chez",
-    "pour",
-    "par",
-    "avec",
-    "sans",
-    "contre",
-    "parmi",
-];
-
-/// Streets and squares named after places.
-/// Words of occasions a place's name may be glued to ("Lincoln Day").
-const OCCASION_WORDS: &[&str] = &[
-    "dinner", "dinners", "day", "club", "award", "awards", "festival", "parade", "prize",
-    "lecture", "gala", "banquet", "luncheon", "marathon",
-];
-
-const FACILITY_WORDS: &[&str] = &[
-    "square",
-    "street",
-    "avenue",
-    "road",
-    "boulevard",
-    "roundabout",
-    "bridge",
-    "stadium",
-];
 
 /// Whether the word after token `last` is a capitalised street or square
 /// word ("Square").
@@ -2766,27 +2238,8 @@ fn names_facility(text: &str, tokens: &[Token], last: usize) -> bool {
     next_word_in(text, tokens, last, FACILITY_WORDS)
 }
 
-/// Natural and built features that take a town's name ("the Boma
-/// peninsula", "Mosul Dam").
-const LANDFORM_WORDS: &[&str] = &[
-    "peninsula",
-    "island",
-    "islands",
-    "river",
-    "forest",
-    "valley",
-    "mountains",
-    "hills",
-    "plateau",
-    "bay",
-    "desert",
-    "dam",
-    "delta",
-    "reserve",
-];
-
 /// Whether the word right after token `last`, capitalised or not, is one
-/// of [`LANDFORM_WORDS`].
+/// of the landform words (`landform_words` in `data/geo/cue_words.toml`).
 fn names_landform(text: &str, tokens: &[Token], last: usize) -> bool {
     tokens.get(last + 1).is_some_and(|t| {
         t.sentence == tokens[last].sentence
@@ -2830,27 +2283,12 @@ fn paired_name(after: &str) -> usize {
 /// Whether token `first` comes right after a French street or square word
 /// and its article: "place de l'Opéra", "rue du Niger", "pont de Gao".
 fn facility_before(text: &str, tokens: &[Token], first: usize) -> bool {
-    const WORDS: &[&str] = &[
-        "place",
-        "rue",
-        "avenue",
-        "boulevard",
-        "pont",
-        "quai",
-        "gare",
-        "porte",
-        "stade",
-        "carrefour",
-        "rond-point",
-        "quartier",
-    ];
-    const ARTICLES: &[&str] = &["de l'", "de l’", "du ", "de la ", "des ", "de ", "d'", "d’"];
     let start = tokens[first].span.start;
     let before = text[text.floor_char_boundary(start.saturating_sub(20))..start].to_lowercase();
-    ARTICLES.iter().any(|a| {
+    FACILITY_ARTICLES_FR.iter().any(|a| {
         before.strip_suffix(a).is_some_and(|b| {
             let b = b.strip_suffix(' ').unwrap_or(b);
-            WORDS.iter().any(|w| {
+            FACILITY_WORDS_FR.iter().any(|w| {
                 b.strip_suffix(w)
                     .is_some_and(|r| r.is_empty() || r.ends_with([' ', '\'', '’']))
             })
