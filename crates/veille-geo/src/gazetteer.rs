@@ -20,6 +20,7 @@ const MISSION_WORDS: &str = include_str!("../../../data/geo/mission_words.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/geo/abbreviations.tsv");
 const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled-countries.tsv");
 const PRESS_NAMES: &str = include_str!("../../../data/geo/press-names.tsv");
+const PRESS_DEMONYMS: &str = include_str!("../../../data/geo/press-demonyms.tsv");
 const ACLED_ADMIN: &str = include_str!("../../../data/geo/acled-admin.tsv");
 const CONTINENTS: &str = include_str!("../../../data/gazetteer/continents.tsv");
 const WORLD_REGIONS: &str = include_str!("../../../data/geo/world_regions.tsv");
@@ -403,6 +404,7 @@ impl Gazetteer {
         g.add_abbreviations(ABBREVIATIONS)?;
         g.use_acled_names(ACLED_COUNTRIES)?;
         g.use_press_names(PRESS_NAMES)?;
+        g.add_press_demonyms(PRESS_DEMONYMS)?;
         g.use_acled_admin_names(ACLED_ADMIN)?;
         g.add_continents(CONTINENTS)?;
         g.add_world_regions(WORLD_REGIONS)?;
@@ -631,6 +633,25 @@ impl Gazetteer {
                 why: format!("unknown country {iso:?}"),
             })?;
             self.names.set(NameIndex::digest(&fold(name)), idx);
+        }
+        Ok(())
+    }
+
+    /// Demonyms the press writes that the country data lacks ("Saudi",
+    /// "Kazakh"), from `data/geo/press-demonyms.tsv`.
+    fn add_press_demonyms(&mut self, tsv: &str) -> Result<(), Error> {
+        for (at, cols) in data_rows(tsv, "data/geo/press-demonyms.tsv") {
+            let [demonym, iso] = cols[..] else {
+                return Err(Error::Data {
+                    file: at,
+                    why: "expected demonym<TAB>iso2".into(),
+                });
+            };
+            let idx = *self.country_by_iso.get(iso).ok_or_else(|| Error::Data {
+                file: at.clone(),
+                why: format!("unknown country {iso:?}"),
+            })?;
+            self.demonyms.insert(fold(demonym), idx);
         }
         Ok(())
     }
@@ -1133,6 +1154,14 @@ mod tests {
                 .map(|i| g.entries[i as usize].iso2.as_str()),
             Some("ML")
         );
+        // Demonyms of the press the country data lacks.
+        for (d, iso) in [("saudi", "SA"), ("kazakh", "KZ"), ("tadjiks", "TJ")] {
+            assert_eq!(
+                g.demonym(d).map(|i| g.entries[i as usize].iso2.as_str()),
+                Some(iso),
+                "{d}"
+            );
+        }
         // The press's "Congo" is DR Congo; the Republic keeps its long names.
         let isos = |name: &str| -> Vec<&str> {
             g.lookup(name)
