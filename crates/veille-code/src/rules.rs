@@ -281,6 +281,23 @@ pub fn code_prescanned(
         let sub = match label {
             Label::Event(sub) => sub,
             Label::NotEvent(what) => {
+                // "... hurled a grenade at a police party. It exploded among
+                // shoppers, killing 2 civilians": the explosion of the weapon
+                // just told, its toll that event's.
+                let weapon_before = drafts.last().is_some_and(|d| {
+                    d.sentence + 1 == si
+                        && d.event.event_type == veille_core::EventType::ExplosionsRemoteViolence
+                });
+                if NOT_VIOLENCE.contains(&what)
+                    && weapon_before
+                    && ["it ", "il ", "elle "]
+                        .iter()
+                        .any(|p| sspan.of(&lower).starts_with(p))
+                {
+                    let victims = named_victims(sspan, actors, &forces_of, lex, gaz, drafts.last());
+                    add_toll(drafts.last_mut(), si, text, sspan, nlp, lex, victims);
+                    continue;
+                }
                 out.warnings.push(format!(
                     "not coded (not a conflict event: {what}): {:?}",
                     sspan.of(text)
@@ -1479,7 +1496,51 @@ fn may_be_event_place(
         && !actor_words.iter().any(|a| a.overlaps(t.mention.span))
         && !is_destination(text, sspan, t.mention.span)
         && !names_a_group(text, t.mention.span)
+        && !garrison_of_a_unit(text, sspan, t.mention.span)
         && !is_cause_elsewhere(text, sspan, t.mention.span)
+}
+
+/// A place that names where a military unit is garrisoned, not where it
+/// fought: "trois soldats du 1er régiment de chasseurs de
+/// Thierville-sur-Meuse ont été tués au Mali", "a soldier of the 2nd
+/// Regiment based in Pau".
+fn garrison_of_a_unit(text: &str, sspan: Span, place: Span) -> bool {
+    let from = text.floor_char_boundary(place.start.saturating_sub(60).max(sspan.start));
+    let before = text[from..place.start].to_lowercase();
+    let before = &before[before.rfind([',', ';', '.', '(']).map_or(0, |i| i + 1)..];
+    if ![
+        "de ",
+        "d'",
+        "d’",
+        "of ",
+        "from ",
+        "based in ",
+        "basé à ",
+        "basés à ",
+        "stationed in ",
+    ]
+    .iter()
+    .any(|l| before.ends_with(l))
+    {
+        return false;
+    }
+    // (the unit's name runs up to the place: three words at most after the
+    // unit word, none of them a place's kind: not "an army brigade base in
+    // the border city of Cucuta")
+    let words: Vec<&str> = crate::lexicon::words(before).map(|(_, w)| w).collect();
+    words
+        .iter()
+        .rposition(|w| WORDS.military_units.contains(w))
+        .is_some_and(|i| {
+            let rest = &words[i + 1..];
+            rest.len() <= 3
+                && !rest.iter().any(|w| {
+                    [
+                        "base", "camp", "city", "town", "village", "area", "region", "border",
+                    ]
+                    .contains(w)
+                })
+        })
 }
 
 /// Whether a place opens the name of a site that stands in it ("Baghdad
@@ -2240,10 +2301,11 @@ fn forces_named_by_demonym(
             // body's first)
             let line = &text[from..h.span.start];
             let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
-            let before: Vec<&str> = line
+            let three: Vec<&str> = line
                 .strip_suffix(' ')
-                .map(|b| b.rsplit(' ').take(2).collect())
+                .map(|b| b.rsplit(' ').take(3).collect())
                 .unwrap_or_default();
+            let before = &three[..three.len().min(2)];
             let to = text.ceil_char_boundary((h.span.end + 40).min(text.len()));
             let after: Vec<&str> = text[h.span.end..to]
                 .strip_prefix(' ')
@@ -2259,6 +2321,13 @@ fn forces_named_by_demonym(
             // "Russian Shahed drone", "Iranian Fateh missiles": a weapon's
             // model between the demonym and the weapon.
             let model = two.filter(|w| w[1].starts_with(|c: char| c.is_uppercase()));
+            // "Iraqi Counter-Terrorism Service units": a unit's name of two
+            // words.
+            let unit_name = (three.len() == 3
+                && three[..2]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+            .then(|| three[2]);
             // "a Syrian government helicopter", "Syrian regime warplanes".
             let government = two.filter(|w| {
                 ["government", "regime", "pro-government"].contains(&w[1].to_lowercase().as_str())
@@ -2273,6 +2342,7 @@ fn forces_named_by_demonym(
                 .or_else(|| model.and_then(|w| country_of(&[w[0]])))
                 .or_else(|| model.and_then(|w| country_as_adjective(w[0], gaz, lex)))
                 .or_else(|| government.and_then(|w| country_of(&[w[0]])))
+                .or_else(|| unit_name.and_then(|w| country_of(&[w])))
                 .or_else(|| after.first().and_then(|w| country_of(&[w])))
                 .or_else(|| after_complement.and_then(|w| country_of(&[w])))
                 .map(|c| (h.span, c))
@@ -4427,19 +4497,36 @@ fn fatalities(
     };
     // (The clause lower-cased once, byte for byte: offsets stay valid.)
     let clause_lower = lower_same_len(sspan.of(text));
-    // ("29 people of 18 nationalities": no count of people)
+    // ("29 people of 18 nationalities": no count of people; "one of the
+    // deadliest clashes": nobody)
     let people: Vec<&veille_core::Quantity> = quantities
         .iter()
         .filter(|q| {
             q.unit
                 .as_deref()
                 .is_none_or(|u| !WORDS.not_people_units.contains(&u))
+                && !one_of_the_most(&clause_lower[q.span.end - sspan.start..])
         })
         .copied()
         .collect();
     let quantities = &people[..];
     if no_one_died(&clause_lower, &is_death) {
         return (Some(0), None, vec![]);
+    }
+    // "Fatalities were not reported; thousands of residents had fled": no
+    // toll told, and no other death word.
+    if let Some(told) = WORDS
+        .unreported_tolls
+        .iter()
+        .find(|c| clause_lower.contains(*c))
+    {
+        if !clause_lower
+            .replacen(told, "", 1)
+            .split_whitespace()
+            .any(is_death)
+        {
+            return (if violent { None } else { Some(0) }, None, vec![]);
+        }
     }
     // "one protester told Reuters", "deux témoins ont raconté": who speaks
     // is not who died.
@@ -4487,6 +4574,15 @@ fn fatalities(
             .trim_end_matches("about")
             .trim_end_matches("au moins")
             .trim_end();
+        // "a tué mardi deux policières", "ont tué samedi soir 12 civils": the
+        // day between the verb and its count.
+        let mut before = before;
+        while let Some((head, last)) = before.rsplit_once(' ') {
+            if !WORDS.day_words.contains(&last) {
+                break;
+            }
+            before = head.trim_end();
+        }
         // "the toll at five", "bilan de 12 morts".
         let (link, before) = ["at", "to", "of", "à", "de"]
             .iter()
@@ -4561,15 +4657,22 @@ fn fatalities(
     // several commanders and dozens of fighters").
     let mut near: Vec<&&veille_core::Quantity> = Vec::new();
     for q in quantities {
+        // (the next count after it: "shooting dead one student and
+        // abducting 27 students, 3 staff members and 12 of their relatives"
+        // joins none of the abducted to the dead)
         let joined = near.last().is_some_and(|p| {
-            p.span.end <= q.span.start && {
-                let gap = text[p.span.end..q.span.start].to_lowercase();
-                gap.len() <= 40
-                    && [" and", " et", ",", " as well as"]
-                        .iter()
-                        .any(|j| gap.trim_end().ends_with(j))
-                    && !gap.split_whitespace().any(is_death)
-            }
+            p.span.end <= q.span.start
+                && !quantities
+                    .iter()
+                    .any(|o| o.span.start >= p.span.end && o.span.end <= q.span.start)
+                && {
+                    let gap = text[p.span.end..q.span.start].to_lowercase();
+                    gap.len() <= 40
+                        && [" and", " et", ",", " as well as"]
+                            .iter()
+                            .any(|j| gap.trim_end().ends_with(j))
+                        && !gap.split_whitespace().any(is_death)
+                }
         });
         if next_to_death(q) || joined {
             near.push(q);
@@ -4598,20 +4701,45 @@ fn fatalities(
     // "Three suicide bombers killed at least 30 people", "Des centaines
     // d'hommes armés ont tué 30 civils": a count right before an active
     // death verb and its object's count is who killed, not who died.
+    // "Around 30 masked gunmen killed a Kosovo police officer": attackers
+    // counted before an active death verb and its object.
+    let attackers_who_killed = |q: &veille_core::Quantity| {
+        counts_attackers(text, q.span, quantities) && {
+            let words: Vec<&str> = clause_lower[q.span.end - sspan.start..]
+                .split_whitespace()
+                .take(7)
+                .collect();
+            words.iter().position(|w| is_death(w)).is_some_and(|i| {
+                i > 0
+                    && !words[..i]
+                        .iter()
+                        .any(|w| PASSIVE_AUXILIARIES.contains(w) || w.ends_with([',', ';', ':']))
+                    && words.get(i + 1).is_some_and(|o| {
+                        o.starts_with(|c: char| c.is_ascii_digit())
+                            || [
+                                "a", "an", "the", "one", "two", "three", "his", "her", "their",
+                                "un", "une", "le", "la", "les", "deux", "trois",
+                            ]
+                            .contains(o)
+                    })
+            })
+        }
+    };
     let killers: Vec<Span> = near
         .iter()
         .filter(|q| {
-            near.iter().any(|o| {
-                o.span.start > q.span.end && {
-                    let gap = text[q.span.end..o.span.start].to_lowercase();
-                    let words: Vec<&str> = gap.split_whitespace().collect();
-                    words.len() <= 8
+            attackers_who_killed(q)
+                || near.iter().any(|o| {
+                    o.span.start > q.span.end && {
+                        let gap = text[q.span.end..o.span.start].to_lowercase();
+                        let words: Vec<&str> = gap.split_whitespace().collect();
+                        words.len() <= 8
                         && !gap.contains([',', ';', ':'])
                         && words.last().is_some_and(|w| is_death(w))
                         // (not a passive: "Five soldiers were killed")
                         && !words.iter().any(|w| PASSIVE_AUXILIARIES.contains(w))
-                }
-            })
+                    }
+                })
         })
         .map(|q| q.span)
         .collect();
@@ -4731,6 +4859,7 @@ fn fatalities(
                 singular_passive_death(&clause_lower, &is_death, lex).map(|at| sspan.start + at);
             quantities
                 .iter()
+                .filter(|q| !killers.contains(&q.span))
                 .filter(|q| one_dead_at.is_none_or(|at| q.span.start > at))
                 .filter(|q| {
                     let before = within(Span::new(sspan.start, q.span.start));
@@ -5696,6 +5825,20 @@ const PASSIVE_AUXILIARIES: &[&str] = &[
     "was", "were", "been", "is", "are", "été", "sont", "était", "étaient",
 ];
 
+/// Whether the words after a count make it one of a superlative's ("one
+/// of the deadliest clashes", "one of the worst"): no count of people.
+fn one_of_the_most(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    words.next() == Some("of")
+        && words
+            .next()
+            .is_some_and(|d| ["the", "its", "their", "his", "her"].contains(&d))
+        && words.next().is_some_and(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            w.ends_with("iest") && w != "priest" || WORDS.superlatives.contains(&w)
+        })
+}
+
 /// "an indigenous leader and four members", "Un soldat et trois civils",
 /// "un soldat a été tué et sept assaillants": one person joined right
 /// before a count; where those words start in
@@ -6018,17 +6161,22 @@ fn locate(
 }
 
 /// "overran an army base", "overrun a police post", "overran the post at
-/// Inata": a takeover word whose object is one military or police position
-/// (an article, at most two words, a word for a post), not a town.
+/// Inata", "overrunning part of the base": a takeover word whose object is
+/// one military or police position or a part of it (an article, at most
+/// two words, a word for a post), not a town.
 fn overran_a_post(text: &str, trigger: Span) -> bool {
     // (the verb alone, or the verb and its object: "overran an army base")
     let from = text[trigger.start..].to_lowercase();
-    let Some(after) = ["overran ", "overrun "]
+    let Some(after) = ["overran ", "overrun ", "overrunning "]
         .iter()
         .find_map(|v| from.strip_prefix(v))
     else {
         return false;
     };
+    let after = ["part of ", "parts of "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
     let words: Vec<&str> = after
         .split_whitespace()
         .take(4)
@@ -6392,6 +6540,19 @@ fn relative_killing_in_cause(text: &str, sentence: Span, at: Span, cues: &Cues) 
     let Some(pronoun) = relative_in_cause(text, sentence, at, cues) else {
         return false;
     };
+    // "fired tear gas at mourners ... after the funeral of Mahsa Amini, a
+    // 22-year-old woman who died after being arrested": the one mourned
+    // died before, whatever force the crowd met.
+    let mourned = cues.grievance.iter().any(|c| {
+        sentence.contains(c.span)
+            && c.span.end <= pronoun
+            && WORDS
+                .mourning_cues
+                .contains(&c.span.of(text).to_lowercase().as_str())
+    });
+    if mourned {
+        return true;
+    }
     // Force told outside the relative clause is force on the crowd ("police
     // fired on protesters denouncing ..."); inside it, it is how the mourned
     // died ("the funeral of a student who was shot dead by police").

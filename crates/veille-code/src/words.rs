@@ -62,6 +62,11 @@ veille_core::word_lists! {
     ground_assault,
     few,
     toll_revisions,
+    unreported_tolls,
+    superlatives,
+    day_words,
+    mourning_cues,
+    military_units,
 }
 
 #[cfg(test)]

@@ -3222,3 +3222,110 @@ fn a_wars_toll_is_not_the_incidents_and_a_bracketed_unit_is_one() {
     )[0];
     assert_eq!(e["location"]["country"], "Myanmar", "{e:#}");
 }
+
+#[test]
+fn counts_that_are_no_toll_stay_out_of_it() {
+    let toll = |name: &str, text: &str| {
+        the_event(name, &format!("{text}\n"), "2024-03-15")["fatalities"].clone()
+    };
+    // A toll not told, and people who fled, are no deaths.
+    let t = "Government troops retook the town of Hit from Islamic State fighters on Monday, the army said. Fatalities were not reported; hundreds of families had fled the fighting.";
+    assert_eq!(toll("unreported", t), serde_json::Value::Null);
+    // "one of the worst" counts nobody.
+    let t = "Rival clans fought near the village of Akom in Enga province on Sunday. Police said 12 men were killed, one of the worst clashes in the province this year.";
+    assert_eq!(toll("one-of-the-worst", t), 12);
+    // The gunmen who killed are not the dead.
+    let t = "Around 20 gunmen killed a police officer in Mitrovica on Sunday, officials said.";
+    assert_eq!(toll("gunmen-killed-one", t), 1);
+    // The abducted after a comma are not joined to the dead before them.
+    let t = "Gunmen stormed a boarding school in Kagara on Wednesday, shooting dead one guard and abducting 40 pupils, 2 teachers and 5 cooks, officials said.";
+    assert_eq!(toll("dead-then-abducted", t), 1);
+    // A day between a French verb of killing and its count.
+    let t = "Des hommes armés ont tué jeudi trois gendarmes à Gaoua, dans le sud-ouest du Burkina Faso, selon une source sécuritaire.";
+    assert_eq!(toll("tue-jeudi-trois", t), 3);
+}
+
+#[test]
+fn the_weapon_that_exploded_next_is_the_events_own() {
+    let e = the_event(
+        "grenade-it-exploded",
+        "Suspected militants threw a grenade at a police patrol in a market in Anantnag on Tuesday. It exploded among vendors, killing three people and wounding 12, police said.\n",
+        "2024-03-15",
+    );
+    assert_eq!(e["sub_event_type"], "Grenade", "{e:#}");
+    assert_eq!(e["fatalities"], 3, "{e:#}");
+    // An explosion with no weapon told before stays an accident.
+    let found = events(
+        "gas-it-killed",
+        "A gas cylinder exploded in a restaurant in Kano on Monday. It killed five people, the fire service said.\n",
+        "2024-03-15",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn what_a_crowd_mourns_or_protests_is_no_event_and_aircraft_that_fire_strike_from_the_air() {
+    let sub = |name: &str, text: &str| {
+        let e = the_event(name, &format!("{text}\n"), "2022-09-17");
+        (
+            e["sub_event_type"].as_str().unwrap().to_string(),
+            e["fatalities"].clone(),
+        )
+    };
+    let (s, _) = sub(
+        "protesting-the-rape",
+        "Worshippers protesting the alleged rape of a girl by a police officer marched to a police station in Zahedan on Friday; security forces opened fire, killing at least 40 people, Amnesty International said.",
+    );
+    assert_eq!(s, "Excessive force against protesters");
+    let (s, toll) = sub(
+        "mourned-died-before",
+        "Police fired tear gas at mourners in Saqqez on Saturday after the funeral of Jina Amini, a young woman who died in the custody of the morality police, a rights group said.",
+    );
+    assert_eq!(
+        (s.as_str(), toll),
+        ("Protest with intervention", serde_json::json!(0))
+    );
+    let (s, _) = sub(
+        "helicopters-fired-on",
+        "Army helicopters fired on a village school in Tabayin township, Sagaing region, on Friday, killing 11 people, residents said.",
+    );
+    assert_eq!(s, "Air/drone strike");
+    let (s, _) = sub(
+        "part-of-the-base",
+        "Militants attacked the army camp at Dioura on Sunday, overrunning part of the base and burning vehicles; 21 soldiers were killed.",
+    );
+    assert_eq!(s, "Armed clash");
+    let (s, _) = sub(
+        "unit-named-by-demonym",
+        "Iraqi Counter-Terrorism Service units retook the centre of Ramadi from Islamic State on Monday.",
+    );
+    assert_eq!(s, "Government regains territory");
+}
+
+#[test]
+fn a_units_garrison_and_a_demonym_are_no_event_places() {
+    let place = |name: &str, text: &str, date: &str| {
+        let e = the_event(name, &format!("{text}\n"), date);
+        e["location"].clone()
+    };
+    let l = place(
+        "garrison",
+        "PARIS (AFP) - Deux soldats français du 2e régiment de hussards de Haguenau ont été tués samedi au Mali lorsque leur véhicule a sauté sur un engin explosif, a annoncé l'Élysée.",
+        "2021-01-02",
+    );
+    assert_eq!(l["country"], "Mali", "{l:#}");
+    // ("Kazakh" is also one of GeoNames' names of Petropavl)
+    let l = place(
+        "kazakh-town",
+        "Hundreds of residents of the western Kazakh oil town of Zhanaozen rallied on Sunday against a rise in the price of gas.",
+        "2022-01-02",
+    );
+    assert_eq!(l["name"], "Zhanaozen", "{l:#}");
+    // A brigade's base in a city is in that city.
+    let l = place(
+        "brigade-base",
+        "A car bomb exploded inside an army brigade base in the Colombian border city of Cucuta on Tuesday, injuring 36 people.",
+        "2021-06-15",
+    );
+    assert_eq!(l["country"], "Colombia", "{l:#}");
+}
