@@ -1368,6 +1368,36 @@ fn dates_something_else(text: &str, date: Span) -> bool {
     {
         return true;
     }
+    // "rallied on Sunday against a rise in gas prices, after price caps were
+    // lifted on Jan. 1": a date in an "after" clause, when the event's own
+    // weekday came before it in the sentence, is that earlier thing's.
+    if window.contains("after") || window.contains("après") {
+        let sentence = &before[before.rfind(". ").map_or(0, |i| i + 2)..];
+        let lower = sentence.to_lowercase();
+        if let Some(at) = [" after ", " après que ", " après qu'", " après qu’"]
+            .iter()
+            .filter_map(|w| lower.rfind(w))
+            .max()
+        {
+            let (own, then) = lower.split_at(at);
+            let weekday_before =
+                crate::lexicon::words(own).any(|(_, w)| WORDS.weekdays.contains(&w));
+            // (a verb of its own: an auxiliary, a past in "-ed" or an
+            // irregular one; not "after talks on Jan. 1")
+            let verb_after = crate::lexicon::words(then).skip(1).any(|(_, w)| {
+                w.len() > 4 && w.ends_with("ed")
+                    || [
+                        "was", "were", "had", "has", "have", "been", "began", "broke", "took",
+                        "fell", "came", "went", "left", "struck", "fled", "rose", "a", "ont",
+                        "avait", "avaient", "été",
+                    ]
+                    .contains(&w)
+            });
+            if weekday_before && verb_after {
+                return true;
+            }
+        }
+    }
     // "en mémoire de Nahel, 17 ans, tué le 27 juin par un policier": the
     // day of a death told in an apposition (its participle right after a
     // comma) is that death's.

@@ -67,6 +67,7 @@ veille_core::word_lists! {
     day_words,
     mourning_cues,
     military_units,
+    weekdays,
 }
 
 #[cfg(test)]

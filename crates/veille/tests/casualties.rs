@@ -3329,3 +3329,21 @@ fn a_units_garrison_and_a_demonym_are_no_event_places() {
     );
     assert_eq!(l["country"], "Colombia", "{l:#}");
 }
+
+#[test]
+fn a_date_in_an_after_clause_is_what_came_before() {
+    let date = |name: &str, text: &str| {
+        the_event(name, &format!("{text}\n"), "2022-01-08")["event_date"].clone()
+    };
+    // (8 January 2022 was a Saturday)
+    let d = date(
+        "rallied-after",
+        "Hundreds of residents rallied in Zhanaozen on Sunday against a sharp rise in the price of gas, after price caps were lifted on Jan. 1.",
+    );
+    assert_eq!(d, "2022-01-02");
+    let d = date(
+        "arrested-after",
+        "Police arrested 20 people in Nairobi on Tuesday after protests that began on Jan. 3.",
+    );
+    assert_eq!(d, "2022-01-04");
+}
