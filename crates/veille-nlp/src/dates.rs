@@ -125,7 +125,7 @@ fn patterns() -> &'static Patterns {
             )),
             ago: r(format!(r"\bil y a\s+(\d{{1,3}}|{n})\s+(jours|semaines|mois)\b")),
             day_range: r(format!(
-                r"\b(?:between|from|du|entre le|entre|night of|les|on)\s+(\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:and|to|au|et le|et|-|–)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b"
+                r"\b(?:between|from|du|entre le|entre|night of|les|on)\s+(\d{{1,2}})(?:st|nd|rd|th|er)?(?:\s+(?:and|to|au|et le|et)\s+|\s*[-–]\s*)(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})\.?(?:,?\s+(\d{{4}}))?\b"
             )),
             iso: r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
             numeric: r(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into()),
@@ -933,6 +933,7 @@ mod tests {
         );
         for night in [
             "On the night of 11 to 12 June 2022, gunmen attacked the town",
+            "On the night of 11-12 June 2022, gunmen attacked the town",
             "Night of 11 to 12 June 2022: gunmen attacked the town",
             "dans la nuit du 11 au 12 juin 2022, des hommes armés ont attaqué",
         ] {
@@ -946,6 +947,7 @@ mod tests {
         for pair in [
             "Les 13 et 14 novembre 2018, des hommes armés ont attaqué le quartier",
             "On 13 and 14 November 2018, gang members attacked the district",
+            "On 13-14 November 2018, gang members attacked the district",
         ] {
             assert_eq!(
                 first(pair, "2018-11-20").event_period(),
