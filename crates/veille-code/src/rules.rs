@@ -1536,8 +1536,14 @@ fn may_be_event_place(
 /// Regiment based in Pau".
 fn garrison_of_a_unit(text: &str, sspan: Span, place: Span) -> bool {
     let from = text.floor_char_boundary(place.start.saturating_sub(60).max(sspan.start));
-    let before = text[from..place.start].to_lowercase();
+    let before = &text[from..place.start];
     let before = &before[before.rfind([',', ';', '.', '(']).map_or(0, |i| i + 1)..];
+    // (compared without allocating: this runs for every place of a clause)
+    let ends_with = |l: &str| {
+        before.len() >= l.len()
+            && before.is_char_boundary(before.len() - l.len())
+            && before[before.len() - l.len()..].eq_ignore_ascii_case(l)
+    };
     if ![
         "de ",
         "d'",
@@ -1550,14 +1556,15 @@ fn garrison_of_a_unit(text: &str, sspan: Span, place: Span) -> bool {
         "stationed in ",
     ]
     .iter()
-    .any(|l| before.ends_with(l))
+    .any(|l| ends_with(l))
     {
         return false;
     }
+    let before = before.to_lowercase();
     // (the unit's name runs up to the place: three words at most after the
     // unit word, none of them a place's kind: not "an army brigade base in
     // the border city of Cucuta")
-    let words: Vec<&str> = crate::lexicon::words(before).map(|(_, w)| w).collect();
+    let words: Vec<&str> = crate::lexicon::words(&before).map(|(_, w)| w).collect();
     words
         .iter()
         .rposition(|w| WORDS.military_units.contains(w))
@@ -4545,10 +4552,14 @@ fn fatalities(
     }
     // "Fatalities were not reported; thousands of residents had fled": no
     // toll told, and no other death word.
+    // (each phrase says "not", "no", "aucun" or "pas": one cheap look first)
+    let told_not = ["not ", "no ", "aucun", "pas "]
+        .iter()
+        .any(|w| clause_lower.contains(w));
     if let Some(told) = WORDS
         .unreported_tolls
         .iter()
-        .find(|c| clause_lower.contains(*c))
+        .find(|c| told_not && clause_lower.contains(*c))
     {
         if !clause_lower
             .replacen(told, "", 1)
