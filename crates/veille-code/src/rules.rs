@@ -356,6 +356,13 @@ pub fn code_prescanned(
             // clause)
             .filter(|d| !dates_something_else(text, d.span))
             .filter(|d| !in_pluperfect_relative(text, sspan, d.span))
+            // (nor one after a semicolon after the clause's trigger: "26
+            // soldiers killed; the militants held parts of the town until
+            // the army returned two days later"; a date opening the sentence
+            // dates all of it)
+            .filter(|d| {
+                d.span.start < top.span.end || !text[top.span.end..d.span.start].contains(';')
+            })
             .collect();
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
         // "held since August 2024": when a state began, not the event.

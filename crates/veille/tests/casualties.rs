@@ -3347,3 +3347,20 @@ fn a_date_in_an_after_clause_is_what_came_before() {
     );
     assert_eq!(d, "2022-01-04");
 }
+
+#[test]
+fn a_date_after_a_semicolon_is_the_next_clauses() {
+    let e = the_event(
+        "semicolon-later",
+        "On 3 June 2016, militants attacked army positions in Bosso and overran the town. The government reported 26 soldiers killed; the militants held the town until the army returned two days later.\n",
+        "2016-06-03",
+    );
+    assert_eq!(e["fatalities"], 26, "{e:#}");
+    // A date opening the sentence dates all of it.
+    let e = the_event(
+        "semicolon-opening-date",
+        "On 8 September 2022, Ukrainian troops entered Balakliia and raised the flag over the town administration; the recapture was confirmed two days later.\n",
+        "2022-09-10",
+    );
+    assert_eq!(e["event_date"], "2022-09-08", "{e:#}");
+}
