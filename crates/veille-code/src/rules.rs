@@ -364,6 +364,19 @@ pub fn code_prescanned(
                 d.span.start < top.span.end || !text[top.span.end..d.span.start].contains(';')
             })
             .collect();
+        // "On 2 August 2020 (night of 1-2 August)": a date in brackets
+        // glosses one outside them, which dates the clause.
+        let bracketed = |d: &DateMention| {
+            let before = &text[sspan.start..d.span.start];
+            before
+                .rfind('(')
+                .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
+        };
+        let in_sentence: Vec<&DateMention> = if in_sentence.iter().any(|d| !bracketed(d)) {
+            in_sentence.into_iter().filter(|d| !bracketed(d)).collect()
+        } else {
+            in_sentence
+        };
         let history = |d: &DateMention| d.end.is_some_and(|e| e.year() < pub_date.year() - 1);
         // "held since August 2024": when a state began, not the event.
         let since = |d: &DateMention| {

@@ -3364,3 +3364,13 @@ fn a_date_after_a_semicolon_is_the_next_clauses() {
     );
     assert_eq!(e["event_date"], "2022-09-08", "{e:#}");
 }
+
+#[test]
+fn a_date_in_brackets_glosses_the_one_before_it() {
+    let e = the_event(
+        "bracketed-night",
+        "On 2 August 2020 (night of 1-2 August), fighters attacked a camp for displaced people in Nguetechewe; a suicide bomber killed 17 civilians.\n",
+        "2020-08-03",
+    );
+    assert_eq!(e["event_date"], "2020-08-02", "{e:#}");
+}
