@@ -1557,6 +1557,35 @@ fn resolve(
             0.0
         }
     };
+    // "in the southern Philippines", "dans le nord du Mali": the side of a
+    // country the text names, for the names its places share ("Jolo" is a
+    // town of Sulu and one of Central Luzon).
+    let sides: Vec<(&str, (i8, i8))> = cands
+        .iter()
+        .filter(|c| c.entries.len() == 1)
+        .filter_map(|c| {
+            let e = &gaz.entries[c.entries[0] as usize];
+            (e.kind == Kind::Country)
+                .then(|| country_side(text, tokens[c.first].span.start))
+                .flatten()
+                .map(|side| (e.iso2.as_str(), side))
+        })
+        .collect();
+    let on_side = |e: &Entry| -> bool {
+        let Some(country) = gaz.country(&e.iso2) else {
+            return false;
+        };
+        let (Some(clat), Some(clon), Some(lat), Some(lon)) =
+            (country.lat, country.lon, e.lat, e.lon)
+        else {
+            return false;
+        };
+        sides.iter().any(|&(iso, (ns, ew))| {
+            iso == e.iso2
+                && (ns == 0 || (lat - clat) * f64::from(ns) > 0.0)
+                && (ew == 0 || (lon - clon) * f64::from(ew) > 0.0)
+        })
+    };
     let mut resolved = Vec::with_capacity(cands.len());
     for c in cands {
         let within = |i: u32| within_qualifier(gaz, &qualifiers, &c, i);
@@ -1618,6 +1647,15 @@ fn resolve(
                 }
                 if local_town && unsupported(&gaz.entries[i as usize]) {
                     s -= 190.0;
+                }
+                // (of the readings of one name, those on the side of their
+                // country the text names)
+                if c.entries.len() > 1
+                    && !sides.is_empty()
+                    && matches!(gaz.entries[i as usize].kind, Kind::Place | Kind::Admin2)
+                    && on_side(&gaz.entries[i as usize])
+                {
+                    s += SIDE_BONUS;
                 }
                 // (a reading in the focus admin1 or admin2 unit, or the
                 // unit itself, not much smaller than the largest reading)
@@ -1683,6 +1721,9 @@ const NAMED_CAPITAL_BONUS: f64 = 35.0;
 /// What a reading abroad within this distance of the focus country's
 /// centre point gets, as a reading in it does.
 const NEAR_FOCUS_BONUS: f64 = 15.0;
+/// For a reading of a shared name on the side of its country the text
+/// names ("the town of Jolo in the southern Philippines").
+const SIDE_BONUS: f64 = 20.0;
 const NEAR_FOCUS_KM: f64 = 250.0;
 
 /// Population from which a city is what its name means, before a region
@@ -1916,6 +1957,38 @@ fn in_any(gaz: &Gazetteer, q: &[u32], i: u32) -> bool {
             Kind::Admin2 => e.admin2 == Some(q) && q != i,
             _ => e.admin1 == Some(q) && q != i,
         })
+}
+
+/// The side of a country the words before its name at `start` tell, as
+/// (north +1 / south -1, east +1 / west -1): "southern Philippines", "the
+/// north-east of Nigeria", "le nord-ouest du Mali"; none for "central".
+fn country_side(text: &str, start: usize) -> Option<(i8, i8)> {
+    let before = text[text.floor_char_boundary(start.saturating_sub(24))..start].to_lowercase();
+    let mut before = before.trim_end();
+    for link in ["du", "de la", "de l'", "de l’", "of", "of the"] {
+        if let Some(b) = before.strip_suffix(link).filter(|b| b.ends_with(' ')) {
+            before = b.trim_end();
+            break;
+        }
+    }
+    let word: String = before
+        .rsplit(' ')
+        .next()?
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let word = word.strip_suffix("ern").unwrap_or(&word);
+    Some(match word {
+        "north" | "nord" => (1, 0),
+        "south" | "sud" => (-1, 0),
+        "east" | "est" => (0, 1),
+        "west" | "ouest" => (0, -1),
+        "northeast" | "nordest" => (1, 1),
+        "northwest" | "nordouest" => (1, -1),
+        "southeast" | "sudest" => (-1, 1),
+        "southwest" | "sudouest" => (-1, -1),
+        _ => return None,
+    })
 }
 
 /// Whether entry `i` of candidate `c` lies in the region or country named
