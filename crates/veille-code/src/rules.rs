@@ -1994,55 +1994,7 @@ fn is_destination(text: &str, sentence: Span, place: Span) -> bool {
         .find_map(|a| before.strip_suffix(a).filter(|b| b.ends_with(' ')))
         .unwrap_or(before)
         .trim_end();
-    [
-        // (and where they came from: "driving from La Mora")
-        "driving from",
-        "travelling from",
-        "traveling from",
-        "coming from",
-        "returning from",
-        "en provenance de",
-        "en provenance du",
-        "venant de",
-        "venant du",
-        "fled to",
-        "fled into",
-        "fled towards",
-        "fled toward",
-        "towards",
-        "toward",
-        "heading to",
-        "headed to",
-        "back to",
-        "retreated to",
-        "withdrew to",
-        "escaped to",
-        "moved to",
-        "vers",
-        "en direction de",
-        "en direction du",
-        "se sont réfugiés à",
-        "ont fui à",
-        "ont fui vers",
-        "réfugiés à",
-        "repliés sur",
-        "repli sur",
-        "evacuated to",
-        "taken to",
-        "transferred to",
-        "rushed to",
-        "airlifted to",
-        "flown to",
-        "hospital in",
-        "hospitals in",
-        "évacués à",
-        "évacué à",
-        "transportés à",
-        "transférés à",
-        "hôpital de",
-    ]
-    .iter()
-    .any(|c| before.ends_with(c))
+    WORDS.destination_cues.iter().any(|c| before.ends_with(c))
 }
 
 /// The `chars` characters of its sentence before `place`, lowercased.

@@ -68,6 +68,7 @@ veille_core::word_lists! {
     mourning_cues,
     military_units,
     weekdays,
+    destination_cues,
 }
 
 #[cfg(test)]

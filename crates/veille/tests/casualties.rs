@@ -3374,3 +3374,26 @@ fn a_date_in_brackets_glosses_the_one_before_it() {
     );
     assert_eq!(e["event_date"], "2020-08-02", "{e:#}");
 }
+
+#[test]
+fn the_side_of_a_country_picks_the_reading_and_a_destination_is_none() {
+    let place = |name: &str, text: &str, date: &str| {
+        the_event(name, &format!("{text}\n"), date)["location"].clone()
+    };
+    // (GeoNames has a Jolo in Sulu and one in Central Luzon)
+    let l = place(
+        "jolo-south",
+        "A suicide bomber killed at least 14 people in the town of Jolo in the southern Philippines on Monday, the army said.",
+        "2020-08-24",
+    );
+    assert_eq!(
+        l["admin1"], "Bangsamoro Autonomous Region in Muslim Mindanao",
+        "{l:#}"
+    );
+    let l = place(
+        "flew-him-to",
+        "Police arrested Santa Cruz Governor Luis Fernando Camacho in Santa Cruz on Wednesday and flew him to La Paz, the government said.",
+        "2022-12-28",
+    );
+    assert_eq!(l["admin1"], "Santa Cruz", "{l:#}");
+}
