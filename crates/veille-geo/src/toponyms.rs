@@ -18,9 +18,9 @@ use crate::gazetteer::{Entry, Gazetteer, Kind};
 use crate::words::{
     ACCORD_WORDS, ACCORD_WORDS_FR, ADMIN_WORDS, ARABIC_ARTICLES, COMPASS, CONNECTORS,
     DISTRICT_WORDS, FACILITY_ARTICLES_FR, FACILITY_WORDS, FACILITY_WORDS_FR, HYPHEN_ARTICLES,
-    INSTITUTION_WORDS, LANDFORM_WORDS, NAME_PREFIXES, OCCASION_WORDS, PERSON_OBJECT_VERBS,
-    PERSON_TITLES, PLACE_MODIFIERS, PLACE_QUALIFIERS, REGION_HEADS, SENTENCE_OPENERS,
-    SETTLEMENT_WORDS, SPEECH,
+    INSTITUTION_WORDS, LANDFORM_WORDS, NAME_ADJECTIVES, NAME_PREFIXES, OCCASION_WORDS,
+    PERSON_OBJECT_VERBS, PERSON_TITLES, PLACE_MODIFIERS, PLACE_QUALIFIERS, REGION_HEADS,
+    SENTENCE_OPENERS, SETTLEMENT_WORDS, SPEECH,
 };
 use std::collections::HashMap;
 use veille_core::{PlaceMention, Sentence, Span};
@@ -2024,8 +2024,10 @@ fn run_ok(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
             // (lower-cased only here: most words of a run are capitalised)
             let lower = w.to_lowercase();
             let connector = k > first && k < last && CONNECTORS.contains(&lower.as_str());
+            // ("la province du Logone occidental", "le Kasaï oriental")
+            let adjective = k > first && k == last && NAME_ADJECTIVES.contains(&lower.as_str());
             let head = k < last && REGION_HEADS.contains(&lower.as_str());
-            if !connector && !head {
+            if !connector && !head && !adjective {
                 return false;
             }
         }
