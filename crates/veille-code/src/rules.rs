@@ -2051,6 +2051,14 @@ fn bracketed(text: &str, sentence: Span, t: &Toponym, all: &[&Toponym]) -> u8 {
 fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
     let before = lowered_before(text, sentence, place, 40);
     let before = before.trim_end();
+    // "a trader of Igbo origin", "d'origine malienne": a descent, no place.
+    let after = text[place.end..sentence.end.max(place.end)].to_lowercase();
+    if (before.ends_with(" of") && [" origin", " descent"].iter().any(|w| after.starts_with(w)))
+        || before.ends_with("d'origine")
+        || before.ends_with("d’origine")
+    {
+        return true;
+    }
     [
         "residents of",
         "inhabitants of",

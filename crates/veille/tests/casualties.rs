@@ -3397,3 +3397,22 @@ fn the_side_of_a_country_picks_the_reading_and_a_destination_is_none() {
     );
     assert_eq!(l["admin1"], "Santa Cruz", "{l:#}");
 }
+
+#[test]
+fn a_descent_is_no_place_and_a_french_units_adjective_is_its_name() {
+    let place = |name: &str, text: &str, date: &str| {
+        the_event(name, &format!("{text}\n"), date)["location"].clone()
+    };
+    let l = place(
+        "of-igbo-origin",
+        "On 2 June 2016, a mob attacked and killed a trader of Igbo origin at a market in Kano, police said.",
+        "2016-06-02",
+    );
+    assert_eq!(l["admin1"], "Kano", "{l:#}");
+    let l = place(
+        "logone-occidental",
+        "Au moins 42 personnes ont été tuées mercredi dans des violences entre éleveurs et agriculteurs dans la province du Logone occidental, selon le gouvernement tchadien.",
+        "2024-05-15",
+    );
+    assert_eq!(l["admin1"], "Logone Occidental", "{l:#}");
+}
