@@ -3495,9 +3495,20 @@ fn read_clause<'a>(
                 )
                 || killing_after_cue(t))
     };
+    // "opened fire on migrants, wounding six people, before being
+    // arrested": the attacker's arrest after the attack, no raid's.
+    let attackers_arrest = |t: &Hit| {
+        lex.classes[t.id].name == "arrest"
+            && top.span.end <= t.span.start
+            && WORDS.arrest_afterwards.iter().any(|c| {
+                lowered_before(text, sspan, t.span, 24)
+                    .trim_end()
+                    .ends_with(c)
+            })
+    };
     let classes: Vec<&str> = sentence_triggers
         .iter()
-        .filter(|t| !why(t))
+        .filter(|t| !why(t) && !attackers_arrest(t))
         .map(|t| lex.classes[t.id].name.as_str())
         .collect();
     // Who the report is attributed to is no side ("Gunmen attacked a bank,

@@ -69,6 +69,7 @@ veille_core::word_lists! {
     military_units,
     weekdays,
     destination_cues,
+    arrest_afterwards,
 }
 
 #[cfg(test)]

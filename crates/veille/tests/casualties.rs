@@ -3416,3 +3416,26 @@ fn a_descent_is_no_place_and_a_french_units_adjective_is_its_name() {
     );
     assert_eq!(l["admin1"], "Logone Occidental", "{l:#}");
 }
+
+#[test]
+fn a_fatal_wound_is_a_death_and_an_attackers_arrest_no_raid() {
+    let e = the_event(
+        "mortellement-blesse",
+        "Un manifestant a été mortellement blessé par balles mercredi soir à Tripoli, dans le nord du Liban, selon une source médicale.\n",
+        "2021-01-28",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    let e = the_event(
+        "before-being-arrested",
+        "A man opened fire from his car on migrants in the town of Macerata on Saturday, wounding six people before being arrested, police said.\n",
+        "2018-02-03",
+    );
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    // A raid that ends in arrests stays an arrest.
+    let e = the_event(
+        "raid-arrests",
+        "Police raided a house in Lagos on Monday and arrested 12 suspects.\n",
+        "2018-02-03",
+    );
+    assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
+}
