@@ -2052,8 +2052,13 @@ fn is_origin(text: &str, sentence: Span, place: Span) -> bool {
     let before = lowered_before(text, sentence, place, 40);
     let before = before.trim_end();
     // "a trader of Igbo origin", "d'origine malienne": a descent, no place.
-    let after = text[place.end..sentence.end.max(place.end)].to_lowercase();
-    if (before.ends_with(" of") && [" origin", " descent"].iter().any(|w| after.starts_with(w)))
+    let after = &text[place.end..sentence.end.max(place.end)];
+    let starts = |w: &str| {
+        after
+            .get(..w.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(w))
+    };
+    if (before.ends_with(" of") && (starts(" origin") || starts(" descent")))
         || before.ends_with("d'origine")
         || before.ends_with("d’origine")
     {
@@ -3498,13 +3503,11 @@ fn read_clause<'a>(
     // "opened fire on migrants, wounding six people, before being
     // arrested": the attacker's arrest after the attack, no raid's.
     let attackers_arrest = |t: &Hit| {
-        lex.classes[t.id].name == "arrest"
-            && top.span.end <= t.span.start
-            && WORDS.arrest_afterwards.iter().any(|c| {
-                lowered_before(text, sspan, t.span, 24)
-                    .trim_end()
-                    .ends_with(c)
-            })
+        lex.classes[t.id].name == "arrest" && top.span.end <= t.span.start && {
+            let before = lowered_before(text, sspan, t.span, 24);
+            let before = before.trim_end();
+            WORDS.arrest_afterwards.iter().any(|c| before.ends_with(c))
+        }
     };
     let classes: Vec<&str> = sentence_triggers
         .iter()

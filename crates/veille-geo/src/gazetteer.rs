@@ -621,17 +621,7 @@ impl Gazetteer {
     /// `data/geo/press-names.tsv` ("Congo" for DR Congo): the name names
     /// that country only.
     fn use_press_names(&mut self, tsv: &str) -> Result<(), Error> {
-        for (at, cols) in data_rows(tsv, "data/geo/press-names.tsv") {
-            let [name, iso] = cols[..] else {
-                return Err(Error::Data {
-                    file: at,
-                    why: "expected name<TAB>iso2".into(),
-                });
-            };
-            let idx = *self.country_by_iso.get(iso).ok_or_else(|| Error::Data {
-                file: at.clone(),
-                why: format!("unknown country {iso:?}"),
-            })?;
+        for (name, idx) in self.words_of_countries(tsv, "data/geo/press-names.tsv", "name")? {
             self.names.set(NameIndex::digest(&fold(name)), idx);
         }
         Ok(())
@@ -640,20 +630,36 @@ impl Gazetteer {
     /// Demonyms the press writes that the country data lacks ("Saudi",
     /// "Kazakh"), from `data/geo/press-demonyms.tsv`.
     fn add_press_demonyms(&mut self, tsv: &str) -> Result<(), Error> {
-        for (at, cols) in data_rows(tsv, "data/geo/press-demonyms.tsv") {
-            let [demonym, iso] = cols[..] else {
-                return Err(Error::Data {
-                    file: at,
-                    why: "expected demonym<TAB>iso2".into(),
-                });
-            };
-            let idx = *self.country_by_iso.get(iso).ok_or_else(|| Error::Data {
-                file: at.clone(),
-                why: format!("unknown country {iso:?}"),
-            })?;
+        let rows = self.words_of_countries(tsv, "data/geo/press-demonyms.tsv", "demonym")?;
+        for (demonym, idx) in rows {
             self.demonyms.insert(fold(demonym), idx);
         }
         Ok(())
+    }
+
+    /// The rows of a `word<TAB>iso2` file, each word with its country's
+    /// entry; an error names the file, the line and what is wrong.
+    fn words_of_countries<'t>(
+        &self,
+        tsv: &'t str,
+        file: &'t str,
+        word: &str,
+    ) -> Result<Vec<(&'t str, u32)>, Error> {
+        data_rows(tsv, file)
+            .map(|(at, cols)| {
+                let [w, iso] = cols[..] else {
+                    return Err(Error::Data {
+                        file: at,
+                        why: format!("expected {word}<TAB>iso2"),
+                    });
+                };
+                let idx = *self.country_by_iso.get(iso).ok_or_else(|| Error::Data {
+                    file: at.clone(),
+                    why: format!("unknown country {iso:?}"),
+                })?;
+                Ok((w, idx))
+            })
+            .collect()
     }
 
     /// A country's name after "Military Forces of": "the Philippines",
