@@ -84,6 +84,19 @@ fn counts_attackers(text: &str, span: Span, counts: &[&veille_core::Quantity]) -
         .any(|w| WORDS.attacker_nouns.contains(&w.as_str()))
 }
 
+/// Whether a toll's words name one attacker ("The attacker was shot dead
+/// by police", "l'assaillant a été abattu"): a death on the other side,
+/// added to the victims' toll like a count of attackers.
+fn names_an_attacker(text: &str, span: Span) -> bool {
+    let said = span.of(text);
+    said.split_whitespace().count() <= 3
+        && said.split_whitespace().next_back().is_some_and(|w| {
+            let w = w.to_lowercase();
+            let w = w.trim_start_matches("l'").trim_start_matches("l’");
+            WORDS.attacker_nouns.contains(&w)
+        })
+}
+
 /// The verb-noun combinations of taking, retaking or handing over
 /// territory whose verb may also take a place's name ([`places_taken`]).
 fn territory_verbs(lex: &Lexicon) -> impl Iterator<Item = &crate::lexicon::Combination> {
@@ -721,7 +734,7 @@ pub fn code_prescanned(
         let attackers_toll = !fat_spans.is_empty()
             && fat_spans
                 .iter()
-                .all(|&s| counts_attackers(text, s, &quantities));
+                .all(|&s| counts_attackers(text, s, &quantities) || names_an_attacker(text, s));
 
         // Injured and abducted counts, and whether the clause sums up many incidents.
         let (injured, abducted) = casualties(text, &quantities, &fat_spans, lex);

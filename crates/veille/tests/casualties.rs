@@ -3439,3 +3439,13 @@ fn a_fatal_wound_is_a_death_and_an_attackers_arrest_no_raid() {
     );
     assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
 }
+
+#[test]
+fn the_attacker_shot_dead_is_added_to_the_victims() {
+    let e = the_event(
+        "attacker-shot-dead",
+        "A gunman killed three people at a school in Uvalde on Tuesday. The attacker was shot dead by police.\n",
+        "2022-05-24",
+    );
+    assert_eq!(e["fatalities"], 4, "{e:#}");
+}
