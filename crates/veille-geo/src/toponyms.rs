@@ -1418,6 +1418,10 @@ fn resolve(
                 .copied()
                 .filter(|&i| within_qualifier(gaz, &qualifiers, c, i))
                 .collect();
+            // (whether the name has a reading in the focus country at all)
+            let read_here = before.iter().any(|&i| gaz.entries[i as usize].iso2 == *f);
+            // (and whether words around it say it is a place: "in", "region")
+            let cued = c.cue.as_deref().is_some_and(|k| k != "dateline");
             c.entries.retain(|&e| {
                 if qualified.contains(&e) {
                     return true;
@@ -1443,6 +1447,11 @@ fn resolve(
                     || e.kind.is_area()
                     || e.population >= 1_000_000
                     || by_own_name && e.population >= 100_000
+                    // "near the Libyan border in Tibesti", "dans la province
+                    // du Kanem" in a story about miners from Sudan: a region
+                    // abroad named by its own name, told as a place, when
+                    // the name has no reading in the focus country.
+                    || by_own_name && e.kind == Kind::Admin1 && !read_here && cued
                     || named_countries
                         .iter()
                         .any(|(s, iso)| *s == sentence && *iso == e.iso2)

@@ -3449,3 +3449,13 @@ fn the_attacker_shot_dead_is_added_to_the_victims() {
     );
     assert_eq!(e["fatalities"], 4, "{e:#}");
 }
+
+#[test]
+fn a_region_abroad_named_as_a_place_is_where_even_with_other_countries_named() {
+    let e = the_event(
+        "tibesti",
+        "Rival groups of gold miners clashed on Sunday near the Libyan border in Tibesti, killing 12 people. Many of the miners came from Sudan.\n",
+        "2022-05-23",
+    );
+    assert_eq!(e["location"]["admin1"], "Tibesti", "{e:#}");
+}
