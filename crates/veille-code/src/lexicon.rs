@@ -828,7 +828,14 @@ impl Lexicon {
                 }
                 let rest = &lower[v.span.end..];
                 let stop = Self::clause_stop(&text[v.span.end..]);
-                for (start, w) in words(&rest[..stop]).take(c.within) {
+                // (a possessive's "s" is no word: "seized the junta's
+                // North-eastern Regional Military Command")
+                let possessive =
+                    |&(start, w): &(usize, &str)| w == "s" && rest[..start].ends_with(['\'', '’']);
+                for (start, w) in words(&rest[..stop])
+                    .filter(|x| !possessive(x))
+                    .take(c.within)
+                {
                     if let Some(len) = c.noun_at(&rest[..stop], start, w) {
                         let gap = Span::new(v.span.end, v.span.end + start);
                         let gap_text = gap.of(text);

@@ -1190,20 +1190,7 @@ fn looks_back(lower: &str) -> bool {
 /// Whether a lower-cased sentence tells a toll that was superseded: "the
 /// toll, initially put at 134, rose", "un premier bilan faisait état de".
 fn initial_toll(lower: &str) -> bool {
-    [
-        "initially",
-        "initial toll",
-        "at first",
-        "earlier toll",
-        "previous toll",
-        "initialement",
-        "un premier bilan",
-        "premier bilan",
-        "précédent bilan",
-        "dans un premier temps",
-    ]
-    .iter()
-    .any(|c| lower.contains(c))
+    WORDS.initial_tolls.iter().any(|c| lower.contains(c))
 }
 
 /// Whether `lower` (lower-cased words between two tolls, or a sentence)
@@ -4486,7 +4473,8 @@ fn speaker(after: &str) -> bool {
     }
     let verb = |i: usize| words.get(i).is_some_and(|w| WORDS.speech_verbs.contains(w));
     let aux = |i: usize| words.get(i).is_some_and(|w| matches!(*w, "a" | "ont"));
-    verb(0) || verb(1) || aux(1) && verb(2) || aux(0) && verb(1)
+    // ("two aid workers told Reuters", "three security sources said")
+    verb(0) || verb(1) || verb(2) || aux(0) && verb(1)
 }
 
 /// "adding that nobody was killed", "aucun mort n'est à déplorer": every
@@ -4613,7 +4601,10 @@ fn fatalities(
     // With several counts in the clause, the toll is the counts next to a
     // death word ("Hundreds of fighters attacked ..., killing at least 30
     // soldiers": 30, not 130).
-    let next_to_death = |q: &veille_core::Quantity| {
+    // The word linking a count to what comes before it ("the toll at
+    // five", "bilan de 12 morts": "at", "de"), and the lower-cased words
+    // before that, without "at least" and the like.
+    let link_before = |q: &veille_core::Quantity| -> (&'static str, String) {
         let before = text[sspan.start..q.span.start].to_lowercase();
         let before = before
             .trim_end()
@@ -4631,7 +4622,6 @@ fn fatalities(
             }
             before = head.trim_end();
         }
-        // "the toll at five", "bilan de 12 morts".
         let (link, before) = ["at", "to", "of", "à", "de"]
             .iter()
             .find_map(|p| {
@@ -4641,17 +4631,23 @@ fn fatalities(
                     .map(|b| (*p, b))
             })
             .unwrap_or(("", before));
-        let before = before.trim_end();
-        let to = matches!(link, "to" | "à");
-        // "Police revised the death toll from Monday's bombing to 84":
-        // a toll's new figure, however far from the word toll.
-        let revised_to = to
+        (link, before.trim_end().to_string())
+    };
+    // "Police revised the death toll from Monday's bombing to 84": a toll's
+    // new figure, however far from the word toll.
+    let revised_to = |q: &veille_core::Quantity, link: &str| {
+        matches!(link, "to" | "à")
             && (clause_lower.contains("toll") || clause_lower.contains("bilan"))
             && WORDS.toll_revisions.iter().any(|v| {
                 clause_lower[..q.span.start - sspan.start]
                     .split(|c: char| !c.is_alphanumeric() && c != '\'')
                     .any(|w| w == *v)
-            });
+            })
+    };
+    let next_to_death = |q: &veille_core::Quantity| {
+        let (link, before) = link_before(q);
+        let before = before.as_str();
+        let revised_to = revised_to(q, link);
         // (an aside between commas is skipped: "Five soldiers and two
         // officers, including a lieutenant colonel, were killed")
         let mut after = text[q.span.end..sspan.end].to_lowercase();
@@ -4792,6 +4788,16 @@ fn fatalities(
         .map(|q| q.span)
         .collect();
     near.retain(|q| !killers.contains(&q.span));
+    // "The government first announced 95 dead before revising the toll
+    // down to 35": the revised figure replaces the counts before it.
+    if let Some(revised) = near
+        .iter()
+        .rev()
+        .find(|q| revised_to(q, link_before(q).0))
+        .map(|q| q.span.start)
+    {
+        near.retain(|q| q.span.start >= revised);
+    }
     // "8 civilians, including 3 children, were killed": a count after
     // "including" is part of the one before it; the toll is the whole.
     let part = |q: &veille_core::Quantity| {

@@ -23,6 +23,7 @@ veille_core::word_lists! {
     happened_verbs,
     incident_nouns,
     later_words,
+    initial_tolls,
     revised_words,
     other_sources,
     occasions,

@@ -3451,6 +3451,48 @@ fn the_attacker_shot_dead_is_added_to_the_victims() {
 }
 
 #[test]
+fn a_revised_or_later_toll_replaces_the_first_and_speakers_are_no_dead() {
+    let toll =
+        |name: &str, text: &str, date: &str| the_event(name, text, date)["fatalities"].clone();
+    // The figure a toll was revised to, in the same sentence.
+    assert_eq!(
+        toll(
+            "revising-the-toll",
+            "Gunmen raided the village of Koro on Monday, killing at least 30 people, the governor said, before revising the toll to 37.\n",
+            "2022-06-14",
+        ),
+        37
+    );
+    // A toll told as the first one, after the one that superseded it.
+    assert_eq!(
+        toll(
+            "d-abord",
+            "Le bilan de l'attaque jihadiste contre le camp militaire de Tillia s'est alourdi à 40 soldats tués mardi, selon des sources sécuritaires. L'armée avait d'abord fait état de 12 militaires tués.\n",
+            "2021-03-23",
+        ),
+        40
+    );
+    // Who told it is not among the dead.
+    assert_eq!(
+        toll(
+            "aid-workers-told",
+            "An air strike on a market in Idlib killed 18 people on Friday, two aid workers told AFP.\n",
+            "2021-03-19",
+        ),
+        18
+    );
+    // Prisoners are counted apart from the dead.
+    assert_eq!(
+        toll(
+            "faits-prisonniers",
+            "Selon l'armée, plus de 50 rebelles ont été tués samedi et 20 faits prisonniers, contre trois morts dans ses rangs.\n",
+            "2021-04-17",
+        ),
+        53
+    );
+}
+
+#[test]
 fn a_region_abroad_named_as_a_place_is_where_even_with_other_countries_named() {
     let e = the_event(
         "tibesti",
@@ -3458,4 +3500,23 @@ fn a_region_abroad_named_as_a_place_is_where_even_with_other_countries_named() {
         "2022-05-23",
     );
     assert_eq!(e["location"]["admin1"], "Tibesti", "{e:#}");
+}
+
+#[test]
+fn a_long_unit_name_after_a_takeover_verb_and_a_marche_blanche() {
+    let e = the_event(
+        "regional-command",
+        "The Arakan Army said on Sunday it had seized the junta's Western Regional Military Command headquarters near Sittwe.\n",
+        "2024-08-04",
+    );
+    assert_eq!(
+        e["sub_event_type"], "Non-state actor overtakes territory",
+        "{e:#}"
+    );
+    let e = the_event(
+        "marche-blanche",
+        "Plusieurs milliers de personnes ont participé samedi à une marche blanche à Nantes en hommage aux victimes de l'incendie d'un immeuble.\n",
+        "2023-04-15",
+    );
+    assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
 }
