@@ -71,6 +71,7 @@ veille_core::word_lists! {
     weekdays,
     destination_cues,
     arrest_afterwards,
+    clash_words,
 }
 
 #[cfg(test)]

@@ -3520,3 +3520,36 @@ fn a_long_unit_name_after_a_takeover_verb_and_a_marche_blanche() {
     );
     assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
 }
+
+#[test]
+fn a_crowds_clashes_a_person_killed_and_deaths_of_an_earlier_incident() {
+    // Clashes with the police told right after a protest are the crowd's.
+    let e = the_event(
+        "heurts-after-a-protest",
+        "Des jeunes ont manifesté samedi à Kiffa pour dénoncer la mort d'un détenu. Des heurts ont éclaté avec les forces de l'ordre; un manifestant a été tué par balle.\n",
+        "2023-05-31",
+    );
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    // "Une personne" is somebody ("personne" alone is nobody).
+    let e = the_event(
+        "une-personne",
+        "Une personne a été tuée mardi à Moundou lorsque les forces de l'ordre ont tiré pour disperser des manifestants.\n",
+        "2021-04-28",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    // Deaths of an incident some hours or months before are not the crowd's.
+    let e = the_event(
+        "hours-after",
+        "Police fired tear gas at hundreds of protesters in Kenema on Monday, hours after soldiers killed two people at a checkpoint.\n",
+        "2023-05-31",
+    );
+    assert_eq!(e["sub_event_type"], "Protest with intervention", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+    let e = the_event(
+        "canopy-collapse",
+        "Thousands of students protested in Novi Sad on Saturday, three months after the collapse of a railway station canopy killed 15 people.\n",
+        "2025-02-01",
+    );
+    assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
+}
