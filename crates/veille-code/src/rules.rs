@@ -2476,7 +2476,7 @@ fn joint_forces(
 }
 
 /// A name that says where a group comes from, not where it was: "Nuer
-/// militiamen", "Fulani herders".
+/// militiamen", "Fulani herders", "Liverpool forward Luis Diaz".
 fn names_a_group(text: &str, place: Span) -> bool {
     let next = text[place.end..]
         .split_whitespace()
@@ -2484,22 +2484,7 @@ fn names_a_group(text: &str, place: Span) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphabetic())
         .to_lowercase();
-    [
-        "militiamen",
-        "militia",
-        "militias",
-        "herders",
-        "herdsmen",
-        "fighters",
-        "youths",
-        "youth",
-        "community",
-        "communities",
-        "clansmen",
-        "tribesmen",
-        "ethnic",
-    ]
-    .contains(&next.as_str())
+    WORDS.group_nouns.contains(&next.as_str())
 }
 
 /// What a clause reports.
@@ -4805,6 +4790,26 @@ fn fatalities(
         .map(|q| q.span)
         .collect();
     near.retain(|q| !killers.contains(&q.span));
+    // "opened fire on dozens of young guests, killing eleven": a count
+    // before a comma and a killing participle with a count of its own is
+    // who was fired on, not who died.
+    let targets: Vec<Span> = near
+        .iter()
+        .filter(|q| {
+            near.iter().any(|o| {
+                o.span.start > q.span.end && {
+                    let gap = text[q.span.end..o.span.start].to_lowercase();
+                    let gap = gap.trim_end();
+                    gap.split_whitespace().count() <= 8
+                        && gap.matches(',').count() == 1
+                        && !gap.contains([';', ':'])
+                        && [", killing", ", tuant"].iter().any(|p| gap.ends_with(p))
+                }
+            })
+        })
+        .map(|q| q.span)
+        .collect();
+    near.retain(|q| !targets.contains(&q.span));
     // "The government first announced 95 dead before revising the toll
     // down to 35": the revised figure replaces the counts before it.
     if let Some(revised) = near
@@ -4886,7 +4891,11 @@ fn fatalities(
         let joined_to_part = k > 0 && parts.contains(&near[k - 1].span) && {
             let gap = text[near[k - 1].span.end..q.span.start].to_lowercase();
             let gap = gap.trim_end();
-            gap.len() <= 40 && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
+            // (not after the comma that closes an aside: "Trente-cinq
+            // civils, dont trente et une femmes, et sept militaires")
+            gap.len() <= 40
+                && [" and", " et", ","].iter().any(|j| gap.ends_with(j))
+                && !gap.ends_with(", et")
         };
         if part(q) || joined_to_part {
             parts.push(q.span);
@@ -4989,6 +4998,10 @@ fn fatalities(
                 "put the figure",
                 "revendiqué la mort",
                 "revendique la mort",
+                // ("... put the toll at 46 dead; a collective later claimed
+                // that 210 people had been killed")
+                "claimed that",
+                "claims that",
                 "selon d'autres",
                 "other sources",
                 "d'autres sources",

@@ -72,6 +72,7 @@ veille_core::word_lists! {
     destination_cues,
     arrest_afterwards,
     clash_words,
+    group_nouns,
 }
 
 #[cfg(test)]

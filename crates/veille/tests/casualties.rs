@@ -3553,3 +3553,43 @@ fn a_crowds_clashes_a_person_killed_and_deaths_of_an_earlier_incident() {
     );
     assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
 }
+
+#[test]
+fn a_claimed_higher_toll_an_asides_end_and_the_people_fired_on() {
+    let toll = |name: &str, text: &str| the_event(name, text, "2023-05-31")["fatalities"].clone();
+    // Another source's higher claim is left out (ACLED codes the lowest).
+    assert_eq!(
+        toll(
+            "later-claimed-that",
+            "Gunmen attacked the village of Gao-Gao on Monday. Officials put the toll at 20 dead; a local association later claimed that 75 people had been killed.\n",
+        ),
+        20
+    );
+    // The comma that ends an aside ends its parts: "et trois gendarmes" is
+    // more dead, not part of the twelve.
+    assert_eq!(
+        toll(
+            "aside-then-et",
+            "Douze civils, dont dix enfants, et trois gendarmes ont été tués lundi lors d'une attaque contre le village de Kpendjal.\n",
+        ),
+        15
+    );
+    // Who was fired on is not who died.
+    assert_eq!(
+        toll(
+            "fired-on-dozens",
+            "Gunmen burst into a wedding party in Celaya on Saturday and opened fire on dozens of young guests, killing nine at the scene.\n",
+        ),
+        9
+    );
+}
+
+#[test]
+fn a_clubs_player_is_no_place() {
+    let e = the_event(
+        "liverpool-forward",
+        "The mother of Leeds forward Carlos Mena was kidnapped by gunmen at her home in Maicao, in northern Colombia, on Sunday, police said.\n",
+        "2024-03-11",
+    );
+    assert_eq!(e["location"]["country_code"], "CO", "{e:#}");
+}
