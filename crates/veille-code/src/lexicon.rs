@@ -361,6 +361,15 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
+/// "ont pris des fidèles en otage": a taking verb whose object, a few
+/// words on in its clause, is hostages took people, not a place.
+fn takes_hostages(lower: &str, span: Span) -> bool {
+    let end = lower.floor_char_boundary((span.end + 48).min(lower.len()));
+    let after = &lower[span.end..end];
+    let after = after.split(['.', ';', ',']).next().unwrap_or("");
+    after.contains(" en otage") || after.contains(" hostage")
+}
+
 /// A verb and a noun a few words after it that together are a trigger of
 /// `class` ("seized a village"); not when a weapon word is between them.
 pub struct Combination {
@@ -749,6 +758,7 @@ impl Lexicon {
             !month_of_march(text, t.span)
                 && (self.classes[t.id].not_event || !adjective(text, t.span))
                 && (self.classes[t.id].name != "loot" || !burns_a_symbol(lower, t.span))
+                && (self.classes[t.id].name != "takeover" || !takes_hostages(lower, t.span))
         });
         // (a combination's verb in a mask of its class says nothing of it
         // either: "ont pris d'assaut le poste" is no takeover)

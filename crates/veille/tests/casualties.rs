@@ -3593,3 +3593,29 @@ fn a_clubs_player_is_no_place() {
     );
     assert_eq!(e["location"]["country_code"], "CO", "{e:#}");
 }
+
+#[test]
+fn a_bomb_ripping_through_a_quoted_reprise_and_hostages_taken() {
+    let e = the_event(
+        "ripped-through",
+        "A bomb ripped through a crowded bus station in Gombe on Tuesday evening, killing 14 people, police said.\n",
+        "2015-11-18",
+    );
+    assert_eq!(
+        e["sub_event_type"], "Remote explosive/landmine/IED",
+        "{e:#}"
+    );
+    let e = the_event(
+        "quoted-reprise",
+        "L'état-major a annoncé samedi la « reprise » de la ville de Ber par l'armée malienne, après le départ des rebelles.\n",
+        "2023-08-19",
+    );
+    assert_eq!(e["sub_event_type"], "Government regains territory", "{e:#}");
+    // Hostages taken are no territory taken.
+    let e = the_event(
+        "pris-en-otage",
+        "Deux hommes armés ont pris des fidèles en otage dans une église de Rouen mardi et ont égorgé le prêtre.\n",
+        "2016-07-26",
+    );
+    assert_eq!(e["event_type"], "Violence against civilians", "{e:#}");
+}
