@@ -361,13 +361,13 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
-/// "ont pris des fidèles en otage": a taking verb whose object, a few
-/// words on in its clause, is hostages took people, not a place.
+/// "ont pris des fidèles en otage", "took 20 people hostage": a taking
+/// verb whose object, within its next four words, is hostages took people,
+/// not a place (not "seized the town of Kidal and took hostages").
 fn takes_hostages(lower: &str, span: Span) -> bool {
-    let end = lower.floor_char_boundary((span.end + 48).min(lower.len()));
-    let after = &lower[span.end..end];
-    let after = after.split(['.', ';', ',']).next().unwrap_or("");
-    after.contains(" en otage") || after.contains(" hostage")
+    words(&lower[span.end..])
+        .take(4)
+        .any(|(_, w)| matches!(w, "otage" | "otages" | "hostage" | "hostages"))
 }
 
 /// A verb and a noun a few words after it that together are a trigger of

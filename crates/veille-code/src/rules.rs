@@ -6798,11 +6798,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 .any(|x| x.field == "actor1" || x.field == "actor2")
     };
     // "Des jeunes ont manifesté à Boghé ... Des heurts ont éclaté avec les
-    // forces de l'ordre": clashes (words of clashing, not a toll) of police
-    // or soldiers with no armed group
-    // among the sides, told at most two sentences after a protest or a riot
-    // of their day and place, are the crowd's (codebook: a violent
-    // demonstration), merged with it below.
+    // forces de l'ordre": clashes (told by a word of clashing, not a toll)
+    // of police or soldiers with no armed group among the sides, at most two
+    // sentences after a protest or a riot of their day and place, are the
+    // crowd's (codebook: a violent demonstration), merged with it below.
     let mut drafts = drafts;
     for i in 0..drafts.len() {
         let (before, rest) = drafts.split_at_mut(i);
