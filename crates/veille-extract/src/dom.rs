@@ -319,10 +319,40 @@ const fn mask(names: &[&str]) -> u128 {
     m
 }
 
+/// A name of at most 16 bytes as one number (its bytes, zero-padded; no
+/// element name holds a zero byte), so a lookup compares numbers.
+const fn pack(name: &str) -> u128 {
+    let b = name.as_bytes();
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < b.len() {
+        k |= (b[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// [`TAGS`] packed, in the same order (the most frequent names first).
+const PACKED: [u128; TAGS.len()] = {
+    let mut out = [0u128; TAGS.len()];
+    let mut i = 0;
+    while i < TAGS.len() {
+        assert!(TAGS[i].len() <= 16);
+        out[i] = pack(TAGS[i]);
+        i += 1;
+    }
+    out
+};
+
 /// The code of a lower-case element name (run time).
 fn code_of(name: &str) -> u8 {
-    TAGS.iter()
-        .position(|t| *t == name)
+    if name.len() > 16 {
+        return 0;
+    }
+    let key = pack(name);
+    PACKED
+        .iter()
+        .position(|&t| t == key)
         .map_or(0, |i| i as u8 + 1)
 }
 
@@ -531,8 +561,9 @@ impl Builder {
                 let mut name_str = std::mem::take(&mut self.scratch);
                 name_str.clear();
                 name_str.push_str(self.dom.s(name));
-                let void = has(M_VOID, code_of(&name_str));
-                let id = self.open(name, attrs_from, &name_str, void || self_closing);
+                let code = code_of(&name_str);
+                let void = has(M_VOID, code);
+                let id = self.open(name, code, attrs_from, &name_str, void || self_closing);
                 let raw = raw_text(&name_str);
                 let close = match (raw, id) {
                     (Some(_), Some(_)) => Some(find_close(bytes, end, name_str.as_bytes())),
@@ -774,9 +805,16 @@ impl Builder {
 
     /// Opens an element; returns it unless it was dropped (a second
     /// `<html>` or `<body>`).
-    fn open(&mut self, name: (u32, u32), attrs_from: u32, n: &str, leaf: bool) -> Option<NodeId> {
+    /// Opens element `n` (its name's `code` from [`code_of`]).
+    fn open(
+        &mut self,
+        name: (u32, u32),
+        code: u8,
+        attrs_from: u32,
+        n: &str,
+        leaf: bool,
+    ) -> Option<NodeId> {
         let attrs = (attrs_from, self.dom.attrs.len() as u32);
-        let code = code_of(n);
         const HTML: u8 = tag("html");
         const HEAD: u8 = tag("head");
         const BODY: u8 = tag("body");
@@ -872,7 +910,7 @@ impl Builder {
             "br" => {
                 let br = self.push_lower("br");
                 let at = self.dom.attrs.len() as u32;
-                self.open(br, at, "br", true);
+                self.open(br, tag("br"), at, "br", true);
                 return;
             }
             _ => {}

@@ -160,7 +160,7 @@ impl<'a> Ctx<'a> {
         let mut visible = vec![0u32; dom.len()];
         for id in (1..dom.len() as NodeId).rev() {
             if let Some(t) = dom.text(id) {
-                visible[id as usize] = t.trim().len() as u32;
+                visible[id as usize] = trimmed_len(t) as u32;
             }
             let hidden = dom
                 .name(id)
@@ -274,6 +274,22 @@ struct Block {
     link_chars: usize,
     /// The element holding the block, then its ancestors up to `<body>`.
     chain: Vec<NodeId>,
+}
+
+/// `t.trim().len()`, without decoding characters when both ends are ASCII
+/// (nearly every text node of a page).
+fn trimmed_len(t: &str) -> usize {
+    // (char::is_whitespace on ASCII: space, tab, LF, VT, FF, CR)
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let b = t.as_bytes();
+    let Some(s) = b.iter().position(|&c| !space(c)) else {
+        return 0;
+    };
+    let e = b.iter().rposition(|&c| !space(c)).map_or(s, |e| e + 1);
+    if !b[s].is_ascii() || !b[e - 1].is_ascii() {
+        return t.trim().len();
+    }
+    e - s
 }
 
 /// Walks the body and cuts it into text blocks: block elements (`p`,
@@ -1055,6 +1071,24 @@ mod tests {
 #[cfg(test)]
 mod raw_block_tests {
     use super::strip_raw_blocks;
+
+    #[test]
+    fn trimmed_len_is_the_trimmed_length() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\t\x0b x \x0c\r\n",
+            "\u{a0}x\u{a0}",
+            " é ",
+            "\u{2003}",
+            "x\u{85}",
+            " \u{3000}y ",
+        ] {
+            assert_eq!(super::trimmed_len(t), t.trim().len(), "{t:?}");
+        }
+    }
 
     #[test]
     fn scripts_styles_and_svgs_are_emptied_json_ld_kept() {

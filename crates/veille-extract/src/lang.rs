@@ -19,13 +19,21 @@ pub fn detect(text: &str) -> &'static str {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .take(4000)
     {
-        let w = w.to_lowercase();
-        if EN.contains(&w.as_str()) {
-            en += 1;
-        }
-        if FR.contains(&w.as_str()) {
-            fr += 1;
-        }
+        // (no allocation for the many words no list holds: every listed
+        // word is at most six characters long, and an ASCII word is compared
+        // ignoring case)
+        let (in_en, in_fr) = if w.is_ascii() {
+            if w.len() > 6 {
+                continue;
+            }
+            let is = |list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+            (is(EN), is(FR))
+        } else {
+            let w = w.to_lowercase();
+            (EN.contains(&w.as_str()), FR.contains(&w.as_str()))
+        };
+        en += usize::from(in_en);
+        fr += usize::from(in_fr);
     }
     if en.max(fr) < 3 {
         "und"

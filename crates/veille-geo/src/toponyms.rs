@@ -141,15 +141,27 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
 }
 
 pub(crate) fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-        // "al-Numan", "el-Fasher", "ad-Dali": a name behind its article
-        || w.split_once('-').is_some_and(|(article, rest)| {
-            ARABIC_ARTICLES.contains(&article) && rest.starts_with(char::is_uppercase)
-        })
+    let b = w.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(c) if c.is_ascii_uppercase() => return true,
+        Some(c) if !c.is_ascii() && w.starts_with(char::is_uppercase) => return true,
+        _ => {}
+    }
+    // "al-Numan", "el-Fasher", "ad-Dali": a name behind its article (a
+    // byte search: this is asked of nearly every word of every article)
+    b.iter().position(|&c| c == b'-').is_some_and(|i| {
+        ARABIC_ARTICLES.contains(&&w[..i]) && w[i + 1..].starts_with(char::is_uppercase)
+    })
 }
 
 fn lower_word(text: &str, t: &Token) -> String {
-    t.span.of(text).to_lowercase()
+    let w = t.span.of(text);
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 struct Candidate {
@@ -505,6 +517,10 @@ fn recognize(
         // because it opens the sentence, or a place's own modifier, makes no
         // first name.)
         let opens_sentence = k == 1 || tokens[k - 2].sentence != a.sentence;
+        // (the cheap looks first: most pairs are no two capitalised words)
+        if !(pair_adjacent && capitalised(a.span.of(text)) && capitalised(b.span.of(text))) {
+            continue;
+        }
         let a_lower = lower_word(text, a);
         // (nor does an adverb anywhere, "the annual Distinctly Dublin
         // contest": not the "-ly" of first names such as Kelly or Emily)
@@ -517,10 +533,7 @@ fn recognize(
         let function_word = opens_sentence
             && (SENTENCE_OPENERS.contains(&a_lower.as_str()) || a_lower.ends_with("ly"))
             || adverb;
-        if pair_adjacent
-            && !function_word
-            && capitalised(a.span.of(text))
-            && capitalised(b.span.of(text))
+        if !function_word
             && !PLACE_MODIFIERS.contains(&a_lower.as_str())
             && !PLACE_QUALIFIERS.contains(&a_lower.as_str())
         {

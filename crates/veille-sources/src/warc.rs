@@ -330,11 +330,11 @@ pub fn parse_http(block: &[u8]) -> Result<HttpResponse, String> {
 
 /// End of the header block and start of the body (CRLF CRLF, or LF LF).
 fn find_head_end(b: &[u8]) -> Option<(usize, usize)> {
-    let crlf = b
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map(|i| (i, i + 4));
-    let lf = b.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2));
+    let crlf = memchr::memmem::find(b, b"\r\n\r\n").map(|i| (i, i + 4));
+    // (an LF LF counts only before the first CRLF CRLF: the body is not
+    // searched when the headers end first, as they nearly always do)
+    let within = crlf.map_or(b.len(), |(i, _)| (i + 2).min(b.len()));
+    let lf = memchr::memmem::find(&b[..within], b"\n\n").map(|i| (i, i + 2));
     match (crlf, lf) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
         (a, b) => a.or(b),
