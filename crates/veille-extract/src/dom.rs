@@ -2,7 +2,8 @@
 //! a flat tree (an arena of nodes, every string in one buffer).
 //!
 //! It is not a browser's parser. It keeps what extraction reads (elements,
-//! attributes, text with character references decoded) and follows the HTML
+//! the attributes of [`KEPT_ATTRIBUTES`], text with character references
+//! decoded) and follows the HTML
 //! rules that change which block a text belongs to: void elements, raw-text
 //! elements (`script`, `style`, `title`, ...), implied end tags (`<p>` closed
 //! by a block, `<li>`, `<dd>`/`<dt>`, table rows and cells, `<option>`), the
@@ -317,6 +318,51 @@ const fn mask(names: &[&str]) -> u128 {
         i += 1;
     }
     m
+}
+
+/// The attributes extraction reads ([`Dom::attr`] answers `None` for any
+/// other): furniture words, hidden elements, metadata, the canonical link,
+/// script types, dates, the page's language.
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "content",
+    "property",
+    "name",
+    "itemprop",
+    "rel",
+    "href",
+    "type",
+    "datetime",
+    "lang",
+    "title",
+];
+
+/// [`KEPT_ATTRIBUTES`] packed.
+const KEPT_PACKED: [u128; KEPT_ATTRIBUTES.len()] = {
+    let mut out = [0u128; KEPT_ATTRIBUTES.len()];
+    let mut i = 0;
+    while i < KEPT_ATTRIBUTES.len() {
+        out[i] = pack(KEPT_ATTRIBUTES[i]);
+        i += 1;
+    }
+    out
+};
+
+/// Whether an attribute name (any case) is one extraction reads.
+fn kept_attribute(name: &[u8]) -> bool {
+    if name.len() > 16 {
+        return false;
+    }
+    let mut key = 0u128;
+    for (i, c) in name.iter().enumerate() {
+        key |= (c.to_ascii_lowercase() as u128) << (8 * i);
+    }
+    KEPT_PACKED.contains(&key)
 }
 
 /// A name of at most 16 bytes as one number (its bytes, zero-padded; no
@@ -694,6 +740,12 @@ impl Builder {
                     }
                     value = Some(&src[v0..i]);
                 }
+            }
+            // Only the attributes extraction reads are kept: the others
+            // (src, srcset, data-*, on*, ...) are most of a modern page's
+            // markup and were decoded and copied for nothing.
+            if !kept_attribute(&bytes[n0..n1]) {
+                continue;
             }
             let name_span = self.push_lower(&src[n0..n1]);
             let v0 = self.dom.buf.len() as u32;
@@ -1160,7 +1212,7 @@ mod tests {
     #[test]
     fn raw_text_and_references() {
         let dom = Dom::parse(
-            "<p title='a&amp;b' data-x=\"&notit\">&eacute;t&eacute; &#8217;&#x27; &#150; &copy 5 &lt;b&gt; &nosuch;</p><script>if (a<b) x='</p>'</script><p>z</p>",
+            "<p title='a&amp;b' class=\"&notit\" data-x=\"y\" ID=i>&eacute;t&eacute; &#8217;&#x27; &#150; &copy 5 &lt;b&gt; &nosuch;</p><script>if (a<b) x='</p>'</script><p>z</p>",
         );
         let p = dom.named("p").next().unwrap();
         assert_eq!(
@@ -1168,7 +1220,10 @@ mod tests {
             "été \u{2019}' \u{2013} © 5 <b> &nosuch;"
         );
         assert_eq!(dom.attr(p, "title"), Some("a&b"));
-        assert_eq!(dom.attr(p, "data-x"), Some("&notit"));
+        assert_eq!(dom.attr(p, "class"), Some("&notit"));
+        // (attributes extraction does not read are not kept)
+        assert_eq!(dom.attr(p, "data-x"), None);
+        assert_eq!(dom.attr(p, "id"), Some("i"));
         let script = dom.named("script").next().unwrap();
         assert_eq!(dom.text_content(script), "if (a<b) x='</p>'");
         assert_eq!(dom.named("p").count(), 2);

@@ -417,12 +417,26 @@ fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut newline = false;
-    for c in s.chars() {
-        if c == '\n' {
-            newline = true;
-        } else if c.is_whitespace() {
-            space = true;
+    // Runs of other characters are copied whole: the separator before a
+    // run is decided at its first character, as the flags say nothing
+    // inside it.
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let white = if c.is_ascii() {
+            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
         } else {
+            c.is_whitespace()
+        };
+        if white {
+            if let Some(from) = run.take() {
+                out.push_str(&s[from..i]);
+            }
+            if c == '\n' {
+                newline = true;
+            } else {
+                space = true;
+            }
+        } else if run.is_none() {
             if !out.is_empty() {
                 if newline {
                     out.push('\n');
@@ -432,8 +446,11 @@ fn normalize(s: &str) -> String {
             }
             space = false;
             newline = false;
-            out.push(c);
+            run = Some(i);
         }
+    }
+    if let Some(from) = run {
+        out.push_str(&s[from..]);
     }
     out
 }
@@ -1071,6 +1088,48 @@ mod tests {
 #[cfg(test)]
 mod raw_block_tests {
     use super::strip_raw_blocks;
+
+    /// The character-by-character version `normalize` replaced.
+    fn normalize_char_by_char(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        let mut newline = false;
+        for c in s.chars() {
+            if c == '\n' {
+                newline = true;
+            } else if c.is_whitespace() {
+                space = true;
+            } else {
+                if !out.is_empty() {
+                    if newline {
+                        out.push('\n');
+                    } else if space {
+                        out.push(' ');
+                    }
+                }
+                space = false;
+                newline = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn normalize_is_the_character_by_character_version() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "  a  b \n\n c\u{a0}d\t\r\n",
+            "\n x",
+            "été \u{2003} à\n\u{85}y",
+            "word",
+            "x\x0b\x0cy",
+        ] {
+            assert_eq!(super::normalize(t), normalize_char_by_char(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn trimmed_len_is_the_trimmed_length() {
