@@ -29,10 +29,12 @@ const NONE: NodeId = u32::MAX;
 enum Kind {
     /// The document itself (node 0).
     Root,
-    /// Name, then attributes (indices into `Dom::attrs`).
+    /// Name, then attributes (indices into `Dom::attrs`), and the name's
+    /// code in [`TAGS`] (0 for other names).
     Element {
         name: (u32, u32),
         attrs: (u32, u32),
+        code: u8,
     },
     Text((u32, u32)),
 }
@@ -518,7 +520,13 @@ impl Dom {
 
     /// Elements with this name, in document order.
     pub fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.elements().filter(move |&i| self.name(i) == Some(name))
+        // (a name of TAGS is found by its code: no string compared per node)
+        let code = code_of(name);
+        (0..self.nodes.len() as NodeId).filter(move |&i| match self.nodes[i as usize].kind {
+            Kind::Element { code: c, .. } if code != 0 => c == code,
+            Kind::Element { name: n, .. } => self.s(n) == name,
+            _ => false,
+        })
     }
 
     /// The nodes under `id` (not `id` itself), in document order. Nodes are
@@ -944,7 +952,7 @@ impl Builder {
             self.truncate(self.stack.len() - 1);
         }
         let parent = self.current();
-        let id = self.append(parent, Kind::Element { name, attrs });
+        let id = self.append(parent, Kind::Element { name, attrs, code });
         if code == HEAD {
             self.head = id;
         }

@@ -65,13 +65,16 @@ pub(crate) struct Token {
 
 pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     let mut out = Vec::new();
+    // (one buffer for every sentence's characters)
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let body = s.span.of(text);
         let mut start: Option<usize> = None;
-        let chars: Vec<(usize, char)> = body
-            .char_indices()
-            .chain(std::iter::once((body.len(), ' ')))
-            .collect();
+        chars.clear();
+        chars.extend(
+            body.char_indices()
+                .chain(std::iter::once((body.len(), ' '))),
+        );
         for (k, &(i, c)) in chars.iter().enumerate() {
             // Initialisms keep their periods: "U.S.", "W.Va.", "B.C.".
             let initialism = c == '.'
@@ -88,9 +91,17 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
             match (start, inner) {
                 (None, true) => start = Some(i),
                 (Some(mut st), false) => {
-                    // French elision before a name: "d'Inékar", "l'Azawad".
-                    for elided in ["d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’", "qu'", "qu’"]
-                    {
+                    // French elision before a name: "d'Inékar", "l'Azawad"
+                    // (looked for only when an apostrophe, ' or the first
+                    // byte of ’, is the word's second or third byte).
+                    let wb = &body.as_bytes()[st..i];
+                    let apostrophe = |k: usize| wb.get(k).is_some_and(|&b| b == b'\'' || b == 0xE2);
+                    let elisions: &[&str] = if apostrophe(1) || apostrophe(2) {
+                        &["d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’", "qu'", "qu’"]
+                    } else {
+                        &[]
+                    };
+                    for elided in elisions {
                         if let Some(rest) = body[st..i].strip_prefix(elided) {
                             if rest.chars().next().is_some_and(char::is_uppercase) {
                                 st += elided.len();
@@ -102,7 +113,8 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
                     w = w.trim_end_matches(['\'', '’', '-']);
                     // A party's letter before a lawmaker's town, "R-Marshall",
                     // "DFL-Minneapolis": the town.
-                    if let Some((party, rest)) = w.split_once('-') {
+                    let hyphen = w.as_bytes().contains(&b'-');
+                    if let Some((party, rest)) = hyphen.then(|| w.split_once('-')).flatten() {
                         if matches!(party, "R" | "D" | "I" | "DFL")
                             && rest.chars().next().is_some_and(char::is_uppercase)
                         {
@@ -111,7 +123,7 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
                         }
                     }
                     // "Northbrook-based", "Atlanta-area": the place.
-                    if let Some((place, what)) = w.rsplit_once('-') {
+                    if let Some((place, what)) = hyphen.then(|| w.rsplit_once('-')).flatten() {
                         if matches!(what, "based" | "area" | "headquartered")
                             && place.chars().next().is_some_and(char::is_uppercase)
                         {

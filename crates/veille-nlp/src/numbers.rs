@@ -152,18 +152,28 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// offsets into it would not be offsets into the text.
 fn lowercase(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            let before = out.len();
-            out.extend(c.to_lowercase());
-            if out.len() - before != c.len_utf8() {
-                return None;
-            }
+    let mut rest = text;
+    loop {
+        // A run of ASCII is lower-cased whole (most of any English or French
+        // text), then the one character after it.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return Some(out);
+        };
+        let before = out.len();
+        out.extend(c.to_lowercase());
+        if out.len() - before != c.len_utf8() {
+            return None;
         }
+        rest = &rest[c.len_utf8()..];
     }
-    Some(out)
 }
 
 /// Finds the quantities of a text.
@@ -724,6 +734,32 @@ fn head_words(after: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lowercase_is_the_character_by_character_one() {
+        let by_char = |text: &str| -> Option<String> {
+            let mut out = String::new();
+            for c in text.chars() {
+                let before = out.len();
+                out.extend(c.to_lowercase());
+                if out.len() - before != c.len_utf8() {
+                    return None;
+                }
+            }
+            Some(out)
+        };
+        for t in [
+            "",
+            "ABC def",
+            "Élysée À PARIS",
+            "“Quoted” – dash",
+            "x\u{130}y",
+            "ẞtraße",
+            "Ωmega ΣΑ",
+        ] {
+            assert_eq!(super::lowercase(t), by_char(t), "{t:?}");
+        }
+    }
     use super::*;
 
     fn values(t: &str) -> Vec<(u64, bool)> {
