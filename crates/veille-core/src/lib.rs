@@ -5,6 +5,7 @@
 //! project's output contract (see ARCHITECTURE.md): fields may be added,
 //! never renamed.
 
+pub mod hash;
 pub mod taxonomy;
 pub mod text;
 pub mod words;

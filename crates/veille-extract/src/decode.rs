@@ -2,29 +2,35 @@
 //! fallback for pages that lie about their encoding.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 use std::io::Read;
 use veille_core::Error;
 
 /// Largest decompressed size accepted from a gzip input.
 const MAX_GUNZIP: u64 = 64 << 20;
 
-/// Decodes raw input to text.
-pub fn decode(bytes: &[u8], transport_charset: Option<&str>) -> Result<String, Error> {
-    let owned;
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+/// Decodes raw input to text: borrowed from `bytes` when they are already
+/// the UTF-8 text (most pages: no copy of a page of hundreds of kilobytes).
+pub fn decode<'a>(bytes: &'a [u8], transport_charset: Option<&str>) -> Result<Cow<'a, str>, Error> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         flate2::read::MultiGzDecoder::new(bytes)
             .take(MAX_GUNZIP)
             .read_to_end(&mut out)
             .map_err(|e| Error::Unreadable(format!("bad gzip data: {e}")))?;
-        owned = out;
-        &owned[..]
-    } else {
-        bytes
-    };
+        return decode_plain(&out, transport_charset).map(|t| Cow::Owned(t.into_owned()));
+    }
+    decode_plain(bytes, transport_charset)
+}
+
+/// [`decode`] of bytes that are not gzipped.
+fn decode_plain<'a>(
+    bytes: &'a [u8],
+    transport_charset: Option<&str>,
+) -> Result<Cow<'a, str>, Error> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(text.into_owned());
+        return Ok(text);
     }
     if looks_binary(bytes) {
         return Err(Error::Unreadable("binary data, not text or HTML".into()));
@@ -32,7 +38,7 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>) -> Result<String, E
     let declared = declared_charset(bytes);
     // A valid UTF-8 page is UTF-8 whatever it declares: pages often lie.
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(s.to_string());
+        return Ok(Cow::Borrowed(s));
     }
     // The transport's charset (HTTP header) comes before the page's own.
     let transport = transport_charset.and_then(|c| Encoding::for_label(c.trim().as_bytes()));
@@ -41,7 +47,7 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>) -> Result<String, E
         .or(declared.filter(|e| *e != UTF_8))
         .unwrap_or(WINDOWS_1252);
     let (text, _, _) = enc.decode(bytes);
-    Ok(text.into_owned())
+    Ok(text)
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

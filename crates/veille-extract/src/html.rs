@@ -140,7 +140,7 @@ fn weak_noisy_attr() -> &'static Regex {
 }
 
 /// (class, id) -> (strong, weak) furniture words.
-type AttrCache<'a> = HashMap<(&'a str, &'a str), (bool, bool)>;
+type AttrCache<'a> = veille_core::hash::FastMap<(&'a str, &'a str), (bool, bool)>;
 
 /// The parsed page and what the walk asks of it many times: characters of
 /// visible text under each node, outside links, scripts and styles.

@@ -2,11 +2,11 @@
 //! with a name index (folded names and aliases to entries).
 
 use crate::fold::{fold, fold_into};
-use crate::hash::FastMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
+use veille_core::hash::FastMap;
 use veille_core::{Error, Location};
 
 const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");

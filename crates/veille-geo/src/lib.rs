@@ -7,7 +7,6 @@
 
 pub mod fold;
 pub mod gazetteer;
-mod hash;
 pub mod overlay;
 mod streets;
 pub mod toponyms;

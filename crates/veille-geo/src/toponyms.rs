@@ -23,6 +23,7 @@ use crate::words::{
     SENTENCE_OPENERS, SETTLEMENT_WORDS, SPEECH,
 };
 use std::collections::HashMap;
+use veille_core::hash::FastSet;
 use veille_core::{PlaceMention, Sentence, Span};
 
 /// A recognised toponym with its gazetteer entry.
@@ -515,11 +516,11 @@ fn recognize(
 
     // Surnames: the second word of "Firstname Lastname" pairs that are not
     // places themselves; alone later ("Walsh said") they are people too.
-    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut surnames: FastSet<String> = FastSet::default();
     // First names: the first word of such a pair told as a person's name
     // ("Nine-year-old Georgia Stevens", "Georgia Stevens said"); alone later
     // ("Georgia began skating at four") it is the person.
-    let mut first_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut first_names: FastSet<String> = FastSet::default();
     for k in 1..tokens.len() {
         let (a, b) = (&tokens[k - 1], &tokens[k]);
         let pair_adjacent = a.sentence == b.sentence

@@ -1,8 +1,10 @@
-//! A fast hasher for the gazetteer's maps of short keys (the Fx hash of
-//! rustc and Firefox), such as admin codes, looked up twice for each of
-//! 235,000 places while the gazetteer loads. The keys come from our own
-//! data files and the user's overlays, not from untrusted peers, so the
-//! collision resistance of the standard SipHash buys nothing there.
+//! A fast hasher for maps of short keys (the Fx hash of rustc and
+//! Firefox): the gazetteer's admin codes, looked up twice for each of
+//! 235,000 places while it loads, and the words and class names the stages
+//! look up for every token or element of an article. The keys come from
+//! our own data files, the user's overlays and the article being read, and
+//! a map lives for one load or one article: the collision resistance of the
+//! standard SipHash buys nothing there.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -64,6 +66,9 @@ impl Hasher for FxHasher {
 
 /// A `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with [`FxHasher`].
+pub type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
