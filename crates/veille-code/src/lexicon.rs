@@ -194,18 +194,29 @@ pub fn lower_same_len(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                return c.to_ascii_lowercase();
-            }
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                _ => c,
-            }
-        })
-        .collect()
+    // Otherwise runs of ASCII are lower-cased whole, then the character after
+    // each run on its own.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return out;
+        };
+        let mut l = c.to_lowercase();
+        out.push(match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+            _ => c,
+        });
+        rest = &rest[c.len_utf8()..];
+    }
 }
 
 impl PhraseSets {
@@ -869,6 +880,32 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lower_same_len_is_the_character_by_character_one() {
+        let by_char = |text: &str| -> String {
+            text.chars()
+                .map(|c| {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                        _ => c,
+                    }
+                })
+                .collect()
+        };
+        for t in [
+            "",
+            "ABC",
+            "Élysée À PARIS “Quoted”",
+            "x\u{130}Y\u{1e9e}Z",
+            "KELVIN \u{212a}",
+            "ΣΑ ok",
+        ] {
+            assert_eq!(super::lower_same_len(t), by_char(t), "{t:?}");
+            assert_eq!(super::lower_same_len(t).len(), t.len());
+        }
+    }
     use super::{adjective, army_corps, lower_same_len, month_of_march, PhraseSets};
     use veille_core::Span;
 

@@ -495,6 +495,17 @@ impl Dom {
             .map(|(_, v)| self.s(*v))
     }
 
+    /// An element's attributes (name, value) in order; nothing for text.
+    pub fn attributes(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> + '_ {
+        let range = match self.nodes[id as usize].kind {
+            Kind::Element { attrs, .. } => attrs.0 as usize..attrs.1 as usize,
+            _ => 0..0,
+        };
+        self.attrs[range]
+            .iter()
+            .map(|&(n, v)| (self.s(n), self.s(v)))
+    }
+
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
         let p = self.nodes[id as usize].parent;
         (p != NONE).then_some(p)
@@ -1232,6 +1243,10 @@ mod tests {
         // (attributes extraction does not read are not kept)
         assert_eq!(dom.attr(p, "data-x"), None);
         assert_eq!(dom.attr(p, "id"), Some("i"));
+        assert_eq!(
+            dom.attributes(p).collect::<Vec<_>>(),
+            [("title", "a&b"), ("class", "&notit"), ("id", "i")]
+        );
         let script = dom.named("script").next().unwrap();
         assert_eq!(dom.text_content(script), "if (a<b) x='</p>'");
         assert_eq!(dom.named("p").count(), 2);

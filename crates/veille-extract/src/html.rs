@@ -225,11 +225,26 @@ impl<'a> Ctx<'a> {
         if name == "header" && !dom.descendants(id).any(|d| dom.name(d) == Some("h1")) {
             return true;
         }
-        if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+        // The six attributes asked of every element, in one look at its
+        // attributes (each name is there once: the parser keeps the first).
+        let (mut hidden, mut aria_hidden, mut role) = (false, None, None);
+        let (mut class, mut ident, mut style) = (None, None, None);
+        for (n, v) in dom.attributes(id) {
+            match n {
+                "hidden" => hidden = true,
+                "aria-hidden" => aria_hidden = Some(v),
+                "role" => role = Some(v),
+                "class" => class = Some(v),
+                "id" => ident = Some(v),
+                "style" => style = Some(v),
+                _ => {}
+            }
+        }
+        if hidden || aria_hidden == Some("true") {
             return true;
         }
         if matches!(
-            dom.attr(id, "role"),
+            role,
             Some("navigation" | "banner" | "contentinfo" | "complementary")
         ) {
             return true;
@@ -242,9 +257,8 @@ impl<'a> Ctx<'a> {
         if name == "form" {
             return self.text_chars(id) < half;
         }
-        let (class, ident) = (dom.attr(id, "class"), dom.attr(id, "id"));
         // Hidden by its style: furniture when small, like the weak words.
-        let styled_hidden = dom.attr(id, "style").is_some_and(|st| {
+        let styled_hidden = style.is_some_and(|st: &str| {
             let st = st.to_ascii_lowercase().replace(' ', "");
             st.contains("display:none") || st.contains("visibility:hidden")
         });
@@ -414,24 +428,32 @@ fn block_text(ctx: &Ctx, el: NodeId, out: &mut String, links: &mut usize) {
 /// Collapses runs of spaces inside lines; keeps single line breaks, drops
 /// blank lines and the spaces at both ends of each line.
 fn normalize(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut newline = false;
     // Runs of other characters are copied whole: the separator before a
     // run is decided at its first character, as the flags say nothing
-    // inside it.
+    // inside it. Bytes are read one by one; only the lead bytes of the
+    // non-ASCII white space (U+0085 and U+00A0 after 0xC2, U+1680 after
+    // 0xE1, U+2000 to U+205F after 0xE2, U+3000 after 0xE3) are decoded.
     let mut run: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let white = if c.is_ascii() {
-            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (white, len) = if c < 0x80 {
+            (matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            let ch = s[i..].chars().next().expect("a character starts here");
+            (ch.is_whitespace(), ch.len_utf8())
         } else {
-            c.is_whitespace()
+            (false, 1)
         };
         if white {
             if let Some(from) = run.take() {
                 out.push_str(&s[from..i]);
             }
-            if c == '\n' {
+            if c == b'\n' {
                 newline = true;
             } else {
                 space = true;
@@ -448,6 +470,7 @@ fn normalize(s: &str) -> String {
             newline = false;
             run = Some(i);
         }
+        i += len;
     }
     if let Some(from) = run {
         out.push_str(&s[from..]);
@@ -1126,8 +1149,42 @@ mod raw_block_tests {
             "été \u{2003} à\n\u{85}y",
             "word",
             "x\x0b\x0cy",
+            "a\u{1680}b\u{2028}c\u{202f}d\u{205f}e\u{3000}f\u{2019}g\u{e9}h\u{1e9e}",
+            "\u{85}\u{a0}\u{2000}",
         ] {
             assert_eq!(super::normalize(t), normalize_char_by_char(t), "{t:?}");
+        }
+        // Strings drawn from an alphabet of every kind of character the
+        // byte reading tells apart (a fixed generator: the same each run).
+        let alphabet = [
+            'a',
+            ' ',
+            '\n',
+            '\t',
+            '\r',
+            '\x0b',
+            'é',
+            '\u{85}',
+            '\u{a0}',
+            '\u{1680}',
+            '\u{2003}',
+            '\u{2019}',
+            '\u{3000}',
+            '\u{3001}',
+            '\u{1e9e}',
+            '\u{1f600}',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 12) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            assert_eq!(super::normalize(&t), normalize_char_by_char(&t), "{t:?}");
         }
     }
 
