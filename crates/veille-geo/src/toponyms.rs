@@ -153,6 +153,19 @@ pub(crate) fn tokenize(text: &str, sentences: &[Sentence]) -> Vec<Token> {
     out
 }
 
+/// Bytes in the longest of [`ARABIC_ARTICLES`].
+const LONGEST_ARABIC_ARTICLE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ARABIC_ARTICLES.len() {
+        if ARABIC_ARTICLES[i].len() > longest {
+            longest = ARABIC_ARTICLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 pub(crate) fn capitalised(w: &str) -> bool {
     let b = w.as_bytes();
     match b.first() {
@@ -161,11 +174,15 @@ pub(crate) fn capitalised(w: &str) -> bool {
         Some(c) if !c.is_ascii() && w.starts_with(char::is_uppercase) => return true,
         _ => {}
     }
-    // "al-Numan", "el-Fasher", "ad-Dali": a name behind its article (a
-    // byte search: this is asked of nearly every word of every article)
-    b.iter().position(|&c| c == b'-').is_some_and(|i| {
-        ARABIC_ARTICLES.contains(&&w[..i]) && w[i + 1..].starts_with(char::is_uppercase)
-    })
+    // "al-Numan", "el-Fasher", "ad-Dali": a name behind its article (asked
+    // of nearly every word of every article: the hyphen is looked for only
+    // where an article's would be)
+    b.iter()
+        .take(LONGEST_ARABIC_ARTICLE + 1)
+        .position(|&c| c == b'-')
+        .is_some_and(|i| {
+            ARABIC_ARTICLES.contains(&&w[..i]) && w[i + 1..].starts_with(char::is_uppercase)
+        })
 }
 
 fn lower_word(text: &str, t: &Token) -> String {

@@ -180,42 +180,99 @@ const ANCHOR_WORDS: &[&str] = &[
     "an dernier",
 ];
 
+/// The stretches of a text each date pattern is searched in: a pattern
+/// whose every match holds a month name is searched only around month
+/// names, one that always holds a weekday around weekdays, the numeric
+/// ones around digits, the others around any anchor.
+struct DateWindows {
+    any: Windows,
+    digits: Windows,
+    months: Windows,
+    weekdays: Windows,
+}
+
+impl DateWindows {
+    /// The whole text for every pattern.
+    #[cfg(test)]
+    fn whole(text: &str) -> DateWindows {
+        DateWindows {
+            any: Windows::whole(text),
+            digits: Windows::whole(text),
+            months: Windows::whole(text),
+            weekdays: Windows::whole(text),
+        }
+    }
+}
+
+/// What an anchor of [`date_windows`] is.
+#[derive(Clone, Copy, PartialEq)]
+enum Anchor {
+    Word,
+    Month,
+    Weekday,
+    Digit,
+}
+
 /// The stretches of `text` the date patterns may match in: around digits
 /// and words of [`ANCHOR_WORDS`], months and weekdays that begin a word.
-fn date_windows(text: &str) -> Windows {
-    static ANCHORS: OnceLock<AhoCorasick> = OnceLock::new();
-    let ac = ANCHORS.get_or_init(|| {
+fn date_windows(text: &str) -> DateWindows {
+    static ANCHORS: OnceLock<(AhoCorasick, Vec<Anchor>)> = OnceLock::new();
+    let (ac, kinds) = ANCHORS.get_or_init(|| {
         let mut words: Vec<String> = Vec::new();
-        let names = MONTHS
+        let mut kinds: Vec<Anchor> = Vec::new();
+        let names = ANCHOR_WORDS
             .iter()
-            .map(|m| m.0)
-            .chain(WEEKDAYS.iter().map(|d| d.0));
-        for w in ANCHOR_WORDS.iter().copied().chain(names) {
+            .map(|w| (*w, Anchor::Word))
+            .chain(MONTHS.iter().map(|m| (m.0, Anchor::Month)))
+            .chain(WEEKDAYS.iter().map(|d| (d.0, Anchor::Weekday)));
+        for (w, kind) in names {
             // ASCII letters match in any case; others as written, capitalised
             // or in capitals.
             words.push(w.to_string());
+            kinds.push(kind);
             if !w.is_ascii() {
                 let mut cs = w.chars();
                 let first = cs.next().map(|c| c.to_uppercase().collect::<String>());
                 words.push(first.unwrap_or_default() + cs.as_str());
                 words.push(w.to_uppercase());
+                kinds.extend([kind, kind]);
             }
         }
         words.extend((0..10).map(|d| d.to_string()));
-        AhoCorasick::builder()
+        kinds.extend([Anchor::Digit; 10]);
+        let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
-            .expect("date anchors")
+            .expect("date anchors");
+        (ac, kinds)
     });
-    let anchors = ac.find_iter(text).filter(|m| {
-        text.as_bytes()[m.start()].is_ascii_digit()
-            || !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    });
-    Windows::around(text, anchors.map(|m| (m.start(), m.end())))
+    let anchors: Vec<(Anchor, usize, usize)> = ac
+        .find_iter(text)
+        .filter(|m| {
+            text.as_bytes()[m.start()].is_ascii_digit()
+                || !text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| (kinds[m.pattern().as_usize()], m.start(), m.end()))
+        .collect();
+    let around = |only: Option<Anchor>| {
+        Windows::around(
+            text,
+            anchors
+                .iter()
+                .filter(|a| only.is_none_or(|k| a.0 == k))
+                .map(|a| (a.1, a.2)),
+        )
+    };
+    DateWindows {
+        any: around(None),
+        digits: around(Some(Anchor::Digit)),
+        months: around(Some(Anchor::Month)),
+        weekdays: around(Some(Anchor::Weekday)),
+    }
 }
 
 /// English month abbreviations that are also words or numbers.
@@ -276,7 +333,7 @@ pub fn find_dates(text: &str, pub_date: Option<NaiveDate>) -> Vec<DateMention> {
 }
 
 /// [`find_dates`], the patterns searched in `w` only.
-fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<DateMention> {
+fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &DateWindows) -> Vec<DateMention> {
     let p = patterns();
     let mut out: Vec<DateMention> = Vec::new();
     // Earlier patterns win: a span already claimed is not taken again.
@@ -302,7 +359,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
     // "The day before, ...", "la veille", "three days earlier": days
     // counted from the date told just before, resolved once all are found.
     let mut anchored: Vec<(usize, i64, bool)> = Vec::new();
-    for c in p.anchored.captures_in(text, w) {
+    for c in p.anchored.captures_in(text, &w.any) {
         let m = c.get(0).expect("match");
         let phrase = m.as_str().to_lowercase();
         // ("the day before the vote" is counted from the vote)
@@ -332,11 +389,11 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
         anchored.push((out.len(), if later { days } else { -days }, week));
         add(&mut out, m.start(), m.end(), DateKind::Date, None);
     }
-    for c in p.age.captures_in(text, w) {
+    for c in p.age.captures_in(text, &w.any) {
         let m = c.get(0).expect("match");
         add(&mut out, m.start(), m.end(), DateKind::Age, None);
     }
-    for c in p.duration.captures_in(text, w) {
+    for c in p.duration.captures_in(text, &w.any) {
         let m = c.get(0).expect("match");
         // "a 25-year-old man" is an age (the pattern above took it); "two days ago" a date.
         if text[m.end()..].starts_with("-old") {
@@ -364,7 +421,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
         add(&mut out, m.start(), m.end(), DateKind::Duration, None);
     }
     if let Some(pd) = pub_date {
-        for c in p.ago.captures_in(text, w) {
+        for c in p.ago.captures_in(text, &w.any) {
             let m = c.get(0).expect("match");
             let n = small_number(&c[1]).unwrap_or(1);
             let back = if c[2].starts_with("semaine") {
@@ -385,7 +442,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
             }
         }
     }
-    for c in p.iso.captures_in(text, w) {
+    for c in p.iso.captures_in(text, &w.digits) {
         let m = c.get(0).expect("match");
         if let Some(d) = NaiveDate::from_ymd_opt(
             c[1].parse().unwrap_or(0),
@@ -395,7 +452,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
             add(&mut out, m.start(), m.end(), DateKind::Date, day(d));
         }
     }
-    for c in p.numeric.captures_in(text, w) {
+    for c in p.numeric.captures_in(text, &w.digits) {
         let m = c.get(0).expect("match");
         let (a, b, y) = (
             num(&c[1]).unwrap_or(0),
@@ -410,7 +467,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
     }
     // "between 12 and 14 March", "du 3 au 5 mars": a range of days (ACLED:
     // week precision within seven days, month precision beyond).
-    for c in p.day_range.captures_in(text, w) {
+    for c in p.day_range.captures_in(text, &w.months) {
         let m = c.get(0).expect("match");
         let (Some(d1), Some(d2), Some(month)) = (num(&c[1]), num(&c[2]), month_of(&c[3])) else {
             continue;
@@ -455,7 +512,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
         }
     }
     for (re, day_first) in [(&p.day_month, true), (&p.month_day, false)] {
-        for c in re.captures_in(text, w) {
+        for c in re.captures_in(text, &w.months) {
             let m = c.get(0).expect("match");
             let (dd, month) = if day_first {
                 (num(&c[1]), month_of(&c[2]))
@@ -482,7 +539,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
         }
     }
     if let Some(pd) = pub_date {
-        for c in p.overnight.captures_in(text, w) {
+        for c in p.overnight.captures_in(text, &w.weekdays) {
             let m = c.get(0).expect("match");
             if let Some(wd) = weekday_of(&c[1]) {
                 let first = latest_weekday(pd, wd, false);
@@ -495,7 +552,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
                 add(&mut out, m.start(), m.end(), DateKind::Date, day(first));
             }
         }
-        for c in p.weekday.captures_in(text, w) {
+        for c in p.weekday.captures_in(text, &w.weekdays) {
             let m = c.get(0).expect("match");
             let Some(wd) = weekday_of(&c[2]) else {
                 continue;
@@ -512,7 +569,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
                 day(latest_weekday(pd, wd, strict)),
             );
         }
-        for c in p.relative_day.captures_in(text, w) {
+        for c in p.relative_day.captures_in(text, &w.any) {
             let m = c.get(0).expect("match");
             let w = c[1].to_lowercase();
             let back = if w == "the day before yesterday" || w == "avant-hier" {
@@ -536,7 +593,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
                 day(pd - Duration::days(back)),
             );
         }
-        for c in p.relative_period.captures_in(text, w) {
+        for c in p.relative_period.captures_in(text, &w.any) {
             let m = c.get(0).expect("match");
             let w = c[1].to_lowercase().replace('’', "'");
             let past = w.starts_with("last")
@@ -572,7 +629,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
             add(&mut out, m.start(), m.end(), DateKind::Date, Some(period));
         }
     }
-    for c in p.month.captures_in(text, w) {
+    for c in p.month.captures_in(text, &w.months) {
         let m = c.get(0).expect("match");
         let name = c.get(2).expect("month");
         let Some(month) = month_of(name.as_str()) else {
@@ -631,7 +688,7 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &Windows) -> Vec<Da
             Some((start, end, Granularity::Month)),
         );
     }
-    for c in p.year.captures_in(text, w) {
+    for c in p.year.captures_in(text, &w.digits) {
         let m = c.get(0).expect("match");
         let y1: i32 = c[2].parse().unwrap_or(0);
         let y2: i32 = c.get(3).and_then(|y| y.as_str().parse().ok()).unwrap_or(y1);
@@ -782,7 +839,7 @@ mod tests {
             let pd = pd.map(|n| d("2018-01-01") + Duration::days(n));
             prop_assert_eq!(
                 find_dates(&text, pd),
-                find_dates_in(&text, pd, &Windows::whole(&text))
+                find_dates_in(&text, pd, &DateWindows::whole(&text))
             );
         }
     }
