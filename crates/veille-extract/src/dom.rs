@@ -424,8 +424,8 @@ impl Dom {
     pub fn parse(src: &str) -> Dom {
         let mut b = Builder {
             dom: Dom {
-                nodes: Vec::with_capacity(src.len() / 40 + 16),
-                attrs: Vec::with_capacity(src.len() / 80 + 16),
+                nodes: Vec::with_capacity(src.len() / 12 + 16),
+                attrs: Vec::with_capacity(src.len() / 32 + 16),
                 buf: String::with_capacity(src.len() / 2 + 16),
             },
             stack: Vec::with_capacity(64),

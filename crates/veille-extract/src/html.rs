@@ -539,7 +539,7 @@ pub fn strip_raw_blocks(source: &str) -> std::borrow::Cow<'_, str> {
         };
         let Some(close) = close else { break };
         if close > gt + 1 {
-            let o = out.get_or_insert_with(|| String::with_capacity(source.len() / 2));
+            let o = out.get_or_insert_with(|| String::with_capacity(source.len()));
             o.push_str(&source[copied..=gt]);
             copied = close;
         }
