@@ -16,11 +16,11 @@
 use crate::fold::{edit_distance, fold};
 use crate::gazetteer::{Entry, Gazetteer, Kind};
 use crate::words::{
-    ACCORD_WORDS, ACCORD_WORDS_FR, ADMIN_WORDS, ARABIC_ARTICLES, COMPASS, CONNECTORS,
-    DISTRICT_WORDS, FACILITY_ARTICLES_FR, FACILITY_WORDS, FACILITY_WORDS_FR, HYPHEN_ARTICLES,
-    INSTITUTION_WORDS, LANDFORM_WORDS, NAME_ADJECTIVES, NAME_PREFIXES, OCCASION_WORDS,
-    PERSON_OBJECT_VERBS, PERSON_TITLES, PLACE_MODIFIERS, PLACE_QUALIFIERS, REGION_HEADS,
-    SENTENCE_OPENERS, SETTLEMENT_WORDS, SPEECH,
+    ACCORD_WORDS, ACCORD_WORDS_FR, ADMIN_WORDS, ARABIC_ARTICLES, BRACKETED_UNIT_WORDS, COMPASS,
+    CONNECTORS, DISTRICT_WORDS, FACILITY_ARTICLES_FR, FACILITY_WORDS, FACILITY_WORDS_FR,
+    HYPHEN_ARTICLES, INSTITUTION_WORDS, LANDFORM_WORDS, NAME_ADJECTIVES, NAME_PREFIXES,
+    OCCASION_WORDS, PERSON_OBJECT_VERBS, PERSON_TITLES, PLACE_MODIFIERS, PLACE_QUALIFIERS,
+    REGION_HEADS, SENTENCE_OPENERS, SETTLEMENT_WORDS, SPEECH,
 };
 use std::collections::HashMap;
 use veille_core::hash::FastSet;
@@ -1021,13 +1021,22 @@ fn resolve(
             })
             .collect();
         let parts: Vec<&str> = open[..close].split(',').map(str::trim).collect();
-        // (a part may carry the article the name lacks: "El Nabatieh")
+        // (a part may carry the article the name lacks, "El Nabatieh", or
+        // the word for its unit, "Kani township", "Soum province")
         let is_part = |n: &str| {
             parts.iter().any(|p| {
                 *p == n
                     || p.split_once(' ').is_some_and(|(a, rest)| {
                         rest == n && ARABIC_ARTICLES.contains(&a.to_lowercase().as_str())
                     })
+                    || p.strip_prefix(n)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|w| {
+                            let w = w.to_lowercase();
+                            ADMIN_WORDS.contains(&w.as_str())
+                                || DISTRICT_WORDS.contains(&w.as_str())
+                                || BRACKETED_UNIT_WORDS.contains(&w.as_str())
+                        })
             })
         };
         let only_names = !inner.is_empty()
@@ -3292,6 +3301,22 @@ mod tests {
             (l.country_code.as_str(), l.admin1.as_deref()),
             ("BF", Some("Sahel"))
         );
+        // A part may name its unit's kind ("Kani township"): Japan's Kani
+        // is not in Myanmar's Sagaing, which stands for the town.
+        let g = places(
+            "PDF forces ambushed a column near Kani town (Kani township, Yinmarbin, Sagaing).",
+        );
+        assert!(
+            !g.toponyms.iter().any(|t| t
+                .mention
+                .location
+                .as_ref()
+                .is_some_and(|l| l.country_code == "JP")),
+            "{:?}",
+            g.toponyms
+        );
+        let l = mention(&g, "Sagaing").mention.location.clone().unwrap();
+        assert_eq!(l.country_code, "MM");
         // Before them a village the gazetteer lacks: the names in them
         // still hold one another (Palma the district of Cabo Delgado, not
         // Mallorca's), in either order.
