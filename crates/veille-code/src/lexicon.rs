@@ -196,27 +196,15 @@ pub fn lower_same_len(text: &str) -> String {
     }
     // Otherwise runs of ASCII are lower-cased whole, then the character after
     // each run on its own.
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let from = out.len();
-        out.push_str(&rest[..ascii]);
-        out[from..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
-            return out;
-        };
+    veille_core::text::lowercase_by_runs(text, |c, out| {
         let mut l = c.to_lowercase();
         out.push(match (l.next(), l.next()) {
             (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
             _ => c,
         });
-        rest = &rest[c.len_utf8()..];
-    }
+        true
+    })
+    .expect("never given up")
 }
 
 impl PhraseSets {

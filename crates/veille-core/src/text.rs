@@ -47,6 +47,35 @@ pub fn char_offsets(text: &str, span: Span) -> (usize, usize) {
     (start, start + len)
 }
 
+/// `text` lower-cased a run of ASCII at a time (most of any English or
+/// French text); each other character is handed to `other` with the output
+/// so far, which appends what it stands for, or answers `false` to give up
+/// (then `None`).
+pub fn lowercase_by_runs(
+    text: &str,
+    mut other: impl FnMut(char, &mut String) -> bool,
+) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return Some(out);
+        };
+        if !other(c, &mut out) {
+            return None;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

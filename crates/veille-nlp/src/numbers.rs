@@ -151,29 +151,11 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// (rare letters: "Ⱥ" grows, "Ɦ" shrinks, and the two may even out), as
 /// offsets into it would not be offsets into the text.
 fn lowercase(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        // A run of ASCII is lower-cased whole (most of any English or French
-        // text), then the one character after it.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let from = out.len();
-        out.push_str(&rest[..ascii]);
-        out[from..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
-            return Some(out);
-        };
+    veille_core::text::lowercase_by_runs(text, |c, out| {
         let before = out.len();
         out.extend(c.to_lowercase());
-        if out.len() - before != c.len_utf8() {
-            return None;
-        }
-        rest = &rest[c.len_utf8()..];
-    }
+        out.len() - before == c.len_utf8()
+    })
 }
 
 /// Finds the quantities of a text.
