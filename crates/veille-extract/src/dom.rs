@@ -3,12 +3,12 @@
 //!
 //! It is not a browser's parser. It keeps what extraction reads (elements,
 //! the attributes of [`KEPT_ATTRIBUTES`], text with character references
-//! decoded) and follows the HTML
-//! rules that change which block a text belongs to: void elements, raw-text
-//! elements (`script`, `style`, `title`, ...), implied end tags (`<p>` closed
-//! by a block, `<li>`, `<dd>`/`<dt>`, table rows and cells, `<option>`), the
-//! head closed by the first body element, and end tags that do not match an
-//! open element ignored when a block lies in between. It skips what
+//! decoded) and follows the HTML rules that change which block a text
+//! belongs to: void elements, raw-text elements (`script`, `style`,
+//! `title`, ...), implied end tags (`<p>` closed by a block, `<li>`,
+//! `<dd>`/`<dt>`, table rows and cells, `<option>`), the head closed by the
+//! first body element, and end tags that do not match an open element
+//! ignored when a block lies in between. It skips what
 //! extraction does not need: the adoption agency for misnested formatting
 //! tags, foster parenting of text in tables, templates as fragments.
 //!
@@ -874,9 +874,8 @@ impl Builder {
         }
     }
 
-    /// Opens an element; returns it unless it was dropped (a second
-    /// `<html>` or `<body>`).
-    /// Opens element `n` (its name's `code` from [`code_of`]).
+    /// Opens element `n` (its name's `code` from [`code_of`]); returns it
+    /// unless it was dropped (a second `<html>` or `<body>`).
     fn open(
         &mut self,
         name: (u32, u32),
