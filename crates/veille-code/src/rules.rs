@@ -4747,12 +4747,14 @@ fn fatalities(
     // d'hommes armés ont tué 30 civils": a count right before an active
     // death verb and its object's count is who killed, not who died.
     // "Around 30 masked gunmen killed a Kosovo police officer": attackers
-    // counted before an active death verb and its object.
+    // counted before an active death verb and its object, up to a dozen
+    // words on ("two unidentified gunmen riding in tandem on a motorcycle
+    // shot dead a barangay kagawad").
     let attackers_who_killed = |q: &veille_core::Quantity| {
         counts_attackers(text, q.span, quantities) && {
             let words: Vec<&str> = clause_lower[q.span.end - sspan.start..]
                 .split_whitespace()
-                .take(7)
+                .take(12)
                 .collect();
             words.iter().position(|w| is_death(w)).is_some_and(|i| {
                 i > 0
@@ -4936,9 +4938,12 @@ fn fatalities(
             // ..., and rights groups said a man was shot dead")
             let one_dead_at =
                 singular_passive_death(&clause_lower, &is_death, lex).map(|at| sspan.start + at);
+            // (and no count of attackers who killed, however far from the
+            // death word: "two unidentified gunmen riding in tandem on a
+            // motorcycle shot dead a barangay kagawad")
             quantities
                 .iter()
-                .filter(|q| !killers.contains(&q.span))
+                .filter(|q| !killers.contains(&q.span) && !attackers_who_killed(q))
                 .filter(|q| one_dead_at.is_none_or(|at| q.span.start > at))
                 .filter(|q| {
                     let before = within(Span::new(sspan.start, q.span.start));

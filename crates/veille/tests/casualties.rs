@@ -3619,3 +3619,16 @@ fn a_bomb_ripping_through_a_quoted_reprise_and_hostages_taken() {
     );
     assert_eq!(e["event_type"], "Violence against civilians", "{e:#}");
 }
+
+/// Attackers counted before a long description of them and the death
+/// verb are who killed, not who died, however far the verb: the toll is
+/// the one victim.
+#[test]
+fn attackers_counted_far_before_the_killing_are_no_toll() {
+    let e = the_event(
+        "gunmen-in-tandem",
+        "Caloocan\n\nOn 12 November 2017, two unidentified gunmen riding in tandem on a motorcycle shot dead a barangay kagawad outside his house in Caloocan City.\n",
+        "2017-11-12",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
