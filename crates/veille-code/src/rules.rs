@@ -4457,7 +4457,7 @@ fn earlier_incident_at(lower: &str) -> Option<usize> {
 /// témoins ont raconté" (not "[nine], officials said").
 fn speaker(after: &str) -> bool {
     let mut words = Vec::new();
-    for w in after.split_whitespace().take(3) {
+    for w in after.split_whitespace().take(4) {
         if w.starts_with(|c: char| !c.is_alphanumeric()) {
             break;
         }
@@ -4467,8 +4467,9 @@ fn speaker(after: &str) -> bool {
             break;
         }
     }
-    // A speech verb among those words, at most three ("told", "protester told",
-    // "two aid workers told Reuters", "témoins ont raconté").
+    // A speech verb among those words, at most four ("told", "protester told",
+    // "two aid workers told Reuters", "témoins ont raconté", "[a] local
+    // elected official said").
     words.iter().any(|w| WORDS.speech_verbs.contains(w))
 }
 

@@ -3632,3 +3632,16 @@ fn attackers_counted_far_before_the_killing_are_no_toll() {
     );
     assert_eq!(e["fatalities"], 1, "{e:#}");
 }
+
+/// Who speaks of the toll is no victim, however the speaker is described:
+/// "A local elected official said he believed the toll was higher" gives
+/// no toll of one.
+#[test]
+fn a_speaker_described_in_four_words_is_no_victim() {
+    let e = the_event(
+        "elected-official-said",
+        "Bourem\n\nGunmen attacked Bourem on Tuesday. A local elected official said he believed the toll was higher.\n",
+        "2023-09-12",
+    );
+    assert!(e["fatalities"].is_null(), "{e:#}");
+}
