@@ -290,11 +290,15 @@ struct Block {
     chain: Vec<NodeId>,
 }
 
+/// `char::is_whitespace` on an ASCII byte: space, tab, LF, VT, FF, CR.
+fn ascii_white_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
 /// `t.trim().len()`, without decoding characters when both ends are ASCII
 /// (nearly every text node of a page).
 fn trimmed_len(t: &str) -> usize {
-    // (char::is_whitespace on ASCII: space, tab, LF, VT, FF, CR)
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let space = ascii_white_space;
     let b = t.as_bytes();
     let Some(s) = b.iter().position(|&c| !space(c)) else {
         return 0;
@@ -442,7 +446,7 @@ fn normalize(s: &str) -> String {
     while i < b.len() {
         let c = b[i];
         let (white, len) = if c < 0x80 {
-            (matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+            (ascii_white_space(c), 1)
         } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
             let ch = s[i..].chars().next().expect("a character starts here");
             (ch.is_whitespace(), ch.len_utf8())
