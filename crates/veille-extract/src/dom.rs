@@ -426,7 +426,7 @@ impl Dom {
             dom: Dom {
                 nodes: Vec::with_capacity(src.len() / 12 + 16),
                 attrs: Vec::with_capacity(src.len() / 32 + 16),
-                buf: String::with_capacity(src.len() / 2 + 16),
+                buf: String::with_capacity(src.len() + 16),
             },
             stack: Vec::with_capacity(64),
             codes: Vec::with_capacity(64),
