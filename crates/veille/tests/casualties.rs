@@ -3645,3 +3645,21 @@ fn a_speaker_described_in_four_words_is_no_victim() {
     );
     assert!(e["fatalities"].is_null(), "{e:#}");
 }
+
+/// A single victim named by a compound trade ("photojournalist") is a toll
+/// of one, in English and French.
+#[test]
+fn a_photojournalist_shot_dead_is_a_toll_of_one() {
+    let e = the_event(
+        "photojournalist",
+        "Tijuana\n\nA photojournalist who covered crime in Tijuana, Mexico, was shot dead outside his home on Monday, prosecutors said.\n",
+        "2022-01-18",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    let e = the_event(
+        "photojournaliste",
+        "Goma\n\nUn photojournaliste a été abattu lundi à Goma, dans l'est de la République démocratique du Congo, selon la police.\n",
+        "2022-01-18",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
