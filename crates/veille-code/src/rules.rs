@@ -5183,6 +5183,7 @@ fn fatalities(
             .not_dead
             .iter()
             .any(|n| head3.split(' ').any(|w| w == n) || head3.starts_with(n.as_str()))
+            && !named_victims_die(&words, lex)
         {
             continue;
         }
@@ -5965,6 +5966,21 @@ fn bomber_too(text: &str, from: usize, end: usize) -> Option<usize> {
 /// skipped) and before a conjunction or a stop, hold an injury,
 /// abduction or survival word ("six autres journalistes, dont deux de
 /// l'AFP, ont été blessés").
+/// Whether the people a count names by what befell them first are said to
+/// die right after: "soixante déplacés ont été tués", "60 displaced people
+/// were killed", "two detained men were executed" (the count's first words,
+/// up to a comma or a conjunction). Not the missing, who are only feared dead.
+fn named_victims_die(head: &[&str], lex: &Lexicon) -> bool {
+    if matches!(head.first(), Some(&("missing" | "disparus" | "portés"))) {
+        return false;
+    }
+    head.iter()
+        .skip(1)
+        .take(4)
+        .take_while(|w| !matches!(**w, "," | ";" | "and" | "et" | "or" | "ou" | "but" | "mais"))
+        .any(|w| lex.death_words.iter().any(|d| d == w))
+}
+
 fn own_verb_spares(text: &str, from: usize, end: usize, lex: &Lexicon) -> bool {
     // (eight words and an aside fit in 160 bytes)
     let end = text.floor_char_boundary(end.min(from + 160));

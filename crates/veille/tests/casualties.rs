@@ -3663,3 +3663,22 @@ fn a_photojournalist_shot_dead_is_a_toll_of_one() {
     );
     assert_eq!(e["fatalities"], 1, "{e:#}");
 }
+
+/// People a count names by what befell them before are a toll when they
+/// are said to die right after: "soixante déplacés ont été tués" (but the
+/// missing are not: "18 missing feared dead").
+#[test]
+fn displaced_people_killed_are_a_toll() {
+    let e = the_event(
+        "deplaces-tues",
+        "Ituri\n\nAu moins soixante déplacés ont été tués mardi soir lors d'une attaque de miliciens contre le site de Plaine Savo, dans le territoire de Djugu, en Ituri.\n",
+        "2022-02-02",
+    );
+    assert_eq!(e["fatalities"], 60, "{e:#}");
+    let e = the_event(
+        "displaced-killed",
+        "Ituri\n\nGunmen attacked a camp near Bunia, in Ituri, on Tuesday; 60 displaced people were killed, officials said.\n",
+        "2022-02-02",
+    );
+    assert_eq!(e["fatalities"], 60, "{e:#}");
+}
