@@ -6507,10 +6507,12 @@ fn compatible_places(a: Option<&Location>, b: Option<&Location>) -> bool {
             coarseness(fine) == 0
                 && (fine.admin2 == coarse.admin2
                     || fine.admin2.as_ref() == Some(&coarse.name)
-                    // GeoNames gives many towns no district: near its seat.
+                    // GeoNames gives many towns no district: near its seat,
+                    // or anywhere in its region when the district has no
+                    // point ("Hodan district" and Mogadishu).
                     || fine.admin2.is_none()
                         && fine.admin1 == coarse.admin1
-                        && km(fine, coarse).is_some_and(|d| d <= 50.0))
+                        && km(fine, coarse).is_none_or(|d| d <= 50.0))
         }
         _ => km(a, b).is_some_and(|d| d <= 10.0) && a.admin1 == b.admin1,
     }

@@ -3682,3 +3682,18 @@ fn displaced_people_killed_are_a_toll() {
     );
     assert_eq!(e["fatalities"], 60, "{e:#}");
 }
+
+/// A truck bombing is an explosion, and its toll told first is the toll of
+/// the suicide bombing the next sentence tells in a district of the same
+/// city (a district the gazetteer has no point for).
+#[test]
+fn a_truck_bombing_and_its_bomber_in_a_district_are_one_event() {
+    let e = the_event(
+        "truck-bombing",
+        "Mogadishu\n\nThe death toll from Saturday's truck bombing at a busy junction in Mogadishu has risen to 358, Somalia's information minister said on Friday. The suicide bomber detonated a truck packed with explosives near the Safari Hotel in Hodan district, officials said.\n",
+        "2017-10-20",
+    );
+    assert_eq!(e["sub_event_type"], "Suicide bomb", "{e:#}");
+    assert_eq!(e["fatalities"], 358, "{e:#}");
+    assert_eq!(e["event_date"], "2017-10-14", "{e:#}");
+}
