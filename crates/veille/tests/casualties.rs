@@ -2443,6 +2443,14 @@ fn a_drone_base_handed_over_is_no_strike() {
         first_sub_type("drone-base", text, "2024-08-05"),
         "Non-violent transfer of territory"
     );
+    // (a withdrawal completed, and a drone facility, are no strike either)
+    let text = "Agadez\n\nThe United States military on Monday completed its withdrawal from Air Base 201 near Agadez, handing the drone facility over to Niger's armed forces, the two countries said.\n";
+    let e = &events("drone-facility", text, "2024-08-05")[0];
+    assert_eq!(
+        e["sub_event_type"], "Non-violent transfer of territory",
+        "{e:#}"
+    );
+    assert_eq!(e["location"]["name"], "Agadez", "{e:#}");
 }
 
 #[test]
