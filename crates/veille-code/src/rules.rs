@@ -898,6 +898,18 @@ pub fn code_prescanned(
         {
             e.sub_event_type = SubEventType::ExcessiveForceAgainstProtesters;
         }
+        // Codebook: a strategic development or a peaceful protest kills
+        // nobody; a toll told with one is another event's ("reached an
+        // agreement to end the protests ... Seven people died during the
+        // unrest"), coded apart when it is told as one.
+        if (e.event_type == veille_core::EventType::StrategicDevelopments
+            || e.sub_event_type == SubEventType::PeacefulProtest)
+            && e.fatalities.is_some_and(|n| n > 0)
+        {
+            e.fatalities = Some(0);
+            e.fatalities_text = None;
+            e.evidence.retain(|x| x.field != "fatalities");
+        }
     }
     out
 }

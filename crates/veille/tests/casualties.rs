@@ -3705,3 +3705,17 @@ fn a_truck_bombing_and_its_bomber_in_a_district_are_one_event() {
     assert_eq!(e["fatalities"], 358, "{e:#}");
     assert_eq!(e["event_date"], "2017-10-14", "{e:#}");
 }
+
+/// An agreement kills nobody: the toll of the unrest it ends, told with
+/// it, is not its toll (codebook: strategic developments and peaceful
+/// protests have no fatalities).
+#[test]
+fn an_agreement_has_no_toll() {
+    let e = &events(
+        "agreement-toll",
+        "Quito\n\nEcuador's President Lenin Moreno and indigenous leaders reached an agreement in Quito late on Sunday to end nearly two weeks of violent protests, with the government agreeing to withdraw a decree. Seven people died during the unrest, according to the ombudsman's office.\n",
+        "2019-10-13",
+    )[0];
+    assert_eq!(e["sub_event_type"], "Agreement", "{e:#}");
+    assert_eq!(e["fatalities"], 0, "{e:#}");
+}
