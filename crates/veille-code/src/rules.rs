@@ -5240,8 +5240,10 @@ fn fatalities(
     }
     // "a soldier was killed", "an unmarried couple ... stoned to death"
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
-    let re = SINGULAR
-        .get_or_init(|| Regex::new(r"(?i)\b(?:a|an|one|un|une|the|le|la)\s+").expect("singular"));
+    let re = SINGULAR.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:a|an|one|un|une|the|le|la|his|her|their|son|sa|leur)\s+")
+            .expect("singular")
+    });
     let sentence = sspan.of(text);
     let lower = sentence.to_lowercase();
     let death_at: Vec<usize> = lex
@@ -5255,9 +5257,11 @@ fn fatalities(
         let rest = &sentence[article.end()..];
         // (a definite one only as the subject of its death: "le jeune
         // homme est mort sur place", "the driver was killed")
+        // (and so is a possessive one: "his bodyguard was killed", "son
+        // chauffeur a été tué")
         let definite = matches!(
             article.as_str().trim().to_lowercase().as_str(),
-            "the" | "le" | "la"
+            "the" | "le" | "la" | "his" | "her" | "their" | "son" | "sa" | "leur"
         );
         if definite && !dies_after(rest) {
             continue;

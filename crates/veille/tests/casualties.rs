@@ -3719,3 +3719,21 @@ fn an_agreement_has_no_toll() {
     assert_eq!(e["sub_event_type"], "Agreement", "{e:#}");
     assert_eq!(e["fatalities"], 0, "{e:#}");
 }
+
+/// One person named with a possessive and said to die is a toll of one:
+/// "His bodyguard was killed", "Son chauffeur a été tué".
+#[test]
+fn his_bodyguard_killed_is_a_toll_of_one() {
+    let e = the_event(
+        "his-bodyguard",
+        "Niafunke\n\nGunmen abducted opposition leader Soumaila Cisse near Niafunke, Mali, on Wednesday. His bodyguard was killed and two other members of his team were wounded, his party said.\n",
+        "2020-03-26",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+    let e = the_event(
+        "son-chauffeur",
+        "Niafunké\n\nDes hommes armés ont attaqué mercredi un convoi près de Niafunké, au Mali. Son chauffeur a été tué, selon son parti.\n",
+        "2020-03-26",
+    );
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
