@@ -925,16 +925,15 @@ fn resolve(
     };
     let regions_of = |d: &Candidate| units(d, false);
     let units_of = |d: &Candidate| units(d, true);
-    // ("La Mora in Sonora", "Bavispe in Sonora state": "in" does the same.)
+    // ("La Mora in Sonora", "Bavispe in Sonora state": "in" does the same,
+    // and so does "in the northern Mexican state of Sonora".)
     let qualifier_of = |c: &Candidate| {
         cands.iter().find(|d| {
             d.first > c.last
-                && d.first <= c.last + 2
+                && d.first <= c.last + 8
                 && tokens[d.first].sentence == tokens[c.last].sentence
-                && matches!(
-                    text[tokens[c.last].word_end..tokens[d.first].span.start].trim(),
-                    "," | "in"
-                )
+                && qualifying_gap(&text[tokens[c.last].word_end..tokens[d.first].span.start])
+                    .is_some()
         })
     };
     let mut qualifiers: HashMap<(usize, usize), Vec<u32>> = cands
@@ -954,7 +953,7 @@ fn resolve(
         .filter(|(_, c)| !c.adjectival && c.gold.is_none())
         .filter_map(|(k, c)| {
             let d = qualifier_of(c)?;
-            let gap = text[tokens[c.last].word_end..tokens[d.first].span.start].trim();
+            let gap = qualifying_gap(&text[tokens[c.last].word_end..tokens[d.first].span.start]);
             // ("Palma in Mozambique's Cabo Delgado province" is not the
             // Spanish city either)
             let units = units_of(d);
@@ -962,7 +961,7 @@ fn resolve(
                 matches!(gaz.entries[i as usize].kind, Kind::Place | Kind::Admin2)
                     && !in_any(gaz, &units, i)
             });
-            (gap == "in" && !units.is_empty() && elsewhere).then_some((k, units))
+            (gap == Some(Gap::In) && !units.is_empty() && elsewhere).then_some((k, units))
         })
         .collect();
     for (k, units) in lacking {
@@ -2008,6 +2007,42 @@ fn words_after(
     }
 }
 
+/// How the words between a name and the next one tie them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// "Palestine, Texas"
+    Comma,
+    /// "La Mora in Sonora", "near La Mora in the northern Mexican state of
+    /// Sonora", "Kouré, dans la région de Tillabéri"
+    In,
+}
+
+/// Whether the words between two names say the second holds the first: a
+/// comma, "in", or "in the ... state of" (a unit word, up to three words
+/// before it), "dans la région de".
+fn qualifying_gap(gap: &str) -> Option<Gap> {
+    let gap = gap.trim();
+    match gap {
+        "," => return Some(Gap::Comma),
+        "in" => return Some(Gap::In),
+        _ => {}
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let [first, middle @ .., unit, last] = words.as_slice() else {
+        return None;
+    };
+    let unit = unit.to_lowercase();
+    let linked = matches!((*first, *last), ("in", "of") | ("dans", "de"));
+    let is_unit = ADMIN_WORDS.contains(&unit.as_str()) || DISTRICT_WORDS.contains(&unit.as_str());
+    (linked
+        && is_unit
+        && middle.len() <= 4
+        && middle
+            .iter()
+            .all(|w| !w.contains([',', ';', '.', '(', ')'])))
+    .then_some(Gap::In)
+}
+
 /// Whether entry `i` (not a country) lies in one of the regions,
 /// districts or countries `q`.
 fn in_any(gaz: &Gazetteer, q: &[u32], i: u32) -> bool {
@@ -2927,6 +2962,20 @@ mod tests {
             (l.feature.as_str(), l.admin1.as_deref()),
             ("admin1", Some("Sonora"))
         );
+        // ... however the unit is told ("in the northern Mexican state of",
+        // "dans l'État de"), but not past a comma.
+        let g = places(
+            "Gunmen ambushed the families near La Mora in the northern Mexican state of Sonora.",
+        );
+        let l = mention(&g, "La Mora").mention.location.clone().unwrap();
+        assert_eq!(
+            (l.feature.as_str(), l.admin1.as_deref()),
+            ("admin1", Some("Sonora"))
+        );
+        assert_eq!(qualifying_gap(" dans la région de "), Some(Gap::In));
+        assert_eq!(qualifying_gap(" in the state of "), Some(Gap::In));
+        assert_eq!(qualifying_gap(" in the army, which of "), None);
+        assert_eq!(qualifying_gap(" in the north of "), None);
         // ACLED's "Bogota, D.C." is no Washington; "Washington, D.C." is.
         let g = places("Thousands marched in Bogota (Bogota, D.C.) against the government.");
         assert_eq!(unit_of(&g, "Bogota").0, "CO");
