@@ -2028,6 +2028,27 @@ fn qualifying_gap(gap: &str) -> Option<Gap> {
         _ => {}
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
+    // "al-Baghdadi in western Anbar province", "in north-eastern Borno"
+    let side = |w: &str| {
+        let w = w.strip_suffix("ern").unwrap_or(w).replace('-', "");
+        matches!(
+            w.as_str(),
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "central"
+        )
+    };
+    if let ["in", sides @ ..] = words.as_slice() {
+        if (1..=2).contains(&sides.len()) && sides.iter().all(|w| side(w)) {
+            return Some(Gap::In);
+        }
+    }
     let [first, middle @ .., unit, last] = words.as_slice() else {
         return None;
     };
@@ -2976,6 +2997,9 @@ mod tests {
         assert_eq!(qualifying_gap(" in the state of "), Some(Gap::In));
         assert_eq!(qualifying_gap(" in the army, which of "), None);
         assert_eq!(qualifying_gap(" in the north of "), None);
+        assert_eq!(qualifying_gap(" in western "), Some(Gap::In));
+        assert_eq!(qualifying_gap(" in north-eastern "), Some(Gap::In));
+        assert_eq!(qualifying_gap(" in Western "), None);
         // ACLED's "Bogota, D.C." is no Washington; "Washington, D.C." is.
         let g = places("Thousands marched in Bogota (Bogota, D.C.) against the government.");
         assert_eq!(unit_of(&g, "Bogota").0, "CO");
