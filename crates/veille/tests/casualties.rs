@@ -3737,3 +3737,19 @@ fn his_bodyguard_killed_is_a_toll_of_one() {
     );
     assert_eq!(e["fatalities"], 1, "{e:#}");
 }
+
+/// Bombers who "detonated explosive belts" are suicide bombers; explosive
+/// belts seized in a cache are no bombing (the plural alone is no trigger).
+#[test]
+fn explosive_belts_detonated_are_a_suicide_bombing() {
+    let text = "Kerman\n\nTwo attackers detonated explosive belts among the crowd near the tomb in Kerman, Iran, on Wednesday, killing 84 people, officials said.\n";
+    assert_eq!(
+        first_sub_type("explosive-belts", text, "2024-01-03"),
+        "Suicide bomb"
+    );
+    let text = "Hawija\n\nIraqi army units seized a weapons cache containing rockets and explosive belts near Hawija, Kirkuk, on Thursday.\n";
+    assert_eq!(
+        first_sub_type("belts-seized", text, "2023-11-09"),
+        "Disrupted weapons use"
+    );
+}
