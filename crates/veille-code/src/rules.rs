@@ -6839,14 +6839,26 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
     // "Des jeunes ont manifesté à Boghé ... Des heurts ont éclaté avec les
     // forces de l'ordre": clashes (told by a word of clashing, not a toll)
     // of police or soldiers with no armed group among the sides, at most two
-    // sentences after a protest or a riot of their day and place, are the
+    // sentences from a protest or a riot of their day and place, before or
+    // after it ("At least seven people were killed as security forces
+    // clashed with supporters of ... Protesters burned tyres"), are the
     // crowd's (codebook: a violent demonstration), merged with it below.
     let mut drafts = drafts;
     for i in 0..drafts.len() {
         let (before, rest) = drafts.split_at_mut(i);
-        let d = &mut rest[0];
+        let (d, after) = rest.split_first_mut().expect("draft i");
         let clash_word = d.event.evidence.iter().any(|x| {
             x.field == "event_type" && WORDS.clash_words.contains(&x.text.to_lowercase().as_str())
+        });
+        // (before the crowd's own report, the clash names it: "clashed
+        // with supporters of", not "royal guards")
+        let crowd_told = d.event.evidence.iter().any(|x| {
+            x.field == "notes"
+                && x.text.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                    WORDS.crowd_nouns.contains(&w.as_str())
+                        || matches!(w.as_str(), "supporters" | "partisans" | "sympathisants")
+                })
         });
         let crowd_clash = d.event.sub_event_type == SubEventType::ArmedClash
             && clash_word
@@ -6855,9 +6867,10 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                 .actors
                 .iter()
                 .all(|a| matches!(a.inter, 1 | 5 | 6 | 7))
-            && before.iter().any(|p| {
+            && before.iter().chain(after.iter()).any(|p| {
                 matches!(p.event.event_type, Protests | Riots)
-                    && d.sentence <= p.sentence + 2
+                    && (p.sentence < d.sentence && d.sentence <= p.sentence + 2
+                        || p.sentence > d.sentence && p.sentence <= d.sentence + 2 && crowd_told)
                     && same_period(&p.event, &d.event)
                     && compatible_places(p.event.location.as_ref(), d.event.location.as_ref())
             });

@@ -3753,3 +3753,19 @@ fn explosive_belts_detonated_are_a_suicide_bombing() {
         "Disrupted weapons use"
     );
 }
+
+/// Security forces who clash with a candidate's supporters, told before
+/// the crowd's own report, met a violent demonstration (codebook); clashes
+/// with royal guards stay a battle.
+#[test]
+fn a_clash_with_supporters_before_their_riot_is_the_riot() {
+    let text = "Kampala\n\nAt least seven people were killed in Kampala on Wednesday as security forces clashed with supporters of opposition presidential candidate Bobi Wine, who had been arrested earlier in the day. Protesters burned tyres and threw stones at police, who responded with tear gas, witnesses said.\n";
+    let e = &events("supporters-clash", text, "2020-11-18")[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    assert_eq!(e["fatalities"], 7, "{e:#}");
+    let text = "Kasese\n\nAt least 55 people, including fourteen police officers, were killed in clashes between Ugandan security forces and royal guards of the Rwenzururu kingdom in the western town of Kasese, police said. Troops stormed the palace of King Charles Wesley Mumbere on Sunday and arrested him.\n";
+    assert_eq!(
+        first_sub_type("royal-guards", text, "2016-11-27"),
+        "Armed clash"
+    );
+}
