@@ -3688,8 +3688,13 @@ fn read_clause<'a>(
     // those who did it ("Dozens of militants arrived ... and opened fire").
     let hurt_near = |q: &veille_core::Quantity| {
         let (s, e) = (q.span.start, q.span.end);
+        // (further when no comma comes between: "Vingt soldats nigériens
+        // et un civil ont été tués")
         cues.deaths.iter().filter(|d| inside(d.span)).any(|d| {
-            d.span.start >= e && d.span.start - e <= 40 || d.span.end <= s && s - d.span.end <= 20
+            d.span.start >= e
+                && (d.span.start - e <= 40
+                    || d.span.start - e <= 64 && !text[e..d.span.start].contains([',', ';']))
+                || d.span.end <= s && s - d.span.end <= 20
         }) || text[q.span.end..sspan.end]
             .split_whitespace()
             .take(4)

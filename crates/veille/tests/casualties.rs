@@ -3769,3 +3769,14 @@ fn a_clash_with_supporters_before_their_riot_is_the_riot() {
         "Armed clash"
     );
 }
+
+/// Soldiers among the dead of an attack make it a battle, however long the
+/// count's words before its death verb: "Vingt soldats nigériens et un
+/// civil ont été tués".
+#[test]
+fn soldiers_and_a_civilian_killed_in_an_attack_are_a_battle() {
+    let text = "Tassia\n\nVingt soldats nigériens et un civil ont été tués mardi lors d'une attaque de terroristes près de Tassia, dans la région de Tillabéri.\n";
+    let e = the_event("soldats-et-un-civil", text, "2024-06-25");
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    assert_eq!(e["fatalities"], 21, "{e:#}");
+}
