@@ -2746,7 +2746,10 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     {
         return Part::Patient;
     }
-    if agent.is_match(&text[before_start..mention.start]) {
+    // (an opening quote is no word: "une attaque de « terroristes »")
+    let raw_before = text[before_start..mention.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "«“\"‘".contains(c));
+    if agent.is_match(raw_before) {
         return Part::Agent;
     }
     // What an attack is on: "an attack by Islamist militants on a
@@ -2759,7 +2762,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         )
         .expect("target cue")
     });
-    if target.is_match(&text[before_start..mention.start]) {
+    if target.is_match(raw_before) {
         return Part::Patient;
     }
     let after = &text[mention.end..sentence.end];
@@ -7864,6 +7867,9 @@ mod tests {
         assert_eq!(part(s, "militants"), Part::Agent);
         let s = "Une attaque contre un poste de l'armée a fait 12 morts.";
         assert_eq!(part(s, "armée"), Part::Patient);
+        // (an opening quote is no word between the cue and the name)
+        let s = "Vingt soldats ont été tués lors d'une attaque de « terroristes » près de Tassia.";
+        assert_eq!(part(s, "terroristes"), Part::Agent);
     }
 
     #[test]
