@@ -150,6 +150,16 @@ fn places_taken(lower: &str, geo: &GeoAnalysis, lex: &Lexicon, triggers: &mut Ve
                 if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
                     continue;
                 }
+                // (a participle as an adjective takes nothing: "the village
+                // of Jit in the occupied West Bank", "Israeli-occupied")
+                let prev = rest.trim_end();
+                let prev_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next();
+                if rest.ends_with('-')
+                    || v.ends_with("ed")
+                        && matches!(prev_word, Some("the" | "a" | "an" | "its" | "their"))
+                {
+                    continue;
+                }
                 let span = Span::new(rest.len(), t.mention.span.end);
                 if !triggers.iter().any(|h| h.span == span) {
                     triggers.push(Hit { id: c.class, span });

@@ -3780,3 +3780,14 @@ fn soldiers_and_a_civilian_killed_in_an_attack_are_a_battle() {
     assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
     assert_eq!(e["fatalities"], 21, "{e:#}");
 }
+
+/// A participle of taking used as an adjective before a place takes
+/// nothing: settlers who attacked a village "in the occupied West Bank"
+/// attacked it.
+#[test]
+fn the_occupied_west_bank_is_no_takeover() {
+    let text = "Jit\n\nDozens of Israeli settlers attacked the Palestinian village of Jit in the occupied West Bank on Thursday evening, setting fire to homes and cars and killing a 23-year-old man, the Palestinian health ministry said.\n";
+    let e = &events("occupied-west-bank", text, "2024-08-15")[0];
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+    assert_eq!(e["fatalities"], 1, "{e:#}");
+}
