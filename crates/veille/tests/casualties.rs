@@ -3791,3 +3791,19 @@ fn the_occupied_west_bank_is_no_takeover() {
     assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
     assert_eq!(e["fatalities"], 1, "{e:#}");
 }
+
+/// Explosions that target someone are bombings, not accidents; so are
+/// bombs placed (plural too).
+#[test]
+fn explosions_targeting_vehicles_are_remote_explosives() {
+    let text = "Jalalabad\n\nThree explosions targeting Taliban vehicles in the eastern Afghan city of Jalalabad on Saturday killed at least two people, witnesses said.\n";
+    assert_eq!(
+        first_sub_type("explosions-targeting", text, "2021-09-18"),
+        "Remote explosive/landmine/IED"
+    );
+    let text = "Jalalabad\n\nTwo people were killed in Jalalabad on Saturday by bombs placed on the roadside, witnesses said.\n";
+    assert_eq!(
+        first_sub_type("bombs-placed", text, "2021-09-18"),
+        "Remote explosive/landmine/IED"
+    );
+}
