@@ -4487,7 +4487,7 @@ fn earlier_incident_at(lower: &str) -> Option<usize> {
 /// témoins ont raconté" (not "[nine], officials said").
 fn speaker(after: &str) -> bool {
     let mut words = Vec::new();
-    for w in after.split_whitespace().take(4) {
+    for w in after.split_whitespace().take(8) {
         if w.starts_with(|c: char| !c.is_alphanumeric()) {
             break;
         }
@@ -4500,7 +4500,36 @@ fn speaker(after: &str) -> bool {
     // A speech verb among those words, at most four ("told", "protester told",
     // "two aid workers told Reuters", "témoins ont raconté", "[a] local
     // elected official said").
-    words.iter().any(|w| WORDS.speech_verbs.contains(w))
+    let Some(verb) = words.iter().position(|w| WORDS.speech_verbs.contains(w)) else {
+        return false;
+    };
+    if verb < 4 {
+        return true;
+    }
+    // Or after a participle and its agent of two words at most ("[a]
+    // local elected official reached by telephone said", "[un]
+    // responsable joint par l'AFP a indiqué").
+    words[..verb]
+        .iter()
+        .position(|w| matches!(*w, "by" | "par"))
+        .is_some_and(|by| {
+            by >= 1
+                && by <= 4
+                && verb - by <= 3
+                && (words[by - 1].ends_with("ed")
+                    || matches!(
+                        words[by - 1],
+                        "joint"
+                            | "jointe"
+                            | "joints"
+                            | "contacté"
+                            | "contactée"
+                            | "interrogé"
+                            | "interrogée"
+                            | "cité"
+                            | "citée"
+                    ))
+        })
 }
 
 /// "adding that nobody was killed", "aucun mort n'est à déplorer": every

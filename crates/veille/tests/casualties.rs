@@ -3652,6 +3652,13 @@ fn a_speaker_described_in_four_words_is_no_victim() {
         "2023-09-12",
     );
     assert!(e["fatalities"].is_null(), "{e:#}");
+    // (nor with a participle and its agent before the verb)
+    let e = the_event(
+        "official-reached-by-telephone",
+        "Bourem\n\nGunmen attacked Bourem on Tuesday. A local elected official reached by telephone said he believed the toll was higher.\n",
+        "2023-09-12",
+    );
+    assert!(e["fatalities"].is_null(), "{e:#}");
 }
 
 /// A single victim named by a compound trade ("photojournalist") is a toll
