@@ -432,6 +432,11 @@ pub fn code_prescanned(
         // An explicit date ("On 13 June 2025") over a relative one
         // ("overnight") in the same clause; a reporting date last.
         let explicit = |d: &DateMention| d.span.of(text).chars().any(|c| c.is_ascii_digit());
+        let opens_sentence = |d: &DateMention| {
+            let head = text[sspan.start..d.span.start].trim();
+            matches!(head, "" | "On" | "on" | "Le" | "le")
+                && text[d.span.end..sspan.end].trim_start().starts_with(',')
+        };
         // "overnight", "last night": the night before publication, less
         // than a day named beside it ("an overnight attack on Tuesday").
         let night = |d: &DateMention| {
@@ -455,6 +460,10 @@ pub fn code_prescanned(
             (
                 is_reporting_date(text, sspan, d.span),
                 !explicit(d),
+                // "On 10 May 2023, police arrested dozens ... for their
+                // involvement in the attack ... on 9 May": a date opening
+                // the sentence dates all of it.
+                !opens_sentence(d),
                 night(d),
                 d.span.start.abs_diff(top.span.start),
             )

@@ -3814,3 +3814,13 @@ fn explosions_targeting_vehicles_are_remote_explosives() {
         "Remote explosive/landmine/IED"
     );
 }
+
+/// A date opening the sentence ("On 10 May 2023, ...") dates all of it,
+/// over a date of something its object names ("the attack ... on 9 May").
+#[test]
+fn a_date_opening_the_sentence_dates_it() {
+    let text = "Rawalpindi\n\nOn 10 May 2023, police arrested dozens of PTI supporters in Rawalpindi, Pakistan, for their alleged involvement in the attack on the gate of the army headquarters on 9 May.\n";
+    let e = &events("opening-date", text, "2023-05-11")[0];
+    assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
+    assert_eq!(e["event_date"], "2023-05-10", "{e:#}");
+}
