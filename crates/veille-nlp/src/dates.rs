@@ -543,18 +543,18 @@ fn find_dates_in(text: &str, pub_date: Option<NaiveDate>, w: &DateWindows) -> Ve
             let m = c.get(0).expect("match");
             if let Some(wd) = weekday_of(&c[1]) {
                 let first = latest_weekday(pd, wd, false);
-                // The night runs into the next day; that day cannot be after publication.
-                let first = if first + Duration::days(1) > pd {
-                    first - Duration::days(7)
-                } else {
-                    first
-                };
                 // The event is dated to the morning the night ends on ("dans la
                 // nuit de samedi à dimanche": Sunday), where the reports put
                 // most night attacks and as ACLED-style notes date them (nine
-                // of eleven such notes in our sets).
-                let night_end = first + Duration::days(1);
-                add(&mut out, m.start(), m.end(), DateKind::Date, day(night_end));
+                // of eleven such notes in our sets); a night that began on
+                // the day of publication, whose morning is still to come, to
+                // that day (not to the same night a week before).
+                let dated = if first < pd {
+                    first + Duration::days(1)
+                } else {
+                    first
+                };
+                add(&mut out, m.start(), m.end(), DateKind::Date, day(dated));
             }
         }
         for c in p.weekday.captures_in(text, &w.weekdays) {
@@ -945,9 +945,11 @@ mod tests {
             start("dans la nuit de mercredi à jeudi", "2022-11-24"),
             d("2022-11-24")
         );
+        // (a night that began on the day of publication: that day, not the
+        // same night a week before)
         assert_eq!(
             start("dans la nuit de mercredi à jeudi", "2022-11-23"),
-            d("2022-11-17")
+            d("2022-11-23")
         );
     }
 

@@ -3824,3 +3824,13 @@ fn a_date_opening_the_sentence_dates_it() {
     assert_eq!(e["sub_event_type"], "Arrests", "{e:#}");
     assert_eq!(e["event_date"], "2023-05-10", "{e:#}");
 }
+
+/// A night that began on the day of publication is dated to that day, not
+/// to the same night a week before ("dans la nuit de jeudi à vendredi" in a
+/// report published on the Thursday).
+#[test]
+fn a_night_begun_on_the_day_of_publication_is_that_day() {
+    let text = "Roubaix\n\nDes bâtiments publics ont été incendiés et plusieurs commerces pillés dans la nuit de jeudi à vendredi à Roubaix (Nord), selon la préfecture.\n";
+    let e = &events("nuit-de-jeudi", text, "2023-06-29")[0];
+    assert_eq!(e["event_date"], "2023-06-29", "{e:#}");
+}
