@@ -3834,3 +3834,11 @@ fn a_night_begun_on_the_day_of_publication_is_that_day() {
     let e = &events("nuit-de-jeudi", text, "2023-06-29")[0];
     assert_eq!(e["event_date"], "2023-06-29", "{e:#}");
 }
+
+/// Prosecutors who "took over the investigation" took no territory.
+#[test]
+fn taking_over_an_investigation_is_no_takeover() {
+    let text = "Hanau\n\nA gunman shot dead nine people at two shisha bars in the German city of Hanau late on Wednesday, police said. Federal prosecutors took over the investigation, citing indications of a xenophobic motive.\n";
+    let e = the_event("took-over-investigation", text, "2020-02-20");
+    assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
+}
