@@ -2719,6 +2719,21 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
     // élèves gendarmes", "killed 20 people, including two soldiers": a
     // death word at most three words before a comma, then a cue of a part,
     // then at most three words before the name.
+    let dead_word = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "killed" | "dead" | "died" | "tués" | "tuées" | "tué" | "morts" | "mortes"
+        )
+    };
+    // (or the death told after the aside: "Twenty-five people, including a
+    // police officer, were killed")
+    let dead_after_aside = || {
+        let after = &text[mention.end..sentence.end];
+        after.split_once(',').is_some_and(|(inside, rest)| {
+            inside.split_whitespace().count() <= 1
+                && rest.split_whitespace().take(4).any(|w| dead_word(w))
+        })
+    };
     let among_dead = before.rsplit_once(',').is_some_and(|(head, tail)| {
         let tail = tail.trim_start();
         [
@@ -2738,12 +2753,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
             tail.strip_prefix(c).is_some_and(|rest| {
                 (rest.is_empty() || rest.starts_with(' ')) && rest.split_whitespace().count() <= 3
             })
-        }) && head.split_whitespace().rev().take(4).any(|w| {
-            matches!(
-                w.trim_matches(|c: char| !c.is_alphanumeric()),
-                "killed" | "dead" | "died" | "tués" | "tuées" | "tué" | "morts" | "mortes"
-            )
-        })
+        }) && (head.split_whitespace().rev().take(4).any(dead_word) || dead_after_aside())
     });
     if among_dead {
         return Part::Patient;

@@ -3842,3 +3842,14 @@ fn taking_over_an_investigation_is_no_takeover() {
     let e = the_event("took-over-investigation", text, "2020-02-20");
     assert_eq!(e["sub_event_type"], "Attack", "{e:#}");
 }
+
+/// Armed men among the dead named in an aside before the death verb make
+/// the fight a battle: "Twenty-five people, including a police officer,
+/// were killed ... in a police raid against drug traffickers".
+#[test]
+fn a_police_officer_among_the_dead_makes_a_battle() {
+    let text = "Rio de Janeiro\n\nTwenty-five people, including a police officer, were killed on Thursday in a police raid against drug traffickers in the Jacarezinho favela in Rio de Janeiro, police said.\n";
+    let e = &events("police-officer-among-dead", text, "2021-05-06")[0];
+    assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
+    assert_eq!(e["fatalities"], 25, "{e:#}");
+}
