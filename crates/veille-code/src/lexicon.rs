@@ -471,10 +471,35 @@ fn adjective(text: &str, span: Span) -> bool {
     // (English articles before English participles only: "a arrêté" is a
     // French verb)
     if said.ends_with("ed") {
+        // (or after "of" or "for" before a noun: "in support of jailed
+        // opposition leader Alexei Navalny", not "of killed by")
+        let next = text[span.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
         matches!(
             prev.as_str(),
             "the" | "a" | "an" | "their" | "his" | "her" | "its"
-        )
+        ) || matches!(prev.as_str(), "of" | "for")
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                next,
+                "by" | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "after"
+                    | "during"
+                    | "since"
+                    | "over"
+                    | "with"
+                    | "without"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "from"
+            )
     } else {
         matches!(prev.as_str(), "les" | "leurs")
     }

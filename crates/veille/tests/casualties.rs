@@ -3853,3 +3853,15 @@ fn a_police_officer_among_the_dead_makes_a_battle() {
     assert_eq!(e["sub_event_type"], "Armed clash", "{e:#}");
     assert_eq!(e["fatalities"], 25, "{e:#}");
 }
+
+/// A participle after "of" before a noun describes someone, it tells no
+/// arrest: "rallied in support of jailed opposition leader Alexei Navalny"
+/// (the arrests at the rally make it a protest with intervention).
+#[test]
+fn a_jailed_leader_supported_is_no_arrest() {
+    let text = "St Petersburg\n\nPolice detained hundreds of people in St Petersburg, Russia, on Saturday as thousands rallied in support of jailed opposition leader Alexei Navalny.\n";
+    assert_eq!(
+        first_sub_type("jailed-leader", text, "2021-01-23"),
+        "Protest with intervention"
+    );
+}
