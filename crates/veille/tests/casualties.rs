@@ -3865,3 +3865,13 @@ fn a_jailed_leader_supported_is_no_arrest() {
         "Protest with intervention"
     );
 }
+
+/// A protest that "degenerated" ("une manifestation qui a dégénéré") turned
+/// into a riot.
+#[test]
+fn a_protest_that_degenerated_is_a_riot() {
+    let text = "Kidal\n\nDeux manifestants ont été tués et plusieurs autres blessés lundi à Kidal, dans le nord-est du Mali, lors d'une manifestation qui a dégénéré à l'aéroport de la ville, selon des sources locales.\n";
+    let e = the_event("manifestation-degeneree", text, "2016-04-18");
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    assert_eq!(e["fatalities"], 2, "{e:#}");
+}
