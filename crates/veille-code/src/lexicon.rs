@@ -360,6 +360,50 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
+/// Whether `span` lies in a quoted slogan: "placards reading 'End SARS
+/// now' and 'Stop killing us'", "chanting \"stop the killings\"",
+/// "scandant « Arrêtez de nous tuer »" (an opening quote at most 60 bytes
+/// before it, not closed before it, after a word of placards or chants at
+/// most 40 bytes before the quote).
+fn in_slogan(lower: &str, span: Span) -> bool {
+    let from = lower.floor_char_boundary(span.start.saturating_sub(60));
+    let before = &lower[from..span.start];
+    let Some(open) = before.rfind(['‘', '“', '"', '«', '\'']) else {
+        return false;
+    };
+    // (an apostrophe inside a word is no quote: "police's")
+    let quote = before[open..].chars().next().unwrap_or(' ');
+    if quote == '\''
+        && before[..open]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let inside = &before[open + quote.len_utf8()..];
+    if inside.contains(['’', '”', '»']) || quote == '"' && inside.contains('"') {
+        return false;
+    }
+    let lead = &before[before.floor_char_boundary(open.saturating_sub(40))..open];
+    [
+        "placard",
+        "banner",
+        "sign",
+        "reading",
+        "chant",
+        "shout",
+        "slogan",
+        "pancarte",
+        "banderole",
+        "scand",
+        "criant",
+        "slogans",
+    ]
+    .iter()
+    .any(|w| lead.contains(w))
+}
+
 /// "ont pris des fidèles en otage", "took 20 people hostage": a taking
 /// verb whose object, within its next four words, is hostages took people,
 /// not a place (not "seized the town of Kidal and took hostages").
@@ -773,13 +817,16 @@ impl Lexicon {
         let masks: Vec<Hit> = (0..self.mask_sets).flat_map(|_| next()).collect();
         let deaths: Vec<Hit> = deaths
             .into_iter()
-            .filter(|d| !army_corps(text, d.span) && !road_toll(text, d.span))
+            .filter(|d| {
+                !army_corps(text, d.span) && !road_toll(text, d.span) && !in_slogan(lower, d.span)
+            })
             .collect();
         let mut triggers = unmasked(triggers, &masks);
         // (a disaster's participle stays: "the crashed airliner" tells of
         // a crash)
         triggers.retain(|t| {
             !month_of_march(text, t.span)
+                && !in_slogan(lower, t.span)
                 && (self.classes[t.id].not_event || !adjective(text, t.span))
                 && (self.classes[t.id].name != "loot" || !burns_a_symbol(lower, t.span))
                 && (self.classes[t.id].name != "takeover" || !takes_hostages(lower, t.span))

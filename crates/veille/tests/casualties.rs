@@ -3875,3 +3875,12 @@ fn a_protest_that_degenerated_is_a_riot() {
     assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
     assert_eq!(e["fatalities"], 2, "{e:#}");
 }
+
+/// Words of violence in a quoted slogan are no violence: "placards reading
+/// 'End SARS now' and 'Stop killing us'" on a peaceful march.
+#[test]
+fn a_slogan_against_killing_is_no_force() {
+    let text = "Enugu\n\nHundreds of young people marched through Enugu, Nigeria, on Monday to demand the scrapping of the police's Special Anti-Robbery Squad. Carrying placards reading 'End SARS now' and 'Stop killing us', the protesters walked to the Government House, where an official received their petition.\n";
+    let e = the_event("slogan", text, "2020-10-12");
+    assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
+}
