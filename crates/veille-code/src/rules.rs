@@ -4062,6 +4062,12 @@ fn sub_event_type(
         "riot" => ViolentDemonstration,
         "protest" if has("arrest") || has("intervention") => ProtestWithIntervention,
         "protest" => PeacefulProtest,
+        // Crowds fighting one another, no police, soldiers nor armed group,
+        // and no protest: mob violence ("clashes between Hausa and Adara
+        // youths").
+        "clash" if crowd && !any_kind("protesters") && fighters.is_empty() && !has("protest") => {
+            MobViolence
+        }
         // Protesters or rioters fighting the police, no armed group: a riot.
         "clash" if crowd && !any_kind("armed") => ViolentDemonstration,
         "clash" => ArmedClash,

@@ -3884,3 +3884,14 @@ fn a_slogan_against_killing_is_no_force() {
     let e = the_event("slogan", text, "2020-10-12");
     assert_eq!(e["sub_event_type"], "Peaceful protest", "{e:#}");
 }
+
+/// Crowds clashing with one another, no police, soldiers nor armed group,
+/// and no protest, are a mob.
+#[test]
+fn youths_clashing_with_one_another_are_a_mob() {
+    let text = "Kajuru\n\nA quarrel between porters at a market in Kajuru, Kaduna State, escalated on Thursday into clashes between Hausa and Adara youths, police said.\n";
+    assert_eq!(
+        first_sub_type("youths-clash", text, "2018-10-18"),
+        "Mob violence"
+    );
+}
