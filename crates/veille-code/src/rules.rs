@@ -419,11 +419,20 @@ pub fn code_prescanned(
         };
         // The lead's date; a dateline's only when the lead has no other.
         // Dates on a reporting verb ("said on Friday") come after the others.
+        // ("Earlier this week, militants attacked a police post": another,
+        // earlier incident's day, not the lead's)
+        let told_earlier = |d: &DateMention| {
+            let said = d.span.of(text).to_lowercase();
+            ["earlier", "plus tôt", "last week", "la semaine dernière"]
+                .iter()
+                .any(|w| said.starts_with(w))
+        };
         let lead_date = |datelines: bool, reporting: bool| {
             nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
                 nlp.dates.iter().find(|d| {
                     s.span.contains(d.span)
                         && usable(d)
+                        && !told_earlier(d)
                         && dateline(d) == datelines
                         && is_reporting_date(text, s.span, d.span) == reporting
                 })
@@ -6557,7 +6566,22 @@ fn same_period(a: &Event, b: &Event) -> bool {
     if a.event_date == b.event_date {
         return true;
     }
+    // "Earlier this week, militants attacked a police post": a period told
+    // as before the story's day holds no day of it.
+    let earlier = |e: &Event| {
+        e.evidence.iter().any(|x| {
+            x.field == "event_date" && {
+                let said = x.text.to_lowercase();
+                ["earlier", "plus tôt", "last week", "la semaine dernière"]
+                    .iter()
+                    .any(|w| said.starts_with(w))
+            }
+        })
+    };
     let holds = |coarse: &Event, fine: &Event| {
+        if earlier(coarse) {
+            return false;
+        }
         let days = match coarse.time_precision {
             2 => 7,
             3 => 31,

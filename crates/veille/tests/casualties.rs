@@ -3895,3 +3895,18 @@ fn youths_clashing_with_one_another_are_a_mob() {
         "Mob violence"
     );
 }
+
+/// "Earlier this week" in the lead's next sentence dates another, earlier
+/// incident, not the lead's: the raid told with only a reporting day is
+/// dated by it.
+#[test]
+fn earlier_this_week_is_not_the_leads_day() {
+    let text = "Lamu\n\nSuspected Al Shabaab militants killed nine men in a night raid on Jima village, near Witu in Kenya's coastal Lamu County, police said on Saturday. Earlier this week, militants attacked a police post in nearby Pandanguo.\n";
+    let found = events("earlier-this-week", text, "2017-07-08");
+    let raid = found
+        .iter()
+        .find(|e| e["fatalities"] == 9)
+        .expect("the raid");
+    assert_eq!(raid["event_date"], "2017-07-08", "{raid:#}");
+    assert_eq!(raid["sub_event_type"], "Attack", "{raid:#}");
+}
