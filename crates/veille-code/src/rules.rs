@@ -441,6 +441,14 @@ pub fn code_prescanned(
         // An explicit date ("On 13 June 2025") over a relative one
         // ("overnight") in the same clause; a reporting date last.
         let explicit = |d: &DateMention| d.span.of(text).chars().any(|c| c.is_ascii_digit());
+        let same_clause = |d: &DateMention| {
+            let (a, b) = if d.span.start < top.span.start {
+                (d.span.end, top.span.start)
+            } else {
+                (top.span.end, d.span.start)
+            };
+            a <= b && !text[a..b].contains([',', ';', '(', ')'])
+        };
         let opens_sentence = |d: &DateMention| {
             let head = text[sspan.start..d.span.start].trim();
             matches!(head, "" | "On" | "on" | "Le" | "le")
@@ -468,11 +476,15 @@ pub fn code_prescanned(
         } else if let Some(d) = in_sentence.iter().filter(|d| usable(d)).min_by_key(|d| {
             (
                 is_reporting_date(text, sspan, d.span),
-                !explicit(d),
                 // "On 10 May 2023, police arrested dozens ... for their
                 // involvement in the attack ... on 9 May": a date opening
                 // the sentence dates all of it.
                 !opens_sentence(d),
+                // "De violents heurts ont éclaté dimanche à Ajaccio ..., grièvement
+                // blessé le 2 mars": the trigger's own clause's day over
+                // one after a comma.
+                !same_clause(d),
+                !explicit(d),
                 night(d),
                 d.span.start.abs_diff(top.span.start),
             )
@@ -6956,17 +6968,33 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                         || matches!(w.as_str(), "supporters" | "partisans" | "sympathisants")
                 })
         });
+        // (or at a protest, naming no side: "De violents heurts ont éclaté
+        // dimanche à Ajaccio en marge d'une manifestation")
+        let at_protest = d.event.actors.is_empty()
+            && d.event.evidence.iter().any(|x| {
+                x.field == "notes"
+                    && x.text.split_whitespace().any(|w| {
+                        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                        matches!(
+                            w.as_str(),
+                            "manifestation" | "protest" | "demonstration" | "rally" | "march"
+                        )
+                    })
+            });
         let crowd_clash = d.event.sub_event_type == SubEventType::ArmedClash
             && clash_word
-            && d.event.actors.iter().any(|a| a.inter == 1)
-            && d.event
-                .actors
-                .iter()
-                .all(|a| matches!(a.inter, 1 | 5 | 6 | 7))
+            && (d.event.actors.iter().any(|a| a.inter == 1)
+                && d.event
+                    .actors
+                    .iter()
+                    .all(|a| matches!(a.inter, 1 | 5 | 6 | 7))
+                || at_protest)
             && before.iter().chain(after.iter()).any(|p| {
                 matches!(p.event.event_type, Protests | Riots)
                     && (p.sentence < d.sentence && d.sentence <= p.sentence + 2
-                        || p.sentence > d.sentence && p.sentence <= d.sentence + 2 && crowd_told)
+                        || p.sentence > d.sentence
+                            && p.sentence <= d.sentence + 2
+                            && (crowd_told || at_protest))
                     && same_period(&p.event, &d.event)
                     && compatible_places(p.event.location.as_ref(), d.event.location.as_ref())
             });

@@ -3910,3 +3910,14 @@ fn earlier_this_week_is_not_the_leads_day() {
     assert_eq!(raid["event_date"], "2017-07-08", "{raid:#}");
     assert_eq!(raid["sub_event_type"], "Attack", "{raid:#}");
 }
+
+/// Clashes at a protest, naming no side, dated by their own clause's day
+/// (not by a date after a comma, "grièvement blessé le 2 mars"), are the
+/// riot the next sentence tells.
+#[test]
+fn clashes_at_a_protest_are_its_riot_on_their_own_day() {
+    let text = "Ajaccio\n\nDe violents heurts ont éclaté dimanche à Ajaccio en marge d'une manifestation de soutien à Yvan Colonna, grièvement blessé le 2 mars lors d'une agression à la prison d'Arles. Des centaines de jeunes ont lancé des cocktails Molotov et des pierres contre les forces de l'ordre devant la préfecture, qui ont riposté à coups de gaz lacrymogènes.\n";
+    let e = the_event("heurts-en-marge", text, "2022-03-13");
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+    assert_eq!(e["event_date"], "2022-03-13", "{e:#}");
+}
