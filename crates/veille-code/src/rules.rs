@@ -534,7 +534,17 @@ pub fn code_prescanned(
             ));
             continue;
         } else if si < LEAD_SENTENCES {
+            // (a day of the week before publication first, a reporting one
+            // too, over an older date of something else: "a annoncé lundi
+            // ... le Parlement issu des élections d'octobre 2021")
+            let within_week = |d: &&DateMention| {
+                d.event_period()
+                    .is_some_and(|p| (pub_date - p.0).num_days() <= 7)
+            };
             lead_date(false, false)
+                .filter(within_week)
+                .or_else(|| lead_date(false, true).filter(within_week))
+                .or_else(|| lead_date(false, false))
                 .or_else(|| lead_date(false, true))
                 .or_else(|| lead_date(true, false))
                 .or_else(|| lead_date(true, true))
@@ -6885,6 +6895,9 @@ fn withdrawal_told_after(t: &Draft, o: &Draft) -> bool {
                 "retreat",
                 "abandon",
                 "quitté",
+                "fled",
+                "deserted",
+                "fui",
             ]
             .iter()
             .any(|w| said.contains(w))

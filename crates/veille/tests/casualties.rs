@@ -3921,3 +3921,16 @@ fn clashes_at_a_protest_are_its_riot_on_their_own_day() {
     assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
     assert_eq!(e["event_date"], "2022-03-13", "{e:#}");
 }
+
+/// A dateless lead sentence takes a day of the week before publication,
+/// even a reporting one, over an older date of something else the lead
+/// names ("a annoncé lundi ... des élections d'octobre 2021").
+#[test]
+fn a_lead_borrows_a_recent_day_over_an_old_date() {
+    let text = "Bagdad\n\nLe dirigeant chiite Moqtada Sadr a annoncé lundi son retrait de la vie politique, dans un message publié depuis Najaf. Cette annonce intervient après des mois de blocage politique, le Parlement issu des élections d'octobre 2021 n'ayant réussi à désigner ni président ni Premier ministre. Peu après, l'armée a décrété un couvre-feu dans la capitale, Bagdad.\n";
+    let found = events("sadr", text, "2022-08-29");
+    assert!(!found.is_empty());
+    for e in &found {
+        assert_eq!(e["event_date"], "2022-08-29", "{e:#}");
+    }
+}
