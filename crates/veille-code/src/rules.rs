@@ -3752,11 +3752,30 @@ fn read_clause<'a>(
     let hurt_near = |q: &veille_core::Quantity| {
         let (s, e) = (q.span.start, q.span.end);
         // (further when no comma comes between: "Vingt soldats nigériens
-        // et un civil ont été tués")
+        // et un civil ont été tués", but for an aside: "Seven policemen,
+        // including a senior superintendent, and an 18-month-old child
+        // were killed")
+        let without_aside = |between: &str| -> usize {
+            [
+                ", including ",
+                ", among them ",
+                ", dont ",
+                ", parmi lesquels ",
+            ]
+            .iter()
+            .find_map(|cue| {
+                let at = between.find(cue)?;
+                let close = between[at + cue.len()..].find(',')?;
+                Some(between.len() - (cue.len() + close + 1))
+            })
+            .filter(|_| between.matches(',').count() == 2)
+            .unwrap_or(usize::MAX)
+        };
         cues.deaths.iter().filter(|d| inside(d.span)).any(|d| {
             d.span.start >= e
                 && (d.span.start - e <= 40
-                    || d.span.start - e <= 64 && !text[e..d.span.start].contains([',', ';']))
+                    || d.span.start - e <= 64 && !text[e..d.span.start].contains([',', ';'])
+                    || d.span.start - e <= 160 && without_aside(&text[e..d.span.start]) <= 64)
                 || d.span.end <= s && s - d.span.end <= 20
         }) || text[q.span.end..sspan.end]
             .split_whitespace()

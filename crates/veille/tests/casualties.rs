@@ -3934,3 +3934,14 @@ fn a_lead_borrows_a_recent_day_over_an_old_date() {
         assert_eq!(e["event_date"], "2022-08-29", "{e:#}");
     }
 }
+
+/// Policemen counted before an aside and their death verb are the dead, so
+/// protesters who attacked them rioted: "Seven policemen, including a
+/// senior superintendent, and a child were killed when protesters ...
+/// attacked security forces".
+#[test]
+fn policemen_killed_by_protesters_past_an_aside_are_a_riot() {
+    let text = "Tikapur\n\nSeven policemen, including a senior superintendent, and an 18-month-old child were killed on Monday when protesters demanding a separate province attacked security forces in Tikapur, in western Nepal, officials said.\n";
+    let e = &events("policemen-aside", text, "2015-08-24")[0];
+    assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
+}
