@@ -2762,7 +2762,7 @@ fn grammatical_role(text: &str, sentence: Span, mention: Span) -> Part {
         let after = &text[mention.end..sentence.end];
         after.split_once(',').is_some_and(|(inside, rest)| {
             inside.split_whitespace().count() <= 1
-                && rest.split_whitespace().take(4).any(|w| dead_word(w))
+                && rest.split_whitespace().take(4).any(&dead_word)
         })
     };
     let among_dead = before.rsplit_once(',').is_some_and(|(head, tail)| {
@@ -4588,8 +4588,7 @@ fn speaker(after: &str) -> bool {
         .iter()
         .position(|w| matches!(*w, "by" | "par"))
         .is_some_and(|by| {
-            by >= 1
-                && by <= 4
+            (1..=4).contains(&by)
                 && verb - by <= 3
                 && (words[by - 1].ends_with("ed")
                     || matches!(
