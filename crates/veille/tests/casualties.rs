@@ -3945,3 +3945,13 @@ fn policemen_killed_by_protesters_past_an_aside_are_a_riot() {
     let e = &events("policemen-aside", text, "2015-08-24")[0];
     assert_eq!(e["sub_event_type"], "Violent demonstration", "{e:#}");
 }
+
+/// Shells "containing chemical substances" are a chemical weapon.
+#[test]
+fn shells_of_chemical_substances_are_a_chemical_weapon() {
+    let text = "Marea\n\nDes dizaines de civils ont souffert de problèmes respiratoires vendredi après le tir d'une cinquantaine d'obus contenant des « substances chimiques » sur la ville de Marea, dans le nord de la province d'Alep, en Syrie.\n";
+    assert_eq!(
+        first_sub_type("substances-chimiques", text, "2015-08-21"),
+        "Chemical weapon"
+    );
+}
