@@ -5238,8 +5238,24 @@ fn fatalities(
         let own = before.rsplit(';').next().unwrap_or_default();
         may_claim && WORDS.kill_claims.iter().any(|c| own.contains(c))
     };
+    // "Trois kamikazes, dont deux femmes, se sont fait exploser": a count
+    // in an aside of parts ("dont", "including") is part of the count
+    // before it, never a toll of its own.
+    let part_of = |q: &veille_core::Quantity| {
+        let before = lower_same_len(&text[sspan.start..q.span.start]);
+        let before = before.trim_end();
+        [
+            ", dont",
+            ", including",
+            ", among them",
+            ", parmi lesquels",
+            ", parmi eux",
+        ]
+        .iter()
+        .any(|c| before.ends_with(c))
+    };
     for q in &quantities {
-        if overall(q) || spans.is_empty() && claimed(q) {
+        if overall(q) || spans.is_empty() && claimed(q) || part_of(q) {
             continue;
         }
         if updated(q, &spans) {

@@ -3955,3 +3955,13 @@ fn shells_of_chemical_substances_are_a_chemical_weapon() {
         "Chemical weapon"
     );
 }
+
+/// A count in an aside of parts ("Trois kamikazes, dont deux femmes, se
+/// sont fait exploser") is never a toll of its own: the toll stays the
+/// report's 27, not two.
+#[test]
+fn a_count_of_parts_is_no_toll() {
+    let text = "Koulfoua\n\nAu moins vingt-sept personnes ont été tuées samedi dans un triple attentat-suicide sur le marché de l'île de Koulfoua, au Tchad. Trois kamikazes, dont deux femmes, se sont fait exploser en pleine affluence; ils ne sont pas inclus dans ce bilan provisoire, a précisé cette source.\n";
+    let e = the_event("dont-deux-femmes", text, "2015-12-05");
+    assert_eq!(e["fatalities"], 27, "{e:#}");
+}
