@@ -5242,7 +5242,8 @@ fn fatalities(
     // in an aside of parts ("dont", "including") is part of the count
     // before it, never a toll of its own.
     let part_of = |q: &veille_core::Quantity| {
-        let before = lower_same_len(&text[sspan.start..q.span.start]);
+        let from = text.floor_char_boundary(q.span.start.saturating_sub(24).max(sspan.start));
+        let before = lower_same_len(&text[from..q.span.start]);
         let before = before.trim_end();
         [
             ", dont",
