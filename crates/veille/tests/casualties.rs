@@ -3965,3 +3965,14 @@ fn a_count_of_parts_is_no_toll() {
     let e = the_event("dont-deux-femmes", text, "2015-12-05");
     assert_eq!(e["fatalities"], 27, "{e:#}");
 }
+
+/// Students left "unaccounted for" or "missing" after gunmen attacked their
+/// school were abducted.
+#[test]
+fn students_missing_after_a_school_attack_were_abducted() {
+    let text = "Kankara\n\nGunmen on motorcycles attacked a secondary school in Kankara in northwestern Katsina state late on Friday, and hundreds of students remained unaccounted for, police said on Saturday.\n";
+    assert_eq!(
+        first_sub_type("students-unaccounted", text, "2020-12-12"),
+        "Abduction/forced disappearance"
+    );
+}
