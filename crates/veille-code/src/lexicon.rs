@@ -386,23 +386,23 @@ fn in_slogan(lower: &str, span: Span) -> bool {
         return false;
     }
     let lead = &before[before.floor_char_boundary(open.saturating_sub(40))..open];
-    [
-        "placard",
-        "banner",
-        "sign",
-        "reading",
-        "chant",
-        "shout",
-        "slogan",
-        "pancarte",
-        "banderole",
-        "scand",
-        "criant",
-        "slogans",
-    ]
-    .iter()
-    .any(|w| lead.contains(w))
+    SLOGAN_CUES.iter().any(|w| lead.contains(w))
 }
+
+/// Words of placards and chants before a slogan's quote.
+const SLOGAN_CUES: [&str; 11] = [
+    "placard",
+    "banner",
+    "sign",
+    "reading",
+    "chant",
+    "shout",
+    "slogan",
+    "pancarte",
+    "banderole",
+    "scand",
+    "criant",
+];
 
 /// "ont pris des fidèles en otage", "took 20 people hostage": a taking
 /// verb whose object, within its next four words, is hostages took people,
@@ -815,18 +815,20 @@ impl Lexicon {
             next(),
         );
         let masks: Vec<Hit> = (0..self.mask_sets).flat_map(|_| next()).collect();
+        // (no slogan where no word of placards or chants is: one look per
+        // article, not one per hit)
+        let slogans = SLOGAN_CUES.iter().any(|w| lower.contains(w));
+        let in_slogan = |span: Span| slogans && in_slogan(lower, span);
         let deaths: Vec<Hit> = deaths
             .into_iter()
-            .filter(|d| {
-                !army_corps(text, d.span) && !road_toll(text, d.span) && !in_slogan(lower, d.span)
-            })
+            .filter(|d| !army_corps(text, d.span) && !road_toll(text, d.span) && !in_slogan(d.span))
             .collect();
         let mut triggers = unmasked(triggers, &masks);
         // (a disaster's participle stays: "the crashed airliner" tells of
         // a crash)
         triggers.retain(|t| {
             !month_of_march(text, t.span)
-                && !in_slogan(lower, t.span)
+                && !in_slogan(t.span)
                 && (self.classes[t.id].not_event || !adjective(text, t.span))
                 && (self.classes[t.id].name != "loot" || !burns_a_symbol(lower, t.span))
                 && (self.classes[t.id].name != "takeover" || !takes_hostages(lower, t.span))

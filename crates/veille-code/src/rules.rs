@@ -7008,27 +7008,31 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
         });
         // (before the crowd's own report, the clash names it: "clashed
         // with supporters of", not "royal guards")
-        let crowd_told = d.event.evidence.iter().any(|x| {
-            x.field == "notes"
-                && x.text.split_whitespace().any(|w| {
-                    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                    WORDS.crowd_nouns.contains(&w.as_str())
-                        || matches!(w.as_str(), "supporters" | "partisans" | "sympathisants")
-                })
-        });
-        // (or at a protest, naming no side: "De violents heurts ont éclaté
-        // dimanche à Ajaccio en marge d'une manifestation")
-        let at_protest = d.event.actors.is_empty()
-            && d.event.evidence.iter().any(|x| {
+        let crowd_told = || {
+            d.event.evidence.iter().any(|x| {
                 x.field == "notes"
                     && x.text.split_whitespace().any(|w| {
                         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                        matches!(
-                            w.as_str(),
-                            "manifestation" | "protest" | "demonstration" | "rally" | "march"
-                        )
+                        WORDS.crowd_nouns.contains(&w.as_str())
+                            || matches!(w.as_str(), "supporters" | "partisans" | "sympathisants")
                     })
-            });
+            })
+        };
+        // (or at a protest, naming no side: "De violents heurts ont éclaté
+        // dimanche à Ajaccio en marge d'une manifestation")
+        let at_protest = || {
+            d.event.actors.is_empty()
+                && d.event.evidence.iter().any(|x| {
+                    x.field == "notes"
+                        && x.text.split_whitespace().any(|w| {
+                            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                            matches!(
+                                w.as_str(),
+                                "manifestation" | "protest" | "demonstration" | "rally" | "march"
+                            )
+                        })
+                })
+        };
         let crowd_clash = d.event.sub_event_type == SubEventType::ArmedClash
             && clash_word
             && (d.event.actors.iter().any(|a| a.inter == 1)
@@ -7036,13 +7040,13 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
                     .actors
                     .iter()
                     .all(|a| matches!(a.inter, 1 | 5 | 6 | 7))
-                || at_protest)
+                || at_protest())
             && before.iter().chain(after.iter()).any(|p| {
                 matches!(p.event.event_type, Protests | Riots)
                     && (p.sentence < d.sentence && d.sentence <= p.sentence + 2
                         || p.sentence > d.sentence
                             && p.sentence <= d.sentence + 2
-                            && (crowd_told || at_protest))
+                            && (crowd_told() || at_protest()))
                     && same_period(&p.event, &d.event)
                     && compatible_places(p.event.location.as_ref(), d.event.location.as_ref())
             });
