@@ -769,8 +769,8 @@ impl Store {
             "INSERT INTO feeds (url, etag, last_modified, polled_at, last_error) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(url) DO UPDATE SET etag = COALESCE(?2, etag), last_modified = COALESCE(?3, last_modified),
                  polled_at = ?4, last_error = ?5",
-)?
-.execute(
+        )?
+        .execute(
             params![url, etag, last_modified, now(), error],
         )?;
         Ok(())
@@ -799,8 +799,8 @@ impl Store {
     ) -> Result<()> {
         self.conn.prepare_cached(
             "INSERT OR REPLACE INTO feed_items (feed_url, item_id, url, outcome, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-)?
-.execute(
+        )?
+        .execute(
             params![feed_url, item_id, url, outcome, now()],
         )?;
         Ok(())
@@ -870,8 +870,8 @@ fn insert_new_event(
     insert_event_row(tx, e, json, at)?;
     tx.prepare_cached(
         "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
-)?
-.execute(
+    )?
+    .execute(
         params![e.id, article_id, json],
     )?;
     tx.prepare_cached("INSERT INTO changes (event_id, kind, at) VALUES (?1, 'insert', ?2)")?
@@ -932,8 +932,8 @@ fn write_event_row(tx: &Connection, e: &Event, json: &str, at: &str, replace: bo
         }
         tx.prepare_cached(
             "INSERT INTO events_fts (rowid, id, body) VALUES ((SELECT rowid FROM events WHERE id = ?1), ?1, ?2)",
-)?
-.execute(
+        )?
+        .execute(
             params![e.id, search_text(e)],
         )?;
     }
@@ -984,8 +984,8 @@ fn ingest_tx(
                 rewrite_event(tx, &stored)?;
                 tx.prepare_cached(
                     "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, ?4)",
-)?
-.execute(
+                )?
+                .execute(
                     params![stored.id, a.id, json, format!("merged: {why}")],
                 )?;
                 tx.prepare_cached(
@@ -1008,8 +1008,8 @@ fn ingest_tx(
                         insert_event_row(tx, &kept, &json, at)?;
                         tx.prepare_cached(
                             "INSERT OR IGNORE INTO event_sources (event_id, article_id, json, reason) VALUES (?1, ?2, ?3, 'new event')",
-)?
-.execute(
+                        )?
+                        .execute(
                             params![kept.id, a.id, json],
                         )?;
                         tx.prepare_cached(
