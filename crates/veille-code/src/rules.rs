@@ -421,12 +421,7 @@ pub fn code_prescanned(
         // Dates on a reporting verb ("said on Friday") come after the others.
         // ("Earlier this week, militants attacked a police post": another,
         // earlier incident's day, not the lead's)
-        let told_earlier = |d: &DateMention| {
-            let said = d.span.of(text).to_lowercase();
-            ["earlier", "plus tôt", "last week", "la semaine dernière"]
-                .iter()
-                .any(|w| said.starts_with(w))
-        };
+        let told_earlier = |d: &DateMention| told_as_earlier(d.span.of(text));
         let lead_date = |datelines: bool, reporting: bool| {
             nlp.sentences.iter().take(LEAD_SENTENCES).find_map(|s| {
                 nlp.dates.iter().find(|d| {
@@ -3756,20 +3751,15 @@ fn read_clause<'a>(
         // including a senior superintendent, and an 18-month-old child
         // were killed")
         let without_aside = |between: &str| -> usize {
-            [
-                ", including ",
-                ", among them ",
-                ", dont ",
-                ", parmi lesquels ",
-            ]
-            .iter()
-            .find_map(|cue| {
-                let at = between.find(cue)?;
-                let close = between[at + cue.len()..].find(',')?;
-                Some(between.len() - (cue.len() + close + 1))
-            })
-            .filter(|_| between.matches(',').count() == 2)
-            .unwrap_or(usize::MAX)
+            PART_ASIDES
+                .iter()
+                .find_map(|cue| {
+                    let at = between.find(cue)?;
+                    let close = between[at + cue.len()..].find(',')?;
+                    Some(between.len() - (cue.len() + close + 1))
+                })
+                .filter(|_| between.matches(',').count() == 2)
+                .unwrap_or(usize::MAX)
         };
         cues.deaths.iter().filter(|d| inside(d.span)).any(|d| {
             d.span.start >= e
@@ -4786,12 +4776,7 @@ fn fatalities(
         // (an aside between commas is skipped: "Five soldiers and two
         // officers, including a lieutenant colonel, were killed")
         let mut after = text[q.span.end..sspan.end].to_lowercase();
-        for cue in [
-            ", including ",
-            ", among them ",
-            ", dont ",
-            ", parmi lesquels ",
-        ] {
+        for cue in PART_ASIDES {
             if let Some(i) = after.find(cue) {
                 if let Some(j) = after[i + cue.len()..].find(',') {
                     after.replace_range(i..i + cue.len() + j + 1, "");
@@ -5245,15 +5230,11 @@ fn fatalities(
         let from = text.floor_char_boundary(q.span.start.saturating_sub(24).max(sspan.start));
         let before = lower_same_len(&text[from..q.span.start]);
         let before = before.trim_end();
-        [
-            ", dont",
-            ", including",
-            ", among them",
-            ", parmi lesquels",
-            ", parmi eux",
-        ]
-        .iter()
-        .any(|c| before.ends_with(c))
+        PART_ASIDES
+            .iter()
+            .map(|c| c.trim_end())
+            .chain([", parmi eux"])
+            .any(|c| before.ends_with(c))
     };
     for q in &quantities {
         if overall(q) || spans.is_empty() && claimed(q) || part_of(q) {
@@ -6619,6 +6600,24 @@ fn coarseness(l: &Location) -> u8 {
 
 /// Two dates of one article can be one incident's: equal, or one is a
 /// week or a month ("this week") that holds the other day.
+/// Whether a date's words tell it as before the story's day ("Earlier
+/// this week", "la semaine dernière"): another incident's day.
+fn told_as_earlier(said: &str) -> bool {
+    let said = said.to_lowercase();
+    ["earlier", "plus tôt", "last week", "la semaine dernière"]
+        .iter()
+        .any(|w| said.starts_with(w))
+}
+
+/// The asides that name a part of a count before them ("20 people,
+/// including two soldiers, were killed").
+const PART_ASIDES: [&str; 4] = [
+    ", including ",
+    ", among them ",
+    ", dont ",
+    ", parmi lesquels ",
+];
+
 fn same_period(a: &Event, b: &Event) -> bool {
     if a.event_date == b.event_date {
         return true;
@@ -6626,14 +6625,9 @@ fn same_period(a: &Event, b: &Event) -> bool {
     // "Earlier this week, militants attacked a police post": a period told
     // as before the story's day holds no day of it.
     let earlier = |e: &Event| {
-        e.evidence.iter().any(|x| {
-            x.field == "event_date" && {
-                let said = x.text.to_lowercase();
-                ["earlier", "plus tôt", "last week", "la semaine dernière"]
-                    .iter()
-                    .any(|w| said.starts_with(w))
-            }
-        })
+        e.evidence
+            .iter()
+            .any(|x| x.field == "event_date" && told_as_earlier(&x.text))
     };
     let holds = |coarse: &Event, fine: &Event| {
         if earlier(coarse) {
@@ -6948,6 +6942,17 @@ fn withdrawal_told_after(t: &Draft, o: &Draft) -> bool {
         && withdrew
 }
 
+/// Whether a word of an event's sentences (its notes evidence), lower-cased
+/// and without punctuation, is one `word` accepts.
+fn notes_say(e: &Event, word: impl Fn(&str) -> bool) -> bool {
+    e.evidence.iter().any(|x| {
+        x.field == "notes"
+            && x.text
+                .split_whitespace()
+                .any(|w| word(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase()))
+    })
+}
+
 fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
     use veille_core::EventType::*;
     // Looting or burning reported next to an attack or a riot is part of it
@@ -7009,28 +7014,20 @@ fn merge_same_incident(drafts: Vec<Draft>, headline: bool) -> Vec<Event> {
         // (before the crowd's own report, the clash names it: "clashed
         // with supporters of", not "royal guards")
         let crowd_told = || {
-            d.event.evidence.iter().any(|x| {
-                x.field == "notes"
-                    && x.text.split_whitespace().any(|w| {
-                        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                        WORDS.crowd_nouns.contains(&w.as_str())
-                            || matches!(w.as_str(), "supporters" | "partisans" | "sympathisants")
-                    })
+            notes_say(&d.event, |w| {
+                WORDS.crowd_nouns.contains(&w)
+                    || matches!(w, "supporters" | "partisans" | "sympathisants")
             })
         };
         // (or at a protest, naming no side: "De violents heurts ont éclaté
         // dimanche à Ajaccio en marge d'une manifestation")
         let at_protest = || {
             d.event.actors.is_empty()
-                && d.event.evidence.iter().any(|x| {
-                    x.field == "notes"
-                        && x.text.split_whitespace().any(|w| {
-                            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                            matches!(
-                                w.as_str(),
-                                "manifestation" | "protest" | "demonstration" | "rally" | "march"
-                            )
-                        })
+                && notes_say(&d.event, |w| {
+                    matches!(
+                        w,
+                        "manifestation" | "protest" | "demonstration" | "rally" | "march"
+                    )
                 })
         };
         let crowd_clash = d.event.sub_event_type == SubEventType::ArmedClash
